@@ -1,0 +1,60 @@
+/* buffer.h - the document's text as one UTF-8 buffer with a line index. */
+#ifndef JUAN_BUFFER_H
+#define JUAN_BUFFER_H
+
+#include <stddef.h>
+
+/*
+ * The decoded text.  Whatever the input encoding, data holds valid UTF-8
+ * (invalid input sequences became U+FFFD) with every line end turned into a
+ * single '\n' (CRLF and lone CR included) and a byte-order mark dropped.
+ * data[len] is '\0'; the text itself may contain NUL bytes.  Every other
+ * part of juan addresses the text by byte offset into data.
+ */
+struct buffer {
+	char *data;		/* the text, valid UTF-8, len bytes + NUL */
+	size_t len;		/* bytes of text */
+	size_t *line_off;	/* byte offset where each line starts */
+	size_t nlines;		/* lines: a final line without '\n' counts;
+				   an empty buffer has 0 */
+	char *encoding;		/* encoding read: "UTF-8", "UTF-16LE",
+				   "GB18030", or the --encoding name */
+	int had_bom;		/* the input started with a byte-order mark */
+	size_t invalid;		/* input sequences replaced by U+FFFD */
+	char *name;		/* the path, or "-" for standard input */
+	void *priv;		/* owned by buffer.c (the mapping, if any) */
+};
+
+/*
+ * Reads path ("-" for standard input) into a new buffer.  encoding, when
+ * not NULL, names an iconv encoding to decode from instead of detecting one.
+ * limit, when not 0, bounds the input size in bytes (a pipe that gives more
+ * is refused with a message, so an endless stream cannot eat all memory).
+ * On failure returns NULL and sets *err to an allocated message without the
+ * path ("No such file or directory", "Is a directory", "unknown encoding
+ * 'X'"), which the caller prints as "juan: PATH: MESSAGE".
+ */
+struct buffer *buffer_load(const char *path, const char *encoding,
+    size_t limit, char **err);
+
+/* As buffer_load, from an open file descriptor; name is used in messages. */
+struct buffer *buffer_load_fd(int fd, const char *name, const char *encoding,
+    size_t limit, char **err);
+
+/*
+ * Decodes n bytes at bytes (copied) into a new buffer, detecting the
+ * encoding unless encoding is not NULL.  Returns NULL and sets *err only
+ * for an unknown encoding.
+ */
+struct buffer *buffer_from_mem(const char *bytes, size_t n,
+    const char *encoding, char **err);
+
+void buffer_free(struct buffer *b);
+
+/* The 1-based line that holds byte off (off == len gives the last line). */
+size_t buffer_line_of(const struct buffer *b, size_t off);
+
+/* The end of line `line` (1-based): the offset of its '\n', or len. */
+size_t buffer_line_end(const struct buffer *b, size_t line);
+
+#endif

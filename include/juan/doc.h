@@ -1,0 +1,91 @@
+/* doc.h - the document model: blocks, sections, figures and metadata. */
+#ifndef JUAN_DOC_H
+#define JUAN_DOC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "juan/buffer.h"
+
+enum block_kind {
+	BLOCK_PARAGRAPH,	/* body text */
+	BLOCK_TITLE,		/* the document's title line */
+	BLOCK_HEADING,		/* a section heading; see level */
+	BLOCK_FIGURE,		/* an image file-name line */
+	BLOCK_CAPTION,		/* the caption of the figure before it */
+	BLOCK_LIST_ITEM,	/* a list item ("- ", "* ", "1) ") */
+	BLOCK_BOILERPLATE,	/* breadcrumb, repeated title, footer links */
+	BLOCK_CODE		/* a fenced or indented code line run */
+};
+
+/*
+ * A block is a byte range of the buffer: one or more whole source lines
+ * without the final '\n'.  Blank lines separate blocks and belong to none;
+ * a line that is a heading, title, figure or boilerplate is a block of its
+ * own even without blank lines around it.  Blocks are in document order and
+ * do not overlap.
+ */
+struct block {
+	size_t off;		/* first byte */
+	size_t end;		/* one past the last byte (before '\n') */
+	size_t line;		/* 1-based source line of off */
+	enum block_kind kind;
+	int level;		/* heading level 1..6; 0 for other kinds */
+	size_t text_off;	/* heading/title: the text without markers */
+	size_t text_end;	/* ("## ", "一、" kept, "#" dropped) */
+	ssize_t section;	/* index of the innermost section holding the
+				   block, -1 before the first heading */
+	ssize_t figure;		/* caption: index of its figure block */
+};
+
+/*
+ * A section is a heading and everything up to the next heading of the
+ * same or a higher (smaller) level.
+ */
+struct section {
+	size_t block;		/* index of the heading block */
+	int level;		/* 1 = top; levels are consecutive from 1 */
+	size_t off;		/* the heading's first byte */
+	size_t end;		/* one past the section's last byte */
+	ssize_t parent;		/* enclosing section, or -1 */
+	char *title;		/* heading text, markers removed, owned */
+	size_t line;		/* 1-based source line of the heading */
+};
+
+struct doc_date {
+	int year, month, day;	/* month, day 0 when unknown; year 0: none */
+	size_t off;		/* where it was found */
+};
+
+struct doc {
+	const struct buffer *buf;	/* borrowed; must outlive the doc */
+	struct block *blocks;		/* nblocks blocks in order */
+	size_t nblocks;
+	struct section *sections;	/* nsections, in document order */
+	size_t nsections;
+	char *title;			/* owned; NULL when none was found */
+	ssize_t title_block;		/* the title's block, or -1 */
+	char *site;			/* site name, owned, or NULL */
+	struct doc_date date;		/* document date; year 0 if none */
+};
+
+/*
+ * Builds the document model of buf.  Never fails: any text gives a model
+ * (an empty text gives no blocks).  The doc borrows buf.
+ */
+struct doc *doc_new(const struct buffer *buf);
+void doc_free(struct doc *d);
+
+/*
+ * The index of the block holding byte off, or of the first block after
+ * off when off is in a gap; d->nblocks when off is past the last block.
+ */
+size_t doc_block_at(const struct doc *d, size_t off);
+
+/* The innermost section holding off, or -1 before the first heading. */
+ssize_t doc_section_at(const struct doc *d, size_t off);
+
+/* The name of a block kind: "paragraph", "heading", ... */
+const char *doc_kind_name(enum block_kind k);
+
+#endif

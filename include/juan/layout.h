@@ -1,0 +1,95 @@
+/* layout.h - wrapping the document into display lines of cells. */
+#ifndef JUAN_LAYOUT_H
+#define JUAN_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "juan/doc.h"
+
+/*
+ * A display line: a byte range of the buffer shown on one screen row.  A
+ * display line is identified by its start offset; lines of one block are
+ * consecutive byte ranges of it (the spaces at which a break happened are
+ * not shown).  Blank source lines between blocks are display lines of kind
+ * DLINE_BLANK with off == end == the blank line's first byte.
+ */
+enum dline_kind {
+	DLINE_TEXT,		/* paragraph, list item, code */
+	DLINE_BLANK,		/* a blank source line */
+	DLINE_TITLE,
+	DLINE_HEADING,		/* see level */
+	DLINE_FIGURE,		/* a placeholder for an image line */
+	DLINE_CAPTION,
+	DLINE_BOILERPLATE
+};
+
+struct dline {
+	size_t off;		/* first byte shown */
+	size_t end;		/* one past the last byte shown */
+	size_t next;		/* where the following display line starts */
+	int width;		/* columns used */
+	enum dline_kind kind;
+	int level;		/* heading level, else 0 */
+	size_t block;		/* block index; nblocks for a blank line */
+};
+
+/*
+ * A cell group: one grapheme cluster (or one expanded tab, or one shown
+ * control) with its columns.  When repl[0] != '\0' the cell shows repl (a
+ * NUL-terminated safe string such as "^[", "<U+202E>", spaces for a tab, or
+ * a figure placeholder) instead of the buffer bytes.
+ */
+struct lcell {
+	size_t off;		/* first byte of the cluster in the buffer */
+	uint32_t len;		/* bytes of the cluster */
+	uint16_t width;		/* columns: 0, 1, 2, or more for tab/repl */
+	char repl[30];		/* shown instead of the bytes, or "" */
+};
+
+struct layout_opts {
+	int width;		/* columns, >= 1 */
+	int ambiwidth;		/* 1 or 2: East Asian Ambiguous width */
+	int show_boilerplate;	/* 0 hides boilerplate blocks */
+};
+
+/*
+ * A layout of a document at one width.  It is lazy: lines are computed
+ * only around the offsets asked for and cached per block.  It borrows the
+ * doc, which must outlive it.
+ */
+struct layout;
+
+struct layout *layout_new(const struct doc *d, const struct layout_opts *o);
+void layout_free(struct layout *l);
+/* Changes width, ambiwidth or boilerplate; cached lines are dropped. */
+void layout_set_opts(struct layout *l, const struct layout_opts *o);
+
+/*
+ * Fills *dl with the display line holding byte off (the last line when off
+ * is past the end).  Returns 0, or -1 when the document shows nothing.
+ */
+int layout_line_at(struct layout *l, size_t off, struct dline *dl);
+/* The line after / before *cur into *dl; returns -1 at the end / start. */
+int layout_next(struct layout *l, const struct dline *cur, struct dline *dl);
+int layout_prev(struct layout *l, const struct dline *cur, struct dline *dl);
+/* The first display line of the document. */
+int layout_first(struct layout *l, struct dline *dl);
+
+/*
+ * The cells of a display line.  Returns their count and points *cells at
+ * an array owned by the layout, valid until the next call.
+ */
+size_t layout_cells(struct layout *l, const struct dline *dl,
+    const struct lcell **cells);
+
+/* The column at which byte off is shown on its display line. */
+int layout_col_of(struct layout *l, const struct dline *dl, size_t off);
+
+/*
+ * Columns of a UTF-8 string as it would be shown on one line (controls
+ * visible, tabs as one space, clusters whole), with ambiwidth 1 or 2.
+ */
+int layout_str_width(const char *s, size_t n, int ambiwidth);
+
+#endif

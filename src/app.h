@@ -1,0 +1,32 @@
+/* app.h - the program's options, shared by main.c, the outputs and ui. */
+#ifndef JUAN_APP_H
+#define JUAN_APP_H
+
+#include <stddef.h>
+
+enum app_mode {
+	MODE_READ,	/* the interactive reader */
+	MODE_OUTLINE,	/* --outline */
+	MODE_TIMELINE,	/* --timeline */
+	MODE_SEARCH,	/* --search */
+	MODE_DUMP	/* --dump */
+};
+
+/* Standard input that is a pipe is read up to this many bytes. */
+#define APP_PIPE_LIMIT ((size_t)1 << 30)
+
+struct app_opts {
+	enum app_mode mode;
+	const char *file;	/* path, "-" for stdin, NULL for the guide */
+	const char *name;	/* what to call the input in messages */
+	const char *pattern;	/* --search */
+	int regex;		/* --regex */
+	int json;		/* --json */
+	int sort_date;		/* --sort=date */
+	int width;		/* --width, 0 when not given */
+	int ambiwidth;		/* 1, 2, or 0 for auto */
+	const char *encoding;	/* --encoding, or NULL to detect */
+	int is_guide;		/* showing the built-in guide */
+};
+
+#endif

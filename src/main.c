@@ -1,0 +1,287 @@
+/*
+ * main.c - the command line: options, loading, and the choice of mode.
+ *
+ * main() parses the options into struct app_opts, loads the input into a
+ * buffer (a file, standard input when it is not a terminal, or the built-in
+ * guide), and hands it to one of the non-interactive outputs (out.h) or to
+ * the reader (ui/ui.h).  Only main.c and the interface end the program.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "guide.h"
+#include "juan/buffer.h"
+#include "juan/doc.h"
+#include "juan/util.h"
+#include "out.h"
+#include "ui/ui.h"
+
+enum {
+	OPT_JSON = 256,
+	OPT_SORT,
+	OPT_AMBIWIDTH,
+	OPT_REGEX
+};
+
+static const struct option longopts[] = {
+	{ "outline", no_argument, NULL, 'o' },
+	{ "timeline", no_argument, NULL, 't' },
+	{ "search", required_argument, NULL, 's' },
+	{ "dump", no_argument, NULL, 'd' },
+	{ "width", required_argument, NULL, 'w' },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "encoding", required_argument, NULL, 'e' },
+	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(FILE *fp)
+{
+	fputs("Usage: juan [OPTION]... [FILE]\n"
+"Read FILE, a long plain-text or Markdown document (Chinese and other CJK\n"
+"text above all), with its outline and timeline beside the text.\n"
+"With no FILE, read standard input when it is not a terminal, else open\n"
+"the built-in guide.  When standard output is not a terminal and no mode\n"
+"is given, print the text as --dump does.\n"
+"\n"
+"Modes:\n"
+"  -o, --outline           print the title and the section tree, and exit\n"
+"  -t, --timeline          print the dated mentions, and exit\n"
+"      --sort=WHEN         with --timeline: 'position' (document order,\n"
+"                            the default) or 'date' (chronological)\n"
+"  -s, --search=PATTERN    print each match as LINE:COLUMN: CONTEXT, and\n"
+"                            exit (status 1 when nothing matches)\n"
+"      --regex             PATTERN is a regular expression (PCRE2)\n"
+"  -d, --dump              print the text wrapped as the reader shows it\n"
+"  -w, --width=N           width for --dump (default: the terminal's, or 80)\n"
+"      --json              JSON output for --outline, --timeline, --search\n"
+"\n"
+"Input and display:\n"
+"  -e, --encoding=NAME     decode the input from NAME (any iconv encoding)\n"
+"                            instead of detecting UTF-8, UTF-16 or GB18030\n"
+"      --ambiwidth=1|2|auto  columns of East Asian Ambiguous characters\n"
+"                            such as \xe2\x80\x9c \xe2\x80\x9d \xe2\x80\x94 \xe2\x80\xa6 (default: auto, asking the terminal)\n"
+"\n"
+"  -h, --help              show this help and exit\n"
+"  -V, --version           show the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 the input could not be read (or --search found\n"
+"nothing), 2 bad usage.  See juan(1) for the keys of the reader.\n", fp);
+}
+
+static int
+bad_usage(const char *fmt, const char *arg)
+{
+	fputs("juan: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'juan --help' for more information.\n", stderr);
+	return 2;
+}
+
+/* Switches to a UTF-8 locale when the environment's is not one. */
+static void
+ensure_utf8_locale(void)
+{
+	static const char *const fallbacks[] = { "C.UTF-8", "C.utf8",
+	    "en_US.UTF-8" };
+	const char *cs;
+	size_t i;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0))
+		return;
+	for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
+		if (setlocale(LC_CTYPE, fallbacks[i]) != NULL) {
+			if (isatty(STDOUT_FILENO))
+				fprintf(stderr, "juan: the locale is not "
+				    "UTF-8; using %s\n", fallbacks[i]);
+			return;
+		}
+	}
+}
+
+/*
+ * Tells whether standard input carries a document: a pipe, a file or a
+ * socket.  A terminal does not, nor does a device such as /dev/null, so
+ * that "juan </dev/null" opens the guide as "juan" does.
+ */
+static int
+stdin_has_input(void)
+{
+	struct stat st;
+
+	if (isatty(STDIN_FILENO) || fstat(STDIN_FILENO, &st) < 0)
+		return 0;
+	return S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
+	    S_ISSOCK(st.st_mode);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct app_opts o;
+	struct buffer *buf;
+	struct doc *d;
+	char *err = NULL, *end;
+	int c, modes = 0, status;
+	long n;
+
+	memset(&o, 0, sizeof o);
+	o.mode = MODE_READ;
+	ensure_utf8_locale();
+	while ((c = getopt_long(argc, argv, "ots:dw:e:hV", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			o.mode = MODE_OUTLINE;
+			modes++;
+			break;
+		case 't':
+			o.mode = MODE_TIMELINE;
+			modes++;
+			break;
+		case 's':
+			o.mode = MODE_SEARCH;
+			o.pattern = optarg;
+			modes++;
+			break;
+		case 'd':
+			o.mode = MODE_DUMP;
+			modes++;
+			break;
+		case 'w':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    n < 1 || n > 100000)
+				return bad_usage("invalid width '%s' (a "
+				    "number of columns from 1 to 100000)",
+				    optarg);
+			o.width = (int)n;
+			break;
+		case OPT_JSON:
+			o.json = 1;
+			break;
+		case OPT_SORT:
+			if (strcmp(optarg, "date") == 0)
+				o.sort_date = 1;
+			else if (strcmp(optarg, "position") == 0)
+				o.sort_date = 0;
+			else
+				return bad_usage("invalid --sort '%s' (use "
+				    "'date' or 'position')", optarg);
+			break;
+		case OPT_REGEX:
+			o.regex = 1;
+			break;
+		case 'e':
+			o.encoding = optarg;
+			break;
+		case OPT_AMBIWIDTH:
+			if (strcmp(optarg, "1") == 0)
+				o.ambiwidth = 1;
+			else if (strcmp(optarg, "2") == 0)
+				o.ambiwidth = 2;
+			else if (strcmp(optarg, "auto") == 0)
+				o.ambiwidth = 0;
+			else
+				return bad_usage("invalid --ambiwidth '%s' "
+				    "(use 1, 2 or auto)", optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("juan %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			fputs("Try 'juan --help' for more information.\n",
+			    stderr);
+			return 2;
+		}
+	}
+	if (modes > 1)
+		return bad_usage("%s", "give at most one of --outline, "
+		    "--timeline, --search and --dump");
+	if (argc - optind > 1)
+		return bad_usage("%s", "too many files (juan reads one)");
+	if (o.json && o.mode != MODE_OUTLINE && o.mode != MODE_TIMELINE &&
+	    o.mode != MODE_SEARCH)
+		return bad_usage("%s", "--json goes with --outline, "
+		    "--timeline or --search");
+	if (o.mode == MODE_SEARCH && o.pattern[0] == '\0')
+		return bad_usage("%s", "the search pattern is empty");
+
+	if (optind < argc)
+		o.file = argv[optind];
+	else if (stdin_has_input())
+		o.file = "-";
+	else
+		o.is_guide = 1;
+	o.name = o.file == NULL ? "guide" :
+	    strcmp(o.file, "-") == 0 ? "(standard input)" : o.file;
+
+	if (o.mode == MODE_READ) {
+		const char *term = getenv("TERM");
+
+		if (!isatty(STDOUT_FILENO) || term == NULL ||
+		    strcmp(term, "dumb") == 0)
+			o.mode = MODE_DUMP;
+	}
+
+	if (o.is_guide)
+		buf = buffer_from_mem(guide_text, guide_len, NULL, &err);
+	else
+		buf = buffer_load(o.file, o.encoding,
+		    strcmp(o.file, "-") == 0 ? APP_PIPE_LIMIT : 0, &err);
+	if (buf == NULL) {
+		fprintf(stderr, "juan: %s: %s\n", o.name, err);
+		free(err);
+		return 1;
+	}
+
+	if (o.mode == MODE_READ)
+		return ui_run(buf, &o);
+
+	d = doc_new(buf);
+	switch (o.mode) {
+	case MODE_OUTLINE:
+		status = out_outline(d, &o, stdout);
+		break;
+	case MODE_TIMELINE:
+		status = out_timeline(d, &o, stdout);
+		break;
+	case MODE_SEARCH:
+		status = out_search(d, &o, stdout);
+		break;
+	default:
+		status = out_dump(d, &o, stdout);
+		break;
+	}
+	doc_free(d);
+	buffer_free(buf);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			fprintf(stderr, "juan: write error: %s\n",
+			    strerror(errno));
+		return status == 0 ? 1 : status;
+	}
+	return status;
+}

@@ -1,0 +1,15 @@
+/* ui.h - the interactive reader; the only part of juan that uses curses. */
+#ifndef JUAN_UI_H
+#define JUAN_UI_H
+
+#include "app.h"
+#include "juan/buffer.h"
+
+/*
+ * Runs the reader on buf (taken over: ui_run frees it) until the user
+ * quits, restoring the terminal on every exit path.  Returns the exit
+ * status for main().
+ */
+int ui_run(struct buffer *buf, const struct app_opts *o);
+
+#endif
