@@ -1,8 +1,156 @@
 #!/bin/sh
 # docs.sh - the documentation agrees with the program.
+#
+# The program's --help is the reference: every long option it lists must be
+# described in the man page, the README and the built-in guide, and neither
+# the man page nor the README may name an option that --help does not list
+# (the README may also name the options of ./configure).  The man page must
+# be well-formed man(7) and format without warnings, and the README's Quick
+# start must stay the two commands that CI and a new user run.
 . "${top_srcdir:-.}/tests/lib.sh"
-"$JUAN" --help >/dev/null 2>&1
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+man=$top_srcdir/man/juan.1
+readme=$top_srcdir/README.md
+guide=$top_srcdir/src/guide.txt
+
+# longopts: the distinct long options named in standard input, one a line.
+longopts() {
+	grep -o -- '--[a-z][a-z0-9-]*' | sed 's/-*$//' | sort -u
+}
+
+# man_text: the man page's source with comments dropped and the escapes
+# that hide option names (\- for a hyphen, \fB for a font, \& for nothing)
+# undone, and the font macros' quoting removed (.BR \-o ", " \-\-outline
+# becomes "-o, --outline"), so that plain text searches see the options.
+man_text() {
+	sed -e '/^\.\\"/d' -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' \
+	    -e 's/\\f(..//g' -e 's/\\f\[[A-Z]*\]//g' -e 's/\\&//g' \
+	    -e '/^\.[BIRS][BIRM]* /{s/^\.[A-Z]* //;s/"//g;s/ *, */, /g;}' "$man"
+}
+
+# missing FILE: the options of $tmp/want that FILE does not mention.
+missing() {
+	while IFS= read -r opt; do
+		grep -qe "$opt\\([^a-z0-9-]\\|\$\\)" "$1" || printf '%s ' "$opt"
+	done < "$tmp/want"
+}
+
+"$JUAN" --help >"$tmp/help" 2>&1
 ok $? "--help exits 0"
-"$JUAN" --version >/dev/null 2>&1
+"$JUAN" --version >"$tmp/version" 2>&1
 ok $? "--version exits 0"
+grep -q '^juan [0-9]' "$tmp/version"
+ok $? "--version prints 'juan VERSION'"
+version=$(sed -n '1s/^juan //p' "$tmp/version")
+
+longopts <"$tmp/help" >"$tmp/want"
+[ "$(wc -l <"$tmp/want")" -ge 5 ]
+ok $? "--help lists the long options ($(tr '\n' ' ' <"$tmp/want"))"
+
+man_text >"$tmp/man"
+sed 's/`//g' "$readme" >"$tmp/readme"
+for doc in man readme guide; do
+	case $doc in
+	man) f=$tmp/man ;;
+	readme) f=$tmp/readme ;;
+	guide) f=$guide ;;
+	esac
+	gone=$(missing "$f")
+	[ -z "$gone" ]
+	ok $? "every long option of --help is in the $doc ${gone:+(missing: $gone)}"
+done
+
+# Short and long forms go together as --help pairs them ("-o, --outline").
+sed -n 's/^ *\(-[A-Za-z]\), \(--[a-z][a-z0-9-]*\).*/\1, \2/p' "$tmp/help" \
+    >"$tmp/pairs"
+[ -s "$tmp/pairs" ]
+ok $? "--help pairs short options with long ones"
+for doc in man readme; do
+	gone=
+	while IFS= read -r pair; do
+		grep -qF -e "$pair" "$tmp/$doc" || gone="$gone'$pair' "
+	done <"$tmp/pairs"
+	[ -z "$gone" ]
+	ok $? "the $doc gives each short option with its long one ${gone:+(missing: $gone)}"
+done
+
+# Nothing documented that the program lacks.
+extra=$(longopts <"$tmp/man" | grep -vxF -f "$tmp/want" | tr '\n' ' ')
+[ -z "$extra" ]
+ok $? "the man page names no option --help lacks ${extra:+($extra)}"
+{ cat "$tmp/want"; "$top_srcdir/configure" --help | longopts; } >"$tmp/known"
+extra=$(longopts <"$tmp/readme" | grep -vxF -f "$tmp/known" | tr '\n' ' ')
+[ -z "$extra" ]
+ok $? "the README names no option that juan or configure lacks ${extra:+($extra)}"
+
+# The man page: the sections a reader looks for, and only man(7) macros.
+gone=
+for sh in NAME SYNOPSIS DESCRIPTION OPTIONS KEYS OUTPUT FILES ENVIRONMENT \
+    'EXIT STATUS' EXAMPLES 'SEE ALSO'; do
+	grep -q "^\\.SH \"*$sh" "$man" || gone="$gone'$sh' "
+done
+[ -z "$gone" ]
+ok $? "the man page has every section ${gone:+(missing: $gone)}"
+bad=$(grep -n '^[.'\'']' "$man" | grep -v '^[0-9]*:[.'\''][\\]"' |
+    sed 's/^\([0-9]*\):[.'\''] *\([^ ]*\).*/\1:\2/' |
+    grep -vE ':(TH|SH|SS|PP|LP|P|TP|TQ|IP|RS|RE|B|I|BR|BI|IB|RB|RI|IR|SM|SB|EX|EE|UR|UE|MT|ME|nf|fi|br|sp|in|ne|ad|na|hy|nh)$' |
+    tr '\n' ' ')
+[ -z "$bad" ]
+ok $? "the man page uses only man(7) macros ${bad:+(line:macro $bad)}"
+grep -q "^\\.TH JUAN 1 [^ ]* \"juan $version\"" "$man"
+ok $? "the man page's .TH carries the program's version ($version)"
+gone=
+for env in NO_COLOR TERM XDG_STATE_HOME LANG LC_ALL; do
+	grep -q "$env" "$tmp/man" || gone="$gone$env "
+done
+[ -z "$gone" ]
+ok $? "the man page's ENVIRONMENT names each variable ${gone:+(missing: $gone)}"
+
+# Formatting without warnings needs a formatter.  groff is the one man(1)
+# uses on Debian; mandoc's linter is as good a judge when it is there.
+if command -v groff >/dev/null 2>&1; then
+	# Without -z, groff also reports characters it cannot output.
+	LC_ALL=C.UTF-8 groff -man -Tutf8 -ww "$man" 2>"$tmp/warn" >/dev/null
+	[ $? -eq 0 ] && [ ! -s "$tmp/warn" ]
+	ok $? "groff formats the man page without warnings"
+	[ -s "$tmp/warn" ] && diag "$(head -5 "$tmp/warn")"
+elif command -v mandoc >/dev/null 2>&1; then
+	mandoc -man -Tlint -Wwarning "$man" >"$tmp/warn" 2>&1
+	[ ! -s "$tmp/warn" ]
+	ok $? "mandoc -Tlint finds nothing in the man page"
+	[ -s "$tmp/warn" ] && diag "$(head -5 "$tmp/warn")"
+else
+	echo "ok $((tap_n + 1)) # SKIP neither groff nor mandoc is installed"
+	tap_n=$((tap_n + 1))
+fi
+
+# The Quick start block, read exactly as .ci/run reads it.
+awk 'tolower($0) ~ /^#+ .*quick ?start/{q=1; next}
+     q && /^```/{if(f){exit} f=1; next}
+     q && f && !/^[[:space:]]*(#|$)/' "$readme" >"$tmp/quick"
+[ "$(wc -l <"$tmp/quick")" -eq 2 ]
+ok $? "README's Quick start has exactly two commands"
+sed -n 1p "$tmp/quick" | grep -q '&& \./src/juan *$'
+ok $? "the first command ends by opening the guide with ./src/juan"
+[ "$(sed -n 2p "$tmp/quick")" = "make check" ]
+ok $? "the second command is make check"
+
+# Each Debian package that configure asks for is in the install command
+# (build-essential brings the compiler, make and the C library headers).
+gone=
+for pkg in $(grep -o 'Debian package: [a-z0-9.+-]*' \
+    "$top_srcdir/configure.ac" | sed 's/.*: //' | sort -u); do
+	case $pkg in
+	gcc | make | libc6-dev) pkg=build-essential ;;
+	esac
+	sed -n 1p "$tmp/quick" | grep -qE "install .* $pkg( |$)" ||
+	    gone="$gone$pkg "
+done
+[ -z "$gone" ]
+ok $? "the Quick start installs every package configure needs ${gone:+(missing: $gone)}"
+
+grep -q 'tests/bench/run' "$readme"
+ok $? "the README tells how to run the benchmarks"
+
 done_testing
