@@ -1,0 +1,240 @@
+/* view.h - what the reader shows, as state without any terminal code. */
+#ifndef JUAN_VIEW_H
+#define JUAN_VIEW_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "juan/layout.h"
+#include "juan/search.h"
+#include "juan/timeline.h"
+#include "juan/util.h"
+
+/*
+ * The reader is a text pane, a side pane and a status line.  The view
+ * holds everything they show except the drawing: the reading position (a
+ * byte offset, the first byte of the top display line), the focus, the
+ * side pane's mode, filter, selection and scroll, the marks, and the
+ * search.  The curses code in src/ui/ reads this state and turns keys into
+ * calls of the functions below, so that every behaviour can be tested
+ * without a terminal.
+ */
+
+enum view_focus {
+	VIEW_FOCUS_TEXT,	/* keys scroll the text */
+	VIEW_FOCUS_PANE		/* keys move the side pane's selection */
+};
+
+enum view_pane {
+	VIEW_PANE_OUTLINE,	/* the section tree */
+	VIEW_PANE_TIMELINE,	/* the timeline entries */
+	VIEW_PANE_RESULTS	/* the search matches */
+};
+
+/* One row of the side pane. */
+struct view_item {
+	size_t off;		/* byte where Enter jumps */
+	size_t end;		/* one past the thing jumped to (highlight) */
+	size_t index;		/* section, timeline entry or match index */
+	int depth;		/* indentation: outline level - 1, else 0 */
+};
+
+/* A match of the search, as a byte range of the buffer. */
+struct view_match {
+	size_t off;		/* first byte */
+	size_t end;		/* one past the last byte */
+};
+
+/* The most matches kept for the results pane and for match i/N. */
+#define VIEW_MATCH_MAX 200000
+
+struct view {
+	const struct doc *doc;		/* borrowed */
+	const struct timeline *tl;	/* borrowed; NULL while unknown */
+	struct layout *layout;		/* owned, at the text pane's width */
+	struct layout_opts lo;		/* the layout's options */
+	int rows;			/* text rows shown, >= 0 */
+	size_t top_off;			/* first byte of the top line */
+
+	enum view_focus focus;
+	enum view_pane pane;
+	int pane_hidden;		/* hidden with '\' */
+	int pane_pct;			/* side pane width, percent of all */
+	int tl_by_date;			/* timeline in chronological order */
+	size_t *tl_order;		/* tl->n entry indexes in pane order */
+	struct view_item *items;	/* nitems rows after the filter */
+	size_t nitems;
+	size_t sel;			/* selected row (< nitems, or 0) */
+	size_t pane_top;		/* first row shown */
+	char *filter;			/* pane filter, owned, or NULL */
+
+	ssize_t tl_cur;			/* position in tl_order of the
+					   entry last jumped to, or -1 */
+	size_t hl_off, hl_end;		/* highlighted range (the entry or
+					   section jumped to); empty if equal */
+
+	size_t marks[26];		/* byte offsets of marks a..z */
+	unsigned marks_set;		/* bit i: mark 'a' + i is set */
+
+	struct search *search;		/* the compiled pattern, owned */
+	char *pattern;			/* its text, owned, or NULL */
+	int backward;			/* the search was started with '?' */
+	int have_cur;			/* cur_off..cur_end is a match */
+	size_t cur_off, cur_end;	/* the current match */
+	struct view_match *matches;	/* nmatches, in order, at most
+					   VIEW_MATCH_MAX kept */
+	size_t nmatches;		/* matches kept */
+	size_t count;			/* matches counted so far */
+	size_t count_from;		/* where counting goes on */
+	int counted;			/* counting reached the end */
+};
+
+/*
+ * Makes a view of d (borrowed) with timeline tl (borrowed, may be NULL)
+ * and a text pane of width columns and rows rows.  ambiwidth is 1 or 2.
+ */
+struct view *view_new(const struct doc *d, const struct timeline *tl,
+    int width, int rows, int ambiwidth);
+void view_free(struct view *v);
+
+/*
+ * Replaces the document and timeline, as when the full structure of a
+ * large text arrives after a first one built on its beginning.  The text
+ * must be the same bytes (the new buffer may be longer).  The position,
+ * marks and search stay; the side pane is rebuilt.
+ */
+void view_set_doc(struct view *v, const struct doc *d,
+    const struct timeline *tl);
+
+/* Sets the text pane's size; the first byte shown stays in view. */
+void view_resize(struct view *v, int width, int rows);
+/* Shows or hides boilerplate blocks. */
+void view_set_boilerplate(struct view *v, int show);
+
+/*
+ * Scrolling.  view_scroll moves by n display lines (negative: up) and
+ * stops at the start or where the last line is at the bottom.  view_goto
+ * puts the display line holding off at the top (clamped the same way).
+ */
+void view_scroll(struct view *v, long n);
+void view_goto(struct view *v, size_t off);
+void view_home(struct view *v);
+void view_end(struct view *v);
+
+/* One past the last byte shown (the end of the bottom display line). */
+size_t view_bottom(struct view *v);
+/* The position in percent of the text shown, by bytes, as less does. */
+int view_percent(struct view *v);
+
+/* The section holding the top line, or -1. */
+ssize_t view_section(const struct view *v);
+/*
+ * The timeline entry to show as the date in view: the first one shown,
+ * else the last one before the screen; -1 when there is none.
+ */
+ssize_t view_date_entry(struct view *v);
+
+/*
+ * Next / previous section after / before the top line, n times.  Return
+ * 0, or -1 when there is none (nothing moves).
+ */
+int view_next_section(struct view *v, long n);
+int view_prev_section(struct view *v, long n);
+/*
+ * Next / previous timeline entry in the pane's order, n times; the text
+ * goes to it and it is highlighted.  Return -1 when there is none.
+ */
+int view_next_entry(struct view *v, long n);
+int view_prev_entry(struct view *v, long n);
+
+/* Side pane. */
+void view_set_pane(struct view *v, enum view_pane p);
+void view_toggle_tl_order(struct view *v);
+/* Sets the filter (NULL or "" for none); the rows are rebuilt. */
+void view_set_filter(struct view *v, const char *filter);
+/* Moves the selection by n rows, clamped; rows: rows the pane shows. */
+void view_pane_move(struct view *v, long n, int rows);
+/* Selects row i (clamped), scrolling the pane of rows rows to show it. */
+void view_pane_select(struct view *v, size_t i, int rows);
+/* Jumps the text to the selected row.  Returns -1 when there is none. */
+int view_pane_jump(struct view *v);
+/* Selects the row that matches the text's position (follow mode). */
+void view_pane_follow(struct view *v, int rows);
+/*
+ * Appends the text of row i (terminal-safe, one line, without the
+ * indentation) to b.
+ */
+void view_item_text(const struct view *v, size_t i, struct sbuf *b);
+
+/* Marks: letter is 'a'..'z'.  view_mark_jump returns -1 when unset. */
+void view_mark_set(struct view *v, int letter);
+int view_mark_jump(struct view *v, int letter);
+
+/*
+ * Search.  view_search_set compiles pattern (NULL or "": the last one
+ * again) and, with move, goes to the first match from the top line
+ * forward (or before it when backward).  Returns 0 when a match was found,
+ * 1 when there is none, -1 with *err set (allocated) for a bad pattern
+ * (the previous search is kept then).  regex selects PCRE2 syntax.
+ */
+int view_search_set(struct view *v, const char *pattern, int backward,
+    int regex, char **err);
+/* Drops the search and its highlight. */
+void view_search_clear(struct view *v);
+/*
+ * Goes to the next match in the search's direction (reverse: the other
+ * way), n times, wrapping at the ends.  Returns 0, 1 when it wrapped, -1
+ * when there is no match.
+ */
+int view_search_step(struct view *v, int reverse, long n);
+/*
+ * Counts up to max_matches more matches; returns 1 while counting is not
+ * finished.  The reader calls it between keys so that counting a large
+ * text never blocks the screen.
+ */
+int view_search_count(struct view *v, size_t max_matches);
+/* The 1-based number of the current match, or 0 when not known yet. */
+size_t view_search_index(const struct view *v);
+/*
+ * Calls fn for each match that starts before end and ends after off, in
+ * order.  Uses the counted matches when they cover the range.
+ */
+void view_search_each(struct view *v, size_t off, size_t end,
+    void (*fn)(void *, size_t, size_t), void *arg);
+
+/*
+ * State kept across runs (view-state.c).  The directory is
+ * $XDG_STATE_HOME/juan, or ~/.local/state/juan.  Files are written whole
+ * to a temporary file and renamed over the old one, with mode 0600.  A file
+ * that does not parse is ignored and *warn is set (allocated) to say so.
+ */
+
+/* The state directory (allocated), or NULL when there is no home. */
+char *view_state_dir(void);
+/*
+ * Reads the saved position and marks of the document at path (a file
+ * name; the key is its real path) and applies them to v when they still
+ * fit the text: the bytes saved with the position must still be there, or
+ * be found again elsewhere (the nearest copy wins); otherwise the position
+ * stays.  Returns 1 when a position was restored, else 0.
+ */
+int view_state_load(struct view *v, const char *dir, const char *path,
+    char **warn);
+/* Saves v's position and marks for path.  Returns 0 or -1 (errno). */
+int view_state_save(const struct view *v, const char *dir, const char *path);
+
+/* Search history, oldest first. */
+struct view_history {
+	char **items;		/* n patterns, owned */
+	size_t n;
+};
+
+/* Reads the history file into h (emptied first). */
+void view_history_load(struct view_history *h, const char *dir,
+    char **warn);
+/* Appends pattern (moving an earlier copy to the end) and saves. */
+int view_history_add(struct view_history *h, const char *dir,
+    const char *pattern);
+void view_history_free(struct view_history *h);
+
+#endif

@@ -1,0 +1,859 @@
+/*
+ * view.c - the reader's state: position, side pane, marks and search.
+ *
+ * The reading position is top_off, the first byte of the display line at
+ * the top of the text pane; it is always the start of a display line of the
+ * current layout (view_resize and view_set_doc re-align it with
+ * layout_line_at, so that the byte at the top stays in view).  Nothing here
+ * counts display lines over the whole text: scrolling walks the layout one
+ * line at a time from the top, so a move costs what it shows, and the
+ * bottom limit (the top at which the last line is at the bottom) is found
+ * by walking back rows lines from the end.
+ *
+ * The side pane is a list of rows (struct view_item) rebuilt whenever its
+ * mode, the timeline order or the filter changes; sel and pane_top index
+ * that list.  The search keeps one compiled pattern, the current match and
+ * a list of matches counted in order from the start of the text, a bounded
+ * number at a time (view_search_count), so that match i/N and the results
+ * pane fill in while the reader stays responsive.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/view.h"
+
+static void	 build_items(struct view *);
+
+static void
+build_order(struct view *v)
+{
+	size_t i;
+
+	free(v->tl_order);
+	v->tl_order = NULL;
+	if (v->tl == NULL || v->tl->n == 0)
+		return;
+	v->tl_order = xreallocarray(NULL, v->tl->n, sizeof *v->tl_order);
+	if (v->tl_by_date)
+		timeline_sort_by_date(v->tl, v->tl_order);
+	else
+		for (i = 0; i < v->tl->n; i++)
+			v->tl_order[i] = i;
+}
+
+struct view *
+view_new(const struct doc *d, const struct timeline *tl, int width,
+    int rows, int ambiwidth)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+
+	v->doc = d;
+	v->tl = tl;
+	v->lo.width = width > 0 ? width : 1;
+	v->lo.ambiwidth = ambiwidth == 2 ? 2 : 1;
+	v->lo.show_boilerplate = 0;
+	v->layout = layout_new(d, &v->lo);
+	v->rows = rows > 0 ? rows : 0;
+	v->pane_pct = 30;
+	v->tl_by_date = 1;
+	v->tl_cur = -1;
+	build_order(v);
+	build_items(v);
+	view_home(v);
+	return v;
+}
+
+void
+view_free(struct view *v)
+{
+	if (v == NULL)
+		return;
+	layout_free(v->layout);
+	free(v->tl_order);
+	free(v->items);
+	free(v->filter);
+	search_free(v->search);
+	free(v->pattern);
+	free(v->matches);
+	free(v);
+}
+
+/* Moves top_off back to the start of the display line that holds it. */
+static void
+align_top(struct view *v)
+{
+	struct dline dl;
+
+	if (layout_line_at(v->layout, v->top_off, &dl) == 0)
+		v->top_off = dl.off;
+	else
+		v->top_off = 0;
+}
+
+void
+view_set_doc(struct view *v, const struct doc *d, const struct timeline *tl)
+{
+	v->doc = d;
+	v->tl = tl;
+	layout_free(v->layout);
+	v->layout = layout_new(d, &v->lo);
+	v->tl_cur = -1;
+	build_order(v);
+	build_items(v);
+	align_top(v);
+}
+
+void
+view_resize(struct view *v, int width, int rows)
+{
+	v->rows = rows > 0 ? rows : 0;
+	if (width < 1)
+		width = 1;
+	if (width != v->lo.width) {
+		v->lo.width = width;
+		layout_set_opts(v->layout, &v->lo);
+	}
+	align_top(v);
+}
+
+void
+view_set_boilerplate(struct view *v, int show)
+{
+	v->lo.show_boilerplate = show;
+	layout_set_opts(v->layout, &v->lo);
+	align_top(v);
+}
+
+/*
+ * The highest top: the start of the display line rows - 1 lines above the
+ * last one, or the first line when the whole text fits.
+ */
+static size_t
+max_top(struct view *v)
+{
+	struct dline dl, pv;
+	int i;
+
+	if (layout_line_at(v->layout, v->doc->buf->len, &dl) != 0)
+		return 0;
+	for (i = 1; i < v->rows; i++) {
+		if (layout_prev(v->layout, &dl, &pv) != 0)
+			break;
+		dl = pv;
+	}
+	return dl.off;
+}
+
+void
+view_scroll(struct view *v, long n)
+{
+	struct dline dl, nx;
+	size_t limit;
+
+	if (layout_line_at(v->layout, v->top_off, &dl) != 0)
+		return;
+	if (n > 0) {
+		limit = max_top(v);
+		while (n-- > 0 && dl.off < limit &&
+		    layout_next(v->layout, &dl, &nx) == 0)
+			dl = nx;
+	} else {
+		while (n++ < 0 && layout_prev(v->layout, &dl, &nx) == 0)
+			dl = nx;
+	}
+	v->top_off = dl.off;
+}
+
+void
+view_goto(struct view *v, size_t off)
+{
+	struct dline dl;
+	size_t limit;
+
+	if (off > v->doc->buf->len)
+		off = v->doc->buf->len;
+	if (layout_line_at(v->layout, off, &dl) != 0) {
+		v->top_off = 0;
+		return;
+	}
+	limit = max_top(v);
+	v->top_off = dl.off > limit ? limit : dl.off;
+}
+
+void
+view_home(struct view *v)
+{
+	struct dline dl;
+
+	v->top_off = layout_first(v->layout, &dl) == 0 ? dl.off : 0;
+}
+
+void
+view_end(struct view *v)
+{
+	v->top_off = max_top(v);
+}
+
+size_t
+view_bottom(struct view *v)
+{
+	struct dline dl, nx;
+	int i;
+
+	if (layout_line_at(v->layout, v->top_off, &dl) != 0)
+		return v->doc->buf->len;
+	for (i = 1; i < v->rows; i++) {
+		if (layout_next(v->layout, &dl, &nx) != 0)
+			return v->doc->buf->len;
+		dl = nx;
+	}
+	return v->rows > 0 ? dl.next : v->top_off;
+}
+
+int
+view_percent(struct view *v)
+{
+	size_t len = v->doc->buf->len, b;
+
+	if (len == 0)
+		return 100;
+	b = view_bottom(v);
+	if (b >= len)
+		return 100;
+	return (int)((double)b * 100.0 / (double)len);
+}
+
+ssize_t
+view_section(const struct view *v)
+{
+	size_t lo = 0, hi = v->doc->nsections, mid;
+
+	/* The last section that starts at or before the top. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->doc->sections[mid].off <= v->top_off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (ssize_t)lo - 1;
+}
+
+/* The first timeline entry (document order) at or after off. */
+static size_t
+entry_from(const struct view *v, size_t off)
+{
+	size_t lo = 0, hi = v->tl->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->tl->entries[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+ssize_t
+view_date_entry(struct view *v)
+{
+	size_t i;
+
+	if (v->tl == NULL || v->tl->n == 0)
+		return -1;
+	i = entry_from(v, v->top_off);
+	if (i < v->tl->n && v->tl->entries[i].off < view_bottom(v))
+		return (ssize_t)i;
+	return (ssize_t)i - 1;
+}
+
+int
+view_next_section(struct view *v, long n)
+{
+	size_t i, nsec = v->doc->nsections;
+	ssize_t s = view_section(v);
+
+	if (nsec == 0 || n <= 0)
+		return -1;
+	i = (size_t)(s + 1);
+	/* A heading shown in the top line counts as the current one. */
+	if (s >= 0 && v->doc->sections[s].off < v->top_off && i < nsec &&
+	    v->doc->sections[i].off <= v->top_off)
+		i++;
+	if (i >= nsec)
+		return -1;
+	i += (size_t)n - 1;
+	if (i >= nsec)
+		i = nsec - 1;
+	view_goto(v, v->doc->sections[i].off);
+	v->hl_off = v->hl_end = 0;
+	return 0;
+}
+
+int
+view_prev_section(struct view *v, long n)
+{
+	ssize_t s = view_section(v);
+
+	if (s < 0 || n <= 0)
+		return -1;
+	/*
+	 * The first step goes to the heading of the section the top is in,
+	 * or, when that heading is the top line, to the section before.
+	 */
+	if (v->doc->sections[s].off >= v->top_off) {
+		if (s == 0)
+			return -1;
+		s--;
+	}
+	s -= n - 1;
+	if (s < 0)
+		s = 0;
+	view_goto(v, v->doc->sections[s].off);
+	v->hl_off = v->hl_end = 0;
+	return 0;
+}
+
+/* Tells whether the highlighted entry is on the screen. */
+static int
+cur_entry_shown(struct view *v)
+{
+	const struct tl_entry *e;
+
+	if (v->tl_cur < 0 || (size_t)v->tl_cur >= v->tl->n)
+		return 0;
+	e = &v->tl->entries[v->tl_order[v->tl_cur]];
+	return e->off >= v->top_off && e->off < view_bottom(v);
+}
+
+static void
+go_entry(struct view *v, ssize_t pos)
+{
+	const struct tl_entry *e = &v->tl->entries[v->tl_order[pos]];
+
+	v->tl_cur = pos;
+	view_goto(v, e->off);
+	v->hl_off = e->off;
+	v->hl_end = e->end;
+}
+
+int
+view_next_entry(struct view *v, long n)
+{
+	ssize_t pos, last;
+
+	if (v->tl == NULL || v->tl->n == 0 || n <= 0)
+		return -1;
+	last = (ssize_t)v->tl->n - 1;
+	pos = v->tl_cur;
+	/*
+	 * In document order the next entry is the one after the text shown,
+	 * unless the reader is still looking at the one jumped to.
+	 */
+	if (!v->tl_by_date && !cur_entry_shown(v))
+		pos = (ssize_t)entry_from(v, v->top_off) - 1;
+	if (pos >= last)
+		return -1;
+	pos += n;
+	if (pos > last)
+		pos = last;
+	go_entry(v, pos);
+	return 0;
+}
+
+int
+view_prev_entry(struct view *v, long n)
+{
+	ssize_t pos;
+
+	if (v->tl == NULL || v->tl->n == 0 || n <= 0)
+		return -1;
+	pos = v->tl_cur;
+	if (!v->tl_by_date && !cur_entry_shown(v))
+		pos = (ssize_t)entry_from(v, v->top_off);
+	if (pos <= 0)
+		return -1;
+	pos -= n;
+	if (pos < 0)
+		pos = 0;
+	go_entry(v, pos);
+	return 0;
+}
+
+/* Appends a one-line snippet of the text around off..end to b. */
+static void
+snippet(const struct view *v, size_t off, size_t end, struct sbuf *b)
+{
+	const struct buffer *buf = v->doc->buf;
+	size_t a = off, z = end, k;
+
+	/* Up to 8 characters before the match, not across a line. */
+	for (k = 0; k < 8 && a > 0 && buf->data[a - 1] != '\n'; k++) {
+		a--;
+		while (a > 0 && ((unsigned char)buf->data[a] & 0xC0) == 0x80)
+			a--;
+	}
+	for (k = 0; k < 60 && z < buf->len && buf->data[z] != '\n'; k++)
+		z++;
+	while (z < buf->len && ((unsigned char)buf->data[z] & 0xC0) == 0x80)
+		z++;
+	util_safe_add(b, buf->data + a, z - a, 1);
+}
+
+static void
+item_text(const struct view *v, enum view_pane p, size_t index,
+    const struct view_item *prev, struct sbuf *b)
+{
+	const struct tl_entry *e;
+	const char *t;
+
+	switch (p) {
+	case VIEW_PANE_OUTLINE:
+		t = v->doc->sections[index].title;
+		if (t != NULL)
+			util_safe_add(b, t, strlen(t), 1);
+		break;
+	case VIEW_PANE_TIMELINE:
+		e = &v->tl->entries[index];
+		/* Entries of one value group under it: it is shown once. */
+		if (prev != NULL && v->tl_by_date &&
+		    strcmp(v->tl->entries[prev->index].value, e->value) == 0)
+			sbuf_printf(b, "%*s", (int)strlen(e->value), "");
+		else
+			util_safe_add(b, e->value, strlen(e->value), 1);
+		sbuf_adds(b, e->kind == TL_TARGET ? " >" :
+		    e->kind == TL_RELATIVE ? " ~" : "  ");
+		util_safe_add(b, v->doc->buf->data + e->off, e->end - e->off,
+		    1);
+		break;
+	case VIEW_PANE_RESULTS:
+		snippet(v, v->matches[index].off, v->matches[index].end, b);
+		break;
+	}
+}
+
+void
+view_item_text(const struct view *v, size_t i, struct sbuf *b)
+{
+	if (i >= v->nitems)
+		return;
+	item_text(v, v->pane, v->items[i].index, i > 0 ? &v->items[i - 1] :
+	    NULL, b);
+}
+
+static void
+build_items(struct view *v)
+{
+	struct search_opts so = { 0, 0 };
+	struct search *fs = NULL;
+	struct view_item it, *prev = NULL;
+	struct sbuf b = SBUF_INIT;
+	size_t i, n = 0, a, z;
+	char *err = NULL;
+
+	if (v->filter != NULL) {
+		fs = search_new(v->filter, &so, &err);
+		free(err);
+	}
+	switch (v->pane) {
+	case VIEW_PANE_OUTLINE:
+		n = v->doc->nsections;
+		break;
+	case VIEW_PANE_TIMELINE:
+		n = v->tl != NULL ? v->tl->n : 0;
+		break;
+	case VIEW_PANE_RESULTS:
+		n = v->nmatches;
+		break;
+	}
+	free(v->items);
+	v->items = n > 0 ? xreallocarray(NULL, n, sizeof *v->items) : NULL;
+	v->nitems = 0;
+	for (i = 0; i < n; i++) {
+		memset(&it, 0, sizeof it);
+		switch (v->pane) {
+		case VIEW_PANE_OUTLINE:
+			it.index = i;
+			it.off = v->doc->sections[i].off;
+			it.end = v->doc->blocks[v->doc->sections[i].block].end;
+			it.depth = v->doc->sections[i].level - 1;
+			break;
+		case VIEW_PANE_TIMELINE:
+			it.index = v->tl_order[i];
+			it.off = v->tl->entries[it.index].off;
+			it.end = v->tl->entries[it.index].end;
+			break;
+		case VIEW_PANE_RESULTS:
+			it.index = i;
+			it.off = v->matches[i].off;
+			it.end = v->matches[i].end;
+			break;
+		}
+		if (fs != NULL) {
+			sbuf_reset(&b);
+			item_text(v, v->pane, it.index, NULL, &b);
+			if (b.len == 0 || !search_next(fs, b.s, b.len, 0, &a,
+			    &z))
+				continue;
+		}
+		v->items[v->nitems++] = it;
+		prev = &v->items[v->nitems - 1];
+	}
+	(void)prev;
+	sbuf_free(&b);
+	search_free(fs);
+	if (v->sel >= v->nitems)
+		v->sel = v->nitems > 0 ? v->nitems - 1 : 0;
+	if (v->pane_top > v->sel)
+		v->pane_top = v->sel;
+}
+
+void
+view_set_pane(struct view *v, enum view_pane p)
+{
+	if (p != v->pane) {
+		v->pane = p;
+		v->sel = v->pane_top = 0;
+		free(v->filter);
+		v->filter = NULL;
+	}
+	build_items(v);
+}
+
+void
+view_toggle_tl_order(struct view *v)
+{
+	v->tl_by_date = !v->tl_by_date;
+	v->tl_cur = -1;
+	build_order(v);
+	build_items(v);
+}
+
+void
+view_set_filter(struct view *v, const char *filter)
+{
+	free(v->filter);
+	v->filter = filter != NULL && filter[0] != '\0' ? xstrdup(filter) :
+	    NULL;
+	v->sel = v->pane_top = 0;
+	build_items(v);
+}
+
+void
+view_pane_select(struct view *v, size_t i, int rows)
+{
+	if (v->nitems == 0) {
+		v->sel = v->pane_top = 0;
+		return;
+	}
+	if (i >= v->nitems)
+		i = v->nitems - 1;
+	v->sel = i;
+	if (rows < 1)
+		rows = 1;
+	if (v->sel < v->pane_top)
+		v->pane_top = v->sel;
+	else if (v->sel >= v->pane_top + (size_t)rows)
+		v->pane_top = v->sel - (size_t)rows + 1;
+}
+
+void
+view_pane_move(struct view *v, long n, int rows)
+{
+	size_t i = v->sel;
+
+	if (n < 0)
+		i = (size_t)-n > i ? 0 : i - (size_t)-n;
+	else
+		i = (size_t)n > v->nitems ? v->nitems : i + (size_t)n;
+	view_pane_select(v, i, rows);
+}
+
+int
+view_pane_jump(struct view *v)
+{
+	const struct view_item *it;
+	size_t k;
+
+	if (v->nitems == 0)
+		return -1;
+	it = &v->items[v->sel];
+	view_goto(v, it->off);
+	v->hl_off = it->off;
+	v->hl_end = it->end;
+	if (v->pane == VIEW_PANE_TIMELINE)
+		for (k = 0; k < v->tl->n; k++)
+			if (v->tl_order[k] == it->index)
+				v->tl_cur = (ssize_t)k;
+	if (v->pane == VIEW_PANE_RESULTS) {
+		v->have_cur = 1;
+		v->cur_off = it->off;
+		v->cur_end = it->end;
+	}
+	return 0;
+}
+
+void
+view_pane_follow(struct view *v, int rows)
+{
+	size_t i, best = v->sel;
+	ssize_t want = -1, s;
+	size_t from;
+
+	switch (v->pane) {
+	case VIEW_PANE_OUTLINE:
+		s = view_section(v);
+		for (i = 0; i < v->nitems && s >= 0; i++)
+			if (v->items[i].index <= (size_t)s)
+				best = i;
+		break;
+	case VIEW_PANE_TIMELINE:
+		if (v->tl_cur >= 0 && cur_entry_shown(v))
+			want = (ssize_t)v->tl_order[v->tl_cur];
+		else
+			want = view_date_entry(v);
+		for (i = 0; i < v->nitems && want >= 0; i++)
+			if (v->items[i].index == (size_t)want)
+				best = i;
+		break;
+	case VIEW_PANE_RESULTS:
+		from = v->have_cur ? v->cur_off : v->top_off;
+		for (i = 0; i < v->nitems; i++)
+			if (v->items[i].off >= from) {
+				best = i;
+				break;
+			}
+		break;
+	}
+	view_pane_select(v, best, rows);
+}
+
+void
+view_mark_set(struct view *v, int letter)
+{
+	if (letter < 'a' || letter > 'z')
+		return;
+	v->marks[letter - 'a'] = v->top_off;
+	v->marks_set |= 1u << (letter - 'a');
+}
+
+int
+view_mark_jump(struct view *v, int letter)
+{
+	if (letter < 'a' || letter > 'z' ||
+	    !(v->marks_set & (1u << (letter - 'a'))))
+		return -1;
+	view_goto(v, v->marks[letter - 'a']);
+	return 0;
+}
+
+/* The byte after the character at off (off < len). */
+static size_t
+next_char(const struct view *v, size_t off)
+{
+	const char *s = v->doc->buf->data;
+
+	off++;
+	while (off < v->doc->buf->len && ((unsigned char)s[off] & 0xC0) ==
+	    0x80)
+		off++;
+	return off;
+}
+
+/* Makes off..end the current match and scrolls it into view. */
+static void
+show_match(struct view *v, size_t off, size_t end)
+{
+	v->have_cur = 1;
+	v->cur_off = off;
+	v->cur_end = end;
+	if (off < v->top_off || off >= view_bottom(v))
+		view_goto(v, off);
+}
+
+/* One step forward (dir > 0) or back; returns 0, 1 wrapped, -1 none. */
+static int
+find(struct view *v, int dir, size_t from)
+{
+	const struct buffer *b = v->doc->buf;
+	size_t a, z;
+
+	if (dir > 0) {
+		if (search_next(v->search, b->data, b->len, from, &a, &z)) {
+			show_match(v, a, z);
+			return 0;
+		}
+		if (search_next(v->search, b->data, b->len, 0, &a, &z)) {
+			show_match(v, a, z);
+			return 1;
+		}
+	} else {
+		if (search_prev(v->search, b->data, b->len, from, &a, &z)) {
+			show_match(v, a, z);
+			return 0;
+		}
+		if (search_prev(v->search, b->data, b->len, b->len + 1, &a,
+		    &z)) {
+			show_match(v, a, z);
+			return 1;
+		}
+	}
+	return -1;
+}
+
+int
+view_search_set(struct view *v, const char *pattern, int backward,
+    int regex, char **err)
+{
+	struct search_opts so = { regex, 0 };
+	struct search *s;
+	char *p;
+
+	if (pattern == NULL || pattern[0] == '\0') {
+		if (v->pattern == NULL) {
+			*err = xstrdup("no previous pattern");
+			return -1;
+		}
+		pattern = v->pattern;
+	}
+	if ((s = search_new(pattern, &so, err)) == NULL)
+		return -1;
+	p = xstrdup(pattern);
+	search_free(v->search);
+	free(v->pattern);
+	v->search = s;
+	v->pattern = p;
+	v->backward = backward;
+	v->have_cur = 0;
+	v->nmatches = v->count = v->count_from = 0;
+	v->counted = 0;
+	if (v->pane == VIEW_PANE_RESULTS)
+		build_items(v);
+	return find(v, backward ? -1 : 1, v->top_off) < 0 ? 1 : 0;
+}
+
+void
+view_search_clear(struct view *v)
+{
+	search_free(v->search);
+	v->search = NULL;
+	v->have_cur = 0;
+	v->nmatches = v->count = v->count_from = 0;
+	v->counted = 0;
+	if (v->pane == VIEW_PANE_RESULTS)
+		build_items(v);
+}
+
+int
+view_search_step(struct view *v, int reverse, long n)
+{
+	int dir, r, wrapped = 0;
+	size_t from;
+
+	if (v->search == NULL)
+		return -1;
+	dir = (v->backward ? -1 : 1) * (reverse ? -1 : 1);
+	if (n < 1)
+		n = 1;
+	while (n-- > 0) {
+		if (dir > 0)
+			from = !v->have_cur ? v->top_off :
+			    v->cur_end > v->cur_off ? v->cur_end :
+			    v->cur_off < v->doc->buf->len ?
+			    next_char(v, v->cur_off) : v->cur_off;
+		else
+			from = v->have_cur ? v->cur_off : v->top_off;
+		if ((r = find(v, dir, from)) < 0)
+			return -1;
+		wrapped |= r;
+	}
+	return wrapped;
+}
+
+int
+view_search_count(struct view *v, size_t max_matches)
+{
+	const struct buffer *b = v->doc->buf;
+	size_t a, z, added = 0;
+
+	if (v->search == NULL || v->counted)
+		return 0;
+	while (max_matches-- > 0) {
+		if (v->count_from > b->len || !search_next(v->search,
+		    b->data, b->len, v->count_from, &a, &z)) {
+			v->counted = 1;
+			break;
+		}
+		if (v->nmatches < VIEW_MATCH_MAX) {
+			if (v->nmatches % 1024 == 0)
+				v->matches = xreallocarray(v->matches,
+				    v->nmatches + 1024, sizeof *v->matches);
+			v->matches[v->nmatches].off = a;
+			v->matches[v->nmatches].end = z;
+			v->nmatches++;
+			added++;
+		}
+		v->count++;
+		v->count_from = z > a ? z : a < b->len ? next_char(v, a) :
+		    b->len + 1;
+	}
+	if (added > 0 && v->pane == VIEW_PANE_RESULTS)
+		build_items(v);
+	return !v->counted;
+}
+
+size_t
+view_search_index(const struct view *v)
+{
+	size_t lo = 0, hi = v->nmatches, mid;
+
+	if (!v->have_cur)
+		return 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->matches[mid].off < v->cur_off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < v->nmatches && v->matches[lo].off == v->cur_off)
+		return lo + 1;
+	return 0;
+}
+
+void
+view_search_each(struct view *v, size_t off, size_t end,
+    void (*fn)(void *, size_t, size_t), void *arg)
+{
+	const struct buffer *b = v->doc->buf;
+	size_t lo = 0, hi = v->nmatches, mid, from, a, z;
+
+	if (v->search == NULL)
+		return;
+	if (v->nmatches == v->count && (v->counted || v->count_from >= end)) {
+		/* Counted matches do not overlap: their ends are sorted. */
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (v->matches[mid].end <= off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < v->nmatches && v->matches[lo].off < end; lo++)
+			fn(arg, v->matches[lo].off, v->matches[lo].end);
+		return;
+	}
+	/* A match shown at the top may start a little above it. */
+	from = off > 256 ? off - 256 : 0;
+	while (from > 0 && ((unsigned char)b->data[from] & 0xC0) == 0x80)
+		from--;
+	while (from <= b->len && search_next(v->search, b->data, b->len,
+	    from, &a, &z) && a < end) {
+		if (z > off || (z == a && a >= off))
+			fn(arg, a, z);
+		from = z > a ? z : a < b->len ? next_char(v, a) : b->len + 1;
+	}
+}

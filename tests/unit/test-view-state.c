@@ -1,0 +1,210 @@
+/*
+ * test-view-state.c - positions, marks and history kept across runs: the
+ * round trip, a changed file, atomic 0600 files and corrupt files.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "juan/view.h"
+#include "tap.h"
+
+static char dir[64], state[128], path[128];
+
+static void
+write_text(const char *s)
+{
+	FILE *fp = fopen(path, "w");
+
+	fputs(s, fp);
+	fclose(fp);
+}
+
+static struct buffer *
+load(void)
+{
+	char *err = NULL;
+
+	return buffer_load(path, NULL, 0, &err);
+}
+
+/* A text of n numbered lines, each different. */
+static char *
+lines(int from, int n)
+{
+	struct sbuf b = SBUF_INIT;
+	int i;
+
+	for (i = from; i < from + n; i++)
+		sbuf_printf(&b, "line number %d here\n", i);
+	return sbuf_take(&b);
+}
+
+static void
+test_positions(void)
+{
+	struct buffer *b;
+	struct doc *d;
+	struct view *v;
+	struct stat st;
+	char *text = lines(0, 100), *more, *warn = NULL, *p;
+	size_t at;
+
+	write_text(text);
+	b = load();
+	d = doc_new(b);
+	v = view_new(d, NULL, 40, 10, 1);
+	is_int(view_state_load(v, state, path, &warn), 0,
+	    "nothing to restore the first time");
+	ok(warn == NULL, "a missing state file is no warning");
+	view_goto(v, b->line_off[42]);
+	view_mark_set(v, 'q');
+	view_goto(v, b->line_off[50]);
+	is_int(view_state_save(v, state, path), 0, "the position is saved");
+	p = xasprintf("%s/positions", state);
+	memset(&st, 0, sizeof st);
+	at = (size_t)stat(p, &st);
+	ok(at == 0 && (st.st_mode & 0777) == 0600,
+	    "the state file has mode 0600 (%o)", (unsigned)st.st_mode & 0777);
+	view_free(v);
+
+	v = view_new(d, NULL, 40, 10, 1);
+	is_int(view_state_load(v, state, path, &warn), 1,
+	    "reopening restores the position");
+	is_int(v->top_off, b->line_off[50], "... at the same line");
+	view_mark_jump(v, 'q');
+	is_int(v->top_off, b->line_off[42], "... and the marks");
+	view_free(v);
+	doc_free(d);
+	buffer_free(b);
+
+	/* Ten lines are inserted at the top: the text moves down. */
+	more = xasprintf("%s%s", lines(1000, 10), text);
+	write_text(more);
+	b = load();
+	d = doc_new(b);
+	v = view_new(d, NULL, 40, 10, 1);
+	is_int(view_state_load(v, state, path, &warn), 1,
+	    "a changed file still restores");
+	is_int(v->top_off, b->line_off[60], "... to the same text, moved");
+	view_free(v);
+	doc_free(d);
+	buffer_free(b);
+
+	/* A different text: the saved line is gone. */
+	write_text(lines(5000, 100));
+	b = load();
+	d = doc_new(b);
+	v = view_new(d, NULL, 40, 10, 1);
+	is_int(view_state_load(v, state, path, &warn), 0,
+	    "a replaced file does not land somewhere absurd");
+	is_int(v->top_off, 0, "... it starts at the top");
+	view_free(v);
+
+	/* A corrupt state file is ignored with a warning, then replaced. */
+	{
+		FILE *fp = fopen(p, "w");
+
+		fputs("juan-positions 1\nzz 12 nonsense\n", fp);
+		fclose(fp);
+	}
+	v = view_new(d, NULL, 40, 10, 1);
+	is_int(view_state_load(v, state, path, &warn), 0,
+	    "a corrupt state file restores nothing");
+	ok(warn != NULL && strstr(warn, "corrupt") != NULL,
+	    "... and warns (%s)", warn ? warn : "none");
+	free(warn);
+	warn = NULL;
+	view_goto(v, b->line_off[7]);
+	is_int(view_state_save(v, state, path), 0, "saving replaces it");
+	view_home(v);
+	is_int(view_state_load(v, state, path, &warn), 1,
+	    "... with a good file");
+	ok(warn == NULL, "... that gives no warning");
+	at = v->top_off;
+	is_int(at, b->line_off[7], "... and the right position");
+	view_free(v);
+	doc_free(d);
+	buffer_free(b);
+	at = strlen(state);
+	ok(at > 0, "state dir %s", state);
+	free(p);
+	free(more);
+	free(text);
+}
+
+static void
+test_history(void)
+{
+	struct view_history h = { NULL, 0 }, h2 = { NULL, 0 };
+	char *warn = NULL, *p;
+	struct stat st;
+	FILE *fp;
+
+	view_history_add(&h, state, "first");
+	view_history_add(&h, state, "two\nlines \\ slash");
+	view_history_add(&h, state, "first");
+	view_history_load(&h2, state, &warn);
+	is_int(h2.n, 2, "the history is read back");
+	is_str(h2.n == 2 ? h2.items[0] : NULL, "two\nlines \\ slash",
+	    "newlines and backslashes survive");
+	is_str(h2.n == 2 ? h2.items[1] : NULL, "first",
+	    "a repeated pattern moves to the end");
+	p = xasprintf("%s/history", state);
+	ok(stat(p, &st) == 0 && (st.st_mode & 0777) == 0600,
+	    "the history file has mode 0600");
+	fp = fopen(p, "w");
+	fputs("not a history\n", fp);
+	fclose(fp);
+	view_history_load(&h2, state, &warn);
+	ok(h2.n == 0 && warn != NULL, "a corrupt history is ignored with a "
+	    "warning");
+	free(warn);
+	free(p);
+	view_history_free(&h);
+	view_history_free(&h2);
+}
+
+static void
+test_dir(void)
+{
+	char *d;
+
+	setenv("XDG_STATE_HOME", "/x/state", 1);
+	d = view_state_dir();
+	is_str(d, "/x/state/juan", "XDG_STATE_HOME names the directory");
+	free(d);
+	unsetenv("XDG_STATE_HOME");
+	setenv("HOME", "/home/u", 1);
+	d = view_state_dir();
+	is_str(d, "/home/u/.local/state/juan", "else ~/.local/state/juan");
+	free(d);
+}
+
+int
+main(void)
+{
+	int r;
+
+	strcpy(dir, "/tmp/test-view-state.XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return 99;
+	snprintf(state, sizeof state, "%s/state/juan", dir);
+	snprintf(path, sizeof path, "%s/doc.txt", dir);
+	test_positions();
+	test_history();
+	test_dir();
+	r = done_testing();
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+
+		if (system(cmd) != 0)
+			r = 1;
+		free(cmd);
+	}
+	return r;
+}

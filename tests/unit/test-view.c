@@ -1,0 +1,328 @@
+/*
+ * test-view.c - the reader's state without a terminal: scrolling, sections,
+ * timeline steps, the side pane, marks and search.
+ *
+ * The document is built here by hand (blocks, sections and timeline
+ * entries at known offsets), so that these tests check the view and not
+ * the structure or timeline heuristics.  Every line is shorter than the
+ * widths used, so one source line is one display line.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/view.h"
+#include "tap.h"
+
+#define NSEC	3	/* sections */
+#define NLINE	30	/* body lines per section */
+
+static size_t
+find(const struct buffer *b, const char *s, size_t from)
+{
+	const char *p = memmem(b->data + from, b->len - from, s, strlen(s));
+
+	return p != NULL ? (size_t)(p - b->data) : (size_t)-1;
+}
+
+/*
+ * A text of NSEC sections "# Section K", each with NLINE body lines in one
+ * block; line 5 of each section mentions a year.
+ */
+static struct buffer *
+make_text(void)
+{
+	struct sbuf b = SBUF_INIT;
+	struct buffer *buf;
+	char *err = NULL;
+	int s, i;
+
+	for (s = 0; s < NSEC; s++) {
+		sbuf_printf(&b, "# Section %d\n\n", s + 1);
+		for (i = 0; i < NLINE; i++)
+			if (i == 5)
+				sbuf_printf(&b, "s%d event in %d year\n", s,
+				    2010 - s);
+			else
+				sbuf_printf(&b, "s%d line %d words\n", s, i);
+		sbuf_addc(&b, '\n');
+	}
+	buf = buffer_from_mem(b.s, b.len, NULL, &err);
+	sbuf_free(&b);
+	return buf;
+}
+
+static struct doc *
+make_doc(const struct buffer *buf)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+	size_t i, line = 0, start, end;
+
+	d->buf = buf;
+	d->title_block = -1;
+	d->blocks = xcalloc(2 * NSEC, sizeof *d->blocks);
+	d->sections = xcalloc(NSEC, sizeof *d->sections);
+	for (i = 0; i < NSEC; i++) {
+		struct block *h = &d->blocks[2 * i], *p = h + 1;
+		struct section *s = &d->sections[i];
+
+		start = buf->line_off[line];
+		end = buffer_line_end(buf, line + 1);
+		*h = (struct block){ start, end, line + 1, BLOCK_HEADING, 1,
+		    start + 2, end, (ssize_t)i, -1 };
+		start = buf->line_off[line + 2];
+		end = buffer_line_end(buf, line + 2 + NLINE);
+		*p = (struct block){ start, end, line + 3, BLOCK_PARAGRAPH, 0,
+		    start, end, (ssize_t)i, -1 };
+		s->block = 2 * i;
+		s->level = 1;
+		s->off = h->off;
+		s->parent = -1;
+		s->title = xasprintf("Section %zu", i + 1);
+		s->line = h->line;
+		line += NLINE + 3;
+	}
+	for (i = 0; i < NSEC; i++)
+		d->sections[i].end = i + 1 < NSEC ? d->sections[i + 1].off :
+		    buf->len;
+	d->nblocks = 2 * NSEC;
+	d->nsections = NSEC;
+	return d;
+}
+
+static struct timeline *
+make_timeline(const struct doc *d)
+{
+	struct timeline *t = xcalloc(1, sizeof *t);
+	size_t i, off = 0;
+
+	t->entries = xcalloc(NSEC, sizeof *t->entries);
+	for (i = 0; i < NSEC; i++) {
+		struct tl_entry *e = &t->entries[i];
+		char y[8];
+
+		snprintf(y, sizeof y, "%d", (int)(2010 - i));
+		off = find(d->buf, y, off);
+		e->off = off;
+		e->end = off + 4;
+		memcpy(e->value, y, 5);
+		e->line = buffer_line_of(d->buf, off);
+		e->block = 2 * i + 1;
+		e->section = (ssize_t)i;
+		e->sort_start = 2010 - (long)i;
+		e->sort_prec = 2;
+	}
+	t->n = NSEC;
+	return t;
+}
+
+static void
+collect(void *arg, size_t a, size_t z)
+{
+	size_t *n = arg;
+
+	(void)a;
+	(void)z;
+	(*n)++;
+}
+
+static void
+test_scroll(const struct doc *d)
+{
+	const struct buffer *b = d->buf;
+	struct view *v = view_new(d, NULL, 40, 10, 1);
+	size_t top;
+
+	is_int(v->top_off, 0, "a new view starts at the top");
+	view_scroll(v, 5);
+	is_int(v->top_off, b->line_off[5], "5j: five lines down");
+	view_scroll(v, -2);
+	is_int(v->top_off, b->line_off[3], "2k: two lines up");
+	view_scroll(v, -100);
+	is_int(v->top_off, 0, "scrolling up stops at the top");
+	view_end(v);
+	is_int(view_bottom(v), b->len, "G shows the end at the bottom");
+	is_int(view_percent(v), 100, "at the end the position is 100%%");
+	top = v->top_off;
+	view_scroll(v, 50);
+	is_int(v->top_off, top, "scrolling down stops at the last page");
+	view_home(v);
+	ok(view_percent(v) < 20, "at the top the position is small (%d%%)",
+	    view_percent(v));
+	view_goto(v, b->line_off[40] + 3);
+	is_int(v->top_off, b->line_off[40], "goto puts the line at the top");
+	view_resize(v, 25, 5);
+	ok(v->top_off <= b->line_off[40] + 3 && v->top_off >=
+	    b->line_off[40], "a resize keeps the top byte in view");
+	view_resize(v, 0, 0);
+	ok(v->rows == 0 && v->lo.width == 1, "a 0x0 pane is clamped");
+	view_free(v);
+}
+
+static void
+test_sections(const struct doc *d)
+{
+	struct view *v = view_new(d, NULL, 40, 10, 1);
+
+	is_int(view_section(v), 0, "the first line is in section 0");
+	is_int(view_next_section(v, 1), 0, "] finds a next section");
+	is_int(v->top_off, d->sections[1].off, "] goes to section 2");
+	is_int(view_section(v), 1, "the status names section 2");
+	view_next_section(v, 1);
+	is_int(v->top_off, d->sections[2].off, "] again goes to section 3");
+	view_prev_section(v, 1);
+	is_int(v->top_off, d->sections[1].off, "[ goes back to section 2");
+	view_scroll(v, 3);
+	view_prev_section(v, 1);
+	is_int(v->top_off, d->sections[1].off,
+	    "[ inside a section goes to its heading");
+	view_home(v);
+	view_next_section(v, 2);
+	is_int(v->top_off, d->sections[2].off, "2] skips a section");
+	is_int(view_prev_section(v, 9), 0, "9[ goes as far as it can");
+	is_int(v->top_off, d->sections[0].off, "... to the first section");
+	is_int(view_prev_section(v, 1), -1, "[ at the first heading fails");
+	view_free(v);
+}
+
+static void
+test_entries(const struct doc *d, const struct timeline *t)
+{
+	struct view *v = view_new(d, t, 40, 10, 1);
+	size_t order[NSEC];
+	struct sbuf b = SBUF_INIT;
+	size_t i;
+
+	timeline_sort_by_date(t, order);
+	for (i = 0; i < NSEC; i++)
+		if (v->tl_order[i] != order[i])
+			break;
+	is_int(i, NSEC, "the timeline pane is in chronological order first");
+	view_toggle_tl_order(v);
+	is_int(v->tl_by_date, 0, "s switches to document order");
+	is_int(view_next_entry(v, 1), 0, "} finds an entry");
+	is_int(v->hl_off, t->entries[0].off, "} highlights the first entry");
+	is_int(buffer_line_of(d->buf, v->top_off), t->entries[0].line,
+	    "} shows the entry's line at the top");
+	is_int(view_date_entry(v), 0, "the date in view is that entry's");
+	view_next_entry(v, 1);
+	is_int(v->hl_off, t->entries[1].off, "} again: the second entry");
+	view_prev_entry(v, 1);
+	is_int(v->hl_off, t->entries[0].off, "{ goes back to the first");
+	is_int(view_prev_entry(v, 1), -1, "{ before the first fails");
+	view_goto(v, d->sections[2].off);
+	view_next_entry(v, 1);
+	is_int(v->hl_off, t->entries[2].off,
+	    "after scrolling away, } takes the next entry after the text");
+	is_int(view_next_entry(v, 1), -1, "} after the last fails");
+
+	view_set_pane(v, VIEW_PANE_TIMELINE);
+	is_int(v->nitems, NSEC, "the timeline pane lists every entry");
+	view_item_text(v, 1, &b);
+	ok(strstr(b.s, "2009") != NULL, "a timeline row shows its value (%s)",
+	    b.s);
+	sbuf_free(&b);
+	view_home(v);
+	v->tl_cur = -1;
+	view_pane_follow(v, 5);
+	is_int(v->sel, 0, "the pane follows the text to the entry in view");
+	view_free(v);
+}
+
+static void
+test_pane(const struct doc *d)
+{
+	struct view *v = view_new(d, NULL, 40, 10, 1);
+	struct sbuf b = SBUF_INIT;
+
+	is_int(v->nitems, NSEC, "the outline lists every section");
+	view_item_text(v, 2, &b);
+	is_str(b.s, "Section 3", "an outline row is the heading's text");
+	view_pane_move(v, 5, 2);
+	is_int(v->sel, NSEC - 1, "moving the selection is clamped");
+	is_int(v->pane_top, 1, "the pane scrolls to show the selection");
+	view_pane_jump(v);
+	is_int(v->top_off, d->sections[2].off, "Enter jumps to the section");
+	view_home(v);
+	view_pane_follow(v, 2);
+	is_int(v->sel, 0, "the selection follows the text");
+	view_set_filter(v, "Section 2");
+	is_int(v->nitems, 1, "a filter narrows the pane");
+	is_int(v->items[0].index, 1, "... to the matching section");
+	view_set_filter(v, "nothing like it");
+	is_int(v->nitems, 0, "a filter can leave nothing");
+	is_int(view_pane_jump(v), -1, "Enter on an empty pane does nothing");
+	view_set_filter(v, NULL);
+	is_int(v->nitems, NSEC, "clearing the filter shows all again");
+	view_mark_set(v, 'a');
+	view_next_section(v, 1);
+	is_int(view_mark_jump(v, 'a'), 0, "'a returns to mark a");
+	is_int(v->top_off, 0, "... where it was set");
+	is_int(view_mark_jump(v, 'b'), -1, "an unset mark fails");
+	sbuf_free(&b);
+	view_free(v);
+}
+
+static void
+test_search(const struct doc *d)
+{
+	struct view *v = view_new(d, NULL, 40, 10, 1);
+	char *err = NULL;
+	size_t n = 0, first;
+
+	is_int(view_search_set(v, "event", 0, 0, &err), 0, "/event matches");
+	first = find(d->buf, "event", 0);
+	is_int(v->cur_off, first, "the first match is the current one");
+	is_int(view_search_index(v), 0, "before counting, i is unknown");
+	while (view_search_count(v, 1))
+		;
+	is_int(v->count, NSEC, "counting finds every match");
+	is_int(view_search_index(v), 1, "match 1/3");
+	is_int(view_search_step(v, 0, 1), 0, "n goes to the next match");
+	is_int(view_search_index(v), 2, "match 2/3");
+	ok(v->cur_off >= v->top_off && v->cur_off < view_bottom(v),
+	    "the current match is on screen");
+	is_int(view_search_step(v, 0, 1), 0, "n to the last");
+	is_int(view_search_step(v, 0, 1), 1, "n after the last wraps");
+	is_int(view_search_index(v), 1, "... to match 1");
+	is_int(view_search_step(v, 1, 1), 1, "N before the first wraps");
+	is_int(view_search_index(v), 3, "... to the last match");
+	view_search_each(v, 0, d->buf->len, collect, &n);
+	is_int(n, NSEC, "every match is reported for highlighting");
+	view_home(v);
+	is_int(view_search_set(v, "", 1, 0, &err), 0,
+	    "an empty pattern repeats the last one");
+	is_str(v->pattern, "event", "... with the same pattern");
+	is_int(view_search_set(v, "no such words", 0, 0, &err), 1,
+	    "a pattern that matches nothing says so");
+	view_set_pane(v, VIEW_PANE_RESULTS);
+	view_search_set(v, "line 1 ", 0, 0, &err);
+	while (view_search_count(v, 1000))
+		;
+	is_int(v->nitems, NSEC, "the results pane lists every match");
+	view_pane_select(v, 2, 5);
+	view_pane_jump(v);
+	is_int(view_search_index(v), 3, "Enter on a result makes it current");
+	view_search_clear(v);
+	is_int(v->nitems, 0, "clearing the search empties the results");
+	view_free(v);
+}
+
+int
+main(void)
+{
+	struct buffer *b = make_text();
+	struct doc *d = make_doc(b);
+	struct timeline *t = make_timeline(d);
+
+	test_scroll(d);
+	test_sections(d);
+	test_entries(d, t);
+	test_pane(d);
+	test_search(d);
+	timeline_free(t);
+	doc_free(d);
+	buffer_free(b);
+	return done_testing();
+}
