@@ -83,6 +83,10 @@ ok $? "the man page names no option --help lacks ${extra:+($extra)}"
 extra=$(longopts <"$tmp/readme" | grep -vxF -f "$tmp/known" | tr '\n' ' ')
 [ -z "$extra" ]
 ok $? "the README names no option that juan or configure lacks ${extra:+($extra)}"
+extra=$(longopts <"$top_srcdir/HACKING.md" | grep -vxF -f "$tmp/known" |
+    tr '\n' ' ')
+[ -z "$extra" ]
+ok $? "HACKING.md names no option that juan or configure lacks ${extra:+($extra)}"
 
 # The man page: the sections a reader looks for, and only man(7) macros.
 gone=
