@@ -1,32 +1,101 @@
 /*
- * out-timeline.c - --timeline: one dated mention per line.
+ * out-timeline.c - --timeline: one dated mention per line, or JSON.
+ *
+ * The text format is one entry per line, five fields separated by tabs:
+ *
+ *	VALUE	LINE	KIND[:MOD]	EXPRESSION	EVENT
+ *
+ * VALUE is the normalized TIMEX3-style value (2016-04-19, 198X, BC0221,
+ * 2018-04-20/2018-04-21); LINE the 1-based source line; KIND one of
+ * absolute, range, decade, relative, target, followed by ":MOD" when the
+ * expression carries a modifier (absolute:END for 2023年底, absolute:SPRING
+ * for 一九七五年春); EXPRESSION the words of the text; EVENT the clause the
+ * date belongs to.  Entries are in document order, or chronological with
+ * --sort=date.  Document text goes through util_safe_add() in single-line
+ * mode, so it can hold no tab, newline or terminal control.
+ *
+ * --json prints DESIGN.md's shape, one entry a line: {"entries": [{"value",
+ * "text", "kind", "mod", "line", "section", "event", "caption"}]}.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "juan/timeline.h"
 #include "juan/util.h"
 #include "out.h"
 
+static void
+text_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
+{
+	const char *mod = timeline_mod_name(e->mod);
+
+	sbuf_printf(b, "%s\t%zu\t%s", e->value, e->line,
+	    timeline_kind_name(e->kind));
+	if (mod != NULL)
+		sbuf_printf(b, ":%s", mod);
+	sbuf_addc(b, '\t');
+	util_safe_add(b, d->buf->data + e->off, e->end - e->off, 1);
+	sbuf_addc(b, '\t');
+	util_safe_add(b, e->event, strlen(e->event), 1);
+	sbuf_addc(b, '\n');
+}
+
+static void
+json_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
+{
+	const char *mod = timeline_mod_name(e->mod);
+
+	sbuf_adds(b, "{\"value\": ");
+	util_json_add(b, e->value, strlen(e->value));
+	sbuf_adds(b, ", \"text\": ");
+	util_json_add(b, d->buf->data + e->off, e->end - e->off);
+	sbuf_printf(b, ", \"kind\": \"%s\", \"mod\": ",
+	    timeline_kind_name(e->kind));
+	if (mod != NULL)
+		sbuf_printf(b, "\"%s\"", mod);
+	else
+		sbuf_adds(b, "null");
+	sbuf_printf(b, ", \"line\": %zu, \"section\": ", e->line);
+	if (e->section >= 0 && (size_t)e->section < d->nsections &&
+	    d->sections[e->section].title != NULL)
+		util_json_add(b, d->sections[e->section].title,
+		    strlen(d->sections[e->section].title));
+	else
+		sbuf_adds(b, "null");
+	sbuf_adds(b, ", \"event\": ");
+	util_json_add(b, e->event, strlen(e->event));
+	sbuf_printf(b, ", \"caption\": %s}", e->caption ? "true" : "false");
+}
+
 int
 out_timeline(const struct doc *d, const struct app_opts *o, FILE *fp)
 {
 	struct timeline *t = timeline_new(d);
 	struct sbuf b = SBUF_INIT;
-	size_t i;
+	size_t i, *order = xreallocarray(NULL, t->n + 1, sizeof *order);
 
-	(void)o;
+	if (o->sort_date)
+		timeline_sort_by_date(t, order);
+	else
+		for (i = 0; i < t->n; i++)
+			order[i] = i;
+	if (o->json)
+		sbuf_adds(&b, "{\"entries\": [");
 	for (i = 0; i < t->n; i++) {
-		const struct tl_entry *e = &t->entries[i];
-
-		sbuf_printf(&b, "%s\t%zu\t", e->value, e->line);
-		util_safe_add(&b, d->buf->data + e->off, e->end - e->off, 1);
-		sbuf_addc(&b, '\n');
+		if (o->json) {
+			sbuf_adds(&b, i == 0 ? "\n  " : ",\n  ");
+			json_entry(&b, d, &t->entries[order[i]]);
+		} else
+			text_entry(&b, d, &t->entries[order[i]]);
 	}
+	if (o->json)
+		sbuf_adds(&b, t->n > 0 ? "\n]}\n" : "]}\n");
 	fwrite(b.s != NULL ? b.s : "", 1, b.len, fp);
 	sbuf_free(&b);
+	free(order);
 	timeline_free(t);
 	return 0;
 }

@@ -1,18 +1,507 @@
 /*
- * timeline.c - dated mentions (first cut: none found yet).
+ * timeline.c - every dated mention of a document, normalized and resolved.
+ *
+ * The timeline is an array of entries in document order.  It is built in
+ * one pass over the document's blocks: inside a block, the scanner looks
+ * at one character at a time with cheap tests (an ASCII digit or letter
+ * starting a word, or a CJK character whose code point is in a small
+ * bitmap of numerals and relative-word starts) and calls the recognizers
+ * of timeline-zh.c and timeline-en.c only there.  A recognizer returns a
+ * candidate (byte range, kind, modifier, dates) or tells how far to skip,
+ * so no byte is examined by a recognizer twice and the pass is linear.
+ *
+ * Relative candidates are resolved as they are met, against the anchor:
+ * the latest absolute date (or range start) or resolved relative date
+ * seen so far, or the document date for 8年前, 去年 and the like.  Those
+ * that cannot be resolved are dropped rather than guessed.  Targets and
+ * decades never become the anchor.
+ *
+ * Each entry's event (the clause it dates) is cut from the text after the
+ * pass, when the entries around it in the same sentence are known.
  */
 #include "config.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <uniwidth.h>
 
 #include "juan/timeline.h"
 #include "juan/util.h"
+#include "timeline-int.h"
+
+/* Widest event kept, in display columns. */
+#define EVENT_COLS 120
+
+/*
+ * Key characters (code points below U+10000) at which a Chinese
+ * recognizer may start: the numerals and the first characters of the
+ * relative words.  Filled on first use.
+ */
+static uint8_t keys[65536 / 8];
+static int keys_ready;
+
+static void
+keys_init(void)
+{
+	static const char *const chars = "〇○零一二三四五六七八九两十百千廿"
+	    "０１２３４５６７８９当同次翌第前这那该转今去明";
+	size_t i = 0, n = strlen(chars);
+	uint32_t c;
+
+	while (i < n) {
+		i += (size_t)util_u8_next(chars + i, n - i, &c);
+		if (c < 65536)
+			keys[c >> 3] |= (uint8_t)(1u << (c & 7));
+	}
+	keys_ready = 1;
+}
+
+/* Is the three-byte character at p a key character? */
+static int
+key3(const unsigned char *p)
+{
+	uint32_t c = ((uint32_t)(p[0] & 0x0f) << 12) |
+	    ((uint32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+
+	return (keys[c >> 3] >> (c & 7)) & 1;
+}
+
+/* Days from 0000-03-01 (any fixed epoch would do) for date arithmetic. */
+static long
+days_from(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe;
+}
+
+static void
+civil_from(long z, struct tl_date *t)
+{
+	long era, doe, yoe, y, doy, mp;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	t->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	t->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	t->year = (int)(y + (t->month <= 2));
+}
+
+/* Resolves a relative candidate; returns 0 when it cannot be. */
+static int
+resolve(const struct tl_rel *r, const struct tl_date *anchor,
+    const struct tl_date *docdate, struct tl_date *out)
+{
+	const struct tl_date *base = anchor;
+	struct tl_date t;
+	enum tl_prec need;
+
+	if (r->anchor != TL_ANCHOR_PREV && docdate->prec != TL_PREC_NONE)
+		base = docdate;
+	else if (r->anchor == TL_ANCHOR_DOC_ONLY)
+		return 0;
+	need = r->unit;
+	if (r->day != 0 && r->month == 0 && need < TL_PREC_MONTH)
+		need = TL_PREC_MONTH;
+	if (base->prec < need || base->prec < TL_PREC_YEAR)
+		return 0;
+	t = *base;
+	switch (r->unit) {
+	case TL_PREC_YEAR:
+		t.year += r->delta;
+		break;
+	case TL_PREC_MONTH:
+		t.month += r->delta;
+		while (t.month > 12)
+			t.month -= 12, t.year++;
+		while (t.month < 1)
+			t.month += 12, t.year--;
+		break;
+	case TL_PREC_DAY:
+		civil_from(days_from(t.year, t.month, t.day) + r->delta, &t);
+		break;
+	default:
+		return 0;
+	}
+	if (r->month != 0) {
+		if (r->wrap && base->prec >= TL_PREC_MONTH &&
+		    base->month - r->month >= 9)
+			t.year++;
+		t.month = r->month;
+	}
+	if (r->day != 0)
+		t.day = r->day;
+	t.prec = r->prec;
+	if (t.prec < TL_PREC_DAY)
+		t.day = 0;
+	if (t.prec < TL_PREC_MONTH)
+		t.month = 0;
+	if (t.prec == TL_PREC_DAY && t.day > timeline_mdays(t.year, t.month))
+		return 0;
+	*out = t;
+	return 1;
+}
+
+/* Writes d in TIMEX3 style. */
+static int
+fmt_date(char *buf, size_t size, const struct tl_date *d)
+{
+	switch (d->prec) {
+	case TL_PREC_CENTURY:
+		return snprintf(buf, size, "%02dXX", d->year / 100);
+	case TL_PREC_DECADE:
+		return snprintf(buf, size, "%03dX", d->year / 10);
+	case TL_PREC_YEAR:
+		if (d->year < 0)
+			return snprintf(buf, size, "BC%04d", -d->year);
+		return snprintf(buf, size, "%04d", d->year);
+	case TL_PREC_MONTH:
+		return snprintf(buf, size, "%04d-%02d", d->year, d->month);
+	case TL_PREC_DAY:
+		return snprintf(buf, size, "%04d-%02d-%02d", d->year,
+		    d->month, d->day);
+	default:
+		return snprintf(buf, size, "XXXX");
+	}
+}
+
+/* Time-of-day words kept in a day's expression: 1月4日上午. */
+static size_t
+time_of_day(const struct tl_ctx *x, size_t k)
+{
+	static const char *const words[] = { "凌晨", "清晨", "早晨", "早上",
+	    "上午", "中午", "午后", "下午", "傍晚", "晚上", "晚间", "夜间",
+	    "夜里", "深夜", "当晚", "晚", "夜", "早", NULL };
+	size_t w, len, j;
+
+	for (w = 0; words[w] != NULL; w++) {
+		len = strlen(words[w]);
+		if (k + len <= x->bend && memcmp(x->s + k, words[w], len) == 0)
+			break;
+	}
+	if (words[w] == NULL)
+		return k;
+	/* 晚, 夜, 早 alone only before a clock time or punctuation. */
+	if (len == 3 && k + 3 < x->bend && (unsigned char)x->s[k + 3] >= 0xe4 &&
+	    (unsigned char)x->s[k + 3] <= 0xe9)
+		return k;
+	k += len;
+	/* A clock time: 10时30分, 9点, 10:30. */
+	j = k;
+	while (j < x->bend && x->s[j] >= '0' && x->s[j] <= '9' && j - k < 2)
+		j++;
+	if (j > k) {
+		if (TL_AT(x->s, x->bend, j, "时") || TL_AT(x->s, x->bend, j, "点")) {
+			j += 3;
+			k = j;
+			while (j < x->bend && x->s[j] >= '0' && x->s[j] <= '9' &&
+			    j - k < 2)
+				j++;
+			if (j > k && TL_AT(x->s, x->bend, j, "分"))
+				k = j + 3;
+		} else if (x->s[j] == ':' && j + 2 < x->bend &&
+		    x->s[j + 1] >= '0' && x->s[j + 1] <= '5' &&
+		    x->s[j + 2] >= '0' && x->s[j + 2] <= '9')
+			k = j + 3;
+	}
+	return k;
+}
+
+/* Sort key of a date's start: monotonic, coarser parts first. */
+static long
+sort_key(const struct tl_date *d)
+{
+	return (long)d->year * 372 + (d->month ? d->month - 1 : 0) * 31 +
+	    (d->day ? d->day - 1 : 0);
+}
+
+static void
+add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
+    const struct tl_cand *c, const struct tl_date *a)
+{
+	struct tl_entry *e;
+	char v1[24], v2[24];
+
+	if (t->n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		t->entries = xreallocarray(t->entries, *cap,
+		    sizeof *t->entries);
+	}
+	e = &t->entries[t->n++];
+	memset(e, 0, sizeof *e);
+	e->off = c->off;
+	e->end = c->end;
+	e->kind = c->kind;
+	e->mod = c->mod;
+	fmt_date(v1, sizeof v1, a);
+	if (c->kind == TL_RANGE) {
+		fmt_date(v2, sizeof v2, &c->b);
+		snprintf(e->value, sizeof e->value, "%s/%s", v1, v2);
+	} else
+		snprintf(e->value, sizeof e->value, "%s", v1);
+	e->line = buffer_line_of(d->buf, c->off);
+	e->block = bi;
+	e->section = d->blocks[bi].section;
+	e->caption = d->blocks[bi].kind == BLOCK_CAPTION;
+	e->sort_start = sort_key(a);
+	e->sort_prec = a->prec;
+}
+
+/*
+ * A short line alone in its block, without sentence-final punctuation,
+ * reads as a heading even before the document model says so.
+ */
+static int
+heading_like(const struct doc *d, const struct block *b)
+{
+	const char *s = d->buf->data;
+	size_t e = b->end;
+
+	if (b->kind == BLOCK_HEADING || b->kind == BLOCK_TITLE)
+		return 1;
+	if (b->kind != BLOCK_PARAGRAPH || b->end - b->off > 120 ||
+	    memchr(s + b->off, '\n', b->end - b->off) != NULL)
+		return 0;
+	while (e > b->off && s[e - 1] == ' ')
+		e--;
+	if (e == b->off || s[e - 1] == '.' || s[e - 1] == '!' ||
+	    s[e - 1] == '?' || TL_BEFORE(s, b->off, e, "。") ||
+	    TL_BEFORE(s, b->off, e, "！") || TL_BEFORE(s, b->off, e, "？") ||
+	    TL_BEFORE(s, b->off, e, "；"))
+		return 0;
+	return 1;
+}
+
+/* Scans one block for candidates and adds the entries. */
+static void
+scan_block(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
+    struct tl_ctx *x, struct tl_date *anchor, const struct tl_date *docdate)
+{
+	const unsigned char *u = (const unsigned char *)x->s;
+	struct tl_cand c;
+	struct tl_date r;
+	size_t i = x->boff, skip, skip2, last = x->boff;
+	unsigned char b;
+	int got;
+
+	while (i < x->bend) {
+		b = u[i];
+		got = 0;
+		if (b < 0x80) {
+			if (b >= '0' && b <= '9') {
+				got = timeline_zh_match(x, i, &c, &skip);
+				if (!got) {
+					got = timeline_en_match(x, i, &c,
+					    &skip2);
+					if (!got && skip2 > skip)
+						skip = skip2;
+				}
+			} else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
+				got = timeline_en_match(x, i, &c, &skip);
+			else
+				skip = 1;
+		} else if (b >= 0xe0 && b < 0xf0 && i + 2 < x->bend) {
+			if (key3(u + i))
+				got = timeline_zh_match(x, i, &c, &skip);
+			else
+				skip = 3;
+		} else
+			skip = b >= 0xf0 ? 4 : b >= 0xc0 ? 2 : 1;
+		if (!got) {
+			i += skip;
+			continue;
+		}
+		if (c.off < last)
+			c.off = last;
+		if (c.kind == TL_RELATIVE) {
+			if (!resolve(&c.rel, anchor, docdate, &r)) {
+				i = c.end;
+				continue;
+			}
+		} else
+			r = c.a;
+		if (r.prec == TL_PREC_DAY || (c.kind == TL_RELATIVE &&
+		    c.rel.unit == TL_PREC_DAY))
+			c.end = time_of_day(x, c.end);
+		add_entry(t, cap, d, bi, &c, &r);
+		if (c.kind == TL_ABSOLUTE || c.kind == TL_RANGE ||
+		    c.kind == TL_RELATIVE)
+			*anchor = r;
+		if (c.kind == TL_DECADE)
+			x->century = r.year / 100 * 100;
+		last = c.end;
+		i = c.end > i ? c.end : i + 1;
+	}
+}
+
+/* Is s[k] the start of a sentence terminator?  Returns its length. */
+static size_t
+sentence_end(const char *s, size_t lo, size_t k, size_t hi)
+{
+	if (TL_AT(s, hi, k, "。") || TL_AT(s, hi, k, "！") ||
+	    TL_AT(s, hi, k, "？") || TL_AT(s, hi, k, "；"))
+		return 3;
+	if (s[k] == '!' || s[k] == '?' || s[k] == ';')
+		return 1;
+	/* A full stop ends an English sentence, not "2.0" or "c.". */
+	if (s[k] == '.' && (k + 1 >= hi || s[k + 1] == ' ' ||
+	    s[k + 1] == '\n') && k > lo + 1 && s[k - 2] != ' ' &&
+	    s[k - 2] != '.')
+		return 1;
+	return 0;
+}
+
+/* Is s[k] a clause separator (，, 、 ：)?  Returns its length. */
+static size_t
+clause_sep(const char *s, size_t k, size_t hi)
+{
+	if (TL_AT(s, hi, k, "，") || TL_AT(s, hi, k, "：") ||
+	    TL_AT(s, hi, k, "、"))
+		return 3;
+	if ((s[k] == ',' || s[k] == ':') && k + 1 < hi && s[k + 1] == ' ')
+		return 1;
+	return 0;
+}
+
+/* Skips separators, spaces and brackets' leftovers at the event's ends. */
+static size_t
+trim_front(const char *s, size_t k, size_t hi)
+{
+	size_t l;
+
+	for (;;) {
+		if (k < hi && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' ||
+		    s[k] == '#' || s[k] == '>'))
+			k++;
+		else if (k < hi && (l = clause_sep(s, k, hi)) != 0)
+			k += l;
+		else if (TL_AT(s, hi, k, "\xe3\x80\x80"))
+			k += 3;
+		else if (k < hi && s[k] == ',')
+			k++;
+		else
+			return k;
+	}
+}
+
+/* Cuts the event of entry i (block b) and stores it. */
+static void
+make_event(struct timeline *t, size_t i, const struct doc *d)
+{
+	struct tl_entry *e = &t->entries[i];
+	const struct block *b = &d->blocks[e->block];
+	const char *s = d->buf->data;
+	struct sbuf sb = SBUF_INIT;
+	size_t ss = b->off, se = b->end, k, l, lo, hi, cols = 0;
+	uint32_t c;
+	int w;
+
+	/* The sentence around the expression. */
+	for (k = b->off; k < e->off; k += l ? l : 1)
+		if ((l = sentence_end(s, b->off, k, b->end)) != 0)
+			ss = k + l;
+	for (k = e->end; k < b->end; k++)
+		if (sentence_end(s, b->off, k, b->end) != 0) {
+			se = k;
+			break;
+		}
+	/* Clauses: stop short of the neighbours in the same sentence. */
+	lo = ss;
+	if (i > 0 && t->entries[i - 1].block == e->block &&
+	    t->entries[i - 1].end > ss) {
+		for (k = t->entries[i - 1].end; k < e->off; k++)
+			if ((l = clause_sep(s, k, e->off)) != 0)
+				lo = k + l;
+	}
+	hi = se;
+	if (i + 1 < t->n && t->entries[i + 1].block == e->block &&
+	    t->entries[i + 1].off < se) {
+		for (k = e->end; k < t->entries[i + 1].off; k++)
+			if (clause_sep(s, k, se) != 0)
+				hi = k;
+	}
+	lo = trim_front(s, lo, hi);
+	/*
+	 * A date that opens its clause, set off by a comma or a space, is
+	 * left out of the event; one that runs on into it (1981年5月1日起实施)
+	 * stays, or the event would not read.
+	 */
+	if ((lo == e->off || (lo + 3 == e->off && (TL_AT(s, hi, lo, "在") ||
+	    TL_AT(s, hi, lo, "于"))) || (lo + 3 <= e->off && e->off - lo <= 5 &&
+	    (TL_AT(s, hi, lo, "In ") || TL_AT(s, hi, lo, "On ") ||
+	    TL_AT(s, hi, lo, "in ") || TL_AT(s, hi, lo, "on ")))) &&
+	    (e->end >= hi || s[e->end] == ' ' || clause_sep(s, e->end, hi))) {
+		k = trim_front(s, e->end, hi);
+		if (k < hi)
+			lo = k;
+	}
+	while (hi > lo && (s[hi - 1] == ' ' || s[hi - 1] == '\n'))
+		hi--;
+	for (k = lo; k < hi; k += (size_t)l) {
+		l = (size_t)util_u8_next(s + k, hi - k, &c);
+		w = c == '\n' || c == '\t' ? 1 : uc_width(c, "UTF-8");
+		if (w < 0)
+			w = 1;
+		if (cols + (size_t)w > EVENT_COLS - 1 && k + l < hi) {
+			sbuf_adds(&sb, "…");
+			break;
+		}
+		cols += (size_t)w;
+		if (c == '\n' || c == '\t')
+			sbuf_addc(&sb, ' ');
+		else
+			sbuf_add(&sb, s + k, l);
+	}
+	e->event = sbuf_take(&sb);
+}
 
 struct timeline *
 timeline_new(const struct doc *d)
 {
-	(void)d;
-	return xcalloc(1, sizeof(struct timeline));
+	struct timeline *t = xcalloc(1, sizeof *t);
+	struct tl_ctx x;
+	struct tl_date anchor = { 0, 0, 0, TL_PREC_NONE };
+	struct tl_date docdate = { 0, 0, 0, TL_PREC_NONE };
+	size_t bi, cap = 0, i;
+
+	if (!keys_ready)
+		keys_init();
+	memset(&x, 0, sizeof x);
+	x.s = d->buf->data;
+	x.n = d->buf->len;
+	if (d->date.year != 0) {
+		docdate.year = d->date.year;
+		docdate.month = d->date.month;
+		docdate.day = d->date.day;
+		docdate.prec = d->date.month == 0 ? TL_PREC_YEAR :
+		    d->date.day == 0 ? TL_PREC_MONTH : TL_PREC_DAY;
+		x.doc_year = d->date.year;
+	}
+	for (bi = 0; bi < d->nblocks; bi++) {
+		const struct block *b = &d->blocks[bi];
+
+		/* Image file names and code hold digits, not dates. */
+		if (b->kind == BLOCK_FIGURE || b->kind == BLOCK_CODE)
+			continue;
+		x.boff = b->off;
+		x.bend = b->end;
+		x.heading = heading_like(d, b);
+		scan_block(t, &cap, d, bi, &x, &anchor, &docdate);
+	}
+	for (i = 0; i < t->n; i++)
+		make_event(t, i, d);
+	return t;
 }
 
 void
@@ -28,6 +517,22 @@ timeline_free(struct timeline *t)
 	free(t);
 }
 
+static const struct timeline *sort_t;
+
+static int
+by_date(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const struct tl_entry *ea = &sort_t->entries[a];
+	const struct tl_entry *eb = &sort_t->entries[b];
+
+	if (ea->sort_start != eb->sort_start)
+		return ea->sort_start < eb->sort_start ? -1 : 1;
+	if (ea->sort_prec != eb->sort_prec)
+		return ea->sort_prec < eb->sort_prec ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 void
 timeline_sort_by_date(const struct timeline *t, size_t *order)
 {
@@ -35,6 +540,10 @@ timeline_sort_by_date(const struct timeline *t, size_t *order)
 
 	for (i = 0; i < t->n; i++)
 		order[i] = i;
+	/* qsort with the index as the last key is a stable sort. */
+	sort_t = t;
+	qsort(order, t->n, sizeof *order, by_date);
+	sort_t = NULL;
 }
 
 const char *

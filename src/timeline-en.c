@@ -1,0 +1,742 @@
+/*
+ * timeline-en.c - dates written in English and in numeric forms.
+ *
+ * timeline.c calls timeline_en_match() at the first character of an ASCII
+ * word (letters or digits) that the Chinese recognizer did not take.  The
+ * forms read are numeric (2016-04-19, 2016/4/19, 2016.04.19, 19/04/2016),
+ * day-month-year (19 April 2016, 1 Aug 2023), month-day-year (April 19,
+ * 2016), month-year (March 2001), decades and centuries (the late 1990s,
+ * the 20th century), BCE years (221 BC), year ranges (from 1974 to 1989,
+ * 1974-1989 in a heading) and bare years after a preposition (in 1998,
+ * since 2014, early 2019, spring of 1975), plus a table of relative
+ * phrases (the next day, that year, two years later).
+ *
+ * A bare four-digit number is a year only with English evidence around
+ * it: a preposition or a fuzzy word before it and no unit after it, so
+ * that "2000 people", "build 1024" and "port 8080" stay numbers.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "timeline-int.h"
+
+static int
+alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Does s[i..] hold the word w (ASCII, lower case) in any case, whole? */
+static size_t
+word_at(const struct tl_ctx *x, size_t i, const char *w)
+{
+	size_t len = strlen(w), k;
+
+	if (i + len > x->bend)
+		return 0;
+	for (k = 0; k < len; k++)
+		if (tolower((unsigned char)x->s[i + k]) != w[k])
+			return 0;
+	if (i + len < x->bend && alpha(x->s[i + len]))
+		return 0;
+	return len;
+}
+
+/*
+ * The word that ends right before i (after spaces), lower-cased into w;
+ * returns its first byte, or i when there is none.
+ */
+static size_t
+prev_word(const struct tl_ctx *x, size_t i, char *w, size_t wsize)
+{
+	size_t k = i, e, j;
+
+	while (k > x->boff && x->s[k - 1] == ' ')
+		k--;
+	e = k;
+	while (k > x->boff && (alpha(x->s[k - 1]) || (x->s[k - 1] == '.' &&
+	    k == e)))
+		k--;
+	if (k == e || e - k >= wsize) {
+		w[0] = '\0';
+		return i;
+	}
+	for (j = 0; j < e - k; j++)
+		w[j] = (char)tolower((unsigned char)x->s[k + j]);
+	w[j] = '\0';
+	return k;
+}
+
+/* Reads ASCII digits at k: value in *v, count returned. */
+static size_t
+digits(const struct tl_ctx *x, size_t k, int *v)
+{
+	size_t j = k;
+
+	*v = 0;
+	while (j < x->bend && digit(x->s[j]) && j - k < 9)
+		*v = *v * 10 + (x->s[j++] - '0');
+	if (j < x->bend && digit(x->s[j]))
+		return 0;
+	return j - k;
+}
+
+static const struct {
+	const char *name;
+	int month;
+} months[] = {
+	{ "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 },
+	{ "may", 5 }, { "june", 6 }, { "july", 7 }, { "august", 8 },
+	{ "september", 9 }, { "october", 10 }, { "november", 11 },
+	{ "december", 12 }, { "jan", 1 }, { "feb", 2 }, { "mar", 3 },
+	{ "apr", 4 }, { "jun", 6 }, { "jul", 7 }, { "aug", 8 },
+	{ "sept", 9 }, { "sep", 9 }, { "oct", 10 }, { "nov", 11 },
+	{ "dec", 12 }, { NULL, 0 }
+};
+
+/*
+ * A capitalized month name at k (January, Jan, Jan.): its length, the
+ * month in *m.  Lower-case "may" and "march" are words, not months.
+ */
+static size_t
+month_at(const struct tl_ctx *x, size_t k, int *m)
+{
+	size_t i, len;
+
+	if (k >= x->bend || x->s[k] < 'A' || x->s[k] > 'Z')
+		return 0;
+	for (i = 0; months[i].name != NULL; i++) {
+		if ((len = word_at(x, k, months[i].name)) == 0)
+			continue;
+		*m = months[i].month;
+		if (len <= 4 && k + len < x->bend && x->s[k + len] == '.')
+			len++;
+		return len;
+	}
+	return 0;
+}
+
+/* Skips spaces (at most a few). */
+static size_t
+sp(const struct tl_ctx *x, size_t k)
+{
+	while (k < x->bend && x->s[k] == ' ')
+		k++;
+	return k;
+}
+
+/* Does the number end cleanly at k (no letter, digit, path, %)? */
+static int
+clean_end(const struct tl_ctx *x, size_t k)
+{
+	char c;
+
+	if (k >= x->bend)
+		return 1;
+	c = x->s[k];
+	if (alpha(c) || digit(c) || c == '%' || c == '_' || c == '/' ||
+	    c == '\\' || c == '@')
+		return 0;
+	if ((c == '.' || c == ',' || c == '-' || c == ':') && k + 1 < x->bend &&
+	    (digit(x->s[k + 1]) || alpha(x->s[k + 1])))
+		return 0;
+	return 1;
+}
+
+/* An English ordinal suffix at k: st, nd, rd, th. */
+static size_t
+ordinal(const struct tl_ctx *x, size_t k)
+{
+	if (word_at(x, k, "st") || word_at(x, k, "nd") ||
+	    word_at(x, k, "rd") || word_at(x, k, "th"))
+		return 2;
+	return 0;
+}
+
+/* A year of four digits at k that ends cleanly; its value in *y. */
+static size_t
+year_at(const struct tl_ctx *x, size_t k, int *y)
+{
+	size_t len = digits(x, k, y);
+
+	if (len != 4 || *y < 1000 || *y > 2200 || !clean_end(x, k + len))
+		return 0;
+	return len;
+}
+
+/* A dash between the two ends of a range: -, –, —, or " to ". */
+static size_t
+dash_at(const struct tl_ctx *x, size_t k, int words)
+{
+	size_t j = k;
+
+	if (j < x->bend && x->s[j] == '-')
+		return 1;
+	if (TL_AT(x->s, x->bend, j, "–") || TL_AT(x->s, x->bend, j, "—"))
+		return 3;
+	if (words && (j = sp(x, k)) > k && word_at(x, j, "to") &&
+	    sp(x, j + 2) > j + 2)
+		return sp(x, j + 2) - k;
+	return 0;
+}
+
+/* Fuzzy words before a date (early, mid-, late, since, spring...). */
+static enum tl_mod
+mod_before(const struct tl_ctx *x, size_t *off)
+{
+	static const struct {
+		const char *w;
+		enum tl_mod mod;
+	} words[] = {
+		{ "early", TL_MOD_START }, { "mid", TL_MOD_MID },
+		{ "late", TL_MOD_END }, { "since", TL_MOD_SINCE },
+		{ "around", TL_MOD_APPROX }, { "circa", TL_MOD_APPROX },
+		{ "c.", TL_MOD_APPROX }, { "about", TL_MOD_APPROX },
+		{ "spring", TL_MOD_SPRING }, { "summer", TL_MOD_SUMMER },
+		{ "autumn", TL_MOD_AUTUMN }, { "fall", TL_MOD_AUTUMN },
+		{ "winter", TL_MOD_WINTER }, { "eve", TL_MOD_BEFORE },
+		{ NULL, TL_MOD_NONE }
+	};
+	char w[16];
+	size_t k = *off, j, i;
+
+	if (k > x->boff + 3 && x->s[k - 1] == '-' && (k - 4 == x->boff ||
+	    !alpha(x->s[k - 5])) && word_at(x, k - 4, "mid")) {
+		*off = k - 4;
+		return TL_MOD_MID;
+	}
+	j = prev_word(x, k, w, sizeof w);
+	if (strcmp(w, "of") == 0) {
+		size_t j2 = prev_word(x, j, w, sizeof w);
+
+		if (strcmp(w, "spring") && strcmp(w, "summer") &&
+		    strcmp(w, "autumn") && strcmp(w, "fall") &&
+		    strcmp(w, "winter") && strcmp(w, "eve"))
+			return TL_MOD_NONE;
+		j = j2;
+	}
+	for (i = 0; words[i].w != NULL; i++)
+		if (strcmp(w, words[i].w) == 0) {
+			*off = j;
+			/* the spring of 1975: take "the" in too */
+			return words[i].mod;
+		}
+	return TL_MOD_NONE;
+}
+
+/*
+ * Is the word before off one that puts a bare year in English prose?
+ */
+static int
+year_context(const struct tl_ctx *x, size_t off)
+{
+	static const char *const preps[] = { "in", "since", "by", "until",
+	    "till", "from", "during", "before", "after", "around", "circa",
+	    "c.", "early", "late", "mid", "spring", "summer", "autumn", "fall",
+	    "winter", "year", "between", "and", "to", "through", "of", "as",
+	    "on", "throughout", "about", "eve", NULL };
+	char w[16];
+	size_t i;
+
+	if (off > x->boff && x->s[off - 1] == '-' && word_at(x, off - 4,
+	    "mid"))
+		return 1;
+	prev_word(x, off, w, sizeof w);
+	for (i = 0; preps[i] != NULL; i++)
+		if (strcmp(w, preps[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A unit word after a number: 2000 people, 1500 copies. */
+static int
+unit_after(const struct tl_ctx *x, size_t k)
+{
+	static const char *const units[] = { "people", "persons", "units",
+	    "copies", "dollars", "yuan", "euros", "pounds", "times", "km",
+	    "miles", "meters", "metres", "feet", "tons", "tonnes", "words",
+	    "characters", "glyphs", "pages", "students", "votes", "men",
+	    "women", "cases", "items", "employees", "workers", "members",
+	    "points", "years", "days", "hours", "bytes", "pixels", "lines",
+	    "rpm", "mhz", "kb", "mb", "gb", NULL };
+	size_t i, j = sp(x, k);
+
+	for (i = 0; units[i] != NULL; i++)
+		if (word_at(x, j, units[i]))
+			return 1;
+	return 0;
+}
+
+/* N years later, two years ago, a year earlier: at the unit after N. */
+static int
+shift_after(const struct tl_ctx *x, size_t off, size_t k, int n,
+    struct tl_cand *c)
+{
+	enum tl_prec unit;
+	size_t len;
+	int sign;
+	char w[16];
+
+	k = sp(x, k);
+	if ((len = word_at(x, k, "years")) || (len = word_at(x, k, "year")))
+		unit = TL_PREC_YEAR;
+	else if ((len = word_at(x, k, "months")) ||
+	    (len = word_at(x, k, "month")))
+		unit = TL_PREC_MONTH;
+	else if ((len = word_at(x, k, "days")) || (len = word_at(x, k, "day")))
+		unit = TL_PREC_DAY;
+	else
+		return 0;
+	k = sp(x, k + len);
+	if ((len = word_at(x, k, "later")) || (len = word_at(x, k, "after")))
+		sign = 1;
+	else if ((len = word_at(x, k, "earlier")) ||
+	    (len = word_at(x, k, "before")))
+		sign = -1;
+	else if ((len = word_at(x, k, "ago")))
+		sign = -2;
+	else
+		return 0;
+	if (n < 1 || n > 200)
+		return 0;
+	/* "more than a year earlier" measures a span, it names no date. */
+	prev_word(x, off, w, sizeof w);
+	if (strcmp(w, "than") == 0 || strcmp(w, "over") == 0 ||
+	    strcmp(w, "nearly") == 0 || strcmp(w, "almost") == 0 ||
+	    strcmp(w, "some") == 0)
+		return 0;
+	c->off = off;
+	c->end = k + len;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = sign == -2 ? TL_ANCHOR_DOC : TL_ANCHOR_PREV;
+	c->rel.unit = unit;
+	c->rel.delta = (sign < 0 ? -1 : 1) * n;
+	c->rel.prec = unit;
+	return 1;
+}
+
+/* A month name at k and what follows it. */
+static int
+month_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
+{
+	int m, d, d2, y, m2;
+	size_t len, j, l2, dl, off = k;
+
+	if ((len = month_at(x, k, &m)) == 0)
+		return 0;
+	j = sp(x, k + len);
+	c->mod = mod_before(x, &off);
+	c->off = off;
+	/* April 19, 2016; April 19 2016; April 20-21, 2018; April 19. */
+	if (j > k + len && (dl = digits(x, j, &d)) >= 1 && dl <= 2) {
+		size_t e = j + dl, r = 0;
+
+		e += ordinal(x, e);
+		d2 = 0;
+		if ((l2 = dash_at(x, e, 0)) != 0 && digits(x, e + l2, &d2) >= 1 &&
+		    digits(x, e + l2, &d2) <= 2) {
+			r = e + l2 + digits(x, e + l2, &d2);
+			if (d2 <= d)
+				r = 0;
+		}
+		if (r != 0)
+			e = r;
+		if (!clean_end(x, e) && !(e < x->bend && x->s[e] == ','))
+			return 0;
+		j = e;
+		if (j < x->bend && x->s[j] == ',')
+			j++;
+		j = sp(x, j);
+		if ((l2 = year_at(x, j, &y)) != 0 && (j == e || j > e + 0)) {
+			if (d < 1 || d > timeline_mdays(y, m) ||
+			    (r && d2 > timeline_mdays(y, m)))
+				return 0;
+			c->a = (struct tl_date){ y, m, d, TL_PREC_DAY };
+			if (r) {
+				c->kind = TL_RANGE;
+				c->b = (struct tl_date){ y, m, d2, TL_PREC_DAY };
+			} else
+				c->kind = TL_ABSOLUTE;
+			c->end = j + l2;
+			return 1;
+		}
+		if (r || d < 1 || d > timeline_mdays(2000, m))
+			return 0;
+		c->kind = TL_RELATIVE;
+		c->rel.anchor = TL_ANCHOR_PREV;
+		c->rel.unit = TL_PREC_YEAR;
+		c->rel.month = m;
+		c->rel.day = d;
+		c->rel.prec = TL_PREC_DAY;
+		c->rel.wrap = 1;
+		c->end = e;
+		return 1;
+	}
+	/* March 2001; April-June 2016; March of 2001. */
+	if ((l2 = dash_at(x, k + len, 0)) != 0 &&
+	    (dl = month_at(x, k + len + l2, &m2)) != 0 && m2 > m) {
+		j = sp(x, k + len + l2 + dl);
+		if ((l2 = year_at(x, j, &y)) == 0)
+			return 0;
+		c->kind = TL_RANGE;
+		c->a = (struct tl_date){ y, m, 0, TL_PREC_MONTH };
+		c->b = (struct tl_date){ y, m2, 0, TL_PREC_MONTH };
+		c->end = j + l2;
+		return 1;
+	}
+	if ((l2 = word_at(x, j, "of")) != 0)
+		j = sp(x, j + l2);
+	if (j > k + len && (l2 = year_at(x, j, &y)) != 0) {
+		c->kind = TL_ABSOLUTE;
+		c->a = (struct tl_date){ y, m, 0, TL_PREC_MONTH };
+		c->end = j + l2;
+		return 1;
+	}
+	return 0;
+}
+
+/* Relative phrases that need no numeral. */
+static const struct {
+	const char *p;		/* the phrase, lower case, single spaces */
+	enum tl_anchor anchor;
+	enum tl_prec unit;
+	int delta;
+} phrases[] = {
+	{ "the next day", TL_ANCHOR_PREV, TL_PREC_DAY, 1 },
+	{ "the following day", TL_ANCHOR_PREV, TL_PREC_DAY, 1 },
+	{ "the same day", TL_ANCHOR_PREV, TL_PREC_DAY, 0 },
+	{ "that same day", TL_ANCHOR_PREV, TL_PREC_DAY, 0 },
+	{ "that day", TL_ANCHOR_PREV, TL_PREC_DAY, 0 },
+	{ "the previous day", TL_ANCHOR_PREV, TL_PREC_DAY, -1 },
+	{ "the day before", TL_ANCHOR_PREV, TL_PREC_DAY, -1 },
+	{ "the next year", TL_ANCHOR_PREV, TL_PREC_YEAR, 1 },
+	{ "the following year", TL_ANCHOR_PREV, TL_PREC_YEAR, 1 },
+	{ "the same year", TL_ANCHOR_PREV, TL_PREC_YEAR, 0 },
+	{ "that same year", TL_ANCHOR_PREV, TL_PREC_YEAR, 0 },
+	{ "that year", TL_ANCHOR_PREV, TL_PREC_YEAR, 0 },
+	{ "the previous year", TL_ANCHOR_PREV, TL_PREC_YEAR, -1 },
+	{ "the year before", TL_ANCHOR_PREV, TL_PREC_YEAR, -1 },
+	{ "the next month", TL_ANCHOR_PREV, TL_PREC_MONTH, 1 },
+	{ "the following month", TL_ANCHOR_PREV, TL_PREC_MONTH, 1 },
+	{ "the same month", TL_ANCHOR_PREV, TL_PREC_MONTH, 0 },
+	{ "that month", TL_ANCHOR_PREV, TL_PREC_MONTH, 0 },
+	{ "last year", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -1 },
+	{ "this year", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 0 },
+	{ "next year", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 1 },
+	{ NULL, 0, 0, 0 }
+};
+
+/* Number words for "two years later". */
+static const char *const numwords[] = { "a", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    NULL };
+
+/* A phrase from the table, or a number word and a shift, at k. */
+static int
+phrase_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
+{
+	size_t i, j, p, len;
+
+	for (i = 0; phrases[i].p != NULL; i++) {
+		const char *w = phrases[i].p;
+
+		for (j = k, p = 0; w[p] != '\0' && j < x->bend; p++, j++) {
+			if (w[p] == ' ') {
+				if (x->s[j] != ' ')
+					break;
+				while (j + 1 < x->bend && x->s[j + 1] == ' ')
+					j++;
+			} else if (tolower((unsigned char)x->s[j]) != w[p])
+				break;
+		}
+		if (w[p] != '\0' || (j < x->bend && alpha(x->s[j])))
+			continue;
+		/* "that year's": fine; "the next day or two": fine too. */
+		c->off = k;
+		c->end = j;
+		c->kind = TL_RELATIVE;
+		c->rel.anchor = phrases[i].anchor;
+		c->rel.unit = phrases[i].unit;
+		c->rel.delta = phrases[i].delta;
+		c->rel.prec = phrases[i].unit;
+		return 1;
+	}
+	for (i = 0; numwords[i] != NULL; i++)
+		if ((len = word_at(x, k, numwords[i])) != 0)
+			return shift_after(x, k, k + len, i == 0 ? 1 : (int)i,
+			    c);
+	return 0;
+}
+
+/* The numeric forms and the forms that begin with a number. */
+static int
+number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
+    size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, len, k, j, l2, l3, off;
+	int v, m, d, y, y2, sep;
+	char w[16];
+
+	len = digits(x, i, &v);
+	if (len == 0) {
+		while (i + *skip < n && digit(s[i + *skip]))
+			(*skip)++;
+		return 0;
+	}
+	*skip = len;
+	while (i + *skip < n && (alpha(s[i + *skip]) || digit(s[i + *skip])))
+		(*skip)++;
+	if (timeline_zh_bad_before(x, i))
+		return 0;
+	k = i + len;
+	/* 2016-04-19, 2016/4/19, 2016.04.19, and 2016-04. */
+	if (len == 4 && k + 1 < n && (s[k] == '-' || s[k] == '/' ||
+	    s[k] == '.') && digit(s[k + 1])) {
+		sep = s[k];
+		l2 = digits(x, k + 1, &m);
+		j = k + 1 + l2;
+		if (l2 >= 1 && l2 <= 2 && j + 1 < n && s[j] == sep &&
+		    (l3 = digits(x, j + 1, &d)) >= 1 && l3 <= 2 &&
+		    (clean_end(x, j + 1 + l3) || s[j + 1 + l3] == 'T')) {
+			*skip = j + 1 + l3 - i;
+			if (v < 1000 || v > 2200 || m < 1 || m > 12 || d < 1 ||
+			    d > timeline_mdays(v, m))
+				return 0;
+			c->off = i;
+			c->end = j + 1 + l3;
+			c->kind = TL_ABSOLUTE;
+			c->a = (struct tl_date){ v, m, d, TL_PREC_DAY };
+			return 1;
+		}
+		if (sep == '-' && l2 == 2 && clean_end(x, j) && v >= 1000 &&
+		    v <= 2200 && m >= 1 && m <= 12 && !(j < n && s[j] == '-')) {
+			c->off = i;
+			c->end = j;
+			c->kind = TL_ABSOLUTE;
+			c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
+			*skip = j - i;
+			return 1;
+		}
+	}
+	/* 19/04/2016, 04/19/2016, 19.04.2016. */
+	if (len <= 2 && k + 1 < n && (s[k] == '/' || s[k] == '.') &&
+	    (l2 = digits(x, k + 1, &m)) >= 1 && l2 <= 2 &&
+	    s[k + 1 + l2] == s[k] &&
+	    year_at(x, k + 2 + l2, &y) == 4) {
+		int a = v, b = m;
+
+		*skip = k + 6 + l2 - i;
+		if (a > 12 && b <= 12)
+			d = a, m = b;
+		else if (b > 12 && a <= 12)
+			d = b, m = a;
+		else if (s[k] == '/')
+			m = a, d = b;
+		else
+			d = a, m = b;
+		if (m < 1 || m > 12 || d < 1 || d > timeline_mdays(y, m))
+			return 0;
+		c->off = i;
+		c->end = k + 6 + l2;
+		c->kind = TL_ABSOLUTE;
+		c->a = (struct tl_date){ y, m, d, TL_PREC_DAY };
+		return 1;
+	}
+	/* 19 April 2016, 1 Aug 2023, 20-21 April 2018, 19th of April. */
+	if (len <= 2 && v >= 1 && v <= 31) {
+		int v2 = 0;
+		size_t e = k + ordinal(x, k), r = 0;
+
+		if ((l2 = dash_at(x, e, 0)) != 0 &&
+		    digits(x, e + l2, &v2) >= 1 && digits(x, e + l2, &v2) <= 2 &&
+		    v2 > v) {
+			r = e + l2 + digits(x, e + l2, &v2);
+			e = r + ordinal(x, r);
+		}
+		j = sp(x, e);
+		if (word_at(x, j, "of"))
+			j = sp(x, j + 2);
+		if (j > e && (l2 = month_at(x, j, &m)) != 0) {
+			size_t ye = sp(x, j + l2);
+
+			if (ye < n && s[ye] == ',')
+				ye = sp(x, ye + 1);
+			off = i;
+			c->mod = mod_before(x, &off);
+			c->off = off;
+			if (ye > j + l2 && (l3 = year_at(x, ye, &y)) != 0) {
+				if (v > timeline_mdays(y, m) ||
+				    v2 > timeline_mdays(y, m))
+					return 0;
+				c->kind = r ? TL_RANGE : TL_ABSOLUTE;
+				c->a = (struct tl_date){ y, m, v, TL_PREC_DAY };
+				c->b = (struct tl_date){ y, m, v2,
+				    TL_PREC_DAY };
+				c->end = ye + l3;
+				return 1;
+			}
+			if (r || v > timeline_mdays(2000, m))
+				return 0;
+			c->kind = TL_RELATIVE;
+			c->rel.anchor = TL_ANCHOR_PREV;
+			c->rel.unit = TL_PREC_YEAR;
+			c->rel.month = m;
+			c->rel.day = v;
+			c->rel.prec = TL_PREC_DAY;
+			c->rel.wrap = 1;
+			c->end = j + l2;
+			return 1;
+		}
+	}
+	/* The 20th century, the early 19th century. */
+	if (len <= 2 && v >= 1 && v <= 30 && (l2 = ordinal(x, k)) != 0) {
+		j = sp(x, k + l2);
+		if (k + l2 < n && s[k + l2] == '-')
+			j = k + l2 + 1;
+		if ((l3 = word_at(x, j, "century")) == 0 || word_at(x,
+		    sp(x, j + l3), "bc") || word_at(x, sp(x, j + l3), "bce"))
+			return 0;
+		off = i;
+		c->mod = mod_before(x, &off);
+		c->off = off;
+		c->end = j + l3;
+		c->kind = TL_DECADE;
+		c->a = (struct tl_date){ (v - 1) * 100, 0, 0,
+		    TL_PREC_CENTURY };
+		return 1;
+	}
+	/* The 1990s, the late 1990s, mid-1990s, the '90s, the 1800s. */
+	if ((len == 4 || len == 2) && v % 10 == 0 && k < n && (s[k] == 's' ||
+	    (s[k] == '\'' && k + 1 < n && s[k + 1] == 's'))) {
+		j = k + (s[k] == 's' ? 1 : 2);
+		if (j < n && alpha(s[j]))
+			return 0;
+		off = i;
+		if (off > x->boff && s[off - 1] == '\'')
+			off--;
+		c->mod = mod_before(x, &off);
+		if (len == 2) {
+			prev_word(x, off, w, sizeof w);
+			if (strcmp(w, "the") != 0 && c->mod == TL_MOD_NONE)
+				return 0;
+			v += v >= 30 || x->doc_year < 2000 ? 1900 : 2000;
+		}
+		if (v < 1000 || v > 2200)
+			return 0;
+		prev_word(x, off, w, sizeof w);
+		if (strcmp(w, "the") == 0)
+			off = prev_word(x, off, w, sizeof w);
+		c->off = off;
+		c->end = j;
+		c->kind = TL_DECADE;
+		c->a = (struct tl_date){ v, 0, 0, v % 100 == 0 ?
+		    TL_PREC_CENTURY : TL_PREC_DECADE };
+		return 1;
+	}
+	/* 221 BC, 221 BCE. */
+	if (len <= 4 && v >= 1 && (j = sp(x, k)) > k &&
+	    ((l2 = word_at(x, j, "bc")) || (l2 = word_at(x, j, "bce")) ||
+	    TL_AT(s, n, j, "B.C."))) {
+		if (TL_AT(s, n, j, "B.C."))
+			l2 = 4;
+		if (j < n && s[j] != 'B')
+			return 0;
+		c->off = i;
+		c->end = j + l2;
+		c->kind = TL_ABSOLUTE;
+		c->a = (struct tl_date){ -v, 0, 0, TL_PREC_YEAR };
+		return 1;
+	}
+	/* Two years later, 3 days after. */
+	if (len <= 3 && shift_after(x, i, k, v, c))
+		return 1;
+	/* Bare years: in 1998, since 2014, from 1974 to 1989, (1974-1989). */
+	if (len == 4 && v >= 1000 && v <= 2200) {
+		int ctx, paren;
+
+		off = i;
+		prev_word(x, off, w, sizeof w);
+		ctx = year_context(x, off);
+		paren = off > x->boff && (s[off - 1] == '(' ||
+		    TL_BEFORE(s, x->boff, off, "（"));
+		if (TL_BEFORE(s, x->boff, off, "AD ") ||
+		    TL_BEFORE(s, x->boff, off, "A.D. "))
+			ctx = 1, off -= TL_BEFORE(s, x->boff, off, "AD ") ? 3 : 5;
+		/* A range: 1974-1989, 1974–89, 1974 to 1989. */
+		if ((l2 = dash_at(x, k, strcmp(w, "from") == 0)) != 0 &&
+		    (l3 = digits(x, k + l2, &y2)) != 0 &&
+		    (l3 == 4 || l3 == 2) && clean_end(x, k + l2 + l3)) {
+			if (l3 == 2)
+				y2 += v / 100 * 100;
+			if (y2 > v && y2 <= v + 1000 && (ctx || x->heading ||
+			    (paren && k + l2 + l3 < n &&
+			    (s[k + l2 + l3] == ')' ||
+			    TL_AT(s, n, k + l2 + l3, "）"))))) {
+				c->off = off;
+				c->end = k + l2 + l3;
+				c->kind = TL_RANGE;
+				c->a = (struct tl_date){ v, 0, 0,
+				    TL_PREC_YEAR };
+				c->b = (struct tl_date){ y2, 0, 0,
+				    TL_PREC_YEAR };
+				*skip = c->end - i;
+				return 1;
+			}
+		}
+		if (strcmp(w, "between") == 0 && (j = sp(x, k)) > k &&
+		    (l2 = word_at(x, j, "and")) != 0 &&
+		    (l3 = year_at(x, sp(x, j + l2), &y2)) != 0 && y2 > v) {
+			c->off = off;
+			c->end = sp(x, j + l2) + l3;
+			c->kind = TL_RANGE;
+			c->a = (struct tl_date){ v, 0, 0, TL_PREC_YEAR };
+			c->b = (struct tl_date){ y2, 0, 0, TL_PREC_YEAR };
+			*skip = c->end - i;
+			return 1;
+		}
+		if (!ctx || !clean_end(x, k) || unit_after(x, k))
+			return 0;
+		c->mod = mod_before(x, &off);
+		c->off = off;
+		c->end = k;
+		c->kind = TL_ABSOLUTE;
+		c->a = (struct tl_date){ v, 0, 0, TL_PREC_YEAR };
+		return 1;
+	}
+	return 0;
+}
+
+int
+timeline_en_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
+    size_t *skip)
+{
+	memset(c, 0, sizeof *c);
+	*skip = 1;
+	if (digit(x->s[i]))
+		return number_match(x, i, c, skip);
+	while (i + *skip < x->bend && alpha(x->s[i + *skip]))
+		(*skip)++;
+	if (x->s[i] >= 'A' && x->s[i] <= 'Z' && month_match(x, i, c))
+		return 1;
+	switch (tolower((unsigned char)x->s[i])) {
+	case 't':
+	case 'l':
+	case 'n':
+	case 'a':
+	case 'o':
+	case 'f':
+	case 's':
+	case 'e':
+		return phrase_match(x, i, c);
+	}
+	return 0;
+}

@@ -1,0 +1,145 @@
+/* timeline-int.h - what the timeline's recognizers share with timeline.c. */
+#ifndef JUAN_TIMELINE_INT_H
+#define JUAN_TIMELINE_INT_H
+
+#include <stddef.h>
+#include <string.h>
+
+#include "juan/timeline.h"
+
+/* Precision of a calendar point, coarsest first (the order sorts by). */
+enum tl_prec {
+	TL_PREC_NONE,		/* nothing known */
+	TL_PREC_CENTURY,	/* 19XX */
+	TL_PREC_DECADE,		/* 198X */
+	TL_PREC_YEAR,		/* 1980 */
+	TL_PREC_MONTH,		/* 1980-05 */
+	TL_PREC_DAY		/* 1980-05-01 */
+};
+
+/*
+ * A calendar point.  year is negative before the common era (-221 is
+ * BC0221); a century keeps its first year (1900 for 19XX) and a decade its
+ * first year (1980 for 198X).
+ */
+struct tl_date {
+	int year;		/* proleptic Gregorian year, -221 for BC0221 */
+	int month;		/* 1..12, 0 when prec < TL_PREC_MONTH */
+	int day;		/* 1..31, 0 when prec < TL_PREC_DAY */
+	enum tl_prec prec;
+};
+
+/* What a relative expression is resolved against. */
+enum tl_anchor {
+	TL_ANCHOR_PREV,		/* the nearest preceding date in the text */
+	TL_ANCHOR_DOC,		/* the document date, else the preceding one */
+	TL_ANCHOR_DOC_ONLY	/* the document date or nothing (今年, 去年) */
+};
+
+/*
+ * A relative expression before resolution: shift the anchor by delta
+ * units, then set month and day when they are given, and keep prec.
+ */
+struct tl_rel {
+	enum tl_anchor anchor;
+	enum tl_prec unit;	/* TL_PREC_YEAR, _MONTH or _DAY */
+	int delta;		/* units to add, may be negative */
+	int month;		/* month to set after shifting, or 0 */
+	int day;		/* day to set, or 0 */
+	enum tl_prec prec;	/* precision of the result */
+	int wrap;		/* a month-day with no year: a month far
+				   before the anchor's is taken to be in
+				   the next year */
+};
+
+/* One recognized expression, before resolution and before the event. */
+struct tl_cand {
+	size_t off;		/* first byte of the expression */
+	size_t end;		/* one past its last byte */
+	enum tl_kind kind;
+	enum tl_mod mod;
+	struct tl_date a;	/* the date, or a range's start */
+	struct tl_date b;	/* a range's end (kind TL_RANGE) */
+	struct tl_rel rel;	/* kind TL_RELATIVE: how to resolve it */
+};
+
+/*
+ * The scanning context of one block: the text, the block's bounds and
+ * kind, and what earlier expressions taught (the century in force, for
+ * 80年代).
+ */
+struct tl_ctx {
+	const char *s;		/* the whole buffer */
+	size_t n;		/* its length in bytes */
+	size_t boff;		/* the block's first byte */
+	size_t bend;		/* one past its last byte */
+	int heading;		/* the block is a heading or title, or a
+				   short line standing alone */
+	int century;		/* first year of the century last named
+				   (1900 after 20世纪), or 0 */
+	int doc_year;		/* the document date's year, or 0 */
+};
+
+/* Does s[i..] (within n) start with the string literal lit? */
+#define TL_AT(s, n, i, lit)						\
+	((i) + sizeof(lit) - 1 <= (n) &&				\
+	    memcmp((s) + (i), (lit), sizeof(lit) - 1) == 0)
+
+/* Does s[..i) (from lo) end with the string literal lit? */
+#define TL_BEFORE(s, lo, i, lit)					\
+	((i) >= (lo) + sizeof(lit) - 1 &&				\
+	    memcmp((s) + (i) - (sizeof(lit) - 1), (lit),		\
+	    sizeof(lit) - 1) == 0)
+
+/* Kinds of numeral that timeline_num() reads. */
+enum tl_numkind {
+	TL_NUM_ASCII,		/* 2016 */
+	TL_NUM_WIDE,		/* ２０１６ (full-width digits) */
+	TL_NUM_HAN_DIGITS,	/* 二〇一六, 一九七五: digit by digit */
+	TL_NUM_HAN		/* 二十一, 十二, 两千: with 十 百 千 */
+};
+
+struct tl_num {
+	long val;		/* the value */
+	int ndig;		/* digits written (0 for TL_NUM_HAN) */
+	enum tl_numkind kind;
+	size_t len;		/* bytes read */
+};
+
+/*
+ * Reads a numeral at s[i..n): ASCII or full-width digits, or Chinese
+ * numerals.  Returns the bytes read (0 when there is no numeral).
+ */
+size_t timeline_num(const char *s, size_t n, size_t i, struct tl_num *num);
+
+/* Is s[i] the first byte of a character timeline_num() starts on? */
+int timeline_num_start(const char *s, size_t n, size_t i);
+
+/* Days in month m of year y (proleptic Gregorian). */
+int timeline_mdays(int y, int m);
+
+/*
+ * The Chinese, Japanese and Korean recognizers: try an expression starting
+ * at byte i (a numeral or a key character).  On success fill *c and return
+ * 1.  On failure return 0 and set *skip to the bytes that cannot start an
+ * expression (at least one character).
+ */
+int timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
+    size_t *skip);
+
+/* The same for English and numeric forms (2016-04-19, 19 April 2016). */
+int timeline_en_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
+    size_t *skip);
+
+/*
+ * Is the numeral at i the continuation of an identifier, a version, a
+ * standard number or a path (GB 18030-2000, v2.2016, a_2016), or an
+ * ordinal (第十九)?
+ */
+int timeline_zh_bad_before(const struct tl_ctx *x, size_t i);
+
+/* Reads the fuzzy words after a date ending at *k and advances *k. */
+enum tl_mod timeline_zh_mod(const struct tl_ctx *x, size_t *k,
+    enum tl_prec prec);
+
+#endif

@@ -1,0 +1,953 @@
+/*
+ * timeline-zh.c - dates written the Chinese (and Japanese, Korean) way.
+ *
+ * The recognizer is called by timeline.c at the first byte of a numeral
+ * (ASCII, full-width or Chinese digits) or of a key character that can
+ * start a relative expression (当, 次, 同, 去, ...).  It reads forward from
+ * there with plain byte comparisons, and looks back only a few characters
+ * for prefixes (公元前, 上世纪, 自, 到).  Looking back by a fixed number of
+ * bytes is safe in UTF-8: a literal can only match where a character
+ * starts, since lead bytes and continuation bytes never coincide.
+ *
+ * A year is a run of four digits (or 公元/公元前 and any digits) followed
+ * by 年; then an optional month (1-12) with 月 and day (checked against
+ * the month's length) with 日 or 号.  A numeral followed by 月 or 日 that
+ * is out of range makes the whole expression "not a date": it is skipped
+ * without an entry, and its parts are not read again.  Everything else
+ * (N年 with N < 1000, 20周年, 第十九次, 2000万) simply does not match.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "timeline-int.h"
+
+/* The value of the Chinese numeral character at s[i], or -1. */
+static int
+han_digit(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+
+	if (i + 3 > n)
+		return -1;
+	switch (p[0]) {
+	case 0xe2:
+		return p[1] == 0x97 && p[2] == 0x8b ? 0 : -1;	/* ○ */
+	case 0xe3:
+		return p[1] == 0x80 && p[2] == 0x87 ? 0 : -1;	/* 〇 */
+	case 0xe9:
+		return p[1] == 0x9b && p[2] == 0xb6 ? 0 : -1;	/* 零 */
+	case 0xe4:
+		if (p[1] == 0xb8) {
+			switch (p[2]) {
+			case 0x80: return 1;	/* 一 */
+			case 0xa4: return 2;	/* 两 */
+			case 0x89: return 3;	/* 三 */
+			case 0x83: return 7;	/* 七 */
+			}
+		} else if (p[1] == 0xba) {
+			if (p[2] == 0x8c)
+				return 2;	/* 二 */
+			if (p[2] == 0x94)
+				return 5;	/* 五 */
+		} else if (p[1] == 0xb9 && p[2] == 0x9d)
+			return 9;		/* 九 */
+		return -1;
+	case 0xe5:
+		if (p[1] == 0x9b && p[2] == 0x9b)
+			return 4;		/* 四 */
+		if (p[1] == 0x85 && p[2] == 0xad)
+			return 6;		/* 六 */
+		if (p[1] == 0x85 && p[2] == 0xab)
+			return 8;		/* 八 */
+		if (p[1] == 0x8d && p[2] == 0x81)
+			return 10;		/* 十 */
+		if (p[1] == 0x8d && p[2] == 0x83)
+			return 1000;		/* 千 */
+		if (p[1] == 0xbb && p[2] == 0xbf)
+			return 20;		/* 廿 */
+		return -1;
+	case 0xe7:
+		return p[1] == 0x99 && p[2] == 0xbe ? 100 : -1;	/* 百 */
+	}
+	return -1;
+}
+
+int
+timeline_num_start(const char *s, size_t n, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c >= '0' && c <= '9')
+		return 1;
+	if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbc &&
+	    (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99)
+		return 1;
+	return han_digit(s, n, i) >= 0;
+}
+
+size_t
+timeline_num(const char *s, size_t n, size_t i, struct tl_num *num)
+{
+	size_t k = i;
+	long val = 0, total = 0, cur = 0;
+	int d, nd = 0, positional = 0;
+	unsigned char c = (unsigned char)s[i];
+
+	memset(num, 0, sizeof *num);
+	if (c >= '0' && c <= '9') {
+		while (k < n && s[k] >= '0' && s[k] <= '9') {
+			if (nd < 9)
+				val = val * 10 + (s[k] - '0');
+			nd++;
+			k++;
+		}
+		num->kind = TL_NUM_ASCII;
+	} else if (c == 0xef) {
+		while (k + 2 < n && (unsigned char)s[k] == 0xef &&
+		    (unsigned char)s[k + 1] == 0xbc &&
+		    (unsigned char)s[k + 2] >= 0x90 &&
+		    (unsigned char)s[k + 2] <= 0x99) {
+			if (nd < 9)
+				val = val * 10 + ((unsigned char)s[k + 2] -
+				    0x90);
+			nd++;
+			k += 3;
+		}
+		num->kind = TL_NUM_WIDE;
+	} else {
+		/*
+		 * Chinese numerals: 一九七五 is read digit by digit, 二十一
+		 * and 两千零五 by position.  A long run is not a numeral
+		 * anyone writes for a date, so it stops at twelve.
+		 */
+		while (k < n && nd < 12 && (d = han_digit(s, n, k)) >= 0) {
+			if (d >= 10) {
+				positional = 1;
+				if (d == 20)
+					total += 20;
+				else
+					total += (cur ? cur : 1) * d;
+				cur = 0;
+			} else {
+				val = val * 10 + d;
+				cur = d;
+			}
+			nd++;
+			k += 3;
+		}
+		if (positional) {
+			num->kind = TL_NUM_HAN;
+			val = total + cur;
+			nd = 0;
+		} else
+			num->kind = TL_NUM_HAN_DIGITS;
+	}
+	if (k == i)
+		return 0;
+	num->val = val;
+	num->ndig = nd;
+	num->len = k - i;
+	return k - i;
+}
+
+int
+timeline_mdays(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m < 1 || m > 12)
+		return 0;
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Skips ASCII spaces and the ideographic space from k. */
+static size_t
+spaces(const struct tl_ctx *x, size_t k)
+{
+	while (k < x->bend) {
+		if (x->s[k] == ' ')
+			k++;
+		else if (TL_AT(x->s, x->bend, k, "\xe3\x80\x80"))
+			k += 3;
+		else
+			break;
+	}
+	return k;
+}
+
+enum unit { U_YEAR, U_MONTH, U_DAY };
+
+/*
+ * The length of the unit character of kind u at k, spaces before it
+ * included (2016 年, 2023년), or 0.
+ */
+static size_t
+unit_at(const struct tl_ctx *x, size_t k, enum unit u)
+{
+	size_t j = spaces(x, k);
+	const char *s = x->s;
+	size_t n = x->bend;
+
+	if (j - k > 1)
+		return 0;
+	switch (u) {
+	case U_YEAR:
+		if (TL_AT(s, n, j, "年") || TL_AT(s, n, j, "년"))
+			return j - k + 3;
+		break;
+	case U_MONTH:
+		if (TL_AT(s, n, j, "月") || TL_AT(s, n, j, "월"))
+			return j - k + 3;
+		break;
+	case U_DAY:
+		if (TL_AT(s, n, j, "日") || TL_AT(s, n, j, "号") ||
+		    TL_AT(s, n, j, "號") || TL_AT(s, n, j, "일"))
+			return j - k + 3;
+		break;
+	}
+	return 0;
+}
+
+/* Is the character at k a CJK ideograph (U+4E00..U+9FFF)? */
+static int
+is_han(const struct tl_ctx *x, size_t k)
+{
+	const unsigned char *p = (const unsigned char *)x->s + k;
+
+	return k + 3 <= x->bend && p[0] >= 0xe4 && p[0] <= 0xe9;
+}
+
+/*
+ * Digits right before i that belong to an identifier, a version, a
+ * standard number or a path: GB 18030-2000, ISO/IEC 10646-1:1993, v2.2016,
+ * a_2016.  A date never continues such a token.
+ */
+int
+timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
+{
+	const char *s = x->s;
+	unsigned char p;
+
+	if (i <= x->boff)
+		return 0;
+	p = (unsigned char)s[i - 1];
+	if ((p >= '0' && p <= '9') || (p >= 'A' && p <= 'Z') ||
+	    (p >= 'a' && p <= 'z') || strchr("_./\\@#=%+&?$", p) != NULL)
+		return p != 0;
+	if ((p == '-' || p == ':') && i - 1 > x->boff &&
+	    s[i - 2] >= '0' && s[i - 2] <= '9')
+		return 1;
+	if (TL_BEFORE(s, x->boff, i, "第") || TL_BEFORE(s, x->boff, i, "每") ||
+	    TL_BEFORE(s, x->boff, i, "星期") || TL_BEFORE(s, x->boff, i, "礼拜"))
+		return 1;
+	return 0;
+}
+
+/* Is this numeral written as a four-digit year? */
+static int
+year_digits(const struct tl_num *m)
+{
+	return m->ndig == 4 && m->kind != TL_NUM_HAN;
+}
+
+/*
+ * Reads month and day after a year (or a month and day alone when
+ * d->month is 0 on entry and want_month is set).  Returns -1 when a month
+ * or day is written but impossible, else the new end.
+ */
+static long
+month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
+{
+	struct tl_num m;
+	size_t j, u, k0 = k;
+
+	j = spaces(x, k);
+	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
+	    timeline_num(x->s, x->bend, j, &m) == 0)
+		return (long)k0;
+	if ((u = unit_at(x, j + m.len, U_MONTH)) == 0 ||
+	    (m.kind == TL_NUM_HAN_DIGITS && m.ndig > 1))
+		return (long)k0;
+	if (m.val < 1 || m.val > 12)
+		return -1;
+	d->month = (int)m.val;
+	d->prec = TL_PREC_MONTH;
+	k = j + m.len + u;
+	if (TL_AT(x->s, x->bend, k, "份"))
+		return (long)k + 3;
+	j = spaces(x, k);
+	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
+	    timeline_num(x->s, x->bend, j, &m) == 0 ||
+	    (u = unit_at(x, j + m.len, U_DAY)) == 0)
+		return (long)k;
+	if (m.val < 1 || m.val > timeline_mdays(d->year, d->month))
+		return -1;
+	d->day = (int)m.val;
+	d->prec = TL_PREC_DAY;
+	return (long)(j + m.len + u);
+}
+
+enum tl_mod
+timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = *kp;
+	enum tl_mod mod = TL_MOD_NONE;
+	size_t len = 0;
+
+	if (prec == TL_PREC_YEAR || prec == TL_PREC_MONTH) {
+		if (TL_AT(s, n, k, "初") && !TL_AT(s, n, k + 3, "步") &&
+		    !TL_AT(s, n, k + 3, "次") && !TL_AT(s, n, k + 3, "中") &&
+		    !TL_AT(s, n, k + 3, "级") && !TL_AT(s, n, k + 3, "心"))
+			mod = TL_MOD_START, len = 3;
+		else if (TL_AT(s, n, k, "底") || (TL_AT(s, n, k, "末") &&
+		    !TL_AT(s, n, k + 3, "期")))
+			mod = TL_MOD_END, len = 3;
+		else if (TL_AT(s, n, k, "中") && !is_han(x, k + 3) &&
+		    k + 3 <= n)
+			mod = TL_MOD_MID, len = 3;
+	}
+	if (prec == TL_PREC_YEAR && mod == TL_MOD_NONE) {
+		if (TL_AT(s, n, k, "上半年"))
+			mod = TL_MOD_START, len = 9;
+		else if (TL_AT(s, n, k, "下半年"))
+			mod = TL_MOD_END, len = 9;
+		else if (TL_AT(s, n, k, "春") && !TL_AT(s, n, k + 3, "节") &&
+		    !TL_AT(s, n, k + 3, "运") && !TL_AT(s, n, k + 3, "晚"))
+			mod = TL_MOD_SPRING, len = 3;
+		else if (TL_AT(s, n, k, "夏") && !TL_AT(s, n, k + 3, "令"))
+			mod = TL_MOD_SUMMER, len = 3;
+		else if (TL_AT(s, n, k, "秋"))
+			mod = TL_MOD_AUTUMN, len = 3;
+		else if (TL_AT(s, n, k, "冬") && !TL_AT(s, n, k + 3, "奥") &&
+		    !TL_AT(s, n, k + 3, "残"))
+			mod = TL_MOD_WINTER, len = 3;
+		if (mod >= TL_MOD_SPRING && (TL_AT(s, n, k + 3, "季") ||
+		    TL_AT(s, n, k + 3, "天")))
+			len += 3;
+	}
+	if (prec == TL_PREC_MONTH && mod == TL_MOD_NONE) {
+		if (TL_AT(s, n, k, "上旬"))
+			mod = TL_MOD_START, len = 6;
+		else if (TL_AT(s, n, k, "中旬"))
+			mod = TL_MOD_MID, len = 6;
+		else if (TL_AT(s, n, k, "下旬"))
+			mod = TL_MOD_END, len = 6;
+	}
+	k += len;
+	if (mod == TL_MOD_NONE) {
+		if (TL_AT(s, n, k, "前后") || TL_AT(s, n, k, "左右"))
+			mod = TL_MOD_APPROX, len = 6;
+		else if (TL_AT(s, n, k, "以来"))
+			mod = TL_MOD_SINCE, len = 6;
+		else if (TL_AT(s, n, k, "前夕"))
+			mod = TL_MOD_BEFORE, len = 6;
+		else
+			len = 0;
+		k += len;
+	}
+	*kp = k;
+	return mod;
+}
+
+/* Compares two dates at the precision both have. */
+static int
+date_cmp(const struct tl_date *a, const struct tl_date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->prec < TL_PREC_MONTH || b->prec < TL_PREC_MONTH)
+		return 0;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (a->prec < TL_PREC_DAY || b->prec < TL_PREC_DAY)
+		return 0;
+	return a->day < b->day ? -1 : a->day > b->day;
+}
+
+/* The length of a range connector (至, 到, —, ~) at k, spaces around. */
+static size_t
+connector(const struct tl_ctx *x, size_t k)
+{
+	const char *s = x->s;
+	size_t n = x->bend, j = spaces(x, k), c = 0;
+
+	if (TL_AT(s, n, j, "——"))
+		c = 6;
+	else if (TL_AT(s, n, j, "至") || TL_AT(s, n, j, "到") ||
+	    TL_AT(s, n, j, "—") || TL_AT(s, n, j, "–") ||
+	    TL_AT(s, n, j, "～") || TL_AT(s, n, j, "〜") ||
+	    TL_AT(s, n, j, "－") || TL_AT(s, n, j, "~"))
+		c = TL_AT(s, n, j, "~") ? 1 : 3;
+	else if (s[j] == '-' && j < n)
+		c = 1;
+	if (c == 0)
+		return 0;
+	return spaces(x, j + c) - k;
+}
+
+/*
+ * Reads the end of a range after a connector at k, taking the missing
+ * parts from the start a: 1989年, 6月, 21日, 5月2日.  Returns the new end
+ * or 0 when no valid end follows.
+ */
+static size_t
+range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
+    struct tl_date *b)
+{
+	struct tl_num m;
+	size_t u;
+	long r;
+
+	if (!timeline_num_start(x->s, x->bend, k) ||
+	    timeline_num(x->s, x->bend, k, &m) == 0)
+		return 0;
+	*b = *a;
+	if ((u = unit_at(x, k + m.len, U_YEAR)) != 0) {
+		if (!year_digits(&m) || a->year < 0)
+			return 0;
+		b->year = (int)m.val;
+		b->month = b->day = 0;
+		b->prec = TL_PREC_YEAR;
+		r = month_day(x, k + m.len + u, b);
+	} else if (unit_at(x, k + m.len, U_MONTH) != 0) {
+		if (a->prec < TL_PREC_MONTH)
+			return 0;
+		b->month = b->day = 0;
+		r = month_day(x, k, b);
+		if (b->month == 0)
+			return 0;
+	} else if ((u = unit_at(x, k + m.len, U_DAY)) != 0) {
+		if (a->prec < TL_PREC_DAY || m.val < 1 ||
+		    m.val > timeline_mdays(a->year, a->month))
+			return 0;
+		b->day = (int)m.val;
+		r = (long)(k + m.len + u);
+	} else
+		return 0;
+	if (r < 0 || date_cmp(a, b) >= 0)
+		return 0;
+	return (size_t)r;
+}
+
+/* Words in the rest of the clause that say a year is a plan's target. */
+static int
+plan_clause(const struct tl_ctx *x, size_t k)
+{
+	static const char *const words[] = { "将", "力争", "争取", "预计",
+	    "计划", "有望", "目标", "届时", "规划", "预期", "可望", "确保",
+	    "要在", "要实现", "基本实现", "全面建成", "远景", NULL };
+	const char *s = x->s;
+	size_t lim = k + 240 < x->bend ? k + 240 : x->bend, j, w;
+
+	for (j = k; j < lim; j++) {
+		if (TL_AT(s, lim, j, "。") || TL_AT(s, lim, j, "；") ||
+		    TL_AT(s, lim, j, "！") || TL_AT(s, lim, j, "？") ||
+		    s[j] == '\n')
+			break;
+		for (w = 0; words[w] != NULL; w++)
+			if (TL_AT(s, lim, j, words[w]) &&
+			    !TL_AT(s, lim, j, "将军"))
+				return 1;
+	}
+	return 0;
+}
+
+/* Decide whether a year at [off, k) is a plan's target year. */
+static int
+is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
+{
+	const char *s = x->s;
+	size_t n = x->bend, lo = x->boff;
+
+	if (TL_AT(s, n, k, "远景") || TL_AT(s, n, k, "目标") ||
+	    TL_AT(s, n, k, "规划") || TL_AT(s, n, k, "愿景") ||
+	    TL_AT(s, n, k, "发展目标"))
+		return 1;
+	if ((TL_BEFORE(s, lo, off, "到") && !TL_BEFORE(s, lo, off, "直到")) ||
+	    (TL_BEFORE(s, lo, off, "至") && !TL_BEFORE(s, lo, off, "截至")) ||
+	    TL_BEFORE(s, lo, off, "在") || TL_AT(s, n, k, "前")) {
+		if (plan_clause(x, k))
+			return 1;
+		if (x->doc_year != 0 && year > x->doc_year &&
+		    !TL_BEFORE(s, lo, off, "在") && !TL_AT(s, n, k, "前"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Moves off back over 自, 自从, 从 before a date; tells whether it did. */
+static int
+since_prefix(const struct tl_ctx *x, size_t *off)
+{
+	if (TL_BEFORE(x->s, x->boff, *off, "自从")) {
+		*off -= 6;
+		return 1;
+	}
+	if (TL_BEFORE(x->s, x->boff, *off, "自") ||
+	    TL_BEFORE(x->s, x->boff, *off, "从")) {
+		*off -= 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* A decade's modifier after 年代: 初, 中期, 末, 后期, 以来. */
+static enum tl_mod
+decade_mod(const struct tl_ctx *x, size_t *kp)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = *kp;
+	enum tl_mod mod = TL_MOD_NONE;
+
+	if (TL_AT(s, n, k, "初期") || TL_AT(s, n, k, "前期") ||
+	    TL_AT(s, n, k, "早期"))
+		mod = TL_MOD_START, k += 6;
+	else if (TL_AT(s, n, k, "初"))
+		mod = TL_MOD_START, k += 3;
+	else if (TL_AT(s, n, k, "中后期"))
+		mod = TL_MOD_END, k += 9;
+	else if (TL_AT(s, n, k, "中期") || TL_AT(s, n, k, "中叶"))
+		mod = TL_MOD_MID, k += 6;
+	else if (TL_AT(s, n, k, "末期") || TL_AT(s, n, k, "后期") ||
+	    TL_AT(s, n, k, "晚期") || TL_AT(s, n, k, "末叶") ||
+	    TL_AT(s, n, k, "下半叶"))
+		mod = TL_MOD_END, k += TL_AT(s, n, k, "下半叶") ? 9 : 6;
+	else if (TL_AT(s, n, k, "上半叶") || TL_AT(s, n, k, "初叶"))
+		mod = TL_MOD_START, k += TL_AT(s, n, k, "上半叶") ? 9 : 6;
+	else if (TL_AT(s, n, k, "末"))
+		mod = TL_MOD_END, k += 3;
+	else if (TL_AT(s, n, k, "中") && !is_han(x, k + 3))
+		mod = TL_MOD_MID, k += 3;
+	else if (TL_AT(s, n, k, "以来"))
+		mod = TL_MOD_SINCE, k += 6;
+	*kp = k;
+	return mod;
+}
+
+/*
+ * The century a two-digit decade (80年代) belongs to: the one named just
+ * before (上世纪, 本世纪, 20世纪), else the latest that does not put the
+ * decade after the date the text has reached.
+ */
+static int
+decade_century(const struct tl_ctx *x, size_t *off, int dec)
+{
+	const char *s = x->s;
+
+	if (TL_BEFORE(s, x->boff, *off, "上世纪") ||
+	    TL_BEFORE(s, x->boff, *off, "上个世纪")) {
+		*off -= TL_BEFORE(s, x->boff, *off, "上世纪") ? 9 : 12;
+		return x->doc_year >= 2100 ? 2000 : 1900;
+	}
+	if (TL_BEFORE(s, x->boff, *off, "本世纪")) {
+		*off -= 9;
+		return x->doc_year >= 2100 ? 2100 : 2000;
+	}
+	if (x->century != 0 && x->century + dec <= (x->doc_year ?
+	    x->doc_year : 2100))
+		return x->century;
+	if (x->doc_year >= 2000 && 2000 + dec <= x->doc_year &&
+	    x->century != 1900)
+		return 2000;
+	return 1900;
+}
+
+/* A century (20世纪), maybe with a decade (20世纪80年代). */
+static int
+century_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+    size_t k, struct tl_cand *c)
+{
+	struct tl_num d;
+	size_t j, u;
+
+	if (m->val < 1 || m->val > 30 || m->ndig > 2 ||
+	    TL_BEFORE(x->s, x->boff, i, "公元前"))
+		return 0;
+	c->off = i;
+	if (TL_BEFORE(x->s, x->boff, i, "公元"))
+		c->off -= 6;
+	c->kind = TL_DECADE;
+	c->a.year = (int)(m->val - 1) * 100;
+	c->a.prec = TL_PREC_CENTURY;
+	j = spaces(x, k);
+	if (timeline_num_start(x->s, x->bend, j) &&
+	    timeline_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
+	    d.val < 100 && (u = unit_at(x, j + d.len, U_YEAR)) != 0 &&
+	    TL_AT(x->s, x->bend, j + d.len + u, "代")) {
+		c->a.year += (int)d.val;
+		c->a.prec = TL_PREC_DECADE;
+		k = j + d.len + u + 3;
+	}
+	c->mod = decade_mod(x, &k);
+	c->end = k;
+	return 1;
+}
+
+/* A decade: 1980年代, 80年代, 八十年代, 上世纪90年代. */
+static int
+decade_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+    size_t k, struct tl_cand *c)
+{
+	c->off = i;
+	if (year_digits(m) && m->val % 10 == 0 && m->val >= 1000 &&
+	    m->val <= 2200)
+		c->a.year = (int)m->val;
+	else if (m->val % 10 == 0 && m->val < 100 && (m->ndig == 2 ||
+	    m->kind == TL_NUM_HAN))
+		c->a.year = decade_century(x, &c->off, (int)m->val) +
+		    (int)m->val;
+	else
+		return 0;
+	c->kind = TL_DECADE;
+	c->a.prec = TL_PREC_DECADE;
+	c->mod = decade_mod(x, &k);
+	c->end = k;
+	return 1;
+}
+
+/* Relative expressions after a numeral: 8年前, 两年后, 3个月后, 10天后. */
+static int
+shift_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+    size_t k, struct tl_cand *c)
+{
+	const char *s = x->s;
+	size_t n = x->bend;
+	enum tl_prec unit;
+	int sign;
+
+	if (m->val < 1 || m->val > 200)
+		return 0;
+	if (TL_AT(s, n, k, "年"))
+		unit = TL_PREC_YEAR, k += 3;
+	else if (TL_AT(s, n, k, "个月"))
+		unit = TL_PREC_MONTH, k += 6;
+	else if (TL_AT(s, n, k, "天"))
+		unit = TL_PREC_DAY, k += 3;
+	else
+		return 0;
+	if (TL_AT(s, n, k, "前后"))
+		return 0;
+	if (TL_AT(s, n, k, "以后") || TL_AT(s, n, k, "之后"))
+		sign = 1, k += 6;
+	else if (TL_AT(s, n, k, "后"))
+		sign = 1, k += 3;
+	else if (TL_AT(s, n, k, "以前") || TL_AT(s, n, k, "之前"))
+		sign = -1, k += 6;
+	else if (TL_AT(s, n, k, "前"))
+		sign = -1, k += 3;
+	else
+		return 0;
+	c->off = i;
+	c->end = k;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = sign < 0 ? TL_ANCHOR_DOC : TL_ANCHOR_PREV;
+	c->rel.unit = unit;
+	c->rel.delta = sign * (int)m->val;
+	c->rel.prec = unit;
+	return 1;
+}
+
+/* 1974—1989 with no 年: a range when a heading or brackets hold it. */
+static int
+bare_range(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+    struct tl_cand *c)
+{
+	struct tl_num e;
+	size_t k = i + m->len, cl, j, u;
+	int open, close;
+
+	if ((cl = connector(x, k)) == 0 || TL_AT(x->s, x->bend, k, "到"))
+		return 0;
+	j = k + cl;
+	if (!timeline_num_start(x->s, x->bend, j) ||
+	    timeline_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
+	    e.val <= m->val || e.val > m->val + 1000 || e.val > 2200)
+		return 0;
+	k = j + e.len;
+	if ((u = unit_at(x, k, U_YEAR)) != 0)
+		k += u;
+	else {
+		open = TL_BEFORE(x->s, x->boff, i, "（") ||
+		    TL_BEFORE(x->s, x->boff, i, "(") ||
+		    TL_BEFORE(x->s, x->boff, i, "【") ||
+		    TL_BEFORE(x->s, x->boff, i, "[");
+		close = TL_AT(x->s, x->bend, k, "）") ||
+		    TL_AT(x->s, x->bend, k, ")") ||
+		    TL_AT(x->s, x->bend, k, "】") ||
+		    TL_AT(x->s, x->bend, k, "]");
+		if (!(open && close) && !x->heading)
+			return 0;
+		if (k < x->bend && ((x->s[k] >= '0' && x->s[k] <= '9') ||
+		    x->s[k] == '.' || x->s[k] == '-' || x->s[k] == '/'))
+			return 0;
+	}
+	c->off = i;
+	c->end = k;
+	c->kind = TL_RANGE;
+	c->a.year = (int)m->val;
+	c->a.prec = TL_PREC_YEAR;
+	c->b.year = (int)e.val;
+	c->b.prec = TL_PREC_YEAR;
+	return 1;
+}
+
+/* Negative prefixes: 近2000年, 长达1000年 count years, not name one. */
+static int
+count_prefix(const struct tl_ctx *x, size_t i)
+{
+	static const char *const words[] = { "近", "长达", "历经", "超过",
+	    "逾", "经过", "整整", "上下", NULL };
+	size_t w, len;
+
+	for (w = 0; words[w] != NULL; w++) {
+		len = strlen(words[w]);
+		if (i >= x->boff + len &&
+		    memcmp(x->s + i - len, words[w], len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A date that begins with a numeral at i. */
+static int
+num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k, u, j;
+	struct tl_num m;
+	long r;
+	int bc = 0, era = 0, since = 0;
+
+	timeline_num(s, n, i, &m);
+	*skip = m.len;
+	if (timeline_zh_bad_before(x, i))
+		return 0;
+	k = i + m.len;
+	c->off = i;
+	if (TL_AT(s, n, k, "世纪"))
+		return century_match(x, i, &m, k + 6, c);
+	if ((u = unit_at(x, k, U_YEAR)) != 0 && TL_AT(s, n, k + u, "代"))
+		return decade_match(x, i, &m, k + u + 3, c);
+	if (TL_BEFORE(s, x->boff, i, "公元前") ||
+	    TL_BEFORE(s, x->boff, i, "西元前"))
+		bc = 1, c->off -= 9;
+	else if (TL_BEFORE(s, x->boff, i, "公元") ||
+	    TL_BEFORE(s, x->boff, i, "西元"))
+		era = 1, c->off -= 6;
+	else if (TL_BEFORE(s, x->boff, i, "民国") ||
+	    TL_BEFORE(s, x->boff, i, "民國"))
+		era = 2, c->off -= 6;
+	if (u != 0 && (year_digits(&m) || era || bc) && m.val >= 1 &&
+	    (era || bc || (m.val >= 1000 && m.val <= 2200)) &&
+	    (era != 2 || m.val <= 200)) {
+		if (!era && !bc && count_prefix(x, i))
+			return 0;
+		k += u;
+		if (m.val % 100 == 0 && !era && (TL_AT(s, n, k, "来") ||
+		    TL_AT(s, n, k, "历史") || TL_AT(s, n, k, "的历史")))
+			return 0;
+		c->kind = TL_ABSOLUTE;
+		c->a.year = bc ? -(int)m.val : era == 2 ? 1911 + (int)m.val :
+		    (int)m.val;
+		c->a.prec = TL_PREC_YEAR;
+		if ((r = month_day(x, k, &c->a)) < 0) {
+			*skip = k - i;
+			return 0;
+		}
+		k = (size_t)r;
+		if ((j = connector(x, k)) != 0 && !bc &&
+		    (u = range_end(x, k + j, &c->a, &c->b)) != 0) {
+			c->kind = TL_RANGE;
+			k = u;
+		} else if (TL_AT(s, n, k, "至今")) {
+			c->mod = TL_MOD_SINCE;
+			k += 6;
+		}
+		if (c->kind == TL_ABSOLUTE && c->mod == TL_MOD_NONE)
+			c->mod = timeline_zh_mod(x, &k, c->a.prec);
+		since = since_prefix(x, &c->off);
+		if (since && c->mod == TL_MOD_NONE && c->kind == TL_ABSOLUTE &&
+		    TL_AT(s, n, k, "起"))
+			c->mod = TL_MOD_SINCE;
+		if (!since && c->mod == TL_MOD_NONE &&
+		    (TL_BEFORE(s, x->boff, c->off, "约") ||
+		    TL_BEFORE(s, x->boff, c->off, "大约")))
+			c->mod = TL_MOD_APPROX;
+		if (c->kind == TL_ABSOLUTE && c->mod == TL_MOD_NONE &&
+		    is_target(x, c->off, k, c->a.year))
+			c->kind = TL_TARGET;
+		c->end = k;
+		return 1;
+	}
+	if (u != 0 && (m.kind != TL_NUM_HAN_DIGITS || m.ndig <= 1) &&
+	    shift_match(x, i, &m, k, c))
+		return 1;
+	if (u == 0 && (TL_AT(s, n, k, "个月") || TL_AT(s, n, k, "天")) &&
+	    shift_match(x, i, &m, k, c))
+		return 1;
+	if (u != 0)
+		return 0;
+	if (year_digits(&m) && m.kind != TL_NUM_HAN_DIGITS &&
+	    m.val >= 1000 && m.val <= 2200 && bare_range(x, i, &m, c))
+		return 1;
+	/* A month with no year: 1月4日, 三月十七日, 6月. */
+	if (unit_at(x, k, U_MONTH) != 0 && !(m.kind == TL_NUM_HAN_DIGITS &&
+	    m.ndig > 1)) {
+		struct tl_date d = { 2000, 0, 0, TL_PREC_NONE };
+
+		r = month_day(x, i, &d);
+		if (r < 0) {
+			*skip = k - i + 3;
+			return 0;
+		}
+		if (d.month == 0)
+			return 0;
+		k = (size_t)r;
+		c->kind = TL_RELATIVE;
+		c->rel.anchor = TL_ANCHOR_PREV;
+		c->rel.unit = TL_PREC_YEAR;
+		c->rel.month = d.month;
+		c->rel.day = d.day;
+		c->rel.prec = d.prec;
+		c->rel.wrap = 1;
+		c->mod = timeline_zh_mod(x, &k, d.prec);
+		c->end = k;
+		return 1;
+	}
+	/* A day with no month: 21日 (ASCII digits only: 一日 is "one day"). */
+	if ((m.kind == TL_NUM_ASCII || m.kind == TL_NUM_WIDE) &&
+	    m.ndig <= 2 && TL_AT(s, n, k, "日") && m.val >= 1 && m.val <= 31 &&
+	    !TL_AT(s, n, k + 3, "内") && !TL_AT(s, n, k + 3, "前") &&
+	    !TL_AT(s, n, k + 3, "后") && !TL_AT(s, n, k + 3, "游") &&
+	    !TL_AT(s, n, k + 3, "间") && !TL_AT(s, n, k + 3, "以") &&
+	    !TL_AT(s, n, k + 3, "之") && !TL_AT(s, n, k + 3, "制") &&
+	    !count_prefix(x, i) && !TL_BEFORE(s, x->boff, i, "连续")) {
+		c->kind = TL_RELATIVE;
+		c->rel.anchor = TL_ANCHOR_PREV;
+		c->rel.unit = TL_PREC_MONTH;
+		c->rel.day = (int)m.val;
+		c->rel.prec = TL_PREC_DAY;
+		c->end = k + 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* Relative words that need no numeral: 当天, 次年, 同年6月, 去年. */
+static const struct relword {
+	const char *w;		/* the word */
+	enum tl_anchor anchor;
+	enum tl_prec unit;	/* unit of delta, and precision wanted */
+	int delta;
+	int more;		/* may be followed by 6月, 6月5日 */
+} relwords[] = {
+	{ "当天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "当日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "当晚", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "当夜", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "同日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "同一天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "次日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "翌日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "第二天", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "前一天", TL_ANCHOR_PREV, TL_PREC_DAY, -1, 0 },
+	{ "同年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "当年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "这一年的", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "这一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "那一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "该年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "次年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "翌年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "第二年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "转年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "前一年", TL_ANCHOR_PREV, TL_PREC_YEAR, -1, 1 },
+	{ "今年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 0, 1 },
+	{ "去年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -1, 1 },
+	{ "前年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -2, 1 },
+	{ "明年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 1, 1 },
+	{ "同月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
+	{ "当月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
+	{ "次月", TL_ANCHOR_PREV, TL_PREC_MONTH, 1, 2 },
+	{ "翌月", TL_ANCHOR_PREV, TL_PREC_MONTH, 1, 2 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
+/* A relative word at i. */
+static int
+word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
+{
+	const struct relword *w;
+	struct tl_date d = { 2000, 0, 0, TL_PREC_NONE };
+	struct tl_num m;
+	size_t len, k, j, u;
+	long r;
+
+	for (w = relwords; w->w != NULL; w++) {
+		len = strlen(w->w);
+		if (i + len <= x->bend && memcmp(x->s + i, w->w, len) == 0)
+			break;
+	}
+	if (w->w == NULL)
+		return 0;
+	/* 当年 in 当年代, 同年龄, 今年度: other words. */
+	k = i + len;
+	if (TL_AT(x->s, x->bend, k, "龄") || TL_AT(x->s, x->bend, k, "级") ||
+	    TL_AT(x->s, x->bend, k, "度") || TL_AT(x->s, x->bend, k, "代") ||
+	    TL_AT(x->s, x->bend, k, "报") || TL_AT(x->s, x->bend, k, "刊"))
+		return 0;
+	if (TL_BEFORE(x->s, x->boff, i, "每") ||
+	    TL_BEFORE(x->s, x->boff, i, "相"))
+		return 0;
+	c->off = i;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = w->anchor;
+	c->rel.unit = w->unit;
+	c->rel.delta = w->delta;
+	c->rel.prec = w->unit;
+	if (w->more == 1) {
+		r = month_day(x, k, &d);
+		if (r < 0)
+			return 0;
+		if (d.month != 0) {
+			c->rel.month = d.month;
+			c->rel.day = d.day;
+			c->rel.prec = d.prec;
+			k = (size_t)r;
+		}
+	} else if (w->more == 2) {
+		j = spaces(x, k);
+		if (timeline_num_start(x->s, x->bend, j) &&
+		    timeline_num(x->s, x->bend, j, &m) != 0 &&
+		    (u = unit_at(x, j + m.len, U_DAY)) != 0) {
+			if (m.val < 1 || m.val > 31)
+				return 0;
+			c->rel.day = (int)m.val;
+			c->rel.prec = TL_PREC_DAY;
+			k = j + m.len + u;
+		}
+	}
+	if (c->rel.prec <= TL_PREC_MONTH)
+		c->mod = timeline_zh_mod(x, &k, c->rel.prec);
+	c->end = k;
+	return 1;
+}
+
+int
+timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
+    size_t *skip)
+{
+	unsigned char b = (unsigned char)x->s[i];
+
+	memset(c, 0, sizeof *c);
+	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+	if (timeline_num_start(x->s, x->bend, i))
+		return num_match(x, i, c, skip);
+	return word_match(x, i, c);
+}
