@@ -1,32 +1,389 @@
 /*
- * search.c - pattern search (first cut: exact bytes).
+ * search.c - finding a pattern in the text: folded literals and PCRE2.
+ *
+ * A literal pattern is compiled into its folded form: the concatenated
+ * folds (search-fold.c) of its characters as one array of code points,
+ * pc[], in which a run of blanks becomes the single marker WS_MARK, and a
+ * parallel array gapok[] that says before which positions the text may
+ * hold a line break with blanks around it (only at the first code point of
+ * a pattern character, and not between two narrow letters or digits).
+ *
+ * The text is never folded as a whole.  A match has to start with a
+ * character whose fold is a prefix of pc[]; the set of such characters,
+ * starts[], is found once from the table's reverse index (ａ, Ａ, ⓐ and
+ * so on for "a").  Candidates are then found at memory speed: with memmem
+ * for each start character when there are few, merged in text order, each
+ * one's next occurrence cached (memo[]) so that stepping through many
+ * matches never rescans the text for a rare variant; or with a 256-entry
+ * table of their lead bytes when there are many.  Each candidate is
+ * verified by match_at(), which folds the text one character at a time
+ * only as far as the comparison goes.
+ *
+ * A regular expression is handed to PCRE2 (UTF, UCP, multiline, JIT when
+ * available); a step of bounded counting gives it a subject cut after the
+ * step's end and asks for hard partial matching, so a match that might
+ * run past the cut is retried on the whole text.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uniwidth.h>
+
 #include "juan/search.h"
 #include "juan/util.h"
+#include "search-int.h"
+
+#define WS_MARK 0xffffffffu	/* pc[] entry: a run of blanks */
+#define NOMATCH ((size_t)-1)
+#define MAXMEMMEM 4		/* start characters searched with memmem */
+#define MEMO_MIN 65536		/* bytes: smaller texts get no memo[] */
+
+/* Where one start character next occurs, as far as it has been looked. */
+struct search_memo {
+	size_t from;	/* bytes: looked from here... */
+	size_t to;	/* bytes: ...for starts before here */
+	size_t at;	/* bytes: found here, or NOMATCH */
+};
 
 struct search {
-	char *pat;
-	size_t len;
+	int regex;			/* PCRE2 mode */
+	int nofold;			/* exact bytes */
+	int caseless;			/* smart case found no capital */
+
+	char *raw;			/* nofold: the pattern's bytes */
+	size_t rawlen;			/* bytes */
+
+	uint32_t *pc;			/* folded pattern, code points */
+	unsigned char *gapok;		/* per pc[]: a line break may come
+					   before it */
+	size_t npc;			/* code points in pc[] */
+	uint32_t *starts;		/* sorted start characters */
+	size_t nstarts;
+	char (*startb)[4];		/* their UTF-8 bytes */
+	unsigned char *startlen;	/* bytes of each */
+	unsigned char lead[256];	/* lead bytes of the start characters */
+
+	const char *memo_text;		/* the text memo[] is about */
+	size_t memo_len;		/* bytes */
+	struct search_memo memo[MAXMEMMEM];
+
+	pcre2_code *re;			/* regex mode */
+	pcre2_match_data *md;
 };
+
+/* Horizontal blanks: those a hard-wrapped line may carry around a break. */
+static int
+is_hblank(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' ||
+	    c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+	    c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+static int
+is_blank(uint32_t c)
+{
+	return c == '\n' || is_hblank(c);
+}
+
+/* A mark that a match must not be cut from (variation selectors may). */
+static int
+is_mark(uint32_t c)
+{
+	if (c < 0x300 || (c >= 0xfe00 && c <= 0xfe0f) ||
+	    (c >= 0xe0100 && c <= 0xe01ef))
+		return 0;
+	return uc_is_general_category(c, UC_CATEGORY_M);
+}
+
+/* Letters and digits of scripts that put spaces between words. */
+static int
+is_narrow_alnum(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 32) >= 'a' &&
+		    (c | 32) <= 'z');
+	return uc_is_alnum(c) && uc_width(c, "UTF-8") < 2;
+}
+
+/* Skips a run of blanks at p; returns its end, or NOMATCH when the run
+   holds more than one line break (a paragraph break). */
+static size_t
+skip_blanks(const char *text, size_t len, size_t p, int *nl)
+{
+	uint32_t c;
+	int k;
+
+	*nl = 0;
+	while (p < len) {
+		k = util_u8_next(text + p, len - p, &c);
+		if (!is_blank(c))
+			break;
+		if (c == '\n' && ++*nl > 1)
+			return NOMATCH;
+		p += (size_t)k;
+	}
+	return p;
+}
+
+/*
+ * Tries to match the folded pattern at byte t of the text: returns the
+ * end of the match, or NOMATCH.  i is the position in pc[] and p the byte
+ * in the text; at the top of the loop p is always at a character boundary.
+ */
+static size_t
+match_at(const struct search *s, const char *text, size_t len, size_t t)
+{
+	const uint32_t *f;
+	uint32_t c, tmp;
+	size_t i = 0, p = t, n, j, q;
+	int k, nl;
+
+	while (i < s->npc) {
+		if (s->pc[i] == WS_MARK) {
+			q = skip_blanks(text, len, p, &nl);
+			if (q == NOMATCH || q == p)
+				return NOMATCH;
+			p = q;
+			i++;
+			continue;
+		}
+		if (p >= len)
+			return NOMATCH;
+		k = util_u8_next(text + p, len - p, &c);
+		if (is_blank(c)) {
+			/* A hard line break with its indentation. */
+			if (!s->gapok[i])
+				return NOMATCH;
+			q = skip_blanks(text, len, p, &nl);
+			if (q == NOMATCH || nl != 1)
+				return NOMATCH;
+			p = q;
+			continue;
+		}
+		n = search_fold_ref(c, s->caseless, &f, &tmp);
+		if (n > s->npc - i)
+			return NOMATCH;
+		for (j = 0; j < n; j++)
+			if (f[j] != s->pc[i + j])
+				return NOMATCH;
+		i += n;
+		p += (size_t)k;
+	}
+	if (p < len) {
+		util_u8_next(text + p, len - p, &c);
+		if (is_mark(c))
+			return NOMATCH;
+	}
+	return p;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static size_t
+u8_encode(uint32_t c, char *out)
+{
+	unsigned char *u = (unsigned char *)out;
+
+	if (c < 0x80) {
+		u[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		u[0] = (unsigned char)(0xc0 | c >> 6);
+		u[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		u[0] = (unsigned char)(0xe0 | c >> 12);
+		u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (unsigned char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	u[0] = (unsigned char)(0xf0 | c >> 18);
+	u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
+	u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+	u[3] = (unsigned char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/* Whether the fold of c is a nonempty prefix of pc[]. */
+static int
+starts_ok(const struct search *s, uint32_t c)
+{
+	const uint32_t *f;
+	uint32_t tmp;
+	size_t n = search_fold_ref(c, s->caseless, &f, &tmp);
+
+	return n > 0 && n <= s->npc && memcmp(f, s->pc, n * sizeof *f) == 0;
+}
+
+/* Collects the characters that may begin a match (see the top). */
+static void
+find_starts(struct search *s)
+{
+	static const uint32_t blanks[] = { '\t', '\n', '\v', '\f', '\r', ' ',
+	    0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+	    0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000 };
+	size_t i, k, o;
+
+	if (s->pc[0] == WS_MARK) {
+		s->nstarts = sizeof blanks / sizeof blanks[0];
+		s->starts = xreallocarray(NULL, s->nstarts, sizeof *s->starts);
+		memcpy(s->starts, blanks, sizeof blanks);
+	} else {
+		if (starts_ok(s, s->pc[0])) {
+			s->starts = xmalloc(sizeof *s->starts);
+			s->starts[s->nstarts++] = s->pc[0];
+		}
+		for (k = 1; k <= s->npc && k <= SEARCH_FOLD_MAX &&
+		    s->pc[k - 1] != WS_MARK; k++)
+			search_fold_variants(s->pc, k, s->caseless,
+			    &s->starts, &s->nstarts);
+		qsort(s->starts, s->nstarts, sizeof *s->starts, cmp_u32);
+		for (i = o = 0; i < s->nstarts; i++)
+			if (o == 0 || s->starts[o - 1] != s->starts[i])
+				s->starts[o++] = s->starts[i];
+		s->nstarts = o;
+	}
+	s->startb = xreallocarray(NULL, s->nstarts + 1, sizeof *s->startb);
+	s->startlen = xmalloc(s->nstarts + 1);
+	for (i = 0; i < s->nstarts; i++) {
+		s->startlen[i] = (unsigned char)u8_encode(s->starts[i],
+		    s->startb[i]);
+		s->lead[(unsigned char)s->startb[i][0]] = 1;
+	}
+}
+
+/* Whether the pattern (literal) or the regex has a capital letter. */
+static int
+has_capital(const char *p, int regex)
+{
+	size_t n = strlen(p), i = 0;
+	uint32_t c;
+
+	while (i < n) {
+		i += (size_t)util_u8_next(p + i, n - i, &c);
+		if (regex && c == '\\' && i < n) {
+			/* An escape such as \S or \p{Lu} is not a capital. */
+			i += (size_t)util_u8_next(p + i, n - i, &c);
+			if (i < n && p[i] == '{')
+				while (i < n && p[i++] != '}')
+					continue;
+			continue;
+		}
+		if (uc_tolower(c) != c)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+compile_literal(struct search *s, const char *pattern)
+{
+	size_t n = strlen(pattern), i = 0, nf, j, cap = 0;
+	uint32_t c, f[SEARCH_FOLD_MAX], prev = 0;
+	int k;
+
+	while (i < n) {
+		k = util_u8_next(pattern + i, n - i, &c);
+		i += (size_t)k;
+		if (is_blank(c)) {
+			if (s->npc > 0 && s->pc[s->npc - 1] == WS_MARK)
+				continue;
+			nf = 1;
+			f[0] = WS_MARK;
+		} else
+			nf = search_fold(c, s->caseless, f);
+		if (nf == 0)
+			continue;
+		if (s->npc + nf > cap) {
+			cap = 2 * cap + nf + 8;
+			s->pc = xreallocarray(s->pc, cap, sizeof *s->pc);
+			s->gapok = xrealloc(s->gapok, cap);
+		}
+		for (j = 0; j < nf; j++) {
+			s->pc[s->npc + j] = f[j];
+			s->gapok[s->npc + j] = 0;
+		}
+		/* A break may fall between two characters unless both are
+		   letters or digits of a script written with spaces. */
+		if (s->npc > 0 && f[0] != WS_MARK && prev != WS_MARK)
+			s->gapok[s->npc] = !(is_narrow_alnum(prev) &&
+			    is_narrow_alnum(f[0]));
+		prev = f[0];
+		s->npc += nf;
+	}
+}
+
+static struct search *
+compile_regex(struct search *s, const char *pattern, char **err)
+{
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE |
+	    PCRE2_NEVER_BACKSLASH_C;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	int code;
+
+	if (s->caseless)
+		opts |= PCRE2_CASELESS;
+	s->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    opts, &code, &off, NULL);
+	if (s->re == NULL) {
+		pcre2_get_error_message(code, msg, sizeof msg);
+		*err = xasprintf("bad regular expression at offset %zu: %s",
+		    (size_t)off, (char *)msg);
+		search_free(s);
+		return NULL;
+	}
+	/* Without JIT (not built, or no executable memory) PCRE2's
+	   interpreter still gives the same answers, only slower. */
+	(void)pcre2_jit_compile(s->re, PCRE2_JIT_COMPLETE |
+	    PCRE2_JIT_PARTIAL_HARD);
+	s->md = pcre2_match_data_create_from_pattern(s->re, NULL);
+	return s;
+}
 
 struct search *
 search_new(const char *pattern, const struct search_opts *o, char **err)
 {
 	struct search *s;
 
-	(void)o;
+	*err = NULL;
 	if (pattern[0] == '\0') {
 		*err = xstrdup("empty pattern");
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
-	s->pat = xstrdup(pattern);
-	s->len = strlen(pattern);
+	s->regex = o != NULL && o->regex;
+	s->nofold = o != NULL && o->nofold && !s->regex;
+	s->caseless = !s->nofold && !has_capital(pattern, s->regex);
+	if (s->regex)
+		return compile_regex(s, pattern, err);
+	if (s->nofold) {
+		s->raw = xstrdup(pattern);
+		s->rawlen = strlen(pattern);
+		return s;
+	}
+	compile_literal(s, pattern);
+	if (s->npc == 0) {
+		*err = xstrdup("the pattern has only invisible characters");
+		search_free(s);
+		return NULL;
+	}
+	find_starts(s);
 	return s;
 }
 
@@ -35,38 +392,290 @@ search_free(struct search *s)
 {
 	if (s == NULL)
 		return;
-	free(s->pat);
+	free(s->raw);
+	free(s->pc);
+	free(s->gapok);
+	free(s->starts);
+	free(s->startb);
+	free(s->startlen);
+	if (s->md != NULL)
+		pcre2_match_data_free(s->md);
+	if (s->re != NULL)
+		pcre2_code_free(s->re);
 	free(s);
+}
+
+int
+search_caseless(const struct search *s)
+{
+	return s->caseless;
+}
+
+void
+search_forget(struct search *s)
+{
+	s->memo_text = NULL;
+	s->memo_len = 0;
+}
+
+/* The next occurrence of start character i at or after from, starting
+   before lim, or NOMATCH; answered from memo[] when it can be. */
+static size_t
+memo_find(struct search *s, size_t i, const char *text, size_t len,
+    size_t from, size_t lim)
+{
+	struct search_memo *m = &s->memo[i];
+	size_t n = s->startlen[i], hay;
+	const char *p;
+
+	/* A remembered occurrence is checked against the bytes, so a text
+	   changed in place is caught at least where it matters most. */
+	if (s->memo_text == text && m->from <= from &&
+	    (m->at != NOMATCH ? from <= m->at &&
+	    memcmp(text + m->at, s->startb[i], n) == 0 : lim <= m->to))
+		return m->at != NOMATCH && m->at < lim ? m->at : NOMATCH;
+	m->from = from;
+	m->to = lim;
+	m->at = NOMATCH;
+	hay = lim - from + n - 1;
+	if (hay > len - from)
+		hay = len - from;
+	p = memmem(text + from, hay, s->startb[i], n);
+	if (p != NULL)
+		m->at = (size_t)(p - text);
+	return m->at;
+}
+
+/* Whether c is one of the start characters (a binary search). */
+static int
+is_start(const struct search *s, uint32_t c)
+{
+	size_t lo = 0, hi = s->nstarts, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (s->starts[mid] == c)
+			return 1;
+		if (s->starts[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* The first literal match starting in [from, lim), lim <= len. */
+static int
+find_literal(struct search *s, const char *text, size_t len, size_t from,
+    size_t lim, size_t *ms, size_t *me)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t p, i, best, at, end;
+	uint32_t c;
+
+	if (s->nofold) {
+		const char *q;
+		size_t hay = lim - from + s->rawlen - 1;
+
+		if (hay > len - from)
+			hay = len - from;
+		q = memmem(text + from, hay, s->raw, s->rawlen);
+		if (q == NULL)
+			return 0;
+		*ms = (size_t)(q - text);
+		*me = *ms + s->rawlen;
+		return 1;
+	}
+	if (s->nstarts <= MAXMEMMEM) {
+		/* Small texts (such as outline entries filtered one after
+		   another in one reused buffer) are not worth remembering. */
+		if (len < MEMO_MIN || s->memo_text != text ||
+		    s->memo_len != len) {
+			for (i = 0; i < MAXMEMMEM; i++)
+				s->memo[i].from = NOMATCH;
+			s->memo_text = len < MEMO_MIN ? NULL : text;
+			s->memo_len = len;
+		}
+		p = from;
+		for (;;) {
+			best = NOMATCH;
+			for (i = 0; i < s->nstarts; i++) {
+				at = memo_find(s, i, text, len, p, lim);
+				if (at < best)
+					best = at;
+			}
+			if (best == NOMATCH)
+				return 0;
+			if ((end = match_at(s, text, len, best)) != NOMATCH) {
+				*ms = best;
+				*me = end;
+				return 1;
+			}
+			p = best + 1;
+			if (p >= lim)
+				return 0;
+		}
+	}
+	for (p = from; p < lim; p++) {
+		/* The scan proper: a table test per byte, unrolled. */
+		while (p + 4 <= lim && !s->lead[u[p]] && !s->lead[u[p + 1]] &&
+		    !s->lead[u[p + 2]] && !s->lead[u[p + 3]])
+			p += 4;
+		while (p < lim && !s->lead[u[p]])
+			p++;
+		if (p >= lim)
+			break;
+		util_u8_next(text + p, len - p, &c);
+		if (is_start(s, c) &&
+		    (end = match_at(s, text, len, p)) != NOMATCH) {
+			*ms = p;
+			*me = end;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The first regex match starting in [from, lim) (lim <= len + 1).  When lim
+ * is inside the text the subject is cut at the end of the line holding lim,
+ * with hard partial matching, so the work is bounded; a partial match is
+ * retried on the whole text.
+ */
+static int
+find_regex(struct search *s, const char *text, size_t len, size_t from,
+    size_t lim, size_t *ms, size_t *me)
+{
+	PCRE2_SIZE *ov;
+	size_t sub = len;
+	const char *nl;
+	uint32_t opts = PCRE2_NO_UTF_CHECK;
+	int rc;
+
+	if (lim < len) {
+		nl = memchr(text + lim, '\n', len - lim);
+		sub = nl != NULL ? (size_t)(nl - text) + 1 : len;
+		if (sub < len)
+			opts |= PCRE2_PARTIAL_HARD;
+	}
+	rc = pcre2_match(s->re, (PCRE2_SPTR)text, sub, from, opts, s->md,
+	    NULL);
+	if (rc == PCRE2_ERROR_PARTIAL)
+		rc = pcre2_match(s->re, (PCRE2_SPTR)text, len, from,
+		    PCRE2_NO_UTF_CHECK, s->md, NULL);
+	if (rc < 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(s->md);
+	if (ov[0] >= lim)
+		return 0;
+	*ms = ov[0];
+	/* \K in a lookahead can put the start after the end. */
+	*me = ov[1] > ov[0] ? ov[1] : ov[0];
+	return 1;
+}
+
+/* Moves off to the start of the character it is in (or stays at len). */
+static size_t
+to_boundary(const char *text, size_t len, size_t off)
+{
+	while (off < len && ((unsigned char)text[off] & 0xc0) == 0x80)
+		off++;
+	return off;
+}
+
+static int
+find(struct search *s, const char *text, size_t len, size_t from,
+    size_t lim, size_t *ms, size_t *me)
+{
+	if (from > len)
+		return 0;
+	from = to_boundary(text, len, from);
+	if (s->regex)
+		return find_regex(s, text, len, from, lim, ms, me);
+	if (lim > len)
+		lim = len;
+	if (from >= lim)
+		return 0;
+	return find_literal(s, text, len, from, lim, ms, me);
 }
 
 int
 search_next(struct search *s, const char *text, size_t len, size_t from,
     size_t *mstart, size_t *mend)
 {
-	const char *p;
+	return find(s, text, len, from, len + 1, mstart, mend);
+}
 
-	if (from > len)
-		return 0;
-	p = memmem(text + from, len - from, s->pat, s->len);
-	if (p == NULL)
-		return 0;
-	*mstart = (size_t)(p - text);
-	*mend = *mstart + s->len;
-	return 1;
+size_t
+search_after(const char *text, size_t len, size_t mstart, size_t mend)
+{
+	if (mend > mstart)
+		return mend;
+	if (mstart >= len)
+		return len + 1;
+	return to_boundary(text, len, mstart + 1);
+}
+
+/* The byte after the character that starts at off. */
+static size_t
+next_char(const char *text, size_t len, size_t off)
+{
+	return off >= len ? len + 1 : to_boundary(text, len, off + 1);
 }
 
 int
 search_prev(struct search *s, const char *text, size_t len, size_t before,
     size_t *mstart, size_t *mend)
 {
-	size_t from = 0, a, b;
+	size_t win = 65536, lo, hi, from, a, b;
 	int found = 0;
 
-	while (search_next(s, text, len, from, &a, &b) && a < before) {
-		*mstart = a;
-		*mend = b;
-		found = 1;
-		from = a + 1;
+	if (before > len + 1)
+		before = len + 1;
+	hi = before;
+	while (hi > 0) {
+		lo = hi > win ? to_boundary(text, len, hi - win) : 0;
+		if (lo >= hi)
+			lo = 0;
+		/* The last start in [lo, hi): step one character at a time
+		   from each start, so overlapping matches are seen too. */
+		for (from = lo; find(s, text, len, from, hi, &a, &b);
+		    from = next_char(text, len, a)) {
+			*mstart = a;
+			*mend = b;
+			found = 1;
+		}
+		if (found)
+			return 1;
+		hi = lo;
+		if (win < ((size_t)1 << 40))
+			win *= 2;
 	}
-	return found;
+	return 0;
+}
+
+int
+search_count_step(struct search *s, const char *text, size_t len,
+    struct search_count *st, size_t budget)
+{
+	size_t lim, a, b;
+
+	if (st->done)
+		return 1;
+	if (budget == 0)
+		budget = 1;
+	lim = st->pos + budget;
+	if (lim < st->pos || lim > len)
+		lim = len + 1;
+	while (find(s, text, len, st->pos, lim, &a, &b)) {
+		st->count++;
+		if (a < st->mark)
+			st->before++;
+		st->pos = search_after(text, len, a, b);
+	}
+	if (st->pos < lim)
+		st->pos = lim;
+	if (st->pos > len)
+		st->done = 1;
+	return st->done;
 }

@@ -3,36 +3,113 @@
 #define JUAN_SEARCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct search_opts {
 	int regex;	/* PCRE2 pattern instead of a literal */
 	int nofold;	/* exact bytes: no case or width folding */
 };
 
-/* A compiled pattern; it owns no text. */
+/*
+ * A compiled pattern.  It owns no text: every call names the text it
+ * searches.  It keeps a small cache of where the pattern's first character
+ * occurs in the last text searched (recognised by its address and length),
+ * so a caller that changes the bytes at the same address and length must
+ * call search_forget() first.  One struct search is for one thread.
+ */
 struct search;
 
 /*
- * Compiles pattern.  Case is ignored when the pattern has no capital
- * letter (smart case); full-width and half-width forms and compatibility
- * forms match each other (NFKC); a match may cross a line break and the
- * blanks around it.  Returns NULL and sets *err (allocated) for a bad
- * pattern.
+ * Compiles pattern (a NUL-terminated UTF-8 string).
+ *
+ * Literal mode (the default) matches the pattern as text, folded: case is
+ * ignored when the pattern has no capital letter (smart case); full-width
+ * and half-width forms, compatibility characters (NFKD: ＡＢＣ１２３ and
+ * ABC123, ，and ",", ① and 1, ﬁ and fi) and composed and decomposed
+ * accents match each other; soft hyphens, zero-width characters and
+ * variation selectors in the text are skipped.  A match may cross a line
+ * break together with the blanks (U+3000 included) around it, between two
+ * pattern characters of which at least one is not a narrow letter or digit
+ * (Chinese text is hard-wrapped anywhere, English only between words); a
+ * run of blanks in the pattern matches any run of blanks in the text that
+ * holds at most one line break.  A match never ends before a combining
+ * mark.
+ *
+ * With o->nofold the pattern is matched as exact bytes.  With o->regex it
+ * is a PCRE2 regular expression in UTF and Unicode-property mode, multiline
+ * (^ and $ match at line ends), caseless by the same smart-case rule, and
+ * without the other folding.
+ *
+ * o may be NULL for the defaults.  Returns the compiled pattern, to be
+ * released with search_free(); for an empty or bad pattern returns NULL
+ * and sets *err to an allocated message (the caller frees it) such as
+ * "bad regular expression at offset 3: missing closing parenthesis".
  */
 struct search *search_new(const char *pattern, const struct search_opts *o,
     char **err);
 void search_free(struct search *s);
 
+/* Whether case is ignored (the pattern had no capital letter). */
+int search_caseless(const struct search *s);
+
+/* Drops the cached positions (see struct search). */
+void search_forget(struct search *s);
+
 /*
- * Finds the first match starting at or after byte from in text[0..len)
- * (text is valid UTF-8 with text[len] == '\0').  Returns 1 and sets
- * *mstart, *mend to its byte range, or 0 when there is none.
+ * Finds the first match starting at or after byte from in text[0..len),
+ * which must be valid UTF-8 (as a struct buffer's data is); from is moved
+ * forward to a character boundary.  Returns 1 and sets *mstart, *mend to
+ * the match's byte range (both on character boundaries; a regular
+ * expression may match the empty string, giving *mstart == *mend, and the
+ * caller steps past it), or 0 when there is none.
  */
 int search_next(struct search *s, const char *text, size_t len, size_t from,
     size_t *mstart, size_t *mend);
 
-/* Finds the last match starting before byte before; as search_next. */
+/*
+ * Finds the match with the greatest start before byte before (matches may
+ * overlap: this is the one that search_next would find from its start).
+ * Returns 1 and sets *mstart, *mend, or 0 when there is none.
+ */
 int search_prev(struct search *s, const char *text, size_t len,
     size_t before, size_t *mstart, size_t *mend);
+
+/*
+ * Counting in bounded steps, so that counting the matches of a large text
+ * never delays showing the first one.  Zero the state (or set mark, the
+ * offset of the match on screen, and zero the rest), then call
+ * search_count_step() until it returns 1.  Each call looks for matches
+ * starting in the next budget bytes (at least one byte; a regular
+ * expression may read further to finish a match).  Matches are counted as
+ * search_next() followed by a step past each match finds them, without
+ * overlap.
+ */
+struct search_count {
+	size_t pos;	/* bytes: where the next step starts */
+	size_t count;	/* matches found so far */
+	size_t mark;	/* bytes: an offset the caller cares about */
+	size_t before;	/* matches found that start before mark */
+	int done;	/* the whole text has been counted */
+};
+
+/* Returns 1 when the count is complete (st->done), else 0. */
+int search_count_step(struct search *s, const char *text, size_t len,
+    struct search_count *st, size_t budget);
+
+/*
+ * The byte just after a match [mstart, mend) from which to look for the
+ * next one without overlap: mend, or for an empty match the next
+ * character boundary (len + 1 at the end, where nothing more is found).
+ */
+size_t search_after(const char *text, size_t len, size_t mstart,
+    size_t mend);
+
+/*
+ * Folding, as literal search does it.  Writes the fold of the character c
+ * (caseless: with case folding) to out, at most SEARCH_FOLD_MAX code
+ * points, and returns how many: 0 for a default-ignorable character.
+ */
+#define SEARCH_FOLD_MAX 32
+size_t search_fold(uint32_t c, int caseless, uint32_t *out);
 
 #endif

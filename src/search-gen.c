@@ -1,0 +1,197 @@
+/*
+ * search-gen.c - writes the search folding table from libunistring.
+ *
+ * The search engine folds every character to a short string of code points
+ * before comparing: compatibility decomposition (NFKD, so that full-width
+ * and half-width forms, circled digits, ligatures and compatibility
+ * ideographs reduce to their plain letters), followed by full case folding
+ * when case is ignored.  Folding a whole document with u32_casefold() runs
+ * at a few tens of MB/s, far too slow to do at search time, so this program
+ * asks libunistring once, at build time, for the fold of every code point
+ * and writes the ones that are not the identity as C arrays:
+ *
+ *	search_fold_ents[]	one entry per folded code point, sorted by
+ *				code point, with the offset and length of its
+ *				caseless and its case-sensitive fold in
+ *				search_fold_pool[];
+ *	search_fold_rev_ci[],	entry indices sorted by fold string, so that
+ *	search_fold_rev_cs[]	the engine can find every character that folds
+ *				to a given string (the variants of a pattern's
+ *				first character).
+ *
+ * Two adjustments on top of libunistring: Hangul syllables, which NFKD
+ * splits into conjoining jamo, are put back together so that a syllable
+ * folds to itself, and default-ignorable code points (soft hyphen, zero
+ * width space and joiner, variation selectors) fold to nothing.  The same
+ * definition is checked against libunistring by tests/unit/test-search-fold.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+
+#define MAXFOLD 32
+
+struct ent {
+	uint32_t cp;			/* the code point */
+	uint32_t ci[MAXFOLD];		/* caseless fold */
+	size_t nci;			/* code points in ci */
+	uint32_t cs[MAXFOLD];		/* case-sensitive fold */
+	size_t ncs;			/* code points in cs */
+	size_t ci_off, cs_off;		/* offsets in the pool, in code points */
+};
+
+static struct ent *ents;
+static size_t nents;
+
+/* Composes conjoining jamo L V (T) back into Hangul syllables, in place. */
+static size_t
+hangul_compose(uint32_t *s, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (i + 1 < n && s[i] >= 0x1100 && s[i] < 0x1113 &&
+		    s[i + 1] >= 0x1161 && s[i + 1] < 0x1176) {
+			uint32_t syl = 0xac00 + ((s[i] - 0x1100) * 21 +
+			    (s[i + 1] - 0x1161)) * 28;
+
+			i++;
+			if (i + 1 < n && s[i + 1] > 0x11a7 &&
+			    s[i + 1] < 0x11c3) {
+				syl += s[i + 1] - 0x11a7;
+				i++;
+			}
+			s[o++] = syl;
+		} else
+			s[o++] = s[i];
+	}
+	return o;
+}
+
+static size_t
+fold_one(uint32_t cp, int caseless, uint32_t *out)
+{
+	uint32_t *r;
+	size_t n = MAXFOLD;
+
+	if (uc_is_property_default_ignorable_code_point(cp))
+		return 0;
+	if (caseless)
+		r = u32_casefold(&cp, 1, NULL, UNINORM_NFKD, out, &n);
+	else
+		r = u32_normalize(UNINORM_NFKD, &cp, 1, out, &n);
+	if (r == NULL || r != out) {
+		fprintf(stderr, "search-gen: U+%04X folds to more than %d "
+		    "code points\n", (unsigned)cp, MAXFOLD);
+		exit(1);
+	}
+	return hangul_compose(out, n);
+}
+
+static int
+cmp_fold(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t i;
+
+	for (i = 0; i < na && i < nb; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return na < nb ? -1 : na > nb;
+}
+
+static int
+cmp_ci(const void *x, const void *y)
+{
+	const struct ent *a = &ents[*(const size_t *)x];
+	const struct ent *b = &ents[*(const size_t *)y];
+	int c = cmp_fold(a->ci, a->nci, b->ci, b->nci);
+
+	return c != 0 ? c : (a->cp > b->cp) - (a->cp < b->cp);
+}
+
+static int
+cmp_cs(const void *x, const void *y)
+{
+	const struct ent *a = &ents[*(const size_t *)x];
+	const struct ent *b = &ents[*(const size_t *)y];
+	int c = cmp_fold(a->cs, a->ncs, b->cs, b->ncs);
+
+	return c != 0 ? c : (a->cp > b->cp) - (a->cp < b->cp);
+}
+
+static void
+print_rev(const char *name, int (*cmp)(const void *, const void *))
+{
+	size_t *idx = malloc(nents * sizeof *idx), i;
+
+	for (i = 0; i < nents; i++)
+		idx[i] = i;
+	qsort(idx, nents, sizeof *idx, cmp);
+	printf("const uint16_t %s[] = {", name);
+	for (i = 0; i < nents; i++)
+		printf("%s%zu,", i % 12 == 0 ? "\n\t" : " ", idx[i]);
+	printf("\n};\n");
+	free(idx);
+}
+
+int
+main(void)
+{
+	uint32_t cp, ci[MAXFOLD], cs[MAXFOLD];
+	size_t nci, ncs, cap = 0, pool = 0, i, j;
+
+	for (cp = 0; cp <= 0x10ffff; cp++) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		nci = fold_one(cp, 1, ci);
+		ncs = fold_one(cp, 0, cs);
+		if (nci == 1 && ci[0] == cp && ncs == 1 && cs[0] == cp)
+			continue;
+		if (nents == cap) {
+			cap = cap ? cap * 2 : 4096;
+			ents = realloc(ents, cap * sizeof *ents);
+			if (ents == NULL)
+				return 1;
+		}
+		ents[nents].cp = cp;
+		memcpy(ents[nents].ci, ci, nci * sizeof *ci);
+		ents[nents].nci = nci;
+		memcpy(ents[nents].cs, cs, ncs * sizeof *cs);
+		ents[nents].ncs = ncs;
+		nents++;
+	}
+	if (nents > 65535) {
+		fprintf(stderr, "search-gen: too many entries\n");
+		return 1;
+	}
+	printf("/* Generated by search-gen from libunistring; do not edit. */\n"
+	    "#include \"config.h\"\n\n#include \"search-int.h\"\n\n");
+	printf("const uint32_t search_fold_pool[] = {");
+	for (i = 0; i < nents; i++) {
+		ents[i].ci_off = pool;
+		for (j = 0; j < ents[i].nci; j++, pool++)
+			printf("%s0x%x,", pool % 8 == 0 ? "\n\t" : " ",
+			    (unsigned)ents[i].ci[j]);
+		ents[i].cs_off = pool;
+		for (j = 0; j < ents[i].ncs; j++, pool++)
+			printf("%s0x%x,", pool % 8 == 0 ? "\n\t" : " ",
+			    (unsigned)ents[i].cs[j]);
+	}
+	printf("\n\t0\n};\n\n");
+	printf("const struct search_fold_ent search_fold_ents[] = {\n");
+	for (i = 0; i < nents; i++)
+		printf("\t{ 0x%x, %zu, %zu, %zu, %zu },\n",
+		    (unsigned)ents[i].cp, ents[i].ci_off, ents[i].nci,
+		    ents[i].cs_off, ents[i].ncs);
+	printf("};\n\nconst size_t search_fold_nents = %zu;\n\n", nents);
+	print_rev("search_fold_rev_ci", cmp_ci);
+	print_rev("search_fold_rev_cs", cmp_cs);
+	free(ents);
+	return 0;
+}

@@ -1,0 +1,307 @@
+/* test-search.c - unit tests of the search engine: folding, breaks, regex. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/search.h"
+#include "juan/util.h"
+#include "tap.h"
+
+/*
+ * The matches of pat in text, without overlap, as the matched substrings
+ * joined by '|' ("" when none; "!" + message for a bad pattern).  The
+ * result is static, valid until the next call.
+ */
+static const char *
+all(const char *pat, const char *text, int regex, int nofold)
+{
+	static struct sbuf b;
+	struct search_opts o = { regex, nofold };
+	struct search *s;
+	char *err = NULL;
+	size_t len = strlen(text), from = 0, a, z;
+	int n = 0;
+
+	sbuf_reset(&b);
+	sbuf_add(&b, "", 0);
+	s = search_new(pat, &o, &err);
+	if (s == NULL) {
+		sbuf_printf(&b, "!%s", err);
+		free(err);
+		return b.s;
+	}
+	while (from <= len && search_next(s, text, len, from, &a, &z)) {
+		if (n++ > 0)
+			sbuf_addc(&b, '|');
+		sbuf_add(&b, text + a, z - a);
+		from = search_after(text, len, a, z);
+		if (n > 1000)
+			break;
+	}
+	search_free(s);
+	return b.s;
+}
+
+static const char *
+lit(const char *pat, const char *text)
+{
+	return all(pat, text, 0, 0);
+}
+
+static void
+test_literal(void)
+{
+	is_str(lit("汉字", "计算机与汉字，汉字编码"), "汉字|汉字",
+	    "a CJK literal is found every time");
+	is_str(lit("汉字", "计算机"), "", "no match gives nothing");
+	is_str(lit("aa", "aaaa"), "aa|aa", "matches do not overlap");
+	is_str(lit("é", "café"), "é", "a two-byte character");
+	is_str(all("汉字", "汉字汉", 0, 1), "汉字", "nofold: exact bytes");
+	is_str(all("ABC", "abc ABC ＡＢＣ", 0, 1), "ABC",
+	    "nofold: no case or width folding");
+}
+
+static void
+test_smart_case(void)
+{
+	is_str(lit("unicode", "Unicode UNICODE unicode"),
+	    "Unicode|UNICODE|unicode", "lower-case pattern ignores case");
+	is_str(lit("Unicode", "Unicode UNICODE unicode"), "Unicode",
+	    "a capital makes the search exact in case");
+	is_str(lit("straße", "STRASSE strasse"), "STRASSE|strasse",
+	    "full case folding: ß matches ss");
+	is_str(lit("σ", "ΣΙΓΜΑ ς"), "Σ|ς", "Greek sigma folds, final too");
+	is_str(lit("ａｂｃ", "ABC abc"), "ABC|abc",
+	    "a full-width lower-case pattern ignores case too");
+	is_str(lit("Ａ", "a A"), "A",
+	    "a full-width capital counts as a capital");
+}
+
+static void
+test_width_folding(void)
+{
+	is_str(lit("ABC123", "全角ＡＢＣ１２３と半角ABC123"),
+	    "ＡＢＣ１２３|ABC123", "full-width Latin matches half-width");
+	is_str(lit("ＡＢＣ１２３", "全角ＡＢＣ１２３と半角ABC123"),
+	    "ＡＢＣ１２３|ABC123", "and the other way round");
+	is_str(lit("，", "a,b，c"), ",|，", "full-width comma ~ comma");
+	is_str(lit("a,b", "ａ，ｂ"), "ａ，ｂ", "comma in a mixed pattern");
+	is_str(lit("カタカナ", "半角ｶﾀｶﾅ"), "ｶﾀｶﾅ",
+	    "half-width katakana match full-width");
+	is_str(lit("ｶﾞ", "ガ"), "ガ",
+	    "half-width voiced mark composes with its kana");
+	is_str(lit("2022年", "２０２２年７月"), "２０２２年",
+	    "full-width digits match ASCII digits");
+}
+
+static void
+test_compat_folding(void)
+{
+	is_str(lit("1", "①②"), "①", "circled digit one folds to 1");
+	is_str(lit("fi", "ﬁne fi"), "ﬁ|fi", "the fi ligature folds to fi");
+	is_str(lit("f", "ﬁ"), "", "half of a ligature does not match");
+	is_str(lit("一", "⼀一"), "⼀|一",
+	    "a Kangxi radical matches its ideograph");
+	is_str(lit("株式会社", "㍿ 株式会社"), "㍿|株式会社",
+	    "a squared word matches its letters");
+	is_str(lit("km", "5㎞"), "㎞", "a unit symbol folds");
+	is_str(lit("é", "e\xcc\x81 é"), "e\xcc\x81|é",
+	    "composed and decomposed accents match each other");
+	is_str(lit("cafe", "cafe\xcc\x81"), "",
+	    "a match does not stop before a combining mark");
+	is_str(lit("한국어", "한국어 문장"), "한국어",
+	    "Hangul syllables fold to themselves");
+	is_str(lit("ㄱ", "ᄀ"), "ᄀ",
+	    "a compatibility jamo matches the conjoining jamo");
+	is_str(lit("两", "两\xc2\xad个"), "两", "a single character");
+	is_str(lit("汉字", "汉\xc2\xad字"), "汉\xc2\xad字",
+	    "a soft hyphen in the text is skipped");
+	is_str(lit("汉字", "汉\xe2\x80\x8b字"), "汉\xe2\x80\x8b字",
+	    "a zero-width space in the text is skipped");
+	is_str(lit("❤", "❤\xef\xb8\x8f"), "❤",
+	    "a variation selector may follow a match");
+	is_str(lit("\xe2\x80\x8b", "abc"),
+	    "!the pattern has only invisible characters",
+	    "a pattern of invisible characters is refused");
+}
+
+static void
+test_breaks(void)
+{
+	is_str(lit("信息处理", "汉字信息\n处理技术"), "信息\n处理",
+	    "a match crosses a line break in Chinese");
+	is_str(lit("信息处理", "汉字信息  \n　　处理"), "信息  \n　　处理",
+	    "and the blanks and ideographic spaces around it");
+	is_str(lit("信息处理", "信息\n\n处理"), "",
+	    "but not a blank line (a paragraph break)");
+	is_str(lit("信息处理", "信息 处理"), "",
+	    "blanks without a line break do not match nothing");
+	is_str(lit("hello world", "hello\n   world"), "hello\n   world",
+	    "a space in the pattern matches a line break");
+	is_str(lit("hello world", "hello　world"), "hello　world",
+	    "a space matches an ideographic space");
+	is_str(lit("helloworld", "hello\nworld"), "",
+	    "no break between two Latin letters");
+	is_str(lit("GB18030", "GB\n18030"), "",
+	    "nor between a letter and a digit");
+	is_str(lit("2023年", "2023\n年"), "2023\n年",
+	    "a break between a digit and a Han character");
+	is_str(lit("a b", "a\n\nb"), "",
+	    "a pattern blank does not cross a paragraph break");
+	is_str(lit(" 汉", "x 汉 \n汉"), " 汉| \n汉",
+	    "a pattern may start with a blank");
+}
+
+static void
+test_regex(void)
+{
+	is_str(all("[0-9]+年", "1974年8月，2000年", 1, 0), "1974年|2000年",
+	    "a regex finds its matches");
+	is_str(all("\\p{Han}{2}", "ab汉字cd", 1, 0), "汉字",
+	    "Unicode properties work");
+	is_str(all("unicode", "UNICODE", 1, 0), "UNICODE",
+	    "smart case: a lower-case regex ignores case");
+	is_str(all("Unicode", "UNICODE", 1, 0), "", "a capital makes it exact");
+	is_str(all("\\S+", "AB", 1, 0), "AB",
+	    "an escape such as \\S is not a capital");
+	is_str(all("^年", "年a\n年b", 1, 0), "年|年", "^ matches at each line");
+	is_str(all("x*", "汉字", 1, 0), "||",
+	    "an empty match steps one character, not one byte");
+	is_str(all("(abc", "abc", 1, 0),
+	    "!bad regular expression at offset 4: missing closing "
+	    "parenthesis", "a bad regex is refused with a message");
+	ok(all("\\C", "abc", 1, 0)[0] == '!', "\\C (a byte) is refused");
+}
+
+static void
+test_errors(void)
+{
+	char *err = NULL;
+	struct search *s = search_new("", NULL, &err);
+
+	ok(s == NULL && err != NULL, "an empty pattern is refused");
+	free(err);
+	search_free(NULL);
+	ok(1, "search_free(NULL) does nothing");
+}
+
+static void
+test_next_prev(void)
+{
+	const char *t = "甲乙 甲乙\n甲\n乙";
+	size_t len = strlen(t), a = 0, z = 0;
+	char *err;
+	struct search *s = search_new("甲乙", NULL, &err);
+
+	ok(search_next(s, t, len, 0, &a, &z) && a == 0 && z == 6,
+	    "next from 0");
+	ok(search_next(s, t, len, 1, &a, &z) && a == 7 && z == 13,
+	    "next from inside a character moves to the boundary");
+	ok(search_next(s, t, len, 8, &a, &z) && a == 14 && z == 21,
+	    "next across a line break");
+	ok(!search_next(s, t, len, 15, &a, &z), "none after the last");
+	ok(!search_next(s, t, len, len + 5, &a, &z), "from past the end");
+	ok(search_prev(s, t, len, len, &a, &z) && a == 14,
+	    "prev from the end finds the last");
+	ok(search_prev(s, t, len, 14, &a, &z) && a == 7, "prev before it");
+	ok(search_prev(s, t, len, 7, &a, &z) && a == 0, "prev again");
+	ok(!search_prev(s, t, len, 0, &a, &z), "none before the first");
+	search_free(s);
+}
+
+static void
+test_prev_far(void)
+{
+	size_t n = 300000, len, a = 0, z = 0, i;
+	char *t = xmalloc(n * 3 + 16), *err;
+	struct search *s = search_new("终点", NULL, &err);
+
+	memcpy(t, "终点", 6);
+	for (i = 0; i < n; i++)
+		memcpy(t + 6 + 3 * i, "文", 3);
+	len = 6 + 3 * n;
+	t[len] = '\0';
+	ok(search_prev(s, t, len, len, &a, &z) && a == 0 && z == 6,
+	    "prev finds a match far back (windows grow)");
+	ok(!search_next(s, t, len, 1, &a, &z), "and next finds no other");
+	search_free(s);
+	free(t);
+}
+
+static void
+test_count(void)
+{
+	char *t, *err;
+	size_t i, len, steps = 0;
+	struct search *s;
+	struct search_count st;
+	int r = 0;
+
+	t = xmalloc(100 * 12 + 1);
+	for (i = 0; i < 100; i++)
+		memcpy(t + 12 * i, "甲乙丙\n", 10), memcpy(t + 12 * i + 10,
+		    "x\n", 2);
+	len = 1200;
+	t[len] = '\0';
+	s = search_new("乙丙", NULL, &err);
+	memset(&st, 0, sizeof st);
+	st.mark = 12 * 40;
+	while (!(r = search_count_step(s, t, len, &st, 100)) && steps < 1000)
+		steps++;
+	ok(r == 1 && st.done, "counting ends");
+	is_int(st.count, 100, "every match is counted");
+	is_int(st.before, 40, "matches before the mark are counted");
+	ok(steps >= 10, "a small budget takes many steps (%zu)", steps);
+	search_free(s);
+
+	s = search_new("^", &(struct search_opts){ 1, 0 }, &err);
+	memset(&st, 0, sizeof st);
+	while (!search_count_step(s, t, len, &st, 7))
+		continue;
+	is_int(st.count, 200, "regex counting in steps: every line start");
+	search_free(s);
+
+	s = search_new("乙\\s*丙", &(struct search_opts){ 1, 0 }, &err);
+	memset(&st, 0, sizeof st);
+	while (!search_count_step(s, t, len, &st, 4))
+		continue;
+	is_int(st.count, 100, "a step boundary does not cut regex matches");
+	search_free(s);
+
+	s = search_new("zz", NULL, &err);
+	memset(&st, 0, sizeof st);
+	ok(search_count_step(s, t, len, &st, (size_t)-1) && st.count == 0,
+	    "a huge budget counts at once");
+	search_free(s);
+	free(t);
+}
+
+static void
+test_many_starts(void)
+{
+	/* "a" has many variants, so the lead-byte table is used. */
+	is_str(lit("ab", "xAbxａｂx𝐚b"), "Ab|ａｂ|𝐚b",
+	    "variants found by the lead-byte scan");
+	is_str(lit("ab", "ａ"), "", "a start at the end of the text");
+	is_str(lit("中国", "㊥国 中国"), "㊥国|中国",
+	    "a rare variant found by memmem beside the common one");
+}
+
+int
+main(void)
+{
+	test_literal();
+	test_smart_case();
+	test_width_folding();
+	test_compat_folding();
+	test_breaks();
+	test_regex();
+	test_errors();
+	test_next_prev();
+	test_prev_far();
+	test_count();
+	test_many_starts();
+	return done_testing();
+}
