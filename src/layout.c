@@ -1,22 +1,775 @@
 /*
- * layout.c - display lines (first cut: one display line per source line).
+ * layout.c - the document wrapped into display lines, lazily.
+ *
+ * The unit of layout is a piece: a source line of a block (the bytes
+ * between two '\n'), or, when the source line is longer than the piece
+ * size, a part of it that starts at a restart point.  Restart points depend
+ * only on the line's start and the piece size, so any piece can be laid
+ * out on its own, anywhere in the document, without laying out what comes
+ * before it: that is what keeps layout_line_at() in a 50 MB paragraph as
+ * cheap as in a short one.  A restart point is the first place at or after
+ * a multiple of the piece size (within RESTART_SCAN bytes) where a line may
+ * well break: after a space, or between two ideographs; failing that, the
+ * first grapheme cluster boundary.  A display line ends at every restart
+ * point, so a very long paragraph has one short line every 64 KB: the price
+ * of never having to lay out the whole paragraph.
+ *
+ * A laid-out piece is an array of lines {off, end, next, width}; pieces live
+ * in a small cache (CACHE_SIZE entries, least recently used is replaced), so
+ * scrolling re-uses them and memory stays bounded whatever the document.
+ *
+ * Breaking is greedy, first fit: the break opportunities of UAX #14 come
+ * from u8_possible_linebreaks(), which keeps closing punctuation off the
+ * start of a line and opening punctuation off its end; a line takes as many
+ * grapheme clusters as fit and breaks at the last opportunity.  Spaces
+ * before a break hang past the margin and are dropped.  A token with no
+ * opportunity that does not fit is split between grapheme clusters, moving
+ * the split back a few clusters when it would put closing punctuation at
+ * the start of the next line or opening punctuation at the end of this one.
+ * Invariants: a line is never wider than the width; each line is a whole
+ * number of clusters; between one line's end and the next line's start
+ * there are only spaces (and the '\n' at the end of a source line).
  */
 #include "config.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
 #include "juan/layout.h"
 #include "juan/util.h"
 
-struct layout {
-	const struct doc *doc;
-	struct layout_opts o;
-	struct lcell *cells;
-	size_t ncap;
+#define CACHE_SIZE	32	/* pieces kept */
+#define RESTART_SCAN	1024	/* bytes searched for a good restart point */
+#define BACKOFF		8	/* clusters a forced split may move back */
+
+/* One display line of a piece. */
+struct lline {
+	size_t off;		/* first byte shown */
+	size_t end;		/* one past the last byte shown */
+	size_t next;		/* start of the following line */
+	int width;		/* columns */
 };
+
+/* A laid-out piece of a source line. */
+struct lpiece {
+	size_t off;		/* first byte of the piece */
+	size_t end;		/* one past its last byte */
+	struct lline *lines;	/* nlines lines in order */
+	size_t nlines;
+	size_t cap;		/* lines allocated */
+	unsigned long used;	/* clock of the last use, 0 when empty */
+};
+
+struct layout {
+	const struct doc *doc;		/* borrowed */
+	struct layout_opts o;
+	size_t piece;			/* piece size, bytes */
+	struct lpiece cache[CACHE_SIZE];
+	unsigned long clock;		/* counts cache uses */
+	struct lpiece *hint;		/* piece of the last line returned */
+	size_t hint_idx;		/* its index in hint->lines */
+	char *brk;			/* break opportunities of a piece */
+	size_t brkcap;			/* bytes allocated at brk */
+	struct lcell *cells;		/* layout_cells() result */
+	size_t ncap;			/* cells allocated */
+	struct lcell *fcells;		/* scratch for a figure's width */
+	size_t fcap;			/* fcells allocated */
+};
+
+/* A grapheme cluster as it is shown. */
+struct clus {
+	size_t len;		/* bytes */
+	int width;		/* columns */
+	int space;		/* a U+0020 space, which may hang and drop */
+	char repl[12];		/* shown instead of the bytes, or "" */
+};
+
+static const uint32_t closing[] = {
+	',', '.', ';', ':', '!', '?', ')', ']', '}', 0x3001, 0x3002, 0xff0c,
+	0xff0e, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0xff09, 0xff3d, 0xff5d,
+	0x300d, 0x300f, 0x3011, 0x300b, 0x3009, 0x3015, 0x3017, 0x3019,
+	0x301b, 0x201d, 0x2019, 0x2026, 0x2025, 0x30fb, 0x30fc, 0x3005,
+	0x301e, 0x301f, 0xff60, 0xff63, 0xff64, 0xff61, 0
+};
+static const uint32_t opening[] = {
+	'(', '[', '{', 0xff08, 0xff3b, 0xff5b, 0x300c, 0x300e, 0x3010,
+	0x300a, 0x3008, 0x3014, 0x3016, 0x3018, 0x301a, 0x201c, 0x2018,
+	0x301d, 0xff5f, 0xff62, 0
+};
+
+static int
+in_set(const uint32_t *set, uint32_t c)
+{
+	/* Most characters are in no set: letters, ideographs. */
+	if (c >= 0x80 && !(c >= 0x2018 && c <= 0x2026) && !(c >= 0x3001 &&
+	    c <= 0x301f) && !(c >= 0x30fb && c <= 0x30fc) && c < 0xff01)
+		return 0;
+	for (; *set != 0; set++)
+		if (*set == c)
+			return 1;
+	return 0;
+}
+
+static uint32_t
+char_at(const char *s, size_t n)
+{
+	uint32_t c;
+
+	util_u8_next(s, n, &c);
+	return c;
+}
+
+/* The character ending just before s + i (i > 0). */
+static uint32_t
+char_before(const char *s, size_t i)
+{
+	size_t j = i - 1;
+
+	while (j > 0 && i - j < 4 && ((unsigned char)s[j] & 0xc0) == 0x80)
+		j--;
+	return char_at(s + j, i - j);
+}
+
+/* Columns of one character that is not a control. */
+static int
+char_width(uint32_t c, int ambiwidth)
+{
+	int w;
+
+	if (c < 0xa0)
+		return 1;
+	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff01 && c <= 0xff60) ||
+	    (c >= 0x3000 && c <= 0x3029))
+		return 2;
+	w = uc_width(c, ambiwidth == 2 ? "GBK" : "UTF-8");
+	return w;
+}
+
+/*
+ * Writes the visible form of a character that must not reach the terminal
+ * and returns its length, or returns 0.  uc_width() gives -1 for the few
+ * characters that are neither printable nor in util_ctl_repr's list.
+ */
+static int
+ctl_repr(uint32_t c, char out[12])
+{
+	int n;
+
+	if ((n = util_ctl_repr(c, out)) > 0)
+		return n;
+	if (c == 0x2028 || c == 0x2029 || (c >= 0xa0 && uc_width(c,
+	    "UTF-8") < 0))
+		return snprintf(out, 12, "<U+%04X>", (unsigned)c);
+	return 0;
+}
+
+/* Tells whether a grapheme cluster surely ends between a and b. */
+static int
+simple_break(uint32_t a, uint32_t b)
+{
+	if (!(a < 0x600 || (a >= 0x2e80 && a <= 0x9fff && !(a >= 0x302a &&
+	    a <= 0x302f))))
+		return 0;
+	return b < 0x300 || (b >= 0x3400 && b <= 0x9fff && !(b >= 0x3099 &&
+	    b <= 0x309a) && !(b >= 0x302a && b <= 0x302f)) ||
+	    (b >= 0xff01 && b <= 0xff60);
+}
+
+/*
+ * The end of the grapheme cluster at s[q] (q < end), by UAX #29 with the
+ * emoji ZWJ and regional indicator rules, which u8_grapheme_next() leaves
+ * out.  A cluster never takes a control in: that is shown on its own.
+ */
+static size_t
+clus_end(const char *s, size_t q, size_t end)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t e, i;
+	uint32_t first, c, last;
+	int k, k0, pict;
+
+	k0 = util_u8_next(s + q, end - q, &first);
+	if (q + (size_t)k0 >= end)
+		return end;
+	if (simple_break(first, char_at(s + q + k0, end - q - k0)))
+		return q + (size_t)k0;
+	e = (size_t)(u8_grapheme_next(u + q, u + end) - u);
+	if (first >= 0x1f1e6 && first <= 0x1f1ff && e == q + 4 &&
+	    e + 4 <= end) {
+		c = char_at(s + e, end - e);
+		if (c >= 0x1f1e6 && c <= 0x1f1ff) {
+			e += 4;
+			while (e < end && !uc_is_grapheme_break(c,
+			    char_at(s + e, end - e))) {
+				k = util_u8_next(s + e, end - e, &c);
+				e += (size_t)k;
+			}
+		}
+	}
+	pict = uc_is_property_extended_pictographic(first);
+	while (pict && e < end) {
+		last = char_before(s, e);
+		c = char_at(s + e, end - e);
+		if (last != 0x200d || !uc_is_property_extended_pictographic(c))
+			break;
+		e = (size_t)(u8_grapheme_next(u + e, u + end) - u);
+	}
+	/* Cut before any control the rules let in. */
+	for (i = q + (size_t)k0; i < e; i += (size_t)k) {
+		char rep[12];
+
+		k = util_u8_next(s + i, e - i, &c);
+		if (ctl_repr(c, rep) > 0)
+			return i;
+	}
+	return e;
+}
+
+/*
+ * Measures the cluster at s[q] (q < end) shown at column col of a line of
+ * the given width.
+ */
+static void
+clus_at(const struct layout_opts *o, const char *s, size_t q, size_t end,
+    int col, struct clus *cl)
+{
+	unsigned char b = (unsigned char)s[q];
+	uint32_t c, d;
+	size_t i;
+	int k, w;
+
+	cl->repl[0] = '\0';
+	cl->space = 0;
+	if (b >= 0x20 && b < 0x7f && (q + 1 == end ||
+	    (unsigned char)s[q + 1] < 0x80)) {
+		cl->len = 1;
+		cl->width = 1;
+		cl->space = b == ' ';
+		return;
+	}
+	if (b == '\t') {
+		cl->len = 1;
+		w = 8 - col % 8;
+		if (col < o->width && w > o->width - col)
+			w = o->width - col;
+		cl->width = col < o->width ? w : 8;
+		memset(cl->repl, ' ', (size_t)cl->width < sizeof cl->repl ?
+		    (size_t)cl->width : sizeof cl->repl - 1);
+		cl->repl[cl->width < 12 ? cl->width : 11] = '\0';
+		return;
+	}
+	k = util_u8_next(s + q, end - q, &c);
+	if ((w = ctl_repr(c, cl->repl)) > 0) {
+		cl->len = (size_t)k;
+		cl->width = w;
+		return;
+	}
+	cl->len = clus_end(s, q, end) - q;
+	cl->space = b == ' ' && cl->len == 1;
+	w = char_width(c, o->ambiwidth);
+	if (cl->len > (size_t)k) {
+		/* Emoji presentation and flags take two columns. */
+		for (i = q + (size_t)k; i < q + cl->len; i += (size_t)k) {
+			k = util_u8_next(s + i, q + cl->len - i, &d);
+			if (d == 0xfe0f || (d >= 0x1f1e6 && d <= 0x1f1ff &&
+			    c >= 0x1f1e6 && c <= 0x1f1ff))
+				w = 2;
+		}
+	}
+	cl->width = w;
+}
+
+/*
+ * A cluster wider than the whole line is shown cut: its visible form (or
+ * spaces for a wide character) up to width - 1 columns, then '>'.
+ */
+static void
+clus_clip(struct clus *cl, int width)
+{
+	int i = width - 1;
+
+	if (cl->repl[0] == '\0')
+		memset(cl->repl, ' ', (size_t)i);
+	cl->repl[i] = '>';
+	cl->repl[i + 1] = '\0';
+	cl->width = width;
+}
+
+static struct lline *
+piece_push(struct lpiece *pc)
+{
+	if (pc->nlines == pc->cap) {
+		pc->cap = pc->cap ? pc->cap * 2 : 16;
+		pc->lines = xreallocarray(pc->lines, pc->cap,
+		    sizeof *pc->lines);
+	}
+	return &pc->lines[pc->nlines++];
+}
+
+/*
+ * Forced split at cluster q of the line starting at p: moves back over at
+ * most BACKOFF recent clusters (ring of their starts and columns) while the
+ * split would start a line with closing or end one with opening punctuation.
+ */
+static size_t
+split_back(const char *s, size_t p, size_t q, size_t pe, const size_t *rpos,
+    const int *rcol, int nring, int *col)
+{
+	size_t r = q;
+	int i = nring;	/* the ring entry tried next is i - 1 */
+
+	for (;;) {
+		if (!in_set(closing, char_at(s + r, pe - r)) &&
+		    !in_set(opening, char_before(s, r)))
+			return r;
+		i--;
+		if (i < 0 || nring - i > BACKOFF || rpos[i % BACKOFF] <= p)
+			return 0;
+		r = rpos[i % BACKOFF];
+		*col = rcol[i % BACKOFF];
+	}
+}
+
+/*
+ * UAX #14 allows a break after an opening quote followed by a space, and
+ * treats some CJK marks (“ ” ・) as ambiguous; CJK typesetting does not
+ * break there.  Tells
+ * whether a line may end at e (spaces dropped) and the next start at q.
+ */
+static int
+kinsoku_ok(const char *s, size_t e, size_t q, size_t pe)
+{
+	return !in_set(opening, char_before(s, e)) &&
+	    !in_set(closing, char_at(s + q, pe - q));
+}
+
+/* Lays out the piece [ps, pe) into pc. */
+static void
+piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
+{
+	const char *s = l->doc->buf->data;
+	const int width = l->o.width;
+	size_t n = pe - ps, p, q, endns, cand_b, cand_e, r, e;
+	size_t rpos[BACKOFF];	/* starts of recent non-space clusters */
+	int rcol[BACKOFF];	/* the column before each of them */
+	int nring;		/* clusters pushed to the ring */
+	int col, colns, cand_w, rc;
+	struct clus cl;
+	struct lline *ln;
+
+	pc->off = ps;
+	pc->end = pe;
+	pc->nlines = 0;
+	if (n > l->brkcap) {
+		l->brkcap = n + n / 2;
+		free(l->brk);
+		l->brk = xmalloc(l->brkcap);
+	}
+	if (n > 0)
+		u8_possible_linebreaks((const uint8_t *)s + ps, n, "UTF-8",
+		    l->brk);
+	p = ps;
+	do {
+		ln = piece_push(pc);
+		ln->off = p;
+		q = endns = p;
+		col = colns = 0;
+		cand_b = 0;
+		cand_e = p;
+		cand_w = 0;
+		nring = 0;
+		for (;;) {
+			if (q >= pe) {
+				ln->end = endns;
+				ln->width = colns;
+				ln->next = pe;
+				break;
+			}
+			if (q > p && endns > p && (l->brk[q - ps] ==
+			    UC_BREAK_POSSIBLE || l->brk[q - ps] ==
+			    UC_BREAK_HYPHENATION) && kinsoku_ok(s, endns, q,
+			    pe)) {
+				cand_b = q;
+				cand_e = endns;
+				cand_w = colns;
+			}
+			clus_at(&l->o, s, q, pe, col, &cl);
+			if (cl.space) {
+				q++;
+				col++;
+				continue;
+			}
+			if (col + cl.width > width) {
+				if (q == p) {
+					/* Alone and still too wide. */
+					ln->end = q + cl.len;
+					ln->width = width;
+					ln->next = q + cl.len;
+				} else if (cand_b > p) {
+					ln->end = cand_e;
+					ln->width = cand_w;
+					ln->next = cand_b;
+				} else {
+					/* No opportunity: split the token. */
+					rc = col;
+					r = split_back(s, p, q, pe, rpos, rcol,
+					    nring, &rc);
+					if (r == 0) {
+						r = q;
+						rc = col;
+					}
+					for (e = r; e > p && s[e - 1] == ' ';
+					    e--)
+						rc--;
+					ln->end = e;
+					ln->width = rc;
+					ln->next = r;
+				}
+				break;
+			}
+			rpos[nring % BACKOFF] = q;
+			rcol[nring % BACKOFF] = col;
+			nring++;
+			col += cl.width;
+			q += cl.len;
+			colns = col;
+			endns = q;
+		}
+		p = ln->next;
+	} while (p < pe);
+}
+
+/* Drops every cached piece. */
+static void
+cache_clear(struct layout *l)
+{
+	size_t i;
+
+	for (i = 0; i < CACHE_SIZE; i++)
+		l->cache[i].used = 0;
+	l->hint = NULL;
+}
+
+/* The laid-out piece [ps, pe), from the cache or made now. */
+static struct lpiece *
+piece_get(struct layout *l, size_t ps, size_t pe)
+{
+	struct lpiece *pc, *old = &l->cache[0];
+	size_t i;
+
+	l->clock++;
+	for (i = 0; i < CACHE_SIZE; i++) {
+		pc = &l->cache[i];
+		if (pc->used != 0 && pc->off == ps && pc->end == pe) {
+			pc->used = l->clock;
+			return pc;
+		}
+		if (pc->used < old->used)
+			old = pc;
+	}
+	if (l->hint == old)
+		l->hint = NULL;
+	piece_layout(l, ps, pe, old);
+	old->used = l->clock;
+	return old;
+}
+
+/*
+ * The restart point for a piece boundary wanted at x inside the source
+ * line [ls, le): see the comment at the top of the file.
+ */
+static size_t
+restart_at(const char *s, size_t x, size_t le)
+{
+	size_t i, lim, k;
+	uint32_t a, b;
+
+	while (x < le && ((unsigned char)s[x] & 0xc0) == 0x80)
+		x++;
+	lim = x + RESTART_SCAN < le ? x + RESTART_SCAN : le;
+	for (i = x; i < lim; i += k) {
+		a = char_before(s, i);
+		k = (size_t)util_u8_next(s + i, le - i, &b);
+		if ((a == ' ' && b != ' ' && uc_is_grapheme_break(a, b)) ||
+		    (uc_is_property_ideographic(a) &&
+		    uc_is_property_ideographic(b)))
+			return i;
+	}
+	for (i = x; i < le; i += k) {
+		a = char_before(s, i);
+		k = (size_t)util_u8_next(s + i, le - i, &b);
+		if (uc_is_grapheme_break(a, b) && a != 0x200d &&
+		    !(b >= 0x1f1e6 && b <= 0x1f1ff) &&
+		    !(a >= 0x1f1e6 && a <= 0x1f1ff))
+			return i;
+	}
+	return le;
+}
+
+static int
+block_hidden(const struct layout *l, size_t b)
+{
+	return !l->o.show_boilerplate &&
+	    l->doc->blocks[b].kind == BLOCK_BOILERPLATE;
+}
+
+static enum dline_kind
+block_dkind(enum block_kind k)
+{
+	switch (k) {
+	case BLOCK_TITLE:
+		return DLINE_TITLE;
+	case BLOCK_HEADING:
+		return DLINE_HEADING;
+	case BLOCK_FIGURE:
+		return DLINE_FIGURE;
+	case BLOCK_CAPTION:
+		return DLINE_CAPTION;
+	case BLOCK_BOILERPLATE:
+		return DLINE_BOILERPLATE;
+	default:
+		return DLINE_TEXT;
+	}
+}
+
+/*
+ * The file name a figure line shows: the last path component of a
+ * Markdown image's target or of the line itself, or the whole line.
+ */
+static void
+figure_name(const char *s, size_t off, size_t end, size_t *no, size_t *ne)
+{
+	size_t i, a = off, e = end;
+
+	while (a < e && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	if (e - a > 4 && s[a] == '!' && s[a + 1] == '[' && s[e - 1] == ')') {
+		for (i = e - 1; i > a && s[i] != '('; i--)
+			;
+		if (i > a) {
+			a = i + 1;
+			e--;
+		}
+	}
+	for (i = e; i > a; i--)
+		if (s[i - 1] == '/' || s[i - 1] == '\\')
+			break;
+	if (i < e)
+		a = i;
+	*no = a;
+	*ne = e;
+}
+
+static struct lcell *
+cell_push(struct lcell **arr, size_t *cap, size_t *n)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*arr = xreallocarray(*arr, *cap, sizeof **arr);
+	}
+	memset(&(*arr)[*n], 0, sizeof **arr);
+	return &(*arr)[(*n)++];
+}
+
+/* The placeholder cells of figure block b; returns their count. */
+static size_t
+figure_cells(struct layout *l, size_t b, struct lcell **arr, size_t *cap,
+    int *widthp)
+{
+	static const char *const pre[] = { "[", "\xe5\x9b\xbe", "]", " " };
+	const char *s = l->doc->buf->data;
+	const struct block *bk = &l->doc->blocks[b];
+	const int width = l->o.width;
+	size_t n = 0, i, no, ne, keep;
+	int col = 0, ew, fit;
+	struct lcell *c;
+	struct clus cl;
+
+	for (i = 0; i < 4; i++) {
+		c = cell_push(arr, cap, &n);
+		c->off = bk->off;
+		c->width = i == 1 ? 2 : 1;
+		strcpy(c->repl, pre[i]);
+		col += c->width;
+	}
+	figure_name(s, bk->off, bk->end, &no, &ne);
+	for (i = no; i < ne; i += cl.len) {
+		clus_at(&l->o, s, i, ne, col, &cl);
+		c = cell_push(arr, cap, &n);
+		c->off = i;
+		c->len = (uint32_t)cl.len;
+		c->width = (uint16_t)cl.width;
+		memcpy(c->repl, cl.repl, sizeof cl.repl);
+		col += cl.width;
+	}
+	if (col > width) {
+		/* Keep what fits with room for "…" (">" if it cannot fit). */
+		ew = l->o.ambiwidth == 2 && width >= 2 ? 2 : 1;
+		fit = 0;
+		for (keep = 0; keep < n && fit + (*arr)[keep].width <=
+		    width - ew; keep++)
+			fit += (*arr)[keep].width;
+		n = keep;
+		c = cell_push(arr, cap, &n);
+		c->off = ne;
+		c->width = (uint16_t)ew;
+		strcpy(c->repl, l->o.ambiwidth == 2 && width < 2 ? ">" :
+		    "\xe2\x80\xa6");
+		col = fit + ew;
+	}
+	*widthp = col;
+	return n;
+}
+
+/*
+ * Fills *dl for byte x of shown block b.  Lays out the piece holding x,
+ * or uses the hint when the caller knows it.
+ */
+static void
+block_line(struct layout *l, size_t b, size_t x, struct dline *dl)
+{
+	const struct buffer *buf = l->doc->buf;
+	const struct block *bk = &l->doc->blocks[b];
+	size_t sl, ls, le, k, ps, pe, lo, hi, mid;
+	struct lpiece *pc;
+	int w;
+
+	dl->kind = block_dkind(bk->kind);
+	dl->level = bk->kind == BLOCK_HEADING || bk->kind == BLOCK_TITLE ?
+	    bk->level : 0;
+	dl->block = b;
+	if (bk->kind == BLOCK_FIGURE) {
+		dl->off = bk->off;
+		dl->end = bk->end;
+		dl->next = bk->end < buf->len ? bk->end + 1 : buf->len;
+		figure_cells(l, b, &l->fcells, &l->fcap, &w);
+		dl->width = w;
+		return;
+	}
+	sl = buffer_line_of(buf, x);
+	ls = buf->line_off[sl - 1];
+	if (ls < bk->off)
+		ls = bk->off;
+	le = buffer_line_end(buf, sl);
+	if (le > bk->end)
+		le = bk->end;
+	if (x > le)
+		x = le;
+	ps = ls;
+	pe = le;
+	if (le - ls > l->piece) {
+		k = (x - ls) / l->piece;
+		/* Restart points are not evenly spaced: check the guess. */
+		while (k > 0 && ((ps = restart_at(buf->data,
+		    ls + k * l->piece, le)) > x || ps == le))
+			k--;
+		if (k == 0)
+			ps = ls;
+		if (ls + (k + 1) * l->piece < le)
+			pe = restart_at(buf->data, ls + (k + 1) * l->piece, le);
+	}
+	pc = piece_get(l, ps, pe);
+	lo = 0;
+	hi = pc->nlines;
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (pc->lines[mid].off <= x)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	l->hint = pc;
+	l->hint_idx = lo;
+	dl->off = pc->lines[lo].off;
+	dl->end = pc->lines[lo].end;
+	dl->width = pc->lines[lo].width;
+	dl->next = pc->lines[lo].next;
+	if (dl->next == le)
+		dl->next = le < buf->len ? le + 1 : buf->len;
+}
+
+/*
+ * Where byte x is shown: 0 and *dl filled, or -1 when x is hidden, with
+ * *fwd and *back the nearest bytes after and before the hidden region
+ * (back is SIZE_MAX when none).  The shown regions are the shown blocks,
+ * the gap before the first block, and every gap after a shown block.
+ */
+static int
+locate(struct layout *l, size_t x, struct dline *dl, size_t *fwd,
+    size_t *back)
+{
+	const struct doc *d = l->doc;
+	const struct buffer *buf = d->buf;
+	size_t b = doc_block_at(d, x), sl, ls, le, lim;
+
+	if (b < d->nblocks && d->blocks[b].off <= x) {
+		if (!block_hidden(l, b)) {
+			block_line(l, b, x, dl);
+			return 0;
+		}
+		*fwd = b + 1 < d->nblocks ? d->blocks[b + 1].off : buf->len;
+		*back = d->blocks[b].off > 0 ? d->blocks[b].off - 1 :
+		    SIZE_MAX;
+		return -1;
+	}
+	if (b > 0 && block_hidden(l, b - 1)) {
+		*fwd = b < d->nblocks ? d->blocks[b].off : buf->len;
+		*back = d->blocks[b - 1].off > 0 ? d->blocks[b - 1].off - 1 :
+		    SIZE_MAX;
+		return -1;
+	}
+	sl = buffer_line_of(buf, x);
+	ls = buf->line_off[sl - 1];
+	if (b > 0 && ls <= d->blocks[b - 1].end)
+		ls = d->blocks[b - 1].end + 1;
+	le = buffer_line_end(buf, sl);
+	lim = b < d->nblocks ? d->blocks[b].off : buf->len;
+	dl->off = dl->end = ls;
+	dl->next = le < lim ? le + 1 : lim;
+	dl->width = 0;
+	dl->kind = DLINE_BLANK;
+	dl->level = 0;
+	dl->block = d->nblocks;
+	return 0;
+}
+
+/* The first shown line at or after x, or -1. */
+static int
+locate_fwd(struct layout *l, size_t x, struct dline *dl)
+{
+	size_t fwd, back;
+
+	while (x < l->doc->buf->len) {
+		if (locate(l, x, dl, &fwd, &back) == 0)
+			return 0;
+		x = fwd;
+	}
+	return -1;
+}
+
+/* The last shown line at or before x, or -1. */
+static int
+locate_back(struct layout *l, size_t x, struct dline *dl)
+{
+	size_t fwd, back;
+
+	while (x != SIZE_MAX) {
+		if (locate(l, x, dl, &fwd, &back) == 0)
+			return 0;
+		x = back;
+	}
+	return -1;
+}
 
 struct layout *
 layout_new(const struct doc *d, const struct layout_opts *o)
@@ -24,16 +777,23 @@ layout_new(const struct doc *d, const struct layout_opts *o)
 	struct layout *l = xcalloc(1, sizeof *l);
 
 	l->doc = d;
-	l->o = *o;
+	l->piece = LAYOUT_PIECE;
+	layout_set_opts(l, o);
 	return l;
 }
 
 void
 layout_free(struct layout *l)
 {
+	size_t i;
+
 	if (l == NULL)
 		return;
+	for (i = 0; i < CACHE_SIZE; i++)
+		free(l->cache[i].lines);
+	free(l->brk);
 	free(l->cells);
+	free(l->fcells);
 	free(l);
 }
 
@@ -41,52 +801,72 @@ void
 layout_set_opts(struct layout *l, const struct layout_opts *o)
 {
 	l->o = *o;
+	if (l->o.width < 1)
+		l->o.width = 1;
+	if (l->o.ambiwidth != 2)
+		l->o.ambiwidth = 1;
+	cache_clear(l);
 }
 
-static int
-line_from(struct layout *l, size_t line, struct dline *dl)
+void
+layout_set_piece(struct layout *l, size_t bytes)
 {
-	const struct buffer *b = l->doc->buf;
-
-	if (line == 0 || line > b->nlines)
-		return -1;
-	memset(dl, 0, sizeof *dl);
-	dl->off = b->line_off[line - 1];
-	dl->end = buffer_line_end(b, line);
-	dl->next = dl->end < b->len ? dl->end + 1 : b->len;
-	dl->kind = dl->off == dl->end ? DLINE_BLANK : DLINE_TEXT;
-	dl->block = doc_block_at(l->doc, dl->off);
-	dl->width = layout_str_width(b->data + dl->off, dl->end - dl->off,
-	    l->o.ambiwidth);
-	return 0;
+	l->piece = bytes < 64 ? 64 : bytes;
+	cache_clear(l);
 }
 
 int
 layout_line_at(struct layout *l, size_t off, struct dline *dl)
 {
-	return line_from(l, buffer_line_of(l->doc->buf, off), dl);
+	size_t len = l->doc->buf->len;
+
+	if (len == 0)
+		return -1;
+	if (off < len && locate_fwd(l, off, dl) == 0)
+		return 0;
+	return locate_back(l, off < len ? off : len - 1, dl);
 }
 
 int
 layout_first(struct layout *l, struct dline *dl)
 {
-	return line_from(l, 1, dl);
+	return locate_fwd(l, 0, dl);
 }
 
 int
 layout_next(struct layout *l, const struct dline *cur, struct dline *dl)
 {
+	const struct lpiece *pc = l->hint;
+	const struct lline *ln;
+
 	if (cur->next >= l->doc->buf->len)
 		return -1;
-	return layout_line_at(l, cur->next, dl);
+	if (pc != NULL && l->hint_idx + 1 < pc->nlines &&
+	    pc->lines[l->hint_idx].off == cur->off &&
+	    cur->off >= pc->off && cur->off < pc->end &&
+	    cur->kind != DLINE_BLANK && cur->kind != DLINE_FIGURE) {
+		ln = &pc->lines[l->hint_idx + 1];
+		*dl = *cur;
+		if (ln->next == pc->end) {
+			block_line(l, cur->block, ln->off, dl);
+			return 0;
+		}
+		l->hint_idx++;
+		dl->off = ln->off;
+		dl->end = ln->end;
+		dl->width = ln->width;
+		dl->next = ln->next;
+		return 0;
+	}
+	return locate_fwd(l, cur->next, dl);
 }
 
 int
 layout_prev(struct layout *l, const struct dline *cur, struct dline *dl)
 {
-	size_t line = buffer_line_of(l->doc->buf, cur->off);
-
-	return line_from(l, line - 1, dl);
+	if (cur->off == 0)
+		return -1;
+	return locate_back(l, cur->off - 1, dl);
 }
 
 size_t
@@ -94,27 +874,26 @@ layout_cells(struct layout *l, const struct dline *dl,
     const struct lcell **cells)
 {
 	const char *s = l->doc->buf->data;
-	size_t i = dl->off, n = 0;
-	uint32_t c;
-	int k;
+	size_t i, n = 0;
+	int col = 0, w;
+	struct lcell *c;
+	struct clus cl;
 
-	while (i < dl->end) {
-		if (n == l->ncap) {
-			l->ncap = l->ncap ? l->ncap * 2 : 256;
-			l->cells = xreallocarray(l->cells, l->ncap,
-			    sizeof *l->cells);
-		}
-		k = util_u8_next(s + i, dl->end - i, &c);
-		memset(&l->cells[n], 0, sizeof l->cells[n]);
-		l->cells[n].off = i;
-		l->cells[n].len = (uint32_t)k;
-		if (util_ctl_repr(c, l->cells[n].repl) > 0)
-			l->cells[n].width = (uint16_t)strlen(l->cells[n].repl);
-		else
-			l->cells[n].width = (uint16_t)uc_width(c,
-			    l->o.ambiwidth == 2 ? "GBK" : "UTF-8");
-		i += (size_t)k;
-		n++;
+	if (dl->kind == DLINE_FIGURE && dl->block < l->doc->nblocks) {
+		n = figure_cells(l, dl->block, &l->cells, &l->ncap, &w);
+		*cells = l->cells;
+		return n;
+	}
+	for (i = dl->off; i < dl->end; i += cl.len) {
+		clus_at(&l->o, s, i, dl->end, col, &cl);
+		if (cl.width > l->o.width && !cl.space)
+			clus_clip(&cl, l->o.width);
+		c = cell_push(&l->cells, &l->ncap, &n);
+		c->off = i;
+		c->len = (uint32_t)cl.len;
+		c->width = (uint16_t)cl.width;
+		memcpy(c->repl, cl.repl, sizeof cl.repl);
+		col += cl.width;
 	}
 	*cells = l->cells;
 	return n;
@@ -127,7 +906,7 @@ layout_col_of(struct layout *l, const struct dline *dl, size_t off)
 	size_t i, n = layout_cells(l, dl, &c);
 	int col = 0;
 
-	for (i = 0; i < n && c[i].off < off; i++)
+	for (i = 0; i < n && c[i].off + c[i].len <= off; i++)
 		col += c[i].width;
 	return col;
 }
@@ -135,18 +914,19 @@ layout_col_of(struct layout *l, const struct dline *dl, size_t off)
 int
 layout_str_width(const char *s, size_t n, int ambiwidth)
 {
-	size_t i = 0;
-	uint32_t c;
-	int k, w = 0, cw;
-	char rep[12];
+	struct layout_opts o = { INT_MAX, ambiwidth, 1 };
+	struct clus cl;
+	size_t i;
+	int w = 0;
 
-	while (i < n) {
-		k = util_u8_next(s + i, n - i, &c);
-		if ((cw = util_ctl_repr(c, rep)) == 0)
-			cw = uc_width(c, ambiwidth == 2 ? "GBK" : "UTF-8");
-		if (cw > 0)
-			w += cw;
-		i += (size_t)k;
+	for (i = 0; i < n; i += cl.len) {
+		if (s[i] == '\t') {
+			cl.len = 1;
+			w++;
+			continue;
+		}
+		clus_at(&o, s, i, n, w, &cl);
+		w += cl.width;
 	}
 	return w;
 }

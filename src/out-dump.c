@@ -1,5 +1,11 @@
 /*
- * out-dump.c - --dump: the text as the reader lays it out.
+ * out-dump.c - --dump: the text as the reader's text pane lays it out.
+ *
+ * Every display line of the layout, first to last, is written as its cells
+ * (a cell's replacement or its buffer bytes, which the layout has already
+ * made terminal-safe) and a newline.  Boilerplate is hidden, as in the
+ * reader.  Output goes through a buffer flushed every OUT_CHUNK bytes, so a
+ * dump of a large document needs no memory in proportion to it.
  */
 #include "config.h"
 
@@ -11,18 +17,38 @@
 #include "juan/util.h"
 #include "out.h"
 
+#define OUT_CHUNK	(256 * 1024)	/* bytes buffered before a write */
+
+/* --width, else the terminal's width when stdout is one, else 80. */
+static int
+dump_width(const struct app_opts *o, FILE *fp)
+{
+	struct winsize ws;
+	int fd = fileno(fp);
+
+	if (o->width > 0)
+		return o->width;
+	if (fd >= 0 && isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
 int
 out_dump(const struct doc *d, const struct app_opts *o, FILE *fp)
 {
-	struct layout_opts lo = { o->width ? o->width : 80,
-	    o->ambiwidth == 2 ? 2 : 1, 0 };
-	struct layout *l = layout_new(d, &lo);
+	struct layout_opts lo;
+	struct layout *l;
 	struct sbuf b = SBUF_INIT;
 	const struct lcell *c;
 	struct dline dl, nx;
 	size_t i, n;
 	int more;
 
+	lo.width = dump_width(o, fp);
+	lo.ambiwidth = o->ambiwidth == 2 ? 2 : 1;
+	lo.show_boilerplate = 0;
+	l = layout_new(d, &lo);
 	more = layout_first(l, &dl) == 0;
 	while (more) {
 		n = layout_cells(l, &dl, &c);
@@ -34,10 +60,15 @@ out_dump(const struct doc *d, const struct app_opts *o, FILE *fp)
 				    c[i].len);
 		}
 		sbuf_addc(&b, '\n');
+		if (b.len >= OUT_CHUNK) {
+			fwrite(b.s, 1, b.len, fp);
+			sbuf_reset(&b);
+		}
 		more = layout_next(l, &dl, &nx) == 0;
 		dl = nx;
 	}
-	fwrite(b.s != NULL ? b.s : "", 1, b.len, fp);
+	if (b.len > 0)
+		fwrite(b.s, 1, b.len, fp);
 	sbuf_free(&b);
 	layout_free(l);
 	return 0;

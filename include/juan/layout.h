@@ -13,6 +13,11 @@
  * consecutive byte ranges of it (the spaces at which a break happened are
  * not shown).  Blank source lines between blocks are display lines of kind
  * DLINE_BLANK with off == end == the blank line's first byte.
+ *
+ * The bytes in [end, next) are never shown: they are U+0020 spaces at
+ * which a wrap happened, and, on the last display line of a source line,
+ * that line's trailing spaces and its '\n'.  A figure is one display line
+ * covering its whole block, shown as a placeholder (see layout_cells).
  */
 enum dline_kind {
 	DLINE_TEXT,		/* paragraph, list item, code */
@@ -39,6 +44,15 @@ struct dline {
  * control) with its columns.  When repl[0] != '\0' the cell shows repl (a
  * NUL-terminated safe string such as "^[", "<U+202E>", spaces for a tab, or
  * a figure placeholder) instead of the buffer bytes.
+ *
+ * Replacements: a tab is shown as spaces up to the next multiple of 8
+ * columns (fewer when the line ends first); a control as util_ctl_repr()
+ * writes it (U+2028 and U+2029 as "<U+2028>" too); a cluster wider than the
+ * whole line (a wide character at width 1, a control's "<U+202E>" at width
+ * 5) is shown alone on its line, cut to the width with its last column
+ * replaced by '>'.  A figure's placeholder cells ("[", "图", "]", " ", and
+ * "…" when its name is cut) have len 0 and off at the block's start; the
+ * file name between them is shown from the buffer.
  */
 struct lcell {
 	size_t off;		/* first byte of the cluster in the buffer */
@@ -54,9 +68,16 @@ struct layout_opts {
 };
 
 /*
+ * Source lines longer than this many bytes are laid out in pieces, each
+ * starting at a restart point found near a multiple of it (see layout.c);
+ * a display line ends at every restart point.
+ */
+#define LAYOUT_PIECE ((size_t)64 * 1024)
+
+/*
  * A layout of a document at one width.  It is lazy: lines are computed
- * only around the offsets asked for and cached per block.  It borrows the
- * doc, which must outlive it.
+ * only around the offsets asked for and cached per piece of source line.
+ * It borrows the doc, which must outlive it.
  */
 struct layout;
 
@@ -64,10 +85,16 @@ struct layout *layout_new(const struct doc *d, const struct layout_opts *o);
 void layout_free(struct layout *l);
 /* Changes width, ambiwidth or boilerplate; cached lines are dropped. */
 void layout_set_opts(struct layout *l, const struct layout_opts *o);
+/*
+ * Sets the piece size in bytes (default LAYOUT_PIECE, at least 64) and
+ * drops cached lines.  Tests use small pieces to reach the restart logic.
+ */
+void layout_set_piece(struct layout *l, size_t bytes);
 
 /*
  * Fills *dl with the display line holding byte off (the last line when off
- * is past the end).  Returns 0, or -1 when the document shows nothing.
+ * is past the end; the next shown line when off is hidden boilerplate).
+ * Returns 0, or -1 when the document shows nothing.
  */
 int layout_line_at(struct layout *l, size_t off, struct dline *dl);
 /* The line after / before *cur into *dl; returns -1 at the end / start. */
