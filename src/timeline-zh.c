@@ -435,25 +435,38 @@ range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 	return (size_t)r;
 }
 
-/* Words in the rest of the clause that say a year is a plan's target. */
+/*
+ * Words around a year, in its clause, that say it is a plan's target:
+ * the few characters before it (计划, 力争到) and the rest of the clause.
+ */
 static int
-plan_clause(const struct tl_ctx *x, size_t k)
+plan_clause(const struct tl_ctx *x, size_t off, size_t k)
 {
 	static const char *const words[] = { "将", "力争", "争取", "预计",
 	    "计划", "有望", "目标", "届时", "规划", "预期", "可望", "确保",
-	    "要在", "要实现", "基本实现", "全面建成", "远景", NULL };
+	    "要在", "要实现", "基本实现", "基本建成", "全面建成", "远景", "拟",
+	    NULL };
 	const char *s = x->s;
-	size_t lim = k + 240 < x->bend ? k + 240 : x->bend, j, w;
+	size_t lim = k + 240 < x->bend ? k + 240 : x->bend, j, w, len;
 
-	for (j = k; j < lim; j++) {
+	j = off >= x->boff + 12 ? off - 12 : x->boff;
+	while (j < off && ((unsigned char)s[j] & 0xc0) == 0x80)
+		j++;
+	for (w = j; w < off; w++)
+		if (TL_AT(s, off, w, "。") || TL_AT(s, off, w, "，") ||
+		    TL_AT(s, off, w, "；") || s[w] == '\n')
+			j = w + 1;
+	for (; j < lim; j++) {
 		if (TL_AT(s, lim, j, "。") || TL_AT(s, lim, j, "；") ||
 		    TL_AT(s, lim, j, "！") || TL_AT(s, lim, j, "？") ||
 		    s[j] == '\n')
 			break;
-		for (w = 0; words[w] != NULL; w++)
-			if (TL_AT(s, lim, j, words[w]) &&
+		for (w = 0; words[w] != NULL; w++) {
+			len = strlen(words[w]);
+			if (j + len <= lim && memcmp(s + j, words[w], len) == 0 &&
 			    !TL_AT(s, lim, j, "将军"))
 				return 1;
+		}
 	}
 	return 0;
 }
@@ -465,6 +478,11 @@ is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 	const char *s = x->s;
 	size_t n = x->bend, lo = x->boff;
 
+	if (TL_BEFORE(s, lo, off, "将于") || TL_BEFORE(s, lo, off, "将在") ||
+	    TL_BEFORE(s, lo, off, "拟于") || TL_BEFORE(s, lo, off, "预计于") ||
+	    TL_BEFORE(s, lo, off, "计划于") || TL_BEFORE(s, lo, off, "有望于") ||
+	    TL_BEFORE(s, lo, off, "有望在"))
+		return x->doc_year == 0 || year >= x->doc_year;
 	if (TL_AT(s, n, k, "远景") || TL_AT(s, n, k, "目标") ||
 	    TL_AT(s, n, k, "规划") || TL_AT(s, n, k, "愿景") ||
 	    TL_AT(s, n, k, "发展目标"))
@@ -472,7 +490,7 @@ is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 	if ((TL_BEFORE(s, lo, off, "到") && !TL_BEFORE(s, lo, off, "直到")) ||
 	    (TL_BEFORE(s, lo, off, "至") && !TL_BEFORE(s, lo, off, "截至")) ||
 	    TL_BEFORE(s, lo, off, "在") || TL_AT(s, n, k, "前")) {
-		if (plan_clause(x, k))
+		if (plan_clause(x, off, k))
 			return 1;
 		if (x->doc_year != 0 && year > x->doc_year &&
 		    !TL_BEFORE(s, lo, off, "在") && !TL_AT(s, n, k, "前"))
@@ -779,7 +797,7 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		    (TL_BEFORE(s, x->boff, c->off, "约") ||
 		    TL_BEFORE(s, x->boff, c->off, "大约")))
 			c->mod = TL_MOD_APPROX;
-		if (c->kind == TL_ABSOLUTE && c->mod == TL_MOD_NONE &&
+		if (c->kind == TL_ABSOLUTE && c->mod != TL_MOD_SINCE &&
 		    is_target(x, c->off, k, c->a.year))
 			c->kind = TL_TARGET;
 		c->end = k;
@@ -796,9 +814,16 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 	if (year_digits(&m) && m.kind != TL_NUM_HAN_DIGITS &&
 	    m.val >= 1000 && m.val <= 2200 && bare_range(x, i, &m, c))
 		return 1;
-	/* A month with no year: 1月4日, 三月十七日, 6月. */
+	/*
+	 * A month with no year: 1月4日, 三月十七日, 6月.  One right after a
+	 * connector ends a range whose start was not taken (今年1月至11月
+	 * with no document date), so it is not read alone.
+	 */
 	if (unit_at(x, k, U_MONTH) != 0 && !(m.kind == TL_NUM_HAN_DIGITS &&
-	    m.ndig > 1)) {
+	    m.ndig > 1) && !TL_BEFORE(s, x->boff, i, "至") &&
+	    !TL_BEFORE(s, x->boff, i, "到") && !TL_BEFORE(s, x->boff, i, "—") &&
+	    !TL_BEFORE(s, x->boff, i, "～") && !TL_BEFORE(s, x->boff, i, "-") &&
+	    !TL_BEFORE(s, x->boff, i, "~")) {
 		struct tl_date d = { 2000, 0, 0, TL_PREC_NONE };
 
 		r = month_day(x, i, &d);
