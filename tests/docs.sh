@@ -111,6 +111,26 @@ done
 [ -z "$gone" ]
 ok $? "the man page's ENVIRONMENT names each variable ${gone:+(missing: $gone)}"
 
+# The keys: the README's table and the man page's KEYS section list the
+# same ones (the first column of the table, the tags of the .TP items).
+awk '/^## /{k = ($0 ~ /^## Keys/); next}
+     k && /^\| `/{n = split($2, a, "`"); for (i = 2; i < n; i += 2) print a[i]}' \
+    FS='|' "$readme" | sort -u >"$tmp/keys-readme"
+awk '/^\.SH/{k = ($0 ~ /^\.SH KEYS/); next}
+     k && tag {sub(/^\.[A-Z]+ /, ""); gsub(/"/, ""); gsub(/ , /, " ");
+     gsub(/\\\(da/, "↓"); gsub(/\\\(ua/, "↑"); gsub(/\\\(aq/, "\047");
+     gsub(/\\\(rs/, "\\"); gsub(/\\-/, "-");
+     n = split($0, a, /[ ,]+/);
+     for (i = 1; i <= n; i++) if (a[i] != "" && a[i] != "letter") print a[i]}
+     {tag = ($0 ~ /^\.TP/)}' "$man" | sort -u >"$tmp/keys-man"
+if [ "$(wc -l <"$tmp/keys-readme")" -ge 20 ] &&
+    cmp -s "$tmp/keys-readme" "$tmp/keys-man"; then
+	ok 0 "the README and the man page list the same keys"
+else
+	ok 1 "the README and the man page list the same keys"
+	diag "$(diff "$tmp/keys-readme" "$tmp/keys-man")"
+fi
+
 # Formatting without warnings needs a formatter.  groff is the one man(1)
 # uses on Debian; mandoc's linter is as good a judge when it is there.
 if command -v groff >/dev/null 2>&1; then
