@@ -12,4 +12,11 @@
  */
 int ui_run(struct buffer *buf, const struct app_opts *o);
 
+/*
+ * Asks the terminal on fd (a terminal open for reading and writing) how
+ * many columns it gives an East Asian Ambiguous character; returns 1 or 2
+ * (1 when it does not answer within a fraction of a second).
+ */
+int ui_probe_ambiwidth(int fd);
+
 #endif
