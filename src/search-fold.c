@@ -36,6 +36,26 @@ fold_find(uint32_t c)
 	return NULL;
 }
 
+/*
+ * One bit per block of 256 code points of the BMP: set when the block has
+ * an entry in the table.  Most CJK text is in blocks that have none (the
+ * unified ideographs), where a lookup then costs one test.
+ */
+static uint8_t fold_blocks[32];
+static int fold_blocks_ready;
+
+static void
+fold_blocks_init(void)
+{
+	size_t i;
+
+	for (i = 0; i < search_fold_nents; i++)
+		if (search_fold_ents[i].cp < 0x10000)
+			fold_blocks[search_fold_ents[i].cp >> 11] |=
+			    (uint8_t)(1u << ((search_fold_ents[i].cp >> 8) & 7));
+	fold_blocks_ready = 1;
+}
+
 size_t
 search_fold_ref(uint32_t c, int caseless, const uint32_t **f, uint32_t *tmp)
 {
@@ -46,7 +66,10 @@ search_fold_ref(uint32_t c, int caseless, const uint32_t **f, uint32_t *tmp)
 		*f = tmp;
 		return 1;
 	}
-	if ((e = fold_find(c)) == NULL) {
+	if (!fold_blocks_ready)
+		fold_blocks_init();
+	if ((c < 0x10000 && !(fold_blocks[c >> 11] & (1u << ((c >> 8) & 7)))) ||
+	    (e = fold_find(c)) == NULL) {
 		*tmp = c;
 		*f = tmp;
 		return 1;

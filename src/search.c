@@ -41,8 +41,9 @@
 
 #define WS_MARK 0xffffffffu	/* pc[] entry: a run of blanks */
 #define NOMATCH ((size_t)-1)
-#define MAXMEMMEM 4		/* start characters searched with memmem */
+#define MAXMEMMEM 8		/* start characters scanned one by one */
 #define MEMO_MIN 65536		/* bytes: smaller texts get no memo[] */
+#define SAMPLE 65536		/* bytes sampled to find a rare byte */
 
 /* Where one start character next occurs, as far as it has been looked. */
 struct search_memo {
@@ -63,6 +64,12 @@ struct search {
 	unsigned char *gapok;		/* per pc[]: a line break may come
 					   before it */
 	size_t npc;			/* code points in pc[] */
+	char *pb;			/* pc[] in UTF-8, up to a WS_MARK */
+	size_t pblen;			/* bytes in pb */
+	size_t *pboff;			/* bytes: where each pc[] is in pb */
+	size_t *pbidx;			/* per byte count k: the pc[] index
+					   of the first character not whole
+					   in pb[0..k) */
 	uint32_t *starts;		/* sorted start characters */
 	size_t nstarts;
 	char (*startb)[4];		/* their UTF-8 bytes */
@@ -72,6 +79,8 @@ struct search {
 	const char *memo_text;		/* the text memo[] is about */
 	size_t memo_len;		/* bytes */
 	struct search_memo memo[MAXMEMMEM];
+	size_t rare[MAXMEMMEM];		/* the byte of each start to scan */
+	size_t raw_rare;		/* the byte of raw[] to scan */
 
 	pcre2_code *re;			/* regex mode */
 	pcre2_match_data *md;
@@ -145,6 +154,15 @@ match_at(const struct search *s, const char *text, size_t len, size_t t)
 	size_t i = 0, p = t, n, j, q;
 	int k, nl;
 
+	/* Text that is the folded pattern's own bytes needs no folding:
+	   compare bytes first, then fold from the first difference on. */
+	if (s->pblen > 0) {
+		q = len - t < s->pblen ? len - t : s->pblen;
+		for (j = 0; j < q && text[t + j] == s->pb[j]; j++)
+			continue;
+		i = s->pbidx[j];
+		p = t + s->pboff[i];
+	}
 	while (i < s->npc) {
 		if (s->pc[i] == WS_MARK) {
 			q = skip_blanks(text, len, p, &nl);
@@ -264,6 +282,30 @@ find_starts(struct search *s)
 		s->startlen[i] = (unsigned char)u8_encode(s->starts[i],
 		    s->startb[i]);
 		s->lead[(unsigned char)s->startb[i][0]] = 1;
+		if (i < MAXMEMMEM)
+			s->rare[i] = s->startlen[i] - 1u;
+	}
+}
+
+/* Writes pb[], pboff[] and pbidx[] (see struct search). */
+static void
+make_pb(struct search *s)
+{
+	size_t i, k, n;
+
+	s->pb = xmalloc(s->npc * 4 + 1);
+	s->pboff = xreallocarray(NULL, s->npc + 1, sizeof *s->pboff);
+	for (i = 0; i < s->npc && s->pc[i] != WS_MARK; i++) {
+		s->pboff[i] = s->pblen;
+		s->pblen += u8_encode(s->pc[i], s->pb + s->pblen);
+	}
+	n = i;
+	s->pboff[n] = s->pblen;
+	s->pbidx = xreallocarray(NULL, s->pblen + 1, sizeof *s->pbidx);
+	for (i = 0, k = 0; k <= s->pblen; k++) {
+		while (i < n && s->pboff[i + 1] <= k)
+			i++;
+		s->pbidx[k] = i;
 	}
 }
 
@@ -375,6 +417,7 @@ search_new(const char *pattern, const struct search_opts *o, char **err)
 	if (s->nofold) {
 		s->raw = xstrdup(pattern);
 		s->rawlen = strlen(pattern);
+		s->raw_rare = s->rawlen - 1;
 		return s;
 	}
 	compile_literal(s, pattern);
@@ -384,6 +427,7 @@ search_new(const char *pattern, const struct search_opts *o, char **err)
 		return NULL;
 	}
 	find_starts(s);
+	make_pb(s);
 	return s;
 }
 
@@ -395,6 +439,9 @@ search_free(struct search *s)
 	free(s->raw);
 	free(s->pc);
 	free(s->gapok);
+	free(s->pb);
+	free(s->pboff);
+	free(s->pbidx);
 	free(s->starts);
 	free(s->startb);
 	free(s->startlen);
@@ -416,6 +463,74 @@ search_forget(struct search *s)
 {
 	s->memo_text = NULL;
 	s->memo_len = 0;
+}
+
+/*
+ * The first occurrence of the needle nd[0..nn) in hay[0..n): memchr for its
+ * byte nd[k], chosen as the rarest, then a comparison.  glibc's memmem is
+ * slow for needles of three bytes (one CJK character), where its shift
+ * cannot exceed the needle's length; memchr runs at memory speed and a
+ * rare byte keeps the comparisons few.
+ */
+static const char *
+scan(const char *hay, size_t n, const char *nd, size_t nn, size_t k)
+{
+	const char *p, *end, *q;
+
+	if (nn > n)
+		return NULL;
+	p = hay + k;
+	end = hay + n - (nn - 1 - k);
+	while (p < end && (q = memchr(p, nd[k], (size_t)(end - p))) != NULL) {
+		if (memcmp(q - k, nd, nn) == 0)
+			return q - k;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Picks, for each start character, the byte to scan for: the one least
+ * frequent in a sample of the text (its first SAMPLE bytes), or, for a
+ * small text, the last (a continuation byte, which varies more than a
+ * lead byte in CJK text).
+ */
+static void
+pick_rare(struct search *s, const char *text, size_t len)
+{
+	size_t hist[256] = { 0 }, i, j, n = len < SAMPLE ? len : SAMPLE;
+
+	for (i = 0; i < n; i++)
+		hist[(unsigned char)text[i]]++;
+	for (i = 0; i < s->nstarts && i < MAXMEMMEM; i++)
+		for (j = 0; j < s->startlen[i]; j++)
+			if (hist[(unsigned char)s->startb[i][j]] <
+			    hist[(unsigned char)s->startb[i][s->rare[i]]])
+				s->rare[i] = j;
+	for (j = 0; j < s->rawlen; j++)
+		if (hist[(unsigned char)s->raw[j]] <
+		    hist[(unsigned char)s->raw[s->raw_rare]])
+			s->raw_rare = j;
+}
+
+/*
+ * Starts memo[] afresh for a new text.  Small texts (such as outline
+ * entries filtered one after another in one reused buffer) are not
+ * remembered at all.
+ */
+static void
+memo_reset(struct search *s, const char *text, size_t len)
+{
+	size_t i;
+
+	if (len >= MEMO_MIN && s->memo_text == text && s->memo_len == len)
+		return;
+	for (i = 0; i < MAXMEMMEM; i++)
+		s->memo[i].from = NOMATCH;
+	if (len >= MEMO_MIN)
+		pick_rare(s, text, len);
+	s->memo_text = len < MEMO_MIN ? NULL : text;
+	s->memo_len = len;
 }
 
 /* The next occurrence of start character i at or after from, starting
@@ -440,7 +555,7 @@ memo_find(struct search *s, size_t i, const char *text, size_t len,
 	hay = lim - from + n - 1;
 	if (hay > len - from)
 		hay = len - from;
-	p = memmem(text + from, hay, s->startb[i], n);
+	p = scan(text + from, hay, s->startb[i], n, s->rare[i]);
 	if (p != NULL)
 		m->at = (size_t)(p - text);
 	return m->at;
@@ -479,7 +594,10 @@ find_literal(struct search *s, const char *text, size_t len, size_t from,
 
 		if (hay > len - from)
 			hay = len - from;
-		q = memmem(text + from, hay, s->raw, s->rawlen);
+		memo_reset(s, text, len);
+		q = s->rawlen >= 12 ? memmem(text + from, hay, s->raw,
+		    s->rawlen) : scan(text + from, hay, s->raw, s->rawlen,
+		    s->raw_rare);
 		if (q == NULL)
 			return 0;
 		*ms = (size_t)(q - text);
@@ -487,15 +605,7 @@ find_literal(struct search *s, const char *text, size_t len, size_t from,
 		return 1;
 	}
 	if (s->nstarts <= MAXMEMMEM) {
-		/* Small texts (such as outline entries filtered one after
-		   another in one reused buffer) are not worth remembering. */
-		if (len < MEMO_MIN || s->memo_text != text ||
-		    s->memo_len != len) {
-			for (i = 0; i < MAXMEMMEM; i++)
-				s->memo[i].from = NOMATCH;
-			s->memo_text = len < MEMO_MIN ? NULL : text;
-			s->memo_len = len;
-		}
+		memo_reset(s, text, len);
 		p = from;
 		for (;;) {
 			best = NOMATCH;

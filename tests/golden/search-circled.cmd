@@ -1,0 +1,1 @@
+--search=123 "$FIXTURES/search/wrapped.txt"

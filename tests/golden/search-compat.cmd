@@ -1,0 +1,1 @@
+--search="gb 18030" "$FIXTURES/search/wrapped.txt"

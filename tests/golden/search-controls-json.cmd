@@ -1,0 +1,1 @@
+--json --search=危险字符 "$FIXTURES/search/controls.txt"

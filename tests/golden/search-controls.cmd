@@ -1,0 +1,1 @@
+--search=危险字符 "$FIXTURES/search/controls.txt"

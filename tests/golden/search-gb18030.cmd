@@ -1,0 +1,1 @@
+--search=二〇〇〇年 "$SAMPLES/encoding-chronicle.gb18030.txt"

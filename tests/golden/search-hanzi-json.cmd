@@ -1,0 +1,1 @@
+--json --search=汉字信息 "$SAMPLES/hanzi-feature.txt"

@@ -1,0 +1,1 @@
+--search=汉字信息 "$SAMPLES/hanzi-feature.txt"

@@ -1,0 +1,1 @@
+--search=目标词 "$FIXTURES/search/long-line.txt"

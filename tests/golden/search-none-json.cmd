@@ -1,0 +1,1 @@
+--json --search=不存在的词 "$SAMPLES/hanzi-feature.txt"

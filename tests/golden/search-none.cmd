@@ -1,0 +1,1 @@
+--search=不存在的词 "$SAMPLES/hanzi-feature.txt"

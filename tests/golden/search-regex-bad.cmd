@@ -1,0 +1,1 @@
+--regex --search="(汉字" "$SAMPLES/hanzi-feature.txt"

@@ -1,0 +1,1 @@
+--json --regex --search="^\p{Han}{4}——" "$SAMPLES/hanzi-feature.txt"

@@ -1,0 +1,1 @@
+--regex --search="[0-9]{4}年[0-9]{1,2}月" "$SAMPLES/encoding-chronicle.txt"

@@ -1,0 +1,1 @@
+--search=GB "$SAMPLES/hanzi-feature.txt"

@@ -1,0 +1,1 @@
+--search=ａｂｃ１２３ "$SAMPLES/mixed-scripts.txt"

@@ -1,0 +1,1 @@
+--search=abc123 "$SAMPLES/mixed-scripts.txt"

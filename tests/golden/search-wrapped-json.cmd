@@ -1,0 +1,1 @@
+--json --search=汉字信息处理 "$FIXTURES/search/wrapped.txt"

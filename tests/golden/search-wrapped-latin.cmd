@@ -1,0 +1,1 @@
+--search="about information processing" "$FIXTURES/search/wrapped.txt"

@@ -1,0 +1,1 @@
+--search=汉字信息处理 "$FIXTURES/search/wrapped.txt"
