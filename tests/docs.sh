@@ -174,6 +174,41 @@ done
 [ -z "$gone" ]
 ok $? "the Quick start installs every package configure needs ${gone:+(missing: $gone)}"
 
+# The Quick start's promise: ./src/juan with no argument, on a terminal,
+# opens the built-in guide, and q leaves it.  The terminal is a private
+# tmux server; a missing tmux fails, as in the other terminal tests.
+: "${TMUX_BIN:=$(command -v tmux)}"
+title=$(sed -n 1p "$guide")
+if [ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ]; then
+	tm() { "$TMUX_BIN" -u -S "$tmp/sock" -f /dev/null "$@"; }
+	# screen_has TEXT: waits up to 10 s for TEXT on the screen.
+	screen_has() {
+		i=0
+		while [ $i -lt 100 ]; do
+			tm capture-pane -p -t docs 2>/dev/null |
+			    grep -qF -e "$1" && return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		return 1
+	}
+	mkdir -p "$tmp/state"
+	tm new-session -d -s docs -x 100 -y 30 \
+	    "env -u NO_COLOR TERM=screen-256color XDG_STATE_HOME='$tmp/state' \
+	    '$JUAN'; echo juan-exit=\$?; sleep 60"
+	# The guide is shown and juan is still running: the reader, not a
+	# dump of the guide to the terminal.
+	screen_has "$title" && sleep 0.3 &&
+	    ! tm capture-pane -p -t docs | grep -q 'juan-exit='
+	ok $? "juan with no file on a terminal opens the guide ($title)"
+	tm send-keys -t docs q
+	screen_has "juan-exit=0"
+	ok $? "q leaves the guide with status 0"
+	tm kill-server 2>/dev/null
+else
+	ok 1 "tmux is installed (TMUX_BIN='$TMUX_BIN')"
+fi
+
 grep -q 'tests/bench/run' "$readme"
 ok $? "the README tells how to run the benchmarks"
 
