@@ -700,6 +700,8 @@ find(struct search *s, const char *text, size_t len, size_t from,
 	if (from > len)
 		return 0;
 	from = to_boundary(text, len, from);
+	if (from >= lim)
+		return 0;
 	if (s->regex)
 		return find_regex(s, text, len, from, lim, ms, me);
 	if (lim > len)

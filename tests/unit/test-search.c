@@ -289,6 +289,73 @@ test_many_starts(void)
 	    "a rare variant found by memmem beside the common one");
 }
 
+/*
+ * A text above the size where positions are remembered and the scanned
+ * byte is chosen from a sample: the same answers as a naive count.
+ */
+static void
+test_big(void)
+{
+	struct sbuf b = SBUF_INIT;
+	struct search *s;
+	struct search_count st;
+	char *err;
+	size_t i, a, z, from, n, want = 0, wantx = 0;
+
+	for (i = 0; i < 20000; i++) {
+		switch (i % 97) {
+		case 5:
+			sbuf_adds(&b, "一二三\n");	/* plain */
+			want++;
+			break;
+		case 17:
+			sbuf_adds(&b, "⼀二三 ");	/* a radical variant */
+			want++;
+			break;
+		case 33:
+			sbuf_adds(&b, "一二\n　　三");	/* hard-wrapped */
+			want++;
+			break;
+		case 50:
+			sbuf_adds(&b, "一二\n\n三");	/* not: a paragraph */
+			break;
+		case 70:
+			sbuf_adds(&b, "ＸＹＺ");
+			wantx++;
+			break;
+		default:
+			sbuf_adds(&b, "一丁二。");
+		}
+	}
+	ok(b.len > 200000, "a big text (%zu bytes)", b.len);
+	s = search_new("一二三", NULL, &err);
+	for (n = 0, from = 0; search_next(s, b.s, b.len, from, &a, &z);
+	    from = z)
+		n++;
+	is_int(n, want, "every match in a big text, variants and breaks");
+	memset(&st, 0, sizeof st);
+	while (!search_count_step(s, b.s, b.len, &st, 4096))
+		continue;
+	is_int(st.count, want, "the same count in steps");
+	ok(search_prev(s, b.s, b.len, b.len, &a, &z) &&
+	    !search_next(s, b.s, b.len, z, &a, &z), "prev finds the last");
+
+	/* The text changes in place: the remembered places are dropped. */
+	memcpy(b.s, "一二三", 9);
+	search_forget(s);
+	ok(search_next(s, b.s, b.len, 0, &a, &z) && a == 0,
+	    "search_forget: a new match at the start is seen");
+	search_free(s);
+
+	s = search_new("xyz", NULL, &err);
+	for (n = 0, from = 0; search_next(s, b.s, b.len, from, &a, &z);
+	    from = z)
+		n++;
+	is_int(n, wantx, "a folded Latin pattern in a big CJK text");
+	search_free(s);
+	sbuf_free(&b);
+}
+
 int
 main(void)
 {
@@ -303,5 +370,6 @@ main(void)
 	test_prev_far();
 	test_count();
 	test_many_starts();
+	test_big();
 	return done_testing();
 }
