@@ -654,7 +654,7 @@ find_literal(struct search *s, const char *text, size_t len, size_t from,
  */
 static int
 find_regex(struct search *s, const char *text, size_t len, size_t from,
-    size_t lim, size_t *ms, size_t *me)
+    size_t lim, int strict, size_t *ms, size_t *me)
 {
 	PCRE2_SIZE *ov;
 	size_t sub = len;
@@ -676,7 +676,10 @@ find_regex(struct search *s, const char *text, size_t len, size_t from,
 	if (rc < 0)
 		return 0;
 	ov = pcre2_get_ovector_pointer(s->md);
-	if (ov[0] >= lim)
+	/* With \K a match tried before lim may report a start after it;
+	   counting takes it (the next step could not see it again), the
+	   other callers want starts before lim only. */
+	if (strict && ov[0] >= lim)
 		return 0;
 	*ms = ov[0];
 	/* \K in a lookahead can put the start after the end. */
@@ -695,7 +698,7 @@ to_boundary(const char *text, size_t len, size_t off)
 
 static int
 find(struct search *s, const char *text, size_t len, size_t from,
-    size_t lim, size_t *ms, size_t *me)
+    size_t lim, int strict, size_t *ms, size_t *me)
 {
 	if (from > len)
 		return 0;
@@ -703,7 +706,7 @@ find(struct search *s, const char *text, size_t len, size_t from,
 	if (from >= lim)
 		return 0;
 	if (s->regex)
-		return find_regex(s, text, len, from, lim, ms, me);
+		return find_regex(s, text, len, from, lim, strict, ms, me);
 	if (lim > len)
 		lim = len;
 	if (from >= lim)
@@ -715,7 +718,7 @@ int
 search_next(struct search *s, const char *text, size_t len, size_t from,
     size_t *mstart, size_t *mend)
 {
-	return find(s, text, len, from, len + 1, mstart, mend);
+	return find(s, text, len, from, len + 1, 1, mstart, mend);
 }
 
 size_t
@@ -751,7 +754,7 @@ search_prev(struct search *s, const char *text, size_t len, size_t before,
 			lo = 0;
 		/* The last start in [lo, hi): step one character at a time
 		   from each start, so overlapping matches are seen too. */
-		for (from = lo; find(s, text, len, from, hi, &a, &b);
+		for (from = lo; find(s, text, len, from, hi, 1, &a, &b);
 		    from = next_char(text, len, a)) {
 			*mstart = a;
 			*mend = b;
@@ -779,7 +782,7 @@ search_count_step(struct search *s, const char *text, size_t len,
 	lim = st->pos + budget;
 	if (lim < st->pos || lim > len)
 		lim = len + 1;
-	while (find(s, text, len, st->pos, lim, &a, &b)) {
+	while (find(s, text, len, st->pos, lim, 0, &a, &b)) {
 		st->count++;
 		if (a < st->mark)
 			st->before++;

@@ -356,6 +356,91 @@ test_big(void)
 	sbuf_free(&b);
 }
 
+/*
+ * Random texts and patterns over an alphabet of awkward characters:
+ * every match lies on character boundaries, search_prev finds exactly the
+ * starts that search_next finds (stepping one character at a time), and
+ * counting in small steps agrees with listing.
+ */
+static void
+test_random(void)
+{
+	static const char *abc[] = { "a", "A", "ａ", "e", "é", "e\xcc\x81",
+	    "ﬁ", "f", "i", "一", "⼀", "二", " ", "\n", "　", "\xe2\x80\x8b",
+	    "\xc2\xad", "①", "1", "\xcc\x81", "한", "\t" };
+	size_t nabc = sizeof abc / sizeof abc[0];
+	unsigned seed = 12345;
+	size_t round, bad = 0, badprev = 0, badcount = 0, total = 0;
+
+	for (round = 0; round < 400; round++) {
+		struct sbuf t = SBUF_INIT, p = SBUF_INIT;
+		struct search_opts o = { 0, round % 7 == 6 };
+		struct search_count st;
+		struct search *s;
+		size_t i, n, a, z, from, *starts = NULL, ns = 0, k;
+		char *err = NULL;
+
+		for (i = 0, n = 20 + round % 60; i < n; i++) {
+			seed = seed * 1103515245 + 12345;
+			sbuf_adds(&t, abc[(seed >> 16) % nabc]);
+		}
+		if (round % 5 == 4) {
+			static const char *re[] = { "a*", "\\s+", "(一|⼀)二?",
+			    "$", "^", "\\b", "\\X", ".", "(?=e)", "e\\K" };
+
+			o.regex = 1;
+			sbuf_adds(&p, re[round / 5 % (sizeof re /
+			    sizeof re[0])]);
+		} else
+			for (i = 0, n = 1 + round % 4; i < n; i++) {
+				seed = seed * 1103515245 + 12345;
+				sbuf_adds(&p, abc[(seed >> 16) % nabc]);
+			}
+		s = search_new(p.s, &o, &err);
+		if (s == NULL) {
+			free(err);
+			sbuf_free(&t);
+			sbuf_free(&p);
+			continue;
+		}
+		for (from = 0; from <= t.len &&
+		    search_next(s, t.s, t.len, from, &a, &z); from = a + 1) {
+			if (a > z || (a == z && !o.regex) || z > t.len ||
+			    (t.s[a] & 0xc0) == 0x80 ||
+			    (z < t.len && (t.s[z] & 0xc0) == 0x80))
+				bad++;
+			starts = xreallocarray(starts, ns + 1, sizeof *starts);
+			starts[ns++] = a;
+		}
+		total += ns;
+		for (k = ns, from = t.len + 1;
+		    search_prev(s, t.s, t.len, from, &a, &z); from = a) {
+			if (k == 0 || starts[--k] != a)
+				badprev++;
+		}
+		if (k != 0)
+			badprev++;
+		memset(&st, 0, sizeof st);
+		while (!search_count_step(s, t.s, t.len, &st, 3))
+			continue;
+		for (n = 0, from = 0; from <= t.len && search_next(s, t.s,
+		    t.len, from, &a, &z); from = search_after(t.s, t.len, a,
+		    z))
+			n++;
+		if (n != st.count && badcount++ < 5)
+			printf("# count %zu, listed %zu: /%s/ in \"%s\"\n",
+			    st.count, n, p.s, t.s);
+		free(starts);
+		search_free(s);
+		sbuf_free(&t);
+		sbuf_free(&p);
+	}
+	ok(total > 100, "random rounds found matches (%zu)", total);
+	is_int(bad, 0, "every match is on character boundaries");
+	is_int(badprev, 0, "search_prev finds what search_next finds");
+	is_int(badcount, 0, "counting in steps agrees with listing");
+}
+
 int
 main(void)
 {
@@ -371,5 +456,6 @@ main(void)
 	test_count();
 	test_many_starts();
 	test_big();
+	test_random();
 	return done_testing();
 }
