@@ -715,28 +715,48 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	return 0;
 }
 
+/*
+ * Can the word s[i..i+len) start a month name, a relative phrase or a
+ * shift (Two years later)?  A cheap test on its first letters, so that the
+ * tables are searched only for the few words that might match.
+ */
+static int
+maybe_word(const char *s, size_t i, size_t len)
+{
+	static const char *const starts[] = { "jan", "feb", "mar", "apr",
+	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "the",
+	    "tha", "las", "thi", "nex", "one", "two", "thr", "fou", "fiv",
+	    "six", "sev", "eig", "nin", "ten", "ele", "twe", NULL };
+	char w[3];
+	size_t k;
+
+	if (len == 1)
+		return s[i] == 'a' || s[i] == 'A';
+	if (len < 3 || len > 9)
+		return 0;
+	for (k = 0; k < 3; k++)
+		w[k] = (char)(s[i + k] | 0x20);
+	for (k = 0; starts[k] != NULL; k++)
+		if (memcmp(w, starts[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
 int
 timeline_en_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
     size_t *skip)
 {
-	memset(c, 0, sizeof *c);
 	*skip = 1;
-	if (digit(x->s[i]))
+	if (digit(x->s[i])) {
+		memset(c, 0, sizeof *c);
 		return number_match(x, i, c, skip);
+	}
 	while (i + *skip < x->bend && alpha(x->s[i + *skip]))
 		(*skip)++;
+	if (!maybe_word(x->s, i, *skip))
+		return 0;
+	memset(c, 0, sizeof *c);
 	if (x->s[i] >= 'A' && x->s[i] <= 'Z' && month_match(x, i, c))
 		return 1;
-	switch (tolower((unsigned char)x->s[i])) {
-	case 't':
-	case 'l':
-	case 'n':
-	case 'a':
-	case 'o':
-	case 'f':
-	case 's':
-	case 'e':
-		return phrase_match(x, i, c);
-	}
-	return 0;
+	return phrase_match(x, i, c);
 }

@@ -283,66 +283,175 @@ heading_like(const struct doc *d, const struct block *b)
 	return 1;
 }
 
-/* Scans one block for candidates and adds the entries. */
-static void
-scan_block(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
-    struct tl_ctx *x, struct tl_date *anchor, const struct tl_date *docdate)
+/*
+ * Can the ASCII word at s[i..n) start an English expression?  Only month
+ * names, "the", "that", "last", "this", "next", "a" and the number words
+ * can; the test looks at the first three letters.
+ */
+static int
+en_word(const unsigned char *s, size_t i, size_t n, size_t *len)
 {
-	const unsigned char *u = (const unsigned char *)x->s;
-	struct tl_cand c;
+	static const char starts[][4] = { "jan", "feb", "mar", "apr", "may",
+	    "jun", "jul", "aug", "sep", "oct", "nov", "dec", "the", "tha",
+	    "las", "thi", "nex", "one", "two", "thr", "fou", "fiv", "six",
+	    "sev", "eig", "nin", "ten", "ele", "twe" };
+	size_t k = i, j;
+
+	while (k < n && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')
+		k++;
+	*len = k - i;
+	if (k - i == 1)
+		return (s[i] | 0x20) == 'a';
+	if (k - i < 3 || k - i > 9)
+		return 0;
+	for (j = 0; j < sizeof starts / sizeof starts[0]; j++)
+		if ((s[i] | 0x20) == starts[j][0] &&
+		    (s[i + 1] | 0x20) == starts[j][1] &&
+		    (s[i + 2] | 0x20) == starts[j][2])
+			return 1;
+	return 0;
+}
+
+/*
+ * The scanner's state between candidates: the block in hand, the entries
+ * whose events are still to be cut, and the dates that resolve relative
+ * expressions.
+ */
+struct scan {
+	struct timeline *t;
+	size_t cap;		/* entries allocated */
+	const struct doc *d;
+	struct tl_ctx x;	/* the current block's context */
+	size_t bi;		/* the current block, or d->nblocks */
+	size_t first;		/* first entry of the current block */
+	size_t last;		/* end of the last expression taken */
+	struct tl_date anchor;	/* latest date for relative expressions */
+	struct tl_date docdate;	/* the document date, prec NONE if none */
+};
+
+static void make_event(struct timeline *, size_t, const struct doc *);
+
+/* Moves the scan to the block holding byte i; returns 0 past the end. */
+static int
+enter_block(struct scan *sc, size_t i)
+{
+	const struct doc *d = sc->d;
+	size_t bi = sc->bi, k;
+
+	if (bi < d->nblocks && i < d->blocks[bi].end)
+		return 1;
+	/* Gallop a few blocks ahead, then search. */
+	for (k = 0; k < 4 && bi < d->nblocks && d->blocks[bi].end <= i; k++)
+		bi++;
+	if (bi < d->nblocks && d->blocks[bi].end <= i)
+		bi = doc_block_at(d, i);
+	for (k = sc->first; k < sc->t->n; k++)
+		make_event(sc->t, k, d);
+	sc->first = sc->t->n;
+	sc->bi = bi;
+	if (bi >= d->nblocks)
+		return 0;
+	sc->x.boff = d->blocks[bi].off;
+	sc->x.bend = d->blocks[bi].end;
+	sc->x.heading = heading_like(d, &d->blocks[bi]);
+	sc->last = sc->x.boff;
+	return 1;
+}
+
+/* Takes a candidate: resolves it and adds its entry. */
+static void
+take(struct scan *sc, struct tl_cand *c)
+{
 	struct tl_date r;
-	size_t i = x->boff, skip, skip2, last = x->boff;
+
+	if (c->off < sc->last)
+		c->off = sc->last;
+	if (c->kind == TL_RELATIVE) {
+		if (!resolve(&c->rel, &sc->anchor, &sc->docdate, &r))
+			return;
+	} else
+		r = c->a;
+	if (r.prec == TL_PREC_DAY || (c->kind == TL_RELATIVE &&
+	    c->rel.unit == TL_PREC_DAY))
+		c->end = time_of_day(&sc->x, c->end);
+	add_entry(sc->t, &sc->cap, sc->d, sc->bi, c, &r);
+	if (c->kind == TL_ABSOLUTE || c->kind == TL_RANGE ||
+	    c->kind == TL_RELATIVE)
+		sc->anchor = r;
+	if (c->kind == TL_DECADE)
+		sc->x.century = r.year / 100 * 100;
+	sc->last = c->end;
+}
+
+/*
+ * One pass over the whole text.  The inner loop skips what cannot start
+ * an expression without looking at the blocks at all; only at a candidate
+ * is the block found (usually the same or the next one), so the cost of
+ * a text without dates is the cost of reading its bytes once.
+ */
+static void
+scan(struct scan *sc)
+{
+	const unsigned char *u = (const unsigned char *)sc->x.s;
+	const struct doc *d = sc->d;
+	size_t n = sc->x.n, i = 0, skip, skip2, len;
+	struct tl_cand c;
 	unsigned char b;
 	int got;
 
-	while (i < x->bend) {
+	while (i < n) {
+		while (i < n) {
+			b = u[i];
+			if (b >= 0xe0 && b < 0xf0) {
+				if (i + 2 < n && key3(u + i))
+					break;
+				i += 3;
+			} else if (b < 0x80) {
+				if (b >= '0' && b <= '9')
+					break;
+				if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+					if (en_word(u, i, n, &len))
+						break;
+					i += len;
+				} else
+					i++;
+			} else
+				i += b >= 0xf0 ? 4 : b >= 0xc0 ? 2 : 1;
+		}
+		if (i >= n || !enter_block(sc, i))
+			break;
+		if (i < sc->x.boff) {
+			i = sc->x.boff;
+			continue;
+		}
+		/* Image file names and code hold digits, not dates. */
+		if (d->blocks[sc->bi].kind == BLOCK_FIGURE ||
+		    d->blocks[sc->bi].kind == BLOCK_CODE) {
+			i = sc->x.bend;
+			continue;
+		}
 		b = u[i];
-		got = 0;
-		if (b < 0x80) {
-			if (b >= '0' && b <= '9') {
-				got = timeline_zh_match(x, i, &c, &skip);
-				if (!got) {
-					got = timeline_en_match(x, i, &c,
-					    &skip2);
-					if (!got && skip2 > skip)
-						skip = skip2;
-				}
-			} else if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')
-				got = timeline_en_match(x, i, &c, &skip);
-			else
-				skip = 1;
-		} else if (b >= 0xe0 && b < 0xf0 && i + 2 < x->bend) {
-			if (key3(u + i))
-				got = timeline_zh_match(x, i, &c, &skip);
-			else
-				skip = 3;
-		} else
-			skip = b >= 0xf0 ? 4 : b >= 0xc0 ? 2 : 1;
+		if (b >= '0' && b <= '9') {
+			got = timeline_zh_match(&sc->x, i, &c, &skip);
+			if (!got) {
+				got = timeline_en_match(&sc->x, i, &c, &skip2);
+				if (!got && skip2 > skip)
+					skip = skip2;
+			}
+		} else if (b < 0x80)
+			got = timeline_en_match(&sc->x, i, &c, &skip);
+		else
+			got = timeline_zh_match(&sc->x, i, &c, &skip);
 		if (!got) {
 			i += skip;
 			continue;
 		}
-		if (c.off < last)
-			c.off = last;
-		if (c.kind == TL_RELATIVE) {
-			if (!resolve(&c.rel, anchor, docdate, &r)) {
-				i = c.end;
-				continue;
-			}
-		} else
-			r = c.a;
-		if (r.prec == TL_PREC_DAY || (c.kind == TL_RELATIVE &&
-		    c.rel.unit == TL_PREC_DAY))
-			c.end = time_of_day(x, c.end);
-		add_entry(t, cap, d, bi, &c, &r);
-		if (c.kind == TL_ABSOLUTE || c.kind == TL_RANGE ||
-		    c.kind == TL_RELATIVE)
-			*anchor = r;
-		if (c.kind == TL_DECADE)
-			x->century = r.year / 100 * 100;
-		last = c.end;
+		take(sc, &c);
 		i = c.end > i ? c.end : i + 1;
 	}
+	for (i = sc->first; i < sc->t->n; i++)
+		make_event(sc->t, i, d);
+	sc->first = sc->t->n;
 }
 
 /* Is s[k] the start of a sentence terminator?  Returns its length. */
@@ -469,39 +578,35 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 struct timeline *
 timeline_new(const struct doc *d)
 {
-	struct timeline *t = xcalloc(1, sizeof *t);
-	struct tl_ctx x;
-	struct tl_date anchor = { 0, 0, 0, TL_PREC_NONE };
-	struct tl_date docdate = { 0, 0, 0, TL_PREC_NONE };
-	size_t bi, cap = 0, i;
+	struct scan sc;
+	const struct doc_date *dd = &d->date;
 
 	if (!keys_ready)
 		keys_init();
-	memset(&x, 0, sizeof x);
-	x.s = d->buf->data;
-	x.n = d->buf->len;
-	if (d->date.year != 0) {
-		docdate.year = d->date.year;
-		docdate.month = d->date.month;
-		docdate.day = d->date.day;
-		docdate.prec = d->date.month == 0 ? TL_PREC_YEAR :
-		    d->date.day == 0 ? TL_PREC_MONTH : TL_PREC_DAY;
-		x.doc_year = d->date.year;
+	memset(&sc, 0, sizeof sc);
+	sc.t = xcalloc(1, sizeof *sc.t);
+	sc.d = d;
+	sc.bi = d->nblocks;
+	sc.x.s = d->buf->data;
+	sc.x.n = d->buf->len;
+	sc.anchor.prec = TL_PREC_NONE;
+	sc.docdate.prec = TL_PREC_NONE;
+	if (dd->year != 0) {
+		sc.docdate.year = dd->year;
+		sc.docdate.month = dd->month;
+		sc.docdate.day = dd->day;
+		sc.docdate.prec = dd->month == 0 ? TL_PREC_YEAR :
+		    dd->day == 0 ? TL_PREC_MONTH : TL_PREC_DAY;
+		sc.x.doc_year = dd->year;
 	}
-	for (bi = 0; bi < d->nblocks; bi++) {
-		const struct block *b = &d->blocks[bi];
-
-		/* Image file names and code hold digits, not dates. */
-		if (b->kind == BLOCK_FIGURE || b->kind == BLOCK_CODE)
-			continue;
-		x.boff = b->off;
-		x.bend = b->end;
-		x.heading = heading_like(d, b);
-		scan_block(t, &cap, d, bi, &x, &anchor, &docdate);
+	if (d->nblocks > 0) {
+		sc.bi = 0;
+		sc.x.boff = d->blocks[0].off;
+		sc.x.bend = d->blocks[0].end;
+		sc.x.heading = heading_like(d, &d->blocks[0]);
 	}
-	for (i = 0; i < t->n; i++)
-		make_event(t, i, d);
-	return t;
+	scan(&sc);
+	return sc.t;
 }
 
 void

@@ -1,0 +1,1 @@
+--timeline $SAMPLES/encoding-chronicle.gb18030.txt

@@ -1,0 +1,1 @@
+--timeline $SAMPLES/encoding-chronicle.txt

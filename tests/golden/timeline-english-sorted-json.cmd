@@ -1,0 +1,1 @@
+--timeline --sort=date --json $FIXTURES/timeline/english.txt

@@ -1,0 +1,1 @@
+--timeline $SAMPLES/hanzi-feature.txt

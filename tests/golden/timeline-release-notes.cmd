@@ -1,0 +1,1 @@
+--timeline $SAMPLES/release-notes.md
