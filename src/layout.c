@@ -55,6 +55,7 @@ struct lline {
 	size_t end;		/* one past the last byte shown */
 	size_t next;		/* start of the following line */
 	int width;		/* columns */
+	int plain;		/* no cell shows a replacement */
 };
 
 /* A laid-out piece of a source line. */
@@ -75,6 +76,8 @@ struct layout {
 	unsigned long clock;		/* counts cache uses */
 	struct lpiece *hint;		/* piece of the last line returned */
 	size_t hint_idx;		/* its index in hint->lines */
+	size_t gap_off;			/* the last blank line returned */
+	size_t gap_block;		/* the block after its gap */
 	char *brk;			/* break opportunities of a piece */
 	size_t brkcap;			/* bytes allocated at brk */
 	struct lcell *cells;		/* layout_cells() result */
@@ -155,8 +158,8 @@ char_width(uint32_t c, int ambiwidth)
 
 /*
  * Writes the visible form of a character that must not reach the terminal
- * and returns its length, or returns 0.  uc_width() gives -1 for the few
- * characters that are neither printable nor in util_ctl_repr's list.
+ * and returns its length, or returns 0: util_ctl_repr's list, and the line
+ * and paragraph separators, which some terminals treat as line ends.
  */
 static int
 ctl_repr(uint32_t c, char out[12])
@@ -165,10 +168,41 @@ ctl_repr(uint32_t c, char out[12])
 
 	if ((n = util_ctl_repr(c, out)) > 0)
 		return n;
-	if (c == 0x2028 || c == 0x2029 || (c >= 0xa0 && uc_width(c,
-	    "UTF-8") < 0))
+	if (c == 0x2028 || c == 0x2029)
 		return snprintf(out, 12, "<U+%04X>", (unsigned)c);
 	return 0;
+}
+
+/*
+ * Tells whether c is a wide character that neither extends a cluster nor
+ * is extended by one: the common CJK ideographs, kana, Hangul syllables,
+ * CJK punctuation and fullwidth forms.  The fast paths rely on it.
+ */
+static int
+fast_wide(uint32_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) ||
+	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a0 && c <= 0x30ff) ||
+	    (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xac00 && c <= 0xd7a3) ||
+	    (c >= 0xff01 && c <= 0xff60);
+}
+
+/* Decodes a three-byte sequence at u (lead 0xe0-0xef), or gives 0. */
+static uint32_t
+dec3(const unsigned char *u)
+{
+	if ((u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
+		return 0;
+	return ((uint32_t)(u[0] & 0x0f) << 12) | ((uint32_t)(u[1] & 0x3f) <<
+	    6) | (uint32_t)(u[2] & 0x3f);
+}
+
+/* Tells whether the character at u (n > 0 bytes) surely starts a cluster. */
+static int
+fast_start(const unsigned char *u, size_t n)
+{
+	return u[0] < 0x80 || (u[0] >= 0xe3 && u[0] <= 0xef && n >= 3 &&
+	    fast_wide(dec3(u)));
 }
 
 /* Tells whether a grapheme cluster surely ends between a and b. */
@@ -249,10 +283,17 @@ clus_at(const struct layout_opts *o, const char *s, size_t q, size_t end,
 	cl->repl[0] = '\0';
 	cl->space = 0;
 	if (b >= 0x20 && b < 0x7f && (q + 1 == end ||
-	    (unsigned char)s[q + 1] < 0x80)) {
+	    fast_start((const unsigned char *)s + q + 1, end - q - 1))) {
 		cl->len = 1;
 		cl->width = 1;
 		cl->space = b == ' ';
+		return;
+	}
+	if (b >= 0xe3 && b <= 0xef && q + 3 <= end &&
+	    fast_wide(dec3((const unsigned char *)s + q)) && (q + 3 == end ||
+	    fast_start((const unsigned char *)s + q + 3, end - q - 3))) {
+		cl->len = 3;
+		cl->width = 2;
 		return;
 	}
 	if (b == '\t') {
@@ -347,6 +388,19 @@ split_back(const char *s, size_t p, size_t q, size_t pe, const size_t *rpos,
 static int
 kinsoku_ok(const char *s, size_t e, size_t q, size_t pe)
 {
+	const unsigned char *u = (const unsigned char *)s;
+
+	/*
+	 * Without spaces UAX #14 already keeps the marks in place, except
+	 * around the quotation marks U+2018-U+201D, before the ellipses
+	 * U+2025 and U+2026, and after U+200B, which allows a break anywhere.
+	 */
+	if (e == q && !(e >= 3 && u[e - 3] == 0xe2 && u[e - 2] == 0x80 &&
+	    (u[e - 1] == 0x8b || (u[e - 1] >= 0x98 && u[e - 1] <= 0x9d))) &&
+	    !(q + 2 < pe && u[q] == 0xe2 && u[q + 1] == 0x80 &&
+	    ((u[q + 2] >= 0x98 && u[q + 2] <= 0x9d) || u[q + 2] == 0xa5 ||
+	    u[q + 2] == 0xa6)))
+		return 1;
 	return !in_set(opening, char_before(s, e)) &&
 	    !in_set(closing, char_at(s + q, pe - q));
 }
@@ -361,7 +415,8 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 	size_t rpos[BACKOFF];	/* starts of recent non-space clusters */
 	int rcol[BACKOFF];	/* the column before each of them */
 	int nring;		/* clusters pushed to the ring */
-	int col, colns, cand_w, rc;
+	int col, colns, cand_w, rc, plain;
+	char *mb;
 	struct clus cl;
 	struct lline *ln;
 
@@ -376,6 +431,22 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 	if (n > 0)
 		u8_possible_linebreaks((const uint8_t *)s + ps, n, "UTF-8",
 		    l->brk);
+	/*
+	 * A line separator, form feed or NEL is a mandatory break in UAX #14
+	 * and libunistring then allows no break soon after it; here it is
+	 * shown as a visible control inside the line, and the place after it
+	 * is simply a break opportunity.
+	 */
+	for (r = 0; n > 0 && (mb = memchr(l->brk + r, UC_BREAK_MANDATORY,
+	    n - r)) != NULL; r = (size_t)(mb - l->brk) + 1) {
+		e = (size_t)(mb - l->brk) + 1;
+		while (e < n && (((unsigned char)s[ps + e] & 0xc0) == 0x80 ||
+		    s[ps + e] == ' '))
+			e++;
+		l->brk[mb - l->brk] = UC_BREAK_PROHIBITED;
+		if (e < n && !in_set(closing, char_at(s + ps + e, n - e)))
+			l->brk[e] = UC_BREAK_POSSIBLE;
+	}
 	p = ps;
 	do {
 		ln = piece_push(pc);
@@ -386,6 +457,7 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 		cand_e = p;
 		cand_w = 0;
 		nring = 0;
+		plain = 1;
 		for (;;) {
 			if (q >= pe) {
 				ln->end = endns;
@@ -410,9 +482,16 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 			if (col + cl.width > width) {
 				if (q == p) {
 					/* Alone and still too wide. */
+					plain = 0;
 					ln->end = q + cl.len;
 					ln->width = width;
 					ln->next = q + cl.len;
+					/* Spaces after it hang and drop. */
+					while (ln->next < pe &&
+					    s[ln->next] == ' ' &&
+					    clus_end(s, ln->next, pe) ==
+					    ln->next + 1)
+						ln->next++;
 				} else if (cand_b > p) {
 					ln->end = cand_e;
 					ln->width = cand_w;
@@ -435,6 +514,8 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 				}
 				break;
 			}
+			if (cl.repl[0] != '\0')
+				plain = 0;
 			rpos[nring % BACKOFF] = q;
 			rcol[nring % BACKOFF] = col;
 			nring++;
@@ -443,6 +524,7 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 			colns = col;
 			endns = q;
 		}
+		ln->plain = plain;
 		p = ln->next;
 	} while (p < pe);
 }
@@ -636,7 +718,7 @@ figure_cells(struct layout *l, size_t b, struct lcell **arr, size_t *cap,
  * or uses the hint when the caller knows it.
  */
 static void
-block_line(struct layout *l, size_t b, size_t x, struct dline *dl)
+block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 {
 	const struct buffer *buf = l->doc->buf;
 	const struct block *bk = &l->doc->blocks[b];
@@ -648,6 +730,7 @@ block_line(struct layout *l, size_t b, size_t x, struct dline *dl)
 	dl->level = bk->kind == BLOCK_HEADING || bk->kind == BLOCK_TITLE ?
 	    bk->level : 0;
 	dl->block = b;
+	dl->plain = 0;
 	if (bk->kind == BLOCK_FIGURE) {
 		dl->off = bk->off;
 		dl->end = bk->end;
@@ -656,13 +739,21 @@ block_line(struct layout *l, size_t b, size_t x, struct dline *dl)
 		dl->width = w;
 		return;
 	}
-	sl = buffer_line_of(buf, x);
-	ls = buf->line_off[sl - 1];
-	if (ls < bk->off)
-		ls = bk->off;
-	le = buffer_line_end(buf, sl);
-	if (le > bk->end)
-		le = bk->end;
+	if (at_ls) {
+		/* The caller knows x starts a source line: no search. */
+		const char *nl = memchr(buf->data + x, '\n', bk->end - x);
+
+		ls = x;
+		le = nl != NULL ? (size_t)(nl - buf->data) : bk->end;
+	} else {
+		sl = buffer_line_of(buf, x);
+		ls = buf->line_off[sl - 1];
+		if (ls < bk->off)
+			ls = bk->off;
+		le = buffer_line_end(buf, sl);
+		if (le > bk->end)
+			le = bk->end;
+	}
 	if (x > le)
 		x = le;
 	ps = ls;
@@ -694,9 +785,12 @@ block_line(struct layout *l, size_t b, size_t x, struct dline *dl)
 	dl->end = pc->lines[lo].end;
 	dl->width = pc->lines[lo].width;
 	dl->next = pc->lines[lo].next;
+	dl->plain = pc->lines[lo].plain;
 	if (dl->next == le)
 		dl->next = le < buf->len ? le + 1 : buf->len;
 }
+
+static int locate_fwd(struct layout *, size_t, struct dline *);
 
 /*
  * Where byte x is shown: 0 and *dl filled, or -1 when x is hidden, with
@@ -714,7 +808,7 @@ locate(struct layout *l, size_t x, struct dline *dl, size_t *fwd,
 
 	if (b < d->nblocks && d->blocks[b].off <= x) {
 		if (!block_hidden(l, b)) {
-			block_line(l, b, x, dl);
+			block_line(l, b, x, 0, dl);
 			return 0;
 		}
 		*fwd = b + 1 < d->nblocks ? d->blocks[b + 1].off : buf->len;
@@ -740,6 +834,42 @@ locate(struct layout *l, size_t x, struct dline *dl, size_t *fwd,
 	dl->kind = DLINE_BLANK;
 	dl->level = 0;
 	dl->block = d->nblocks;
+	dl->plain = 1;
+	l->gap_off = ls;
+	l->gap_block = b;
+	return 0;
+}
+
+/*
+ * The line at x, which starts a source line just after block b - 1 or
+ * after a blank line before block b, found without searching: this is how
+ * layout_next() walks a document in time proportional to what it shows.
+ */
+static int
+after_gap(struct layout *l, size_t b, size_t x, struct dline *dl)
+{
+	const struct doc *d = l->doc;
+	const char *s = d->buf->data, *nl;
+	size_t lim;
+
+	if (b < d->nblocks && x >= d->blocks[b].off) {
+		if (x > d->blocks[b].end || block_hidden(l, b))
+			return locate_fwd(l, x, dl);
+		block_line(l, b, x, x == d->blocks[b].off || s[x - 1] == '\n',
+		    dl);
+		return 0;
+	}
+	lim = b < d->nblocks ? d->blocks[b].off : d->buf->len;
+	nl = memchr(s + x, '\n', lim - x);
+	dl->off = dl->end = x;
+	dl->next = nl != NULL ? (size_t)(nl - s) + 1 : lim;
+	dl->width = 0;
+	dl->kind = DLINE_BLANK;
+	dl->level = 0;
+	dl->block = d->nblocks;
+	dl->plain = 1;
+	l->gap_off = x;
+	l->gap_block = b;
 	return 0;
 }
 
@@ -836,19 +966,30 @@ layout_first(struct layout *l, struct dline *dl)
 int
 layout_next(struct layout *l, const struct dline *cur, struct dline *dl)
 {
+	const struct doc *d = l->doc;
 	const struct lpiece *pc = l->hint;
 	const struct lline *ln;
+	const struct block *bk;
+	size_t x = cur->next;
 
-	if (cur->next >= l->doc->buf->len)
+	if (x >= d->buf->len)
 		return -1;
+	if (cur->kind == DLINE_BLANK) {
+		if (cur->off == l->gap_off && (l->gap_block >= d->nblocks ||
+		    x <= d->blocks[l->gap_block].off))
+			return after_gap(l, l->gap_block, x, dl);
+		return locate_fwd(l, x, dl);
+	}
+	if (cur->block >= d->nblocks)
+		return locate_fwd(l, x, dl);
 	if (pc != NULL && l->hint_idx + 1 < pc->nlines &&
 	    pc->lines[l->hint_idx].off == cur->off &&
 	    cur->off >= pc->off && cur->off < pc->end &&
-	    cur->kind != DLINE_BLANK && cur->kind != DLINE_FIGURE) {
+	    cur->kind != DLINE_FIGURE) {
 		ln = &pc->lines[l->hint_idx + 1];
 		*dl = *cur;
 		if (ln->next == pc->end) {
-			block_line(l, cur->block, ln->off, dl);
+			block_line(l, cur->block, ln->off, 0, dl);
 			return 0;
 		}
 		l->hint_idx++;
@@ -856,9 +997,15 @@ layout_next(struct layout *l, const struct dline *cur, struct dline *dl)
 		dl->end = ln->end;
 		dl->width = ln->width;
 		dl->next = ln->next;
+		dl->plain = ln->plain;
 		return 0;
 	}
-	return locate_fwd(l, cur->next, dl);
+	bk = &d->blocks[cur->block];
+	if (x <= bk->end) {
+		block_line(l, cur->block, x, d->buf->data[x - 1] == '\n', dl);
+		return 0;
+	}
+	return after_gap(l, cur->block + 1, x, dl);
 }
 
 int

@@ -51,7 +51,11 @@ out_dump(const struct doc *d, const struct app_opts *o, FILE *fp)
 	l = layout_new(d, &lo);
 	more = layout_first(l, &dl) == 0;
 	while (more) {
-		n = layout_cells(l, &dl, &c);
+		if (dl.plain) {
+			sbuf_add(&b, d->buf->data + dl.off, dl.end - dl.off);
+			n = 0;
+		} else
+			n = layout_cells(l, &dl, &c);
 		for (i = 0; i < n; i++) {
 			if (c[i].repl[0] != '\0')
 				sbuf_adds(&b, c[i].repl);

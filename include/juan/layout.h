@@ -37,6 +37,10 @@ struct dline {
 	enum dline_kind kind;
 	int level;		/* heading level, else 0 */
 	size_t block;		/* block index; nblocks for a blank line */
+	int plain;		/* 1 when every cell shows its own bytes (no
+				   tab, control, cut cluster or figure), so
+				   the bytes [off, end) can be shown as they
+				   are */
 };
 
 /*

@@ -152,6 +152,7 @@ test_cases(void)
 	WRAP("汉字", 3, "汉|字");
 	/* Width 1: a wide character is shown alone as '>'. */
 	WRAP("a汉b", 1, "a|>|b");
+	WRAP("汉 b", 1, ">|b");
 	/* Tabs to the next multiple of 8, cut by the margin. */
 	WRAP("a\tb", 80, "a       b");
 	WRAP("a\tb", 4, "a   |b");
@@ -162,6 +163,9 @@ test_cases(void)
 	WRAP("\xc2\x9b", 80, "<U+009B>");
 	WRAP("\x7f\x01", 80, "^?^A");
 	WRAP("ab\xe2\x80\xae", 5, "ab|<U+2>");
+	/* After a line separator or NEL a break is possible, not forced. */
+	WRAP("ab\xe2\x80\xa8" "cd ef", 11, "ab<U+2028>|cd ef");
+	WRAP("ab \xc2\x85 next", 14, "ab <U+0085>|next");
 	/* Emoji sequences are one cluster of two columns. */
 	WRAP("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb" "ab", 3,
 	    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb|ab");
@@ -334,6 +338,8 @@ check_cells(struct layout *l, const struct doc *d, const struct dline *dl,
 		CHECK(c[i].off == at, "cell at %zu, want %zu", c[i].off, at);
 		at += c[i].len;
 		if (c[i].repl[0] != '\0') {
+			CHECK(!dl->plain, "plain line at %zu has a repl",
+			    dl->off);
 			for (j = 0; c[i].repl[j]; j++)
 				CHECK((unsigned char)c[i].repl[j] >= 0x20 &&
 				    c[i].repl[j] != 0x7f, "repl ctl");
@@ -552,6 +558,45 @@ test_files(const char *dir)
 	closedir(dp);
 }
 
+/*
+ * With boilerplate hidden, walking forward, walking back and asking for
+ * each line by offset all give the same lines.  Returns 0 when they do.
+ */
+static int
+check_walk(const struct doc *d, int width)
+{
+	struct layout_opts o = { width, 1, 0 };
+	struct layout *l = layout_new(d, &o), *l2 = layout_new(d, &o);
+	struct dline *v = NULL, dl, nx, a;
+	size_t nv = 0, cap = 0, i;
+	int more = layout_first(l, &dl) == 0, bad = 0;
+
+	while (more && !bad) {
+		if (nv == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[nv++] = dl;
+		if (dl.block < d->nblocks &&
+		    d->blocks[dl.block].kind == BLOCK_BOILERPLATE)
+			bad = 1;
+		if (layout_line_at(l2, dl.off, &a) != 0 || a.off != dl.off ||
+		    a.next != dl.next || a.kind != dl.kind)
+			bad = 1;
+		more = layout_next(l, &dl, &nx) == 0;
+		dl = nx;
+	}
+	for (i = nv; !bad && i-- > 1;)
+		if (layout_prev(l2, &v[i], &dl) != 0 || dl.off != v[i - 1].off)
+			bad = 1;
+	if (bad)
+		printf("# walk differs at width %d\n", width);
+	free(v);
+	layout_free(l);
+	layout_free(l2);
+	return bad;
+}
+
 /* ---- random texts ---- */
 
 static const char *const atoms[] = {
@@ -605,6 +650,8 @@ test_random(unsigned seed, int cases)
 		bad = check_doc(&t->doc, width, 1 + (int)rnd(2), 0, 1);
 		if (!bad && rnd(8) == 0)
 			bad = check_doc(&t->doc, width, 1, 64, 0);
+		if (!bad && rnd(4) == 0)
+			bad = check_walk(&t->doc, width);
 		if (bad) {
 			printf("# case %d:", c);
 			for (i = 0; i < sb.len && i < 64; i++)

@@ -1,0 +1,1 @@
+--dump --width 1 $FIXTURES/layout/emoji.txt

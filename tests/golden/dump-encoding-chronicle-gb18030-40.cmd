@@ -1,0 +1,1 @@
+--dump --width 40 $SAMPLES/encoding-chronicle.gb18030.txt

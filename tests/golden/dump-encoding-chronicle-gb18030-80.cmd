@@ -1,0 +1,1 @@
+--dump --width 80 $SAMPLES/encoding-chronicle.gb18030.txt

@@ -1,0 +1,1 @@
+--dump --width 2 $FIXTURES/layout/kinsoku.txt

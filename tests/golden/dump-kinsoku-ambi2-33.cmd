@@ -1,0 +1,1 @@
+--dump --width 33 --ambiwidth 2 $FIXTURES/layout/kinsoku.txt

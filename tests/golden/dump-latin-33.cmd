@@ -1,0 +1,1 @@
+--dump --width 33 $FIXTURES/layout/latin.txt

@@ -1,0 +1,1 @@
+--dump --width 40 --ambiwidth 2 $SAMPLES/mixed-scripts.txt
