@@ -1,4 +1,4 @@
-/* search-int.h - the folding table shared by search-fold.c and its generator. */
+/* search-int.h - the folding table, shared by search-fold.c and search.c. */
 #ifndef JUAN_SEARCH_INT_H
 #define JUAN_SEARCH_INT_H
 

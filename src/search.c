@@ -11,13 +11,15 @@
  * The text is never folded as a whole.  A match has to start with a
  * character whose fold is a prefix of pc[]; the set of such characters,
  * starts[], is found once from the table's reverse index (ａ, Ａ, ⓐ and
- * so on for "a").  Candidates are then found at memory speed: with memmem
- * for each start character when there are few, merged in text order, each
- * one's next occurrence cached (memo[]) so that stepping through many
- * matches never rescans the text for a rare variant; or with a 256-entry
- * table of their lead bytes when there are many.  Each candidate is
- * verified by match_at(), which folds the text one character at a time
- * only as far as the comparison goes.
+ * so on for "a").  Candidates are then found at memory speed: when there
+ * are few start characters, each is scanned for with memchr on its rarest
+ * byte (scan()), the scans merged in text order and each one's next
+ * occurrence remembered (memo[]) so that stepping through many matches
+ * never rescans the text for a rare variant; when there are many, a
+ * 256-entry table of their lead bytes is used.  Each candidate is
+ * verified by match_at(), which first compares bytes with the folded
+ * pattern's own UTF-8 (pb[], the common case for CJK text) and folds the
+ * text one character at a time only from the first difference on.
  *
  * A regular expression is handed to PCRE2 (UTF, UCP, multiline, JIT when
  * available); a step of bounded counting gives it a subject cut after the
