@@ -40,7 +40,7 @@ word_at(const struct tl_ctx *x, size_t i, const char *w)
 {
 	size_t len = strlen(w), k;
 
-	if (i + len > x->bend)
+	if (i < x->boff || i > x->bend || len > x->bend - i)
 		return 0;
 	for (k = 0; k < len; k++)
 		if (tolower((unsigned char)x->s[i + k]) != w[k])
@@ -246,7 +246,7 @@ year_context(const struct tl_ctx *x, size_t off)
 	char w[16];
 	size_t i;
 
-	if (off > x->boff && x->s[off - 1] == '-' && word_at(x, off - 4,
+	if (off >= x->boff + 4 && x->s[off - 1] == '-' && word_at(x, off - 4,
 	    "mid"))
 		return 1;
 	prev_word(x, off, w, sizeof w);

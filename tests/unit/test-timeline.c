@@ -357,9 +357,12 @@ test_fields(void)
 	if (t->n == 4) {
 		is_str(t->entries[1].value, "2020-01-04", "fields: value");
 		is_int(t->entries[1].line, 3, "fields: line");
-		is_str(xstrndup(text + t->entries[1].off, t->entries[1].end -
-		    t->entries[1].off), "1月4日上午",
+		char *expr = xstrndup(text + t->entries[1].off,
+		    t->entries[1].end - t->entries[1].off);
+
+		is_str(expr, "1月4日上午",
 		    "fields: time of day kept in the text");
+		free(expr);
 		is_str(t->entries[0].event, "疫情暴发",
 		    "fields: the date that opens the sentence is trimmed");
 		is_str(t->entries[1].event, "专家抵达", "fields: event");
@@ -429,6 +432,72 @@ test_long_event(void)
 	sbuf_free(&s);
 }
 
+/*
+ * Malformed and cut input never crashes and never gives an entry that
+ * reaches outside the text: every prefix of a text dense with date parts
+ * (cut inside characters too), and random mixes of those parts with
+ * invalid bytes.  Run under --enable-sanitizers this checks memory too.
+ */
+static void
+test_robust(void)
+{
+	static const char *const parts[] = { "2016", "年", "月", "日", "号",
+	    "至", "—", "-", "/", ".", "十", "二", "〇", "世纪", "年代", "当天",
+	    "次年", "同月", "前", "后", "以来", "公元前", "上世纪", "April ",
+	    "19", "3", " ", "the ", "late ", "1990s", "BC", "\xff", "\xe5",
+	    "\n", "\n\n", "（", "）", "，", "。", "到", "将", "２０", "年底",
+	    "s", "th century", "years later", "，", NULL };
+	const char *dense = "公元前221年。2018年4月20日至5月2日，20世纪80年代"
+	    "中期，次年6月1日上午，1974—1989年（1974—2023）April 20-21, 2018"
+	    "; the late 1990s, 2016-04-19T10:30 两年后当天";
+	size_t nparts, len, i, j, bad = 0, k;
+	unsigned long seed = 12345;
+	struct sbuf s = SBUF_INIT;
+
+	for (nparts = 0; parts[nparts] != NULL; nparts++)
+		continue;
+	len = strlen(dense);
+	for (i = 0; i <= len; i++) {
+		struct buffer *b = buffer_from_mem(dense, i, NULL, NULL);
+		struct doc *d = doc_new(b);
+		struct timeline *t = timeline_new(d);
+
+		for (k = 0; k < t->n; k++)
+			if (t->entries[k].off >= t->entries[k].end ||
+			    t->entries[k].end > b->len ||
+			    t->entries[k].event == NULL)
+				bad++;
+		timeline_free(t);
+		doc_free(d);
+		buffer_free(b);
+	}
+	ok(bad == 0, "every prefix of a dense text: entries inside the text");
+	for (i = 0; i < 400; i++) {
+		struct buffer *b;
+		struct doc *d;
+		struct timeline *t;
+
+		sbuf_reset(&s);
+		for (j = 0; j < 40; j++) {
+			seed = seed * 1103515245 + 12345;
+			sbuf_adds(&s, parts[(seed >> 16) % nparts]);
+		}
+		b = buffer_from_mem(s.s, s.len, NULL, NULL);
+		d = doc_new(b);
+		t = timeline_new(d);
+		for (k = 0; k < t->n; k++)
+			if (t->entries[k].off >= t->entries[k].end ||
+			    t->entries[k].end > b->len ||
+			    strlen(t->entries[k].value) == 0)
+				bad++;
+		timeline_free(t);
+		doc_free(d);
+		buffer_free(b);
+	}
+	ok(bad == 0, "random mixes of date parts: entries inside the text");
+	sbuf_free(&s);
+}
+
 int
 main(void)
 {
@@ -443,5 +512,6 @@ main(void)
 	test_fields();
 	test_sort();
 	test_long_event();
+	test_robust();
 	return done_testing();
 }
