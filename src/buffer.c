@@ -23,6 +23,9 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,55 +34,119 @@
 
 static const char REPLACEMENT[] = "\xef\xbf\xbd";	/* U+FFFD */
 
-/* Returns the length of the valid UTF-8 prefix of s[0..n). */
-static size_t
-utf8_valid_prefix(const unsigned char *s, size_t n)
+/* The most bytes asked of one read(). */
+#define READ_MAX ((size_t)1 << 30)
+
+/*
+ * The length of the valid UTF-8 sequence that starts s[0..n) and is not
+ * ASCII, or 0 when the bytes there are not one (an overlong form, a
+ * surrogate, a code point past U+10FFFF, a stray or missing continuation
+ * byte, or a sequence cut by the end of the input).
+ */
+static inline size_t
+utf8_seq(const unsigned char *s, size_t n)
 {
-	size_t i = 0;
-	uint32_t c;
-	int k;
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
 
-	while (i < n) {
-		/* Skip ASCII eight bytes at a time. */
-		while (i + 8 <= n) {
-			uint64_t w;
-
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = util_u8_next((const char *)s + i, n - i, &c);
-		if (c == 0xfffd && k == 1)
-			return i;
-		i += (size_t)k;
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	if (c < 0xe0)
+		return n >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c < 0xf0) {
+		if (c == 0xe0)
+			lo = 0xa0;	/* no overlong forms */
+		else if (c == 0xed)
+			hi = 0x9f;	/* no surrogates */
+		return n >= 3 && s[1] >= lo && s[1] <= hi &&
+		    (s[2] & 0xc0) == 0x80 ? 3 : 0;
 	}
-	return n;
+	if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;		/* nothing past U+10FFFF */
+	return n >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 &&
+	    (s[3] & 0xc0) == 0x80 ? 4 : 0;
 }
 
-/* Copies s[0..n) into a new string, replacing invalid UTF-8. */
+/*
+ * Returns the length of the valid UTF-8 prefix of s[0..n) and adds the
+ * number of multi-byte characters in it to *multi.  This is the hot loop of
+ * loading: ASCII is skipped sixteen bytes at a time, and a run of
+ * three-byte characters (most of a CJK text) is checked without going
+ * back to the general case for each one.
+ */
+static size_t
+utf8_valid_prefix(const unsigned char *s, size_t n, size_t *multi)
+{
+	size_t i = 0, k, m = 0;	/* i: bytes checked; m: multi-byte chars */
+	uint64_t w[2];
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			while (i + 16 <= n) {
+				memcpy(w, s + i, 16);
+				if ((w[0] | w[1]) & 0x8080808080808080ULL)
+					break;
+				i += 16;
+			}
+			while (i < n && s[i] < 0x80)
+				i++;
+			continue;
+		}
+		/* Three-byte characters from U+1000 to U+FFFF but for the
+		 * surrogate block (lead byte 0xed), which hold the CJK
+		 * ideographs, kana, hangul and the full-width forms: these
+		 * lead bytes can start no overlong form. */
+		while (i + 3 <= n && s[i] >= 0xe1 && s[i] != 0xed &&
+		    s[i] <= 0xef &&
+		    (s[i + 1] & 0xc0) == 0x80 && (s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			m++;
+		}
+		if (i >= n || s[i] < 0x80)
+			continue;
+		if ((k = utf8_seq(s + i, n - i)) == 0)
+			break;
+		i += k;
+		m++;
+	}
+	*multi += m;
+	return i;
+}
+
+/*
+ * Counts the invalid bytes of s[0..n) (each byte that starts no valid
+ * sequence) and adds them to *bad, and the valid multi-byte characters to
+ * *multi.  The ratio tells damaged UTF-8 from text in another encoding.
+ */
+static void
+utf8_count(const unsigned char *s, size_t n, size_t *multi, size_t *bad)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		i += utf8_valid_prefix(s + i, n - i, multi);
+		if (i < n) {
+			(*bad)++;
+			i++;
+		}
+	}
+}
+
+/* Copies s[0..n) into a new string, each invalid byte made U+FFFD. */
 static char *
 utf8_repair(const char *s, size_t n, size_t *outlen, size_t *invalid)
 {
 	struct sbuf b = SBUF_INIT;
-	size_t i = 0, v;
-	uint32_t c;
-	int k;
+	size_t i = 0, v, multi = 0;
 
 	while (i < n) {
-		v = utf8_valid_prefix((const unsigned char *)s + i, n - i);
+		v = utf8_valid_prefix((const unsigned char *)s + i, n - i,
+		    &multi);
 		sbuf_add(&b, s + i, v);
 		i += v;
 		if (i >= n)
 			break;
-		k = util_u8_next(s + i, n - i, &c);
-		(void)k;
 		sbuf_add(&b, REPLACEMENT, 3);
 		(*invalid)++;
 		i++;
@@ -206,24 +273,29 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 {
 	const unsigned char *u = (const unsigned char *)raw;
 	char *out = NULL;
-	size_t outlen = 0, v;
+	size_t outlen = 0, v, multi = 0;
 
+	if (encoding != NULL && (strcasecmp(encoding, "UTF-8") == 0 ||
+	    strcasecmp(encoding, "UTF8") == 0)) {
+		/* UTF-8 needs no iconv: only the check and repair below. */
+		b->encoding = xstrdup(encoding);
+		if (n >= 3 && memcmp(raw, "\xef\xbb\xbf", 3) == 0) {
+			b->had_bom = 1;
+			memmove(raw, raw + 3, n - 3);
+			n -= 3;
+		}
+		goto utf8;
+	}
 	if (encoding != NULL) {
 		const char *from = encoding;
-		size_t unit = 1, skip = 0;
+		size_t unit = 1;
 
-		/* A BOM of the forced encoding is still not text. */
 		if (strncasecmp(encoding, "UTF-16", 6) == 0 ||
 		    strncasecmp(encoding, "UCS-2", 5) == 0)
 			unit = 2;
 		else if (strncasecmp(encoding, "UTF-32", 6) == 0)
 			unit = 4;
-		if (strcasecmp(encoding, "UTF-8") == 0 && n >= 3 &&
-		    memcmp(raw, "\xef\xbb\xbf", 3) == 0) {
-			skip = 3;
-			b->had_bom = 1;
-		}
-		out = convert(raw + skip, n - skip, from, unit, 0, &outlen,
+		out = convert(raw, n, from, unit, 0, &outlen,
 		    &b->invalid);
 		if (out == NULL) {
 			*err = xasprintf("unknown encoding '%s'", encoding);
@@ -260,11 +332,23 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 		n -= 3;
 	}
 	b->encoding = xstrdup("UTF-8");
-	v = utf8_valid_prefix(u, n);
+	v = utf8_valid_prefix(u, n, &multi);
 	if (v < n && !b->had_bom) {
 		size_t bad = 0;
 
-		out = convert(raw, n, "GB18030", 1, 1, &outlen, &bad);
+		/*
+		 * Text in GB18030 read as UTF-8 is invalid at nearly every
+		 * character, while damaged UTF-8 (a file cut in the middle of
+		 * a character, a stray Latin-1 byte) is valid almost
+		 * everywhere.  Only the first kind is worth a trial
+		 * conversion, which on a large UTF-8 text could run a long
+		 * way before its first error.
+		 */
+		utf8_count(u + v, n - v, &multi, &bad);
+		if (bad * 4 >= multi) {
+			bad = 0;
+			out = convert(raw, n, "GB18030", 1, 1, &outlen, &bad);
+		}
 		if (out != NULL) {
 			free(raw);
 			free(b->encoding);
@@ -274,7 +358,7 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 		}
 	}
 utf8:
-	v = utf8_valid_prefix((const unsigned char *)raw, n);
+	v = utf8_valid_prefix((const unsigned char *)raw, n, &multi);
 	if (v < n) {
 		out = utf8_repair(raw, n, &outlen, &b->invalid);
 		free(raw);
@@ -303,14 +387,41 @@ buffer_from_mem(const char *bytes, size_t n, const char *encoding, char **err)
 	return b;
 }
 
+/*
+ * Allocates n bytes for the text.  A large block is asked to be backed by
+ * huge pages where the system offers them, which makes the first touch of
+ * a few hundred megabytes several times cheaper.  Returns NULL when memory
+ * runs out, so that a huge file gets a message rather than an abort.
+ */
+static char *
+alloc_text(size_t n)
+{
+	char *p = malloc(n);
+
+#ifdef MADV_HUGEPAGE
+	if (p != NULL && n >= ((size_t)32 << 20)) {
+		uintptr_t lo, hi, huge = (uintptr_t)2 << 20;
+
+		lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+		hi = ((uintptr_t)p + n) & ~(huge - 1);
+		if (hi > lo)
+			(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	}
+#endif
+	return p;
+}
+
 struct buffer *
 buffer_load_fd(int fd, const char *name, const char *encoding, size_t limit,
     char **err)
 {
 	struct buffer *b;
 	struct stat st;
-	char *raw;
-	size_t n = 0, cap;
+	struct pollfd pfd;
+	char *raw, *p;
+	size_t n = 0;		/* bytes read so far */
+	size_t cap;		/* bytes allocated at raw, less the NUL */
+	size_t bound;		/* most bytes accepted */
 	ssize_t r;
 
 	if (fstat(fd, &st) < 0) {
@@ -321,28 +432,61 @@ buffer_load_fd(int fd, const char *name, const char *encoding, size_t limit,
 		*err = xstrdup(strerror(EISDIR));
 		return NULL;
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 :
-	    65536;
-	if (limit != 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
-		*err = xasprintf("file too large (over %zu bytes)", limit);
+	if (limit == 0 || limit > BUFFER_STREAM_MAX)
+		limit = limit == 0 ? BUFFER_STREAM_LIMIT : BUFFER_STREAM_MAX;
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		/*
+		 * A regular file is read whole, in one allocation of its
+		 * size and a byte to see the end.  One that shrinks while it
+		 * is read gives what was there; one that grows may grow by
+		 * the limit before it is refused, so a log written without
+		 * end cannot eat all memory either.
+		 */
+		if ((uintmax_t)st.st_size > BUFFER_STREAM_MAX) {
+			*err = xasprintf("input too large (%jd bytes)",
+			    (intmax_t)st.st_size);
+			return NULL;
+		}
+		cap = (size_t)st.st_size + 1;
+		bound = (size_t)st.st_size + limit;
+	} else {
+		cap = 65536;
+		bound = limit;
+	}
+	if ((raw = alloc_text(cap + 1)) == NULL) {
+		*err = xasprintf("input too large for memory (%zu bytes)",
+		    cap - 1);
 		return NULL;
 	}
-	raw = xmalloc(cap + 1);
 	for (;;) {
+		if (n > bound) {
+			free(raw);
+			*err = xasprintf("input too large (over %zu bytes)",
+			    bound);
+			return NULL;
+		}
 		if (n == cap) {
-			if (limit != 0 && n >= limit) {
+			cap = cap > bound / 2 ? bound + 1 : cap * 2;
+			if ((p = realloc(raw, cap + 1)) == NULL) {
 				free(raw);
-				*err = xasprintf("input too large (over %zu "
-				    "bytes)", limit);
+				*err = xasprintf("input too large for memory "
+				    "(over %zu bytes)", n);
 				return NULL;
 			}
-			cap = cap * 2;
-			raw = xrealloc(raw, cap + 1);
+			raw = p;
 		}
-		r = read(fd, raw + n, cap - n);
+		/* Linux reads at most about 2 GiB at a time anyway. */
+		r = read(fd, raw + n, cap - n < READ_MAX ? cap - n : READ_MAX);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
+			if (errno == EAGAIN || errno == EWOULDBLOCK) {
+				/* A non-blocking descriptor: wait for it. */
+				pfd.fd = fd;
+				pfd.events = POLLIN;
+				(void)poll(&pfd, 1, -1);
+				continue;
+			}
 			*err = xstrdup(strerror(errno));
 			free(raw);
 			return NULL;
@@ -351,6 +495,9 @@ buffer_load_fd(int fd, const char *name, const char *encoding, size_t limit,
 			break;
 		n += (size_t)r;
 	}
+	/* A pipe's doubling may have left much unused room: give it back. */
+	if (cap - n > n / 4 && (p = realloc(raw, n + 1)) != NULL)
+		raw = p;
 	b = xcalloc(1, sizeof *b);
 	b->name = xstrdup(name);
 	if (decode(b, raw, n, encoding, err) < 0) {

@@ -26,13 +26,30 @@ struct buffer {
 };
 
 /*
+ * Input that is not a regular file (a pipe, a FIFO, a socket, a device such
+ * as /dev/zero) has no size to trust, so it is read up to a limit and
+ * refused beyond it: BUFFER_STREAM_LIMIT bytes unless the caller gives
+ * another, never more than BUFFER_STREAM_MAX.
+ */
+#define BUFFER_STREAM_LIMIT ((size_t)1 << 30)		/* 1 GiB */
+#define BUFFER_STREAM_MAX (((size_t)-1) / 4)
+
+/*
  * Reads path ("-" for standard input) into a new buffer.  encoding, when
  * not NULL, names an iconv encoding to decode from instead of detecting one.
- * limit, when not 0, bounds the input size in bytes (a pipe that gives more
- * is refused with a message, so an endless stream cannot eat all memory).
+ *
+ * A regular file is read whole, whatever its size (its size is known and
+ * finite; one that grows while it is read may grow by limit bytes).  Any
+ * other input is read up to limit bytes, BUFFER_STREAM_LIMIT when limit is
+ * 0; one that gives more is refused with "input too large (over N bytes)",
+ * so that "juan /dev/zero" or an endless pipe cannot eat all memory.  The
+ * file is read into memory, never mapped, so one truncated or replaced
+ * while it is read or shown cannot crash the reader.
+ *
  * On failure returns NULL and sets *err to an allocated message without the
  * path ("No such file or directory", "Is a directory", "unknown encoding
- * 'X'"), which the caller prints as "juan: PATH: MESSAGE".
+ * 'X'", "input too large (over N bytes)"), which the caller prints as
+ * "juan: PATH: MESSAGE".
  */
 struct buffer *buffer_load(const char *path, const char *encoding,
     size_t limit, char **err);

@@ -2,11 +2,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "juan/buffer.h"
 #include "tap.h"
@@ -216,8 +221,9 @@ test_files(void)
 		err = NULL;
 	}
 	b = buffer_load(path, NULL, 3, &err);
-	ok(b == NULL && err != NULL, "a file over the limit is refused");
-	free(err);
+	is_str(b ? b->data : NULL, "line\n",
+	    "the stream limit does not apply to a regular file");
+	buffer_free(b);
 	unlink(path);
 	rmdir(dir);
 }
@@ -240,6 +246,274 @@ test_long_line(void)
 	free(s);
 }
 
+/* Starts a child that writes n bytes of 'x' to a new pipe, in pieces of
+ * step bytes; returns the read end. */
+static int
+pipe_from_child(size_t n, size_t step, pid_t *pid)
+{
+	char chunk[4096];
+	int fds[2];
+	size_t k;
+
+	memset(chunk, 'x', sizeof chunk);
+	if (pipe(fds) < 0)
+		return -1;
+	if ((*pid = fork()) == 0) {
+		close(fds[0]);
+		while (n > 0) {
+			k = n < step ? n : step;
+			if (k > sizeof chunk)
+				k = sizeof chunk;
+			if (write(fds[1], chunk, k) < 0)
+				_exit(0);
+			n -= k;
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	return fds[0];
+}
+
+static void
+test_limits(void)
+{
+	char *err = NULL;
+	struct buffer *b;
+	pid_t pid;
+	int fd;
+
+	/* A pipe of exactly the limit is read; one byte more is not. */
+	fd = pipe_from_child(100000, 4096, &pid);
+	b = buffer_load_fd(fd, "-", NULL, 100000, &err);
+	ok(b != NULL && b->len == 100000, "a pipe up to the limit is read");
+	buffer_free(b);
+	close(fd);
+	waitpid(pid, NULL, 0);
+	fd = pipe_from_child(100001, 4096, &pid);
+	b = buffer_load_fd(fd, "-", NULL, 100000, &err);
+	ok(b == NULL, "a pipe over the limit is refused");
+	is_str(err, "input too large (over 100000 bytes)", "with a message");
+	free(err);
+	err = NULL;
+	close(fd);
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+
+	/* An endless device named by path is bounded too. */
+	b = buffer_load("/dev/zero", NULL, 1 << 20, &err);
+	ok(b == NULL, "/dev/zero is refused at the limit");
+	is_str(err, "input too large (over 1048576 bytes)", "with a message");
+	free(err);
+	err = NULL;
+
+	/* A slow, non-blocking pipe is waited for, not busy-looped on. */
+	fd = pipe_from_child(30000, 7, &pid);
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	b = buffer_load_fd(fd, "-", NULL, 0, &err);
+	ok(b != NULL && b->len == 30000,
+	    "a slow non-blocking pipe is read whole");
+	buffer_free(b);
+	close(fd);
+	waitpid(pid, NULL, 0);
+}
+
+static void
+test_fifo(void)
+{
+	char dir[] = "/tmp/juan-test-XXXXXX", path[256], *err = NULL;
+	struct buffer *b;
+	pid_t pid;
+	int fd;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	if (mkfifo(path, 0600) < 0) {
+		ok(0, "mkfifo: %s", strerror(errno));
+		rmdir(dir);
+		return;
+	}
+	if ((pid = fork()) == 0) {
+		fd = open(path, O_WRONLY);
+		if (write(fd, "\xe6\xb1\x89\r\n", 5) < 0)
+			_exit(1);
+		_exit(0);
+	}
+	b = buffer_load(path, NULL, 0, &err);
+	is_str(b ? b->data : err, "\xe6\xb1\x89\n", "a FIFO named by path is read");
+	buffer_free(b);
+	waitpid(pid, NULL, 0);
+	unlink(path);
+	rmdir(dir);
+}
+
+/*
+ * A file truncated and rewritten, again and again, while it is loaded:
+ * each load must give a buffer (some prefix of one of the versions), and
+ * nothing may crash, since the file is read and never mapped.
+ */
+static void
+test_truncated_while_loading(void)
+{
+	char dir[] = "/tmp/juan-test-XXXXXX", path[256], *err = NULL;
+	size_t n = 4u << 20, i, good = 0;
+	char *s;
+	struct buffer *b;
+	pid_t pid;
+	int fd, k;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	snprintf(path, sizeof path, "%s/f", dir);
+	s = malloc(n);
+	for (i = 0; i + 4 <= n; i += 4)
+		memcpy(s + i, i % 64 == 60 ? "\xe6\xb1\x89\n" : "abc ", 4);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (write(fd, s, n) < 0)
+		ok(0, "write");
+	close(fd);
+	if ((pid = fork()) == 0) {
+		for (;;) {
+			fd = open(path, O_WRONLY);
+			if (ftruncate(fd, 1000) < 0 ||
+			    ftruncate(fd, 0) < 0 ||
+			    pwrite(fd, s, n, 0) < 0)
+				_exit(1);
+			close(fd);
+		}
+	}
+	for (k = 0; k < 40; k++) {
+		b = buffer_load(path, NULL, 0, &err);
+		if (b != NULL && b->len <= n &&
+		    u8_check((const uint8_t *)b->data, b->len) == NULL)
+			good++;
+		free(err);
+		err = NULL;
+		buffer_free(b);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	is_int(good, 40, "a file truncated while it loads is read each time");
+	free(s);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* The UTF-8 check against libunistring's, on edge cases and noise. */
+static void
+test_validation(void)
+{
+	static const struct {
+		const char *s;
+		int valid;
+	} cases[] = {
+		{ "\xc2\x80", 1 }, { "\xc1\xbf", 0 }, { "\xdf\xbf", 1 },
+		{ "\xe0\xa0\x80", 1 }, { "\xe0\x9f\xbf", 0 },
+		{ "\xe1\x80\x80", 1 }, { "\xec\xbf\xbf", 1 },
+		{ "\xed\x9f\xbf", 1 }, { "\xed\xa0\x80", 0 },
+		{ "\xee\x80\x80", 1 }, { "\xef\xbf\xbf", 1 },
+		{ "\xef\xbf\x7f", 0 }, { "\xe6\xb1", 0 },
+		{ "\xf0\x90\x80\x80", 1 }, { "\xf0\x8f\xbf\xbf", 0 },
+		{ "\xf4\x8f\xbf\xbf", 1 }, { "\xf4\x90\x80\x80", 0 },
+		{ "\xf5\x80\x80\x80", 0 }, { "\xff", 0 }, { "\x80", 0 },
+		{ "\xf0\x9f\x98", 0 },
+	};
+	char pre[80], *err = NULL;
+	struct buffer *b;
+	size_t i, k, n, bad = 0, changed = 0;
+	unsigned seed = 12345;
+	unsigned char r[64];
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* Put each case after a run of ideographs and ASCII, so that
+		 * it is met inside the fast loops too. */
+		n = (size_t)snprintf(pre, sizeof pre, "abcdefghijklmnopq"
+		    "\xe6\xb1\x89\xe5\xad\x97%sz", cases[i].s);
+		b = buffer_from_mem(pre, n, "UTF-8", &err);
+		ok(b != NULL && (b->invalid == 0) == cases[i].valid &&
+		    (cases[i].valid ? b->len == n : 1) &&
+		    u8_check((const uint8_t *)b->data, b->len) == NULL,
+		    "UTF-8 case %zu is %s", i, cases[i].valid ? "valid" :
+		    "invalid");
+		buffer_free(b);
+	}
+	/* Random bytes biased to UTF-8 lead and continuation bytes: the
+	 * output is always valid, and valid input is kept unchanged. */
+	for (k = 0; k < 20000; k++) {
+		n = 1 + (seed = seed * 1103515245 + 12345) % sizeof r;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245 + 12345;
+			r[i] = (unsigned char)((seed >> 16) % 3 == 0 ?
+			    0x80 + (seed >> 8) % 64 : (seed >> 16) % 3 == 1 ?
+			    0xc0 + (seed >> 8) % 64 : 0x20 + (seed >> 8) % 96);
+		}
+		b = buffer_from_mem((char *)r, n, "UTF-8", &err);
+		if (u8_check((const uint8_t *)b->data, b->len) != NULL)
+			bad++;
+		if (u8_check(r, n) == NULL && memchr(r, '\r', n) == NULL &&
+		    (b->len != n || memcmp(b->data, r, n) != 0))
+			changed++;
+		buffer_free(b);
+	}
+	is_int(bad, 0, "decoding random bytes always gives valid UTF-8");
+	is_int(changed, 0, "and keeps valid input as it is");
+}
+
+/*
+ * Damaged UTF-8 (a stray byte in a long CJK text, a file cut in the middle
+ * of a character) stays UTF-8 with a replacement; it is not taken for
+ * GB18030 even where the bytes would decode as such.
+ */
+static void
+test_damaged_utf8(void)
+{
+	size_t n = 3 * 1000 + 1, i;
+	char *s = malloc(n + 2);
+	struct buffer *b;
+
+	for (i = 0; i + 3 <= n; i += 3)
+		memcpy(s + i, "\xe6\xb1\x89", 3);
+	s[n - 1] = '\xe6';
+	b = mem(s, n, NULL);
+	is_str(b->encoding, "UTF-8", "a text cut inside its last character "
+	    "is still UTF-8");
+	is_int(b->invalid, 1, "with one replacement");
+	buffer_free(b);
+	free(s);
+}
+
+/*
+ * Offsets past 4 GiB: the line lookups work in size_t throughout.  The
+ * buffer is made by hand (its data is not touched by these lookups but
+ * for the last line), so no gigabytes are needed.
+ */
+static void
+test_big_offsets(void)
+{
+	size_t offs[4] = { 0, (size_t)3 << 30, ((size_t)5 << 30) + 7,
+	    ((size_t)9 << 30) + 1 };
+	struct buffer b;
+
+	if (sizeof(size_t) < 8) {
+		ok(1, "size_t is 32 bits: no offsets past 4 GiB");
+		return;
+	}
+	memset(&b, 0, sizeof b);
+	b.line_off = offs;
+	b.nlines = 4;
+	b.len = ((size_t)9 << 30) + 1;
+	is_int(buffer_line_of(&b, ((size_t)5 << 30) + 6), 2,
+	    "a line past 4 GiB is found by offset");
+	is_int(buffer_line_of(&b, ((size_t)5 << 30) + 7), 3,
+	    "exactly at a line start past 4 GiB");
+	is_int(buffer_line_of(&b, (size_t)9 << 30), 3,
+	    "the line before the last");
+	is_int(buffer_line_end(&b, 3), (size_t)9 << 30,
+	    "a line end past 4 GiB");
+	is_int(buffer_line_end(&b, 2), ((size_t)5 << 30) + 6,
+	    "a line end past 4 GiB, before the next line");
+}
+
 int
 main(void)
 {
@@ -251,5 +525,11 @@ main(void)
 	test_forced();
 	test_files();
 	test_long_line();
+	test_limits();
+	test_fifo();
+	test_truncated_while_loading();
+	test_validation();
+	test_damaged_utf8();
+	test_big_offsets();
 	return done_testing();
 }
