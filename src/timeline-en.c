@@ -182,9 +182,16 @@ dash_at(const struct tl_ctx *x, size_t k, int words)
 		return 1;
 	if (TL_AT(x->s, x->bend, j, "–") || TL_AT(x->s, x->bend, j, "—"))
 		return 3;
-	if (words && (j = sp(x, k)) > k && word_at(x, j, "to") &&
-	    sp(x, j + 2) > j + 2)
-		return sp(x, j + 2) - k;
+	if (words && (j = sp(x, k)) > k) {
+		size_t len;
+
+		if (((len = word_at(x, j, "to")) != 0 ||
+		    (len = word_at(x, j, "until")) != 0 ||
+		    (len = word_at(x, j, "till")) != 0 ||
+		    (len = word_at(x, j, "through")) != 0) &&
+		    sp(x, j + len) > j + len)
+			return sp(x, j + len) - k;
+	}
 	return 0;
 }
 
@@ -703,6 +710,15 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			*skip = c->end - i;
 			return 1;
 		}
+		/* The 2008 Olympics, the 2016 election. */
+		if (!ctx && strcmp(w, "the") == 0 && (j = sp(x, k)) > k &&
+		    j < n && ((s[j] >= 'A' && s[j] <= 'Z') ||
+		    word_at(x, j, "election") || word_at(x, j, "crisis") ||
+		    word_at(x, j, "census") || word_at(x, j, "season") ||
+		    word_at(x, j, "earthquake") || word_at(x, j, "financial") ||
+		    word_at(x, j, "general") || word_at(x, j, "presidential") ||
+		    word_at(x, j, "edition") || word_at(x, j, "budget")))
+			ctx = 1;
 		if (!ctx || !clean_end(x, k) || unit_after(x, k))
 			return 0;
 		c->mod = mod_before(x, &off);

@@ -732,6 +732,52 @@ count_prefix(const struct tl_ctx *x, size_t i)
 	return 0;
 }
 
+/*
+ * The end of a range after a month-day whose year comes from context
+ * (1月20日至2月3日): fills c->b with year 0, which timeline.c replaces
+ * with the start's resolved year.  Returns the new end, or k.
+ */
+static size_t
+rel_range(const struct tl_ctx *x, size_t k, const struct tl_date *d,
+    struct tl_cand *c)
+{
+	size_t j, e;
+
+	if ((j = connector(x, k)) == 0 || TL_AT(x->s, x->bend, k, "到") ||
+	    (e = range_end(x, k + j, d, &c->b)) == 0 || c->b.year != 0)
+		return k;
+	return e;
+}
+
+/*
+ * A bare year in a list that ends in 年: 2018、2019年, 2016和2017年.
+ */
+static int
+listed_year(const struct tl_ctx *x, size_t k)
+{
+	struct tl_num m;
+	int items;
+
+	for (items = 0; items < 8; items++) {
+		if (TL_AT(x->s, x->bend, k, "、") || TL_AT(x->s, x->bend, k, "和") ||
+		    TL_AT(x->s, x->bend, k, "及") || TL_AT(x->s, x->bend, k, "与"))
+			k += 3;
+		else if (k < x->bend && x->s[k] == ',')
+			k++;
+		else
+			return 0;
+		if (!timeline_num_start(x->s, x->bend, k) ||
+		    timeline_num(x->s, x->bend, k, &m) == 0 || !year_digits(&m) ||
+		    m.val < 1000 || m.val > 2200)
+			return 0;
+		k += m.len;
+		if (unit_at(x, k, U_YEAR) != 0)
+			return !TL_AT(x->s, x->bend, k + unit_at(x, k, U_YEAR),
+			    "代");
+	}
+	return 0;
+}
+
 /* A date that begins with a numeral at i. */
 static int
 num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
@@ -814,6 +860,14 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 	if (year_digits(&m) && m.kind != TL_NUM_HAN_DIGITS &&
 	    m.val >= 1000 && m.val <= 2200 && bare_range(x, i, &m, c))
 		return 1;
+	if (year_digits(&m) && m.val >= 1000 && m.val <= 2200 &&
+	    listed_year(x, k)) {
+		c->kind = TL_ABSOLUTE;
+		c->a.year = (int)m.val;
+		c->a.prec = TL_PREC_YEAR;
+		c->end = k;
+		return 1;
+	}
 	/*
 	 * A month with no year: 1月4日, 三月十七日, 6月.  One right after a
 	 * connector ends a range whose start was not taken (今年1月至11月
@@ -823,8 +877,9 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 	    m.ndig > 1) && !TL_BEFORE(s, x->boff, i, "至") &&
 	    !TL_BEFORE(s, x->boff, i, "到") && !TL_BEFORE(s, x->boff, i, "—") &&
 	    !TL_BEFORE(s, x->boff, i, "～") && !TL_BEFORE(s, x->boff, i, "-") &&
-	    !TL_BEFORE(s, x->boff, i, "~")) {
-		struct tl_date d = { 2000, 0, 0, TL_PREC_NONE };
+	    !TL_BEFORE(s, x->boff, i, "~") && !TL_BEFORE(s, x->boff, i, "每年") &&
+	    !TL_BEFORE(s, x->boff, i, "每年的")) {
+		struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
 
 		r = month_day(x, i, &d);
 		if (r < 0) {
@@ -833,7 +888,7 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		}
 		if (d.month == 0)
 			return 0;
-		k = (size_t)r;
+		k = rel_range(x, (size_t)r, &d, c);
 		c->kind = TL_RELATIVE;
 		c->rel.anchor = TL_ANCHOR_PREV;
 		c->rel.unit = TL_PREC_YEAR;
@@ -909,7 +964,7 @@ static int
 word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 {
 	const struct relword *w;
-	struct tl_date d = { 2000, 0, 0, TL_PREC_NONE };
+	struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
 	struct tl_num m;
 	size_t len, k, j, u;
 	long r;
@@ -944,7 +999,7 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 			c->rel.month = d.month;
 			c->rel.day = d.day;
 			c->rel.prec = d.prec;
-			k = (size_t)r;
+			k = rel_range(x, (size_t)r, &d, c);
 		}
 	} else if (w->more == 2) {
 		j = spaces(x, k);

@@ -369,6 +369,14 @@ take(struct scan *sc, struct tl_cand *c)
 	if (c->kind == TL_RELATIVE) {
 		if (!resolve(&c->rel, &sc->anchor, &sc->docdate, &r))
 			return;
+		/* 1月20日至2月3日: a range in the resolved start's year. */
+		if (c->b.prec != TL_PREC_NONE) {
+			c->b.year = r.year;
+			if (c->b.prec == TL_PREC_DAY &&
+			    c->b.day > timeline_mdays(c->b.year, c->b.month))
+				return;
+			c->kind = TL_RANGE;
+		}
 	} else
 		r = c->a;
 	if (r.prec == TL_PREC_DAY || (c->kind == TL_RELATIVE &&
@@ -471,12 +479,11 @@ sentence_end(const char *s, size_t lo, size_t k, size_t hi)
 	return 0;
 }
 
-/* Is s[k] a clause separator (，, 、 ：)?  Returns its length. */
+/* Is s[k] a clause separator (，, ：)?  Returns its length. */
 static size_t
 clause_sep(const char *s, size_t k, size_t hi)
 {
-	if (TL_AT(s, hi, k, "，") || TL_AT(s, hi, k, "：") ||
-	    TL_AT(s, hi, k, "、"))
+	if (TL_AT(s, hi, k, "，") || TL_AT(s, hi, k, "："))
 		return 3;
 	if ((s[k] == ',' || s[k] == ':') && k + 1 < hi && s[k + 1] == ' ')
 		return 1;
@@ -495,7 +502,8 @@ trim_front(const char *s, size_t k, size_t hi)
 			k++;
 		else if (k < hi && (l = clause_sep(s, k, hi)) != 0)
 			k += l;
-		else if (TL_AT(s, hi, k, "\xe3\x80\x80"))
+		else if (TL_AT(s, hi, k, "\xe3\x80\x80") ||
+		    TL_AT(s, hi, k, "、"))
 			k += 3;
 		else if (k < hi && s[k] == ',')
 			k++;
@@ -550,7 +558,8 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	    TL_AT(s, hi, lo, "于"))) || (lo + 3 <= e->off && e->off - lo <= 5 &&
 	    (TL_AT(s, hi, lo, "In ") || TL_AT(s, hi, lo, "On ") ||
 	    TL_AT(s, hi, lo, "in ") || TL_AT(s, hi, lo, "on ")))) &&
-	    (e->end >= hi || s[e->end] == ' ' || clause_sep(s, e->end, hi))) {
+	    (e->end >= hi || s[e->end] == ' ' || clause_sep(s, e->end, hi) ||
+	    TL_AT(s, hi, e->end, "、"))) {
 		k = trim_front(s, e->end, hi);
 		if (k < hi)
 			lo = k;

@@ -32,7 +32,19 @@ enum tl_mod {
 
 /*
  * One dated mention.  value is in TIMEX3 style: "2016", "2016-04",
- * "2016-04-19", "198X", "19XX", "BC0221", or "START/END" for a range.
+ * "2016-04-19", "198X", "19XX", "BC0221", or "START/END" for a range
+ * (2018-04-20/2018-04-21, 1974/1989, 2016-04/2016-06), each end at the
+ * precision written, the end's missing parts taken from the start.
+ *
+ * Fuzzy parts never change the value; they are the mod: 2019年底 is
+ * "2019" with TL_MOD_END, 2001年3月上旬 "2001-03" with TL_MOD_START.  Seasons
+ * are encoded the same way: 一九七五年春 is value "1975" with
+ * TL_MOD_SPRING (not TIMEX3's "1975-SP"), so that every value sorts and
+ * compares as a plain date.  A relative expression (次年6月) has the
+ * value it resolves to and kind TL_RELATIVE; one that cannot be resolved
+ * gives no entry.  A target (2035年远景目标) has its year as value and
+ * kind TL_TARGET.  Times of day (上午, 当晚) are kept in the expression's
+ * bytes [off, end), not in the value.
  */
 struct tl_entry {
 	size_t off;		/* the expression's first byte */
@@ -44,7 +56,10 @@ struct tl_entry {
 	size_t block;		/* index of the block holding it */
 	ssize_t section;	/* innermost section, or -1 */
 	bool caption;		/* inside a figure caption */
-	char *event;		/* the clause it dates, owned, one line */
+	char *event;		/* the clause it dates, owned, one line
+				   (no newline or tab), at most 120
+				   columns; the date is left out when it
+				   opens the clause */
 	long sort_start;	/* chronological key of the value's start
 				   (days from an epoch; coarser values sort
 				   first among equal starts) */
