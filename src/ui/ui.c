@@ -675,11 +675,12 @@ show_pane(struct ui *u, enum view_pane p)
 	}
 }
 
+/* Says what a search step did; reverse: it went against the search. */
 static void
-search_result_msg(struct ui *u, int r)
+search_result_msg(struct ui *u, int r, int reverse)
 {
 	struct view *v = u->v;
-	int fwd = !v->backward;
+	int fwd = !v->backward != !!reverse;
 
 	if (r < 0)
 		set_msg(u, "Pattern not found");
@@ -782,7 +783,7 @@ prompt_accept(struct ui *u)
 		free(err);
 		v->top_off = u->origin;
 		r = view_search_step(v, 0, 1);
-		search_result_msg(u, r);
+		search_result_msg(u, r, 0);
 		return;
 	}
 	if (view_history_add(&u->hist, u->state_dir, u->line.s) < 0 &&
@@ -1235,7 +1236,7 @@ key(struct ui *u, int is_key, wint_t ch)
 				return;
 			}
 			r = view_search_step(v, ch == 'N', take_count(u, 1));
-			search_result_msg(u, r);
+			search_result_msg(u, r, ch == 'N');
 			return;
 		case 'm':
 		case '\'':
