@@ -61,6 +61,9 @@ struct tl_cand {
 	struct tl_date a;	/* the date, or a range's start */
 	struct tl_date b;	/* a range's end (kind TL_RANGE) */
 	struct tl_rel rel;	/* kind TL_RELATIVE: how to resolve it */
+	int noanchor;		/* a date that later relative expressions
+				   must not count from: a flashback (早在,
+				   追溯到) or an event's name (2026年世界杯) */
 };
 
 /*

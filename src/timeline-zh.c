@@ -778,6 +778,36 @@ listed_year(const struct tl_ctx *x, size_t k)
 	return 0;
 }
 
+/*
+ * Is the date at [off, k) an aside that the narrative does not move to:
+ * a flashback (还要追溯到2011年, 早在2009年) or the name of an event
+ * (2026年世界杯, 2008年奥运会)?  Later relative expressions count from
+ * the date before it.
+ */
+static int
+aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
+{
+	static const char *const names[] = { "世界杯", "奥运会", "冬奥会",
+	    "亚运会", "世博会", "全运会", "欧洲杯", "亚洲杯", "美洲杯", "冬奥",
+	    "奥运", "版", "款", "届", NULL };
+	const char *s = x->s;
+	size_t w, len;
+
+	if (TL_BEFORE(s, x->boff, off, "追溯到") ||
+	    TL_BEFORE(s, x->boff, off, "追溯至") ||
+	    TL_BEFORE(s, x->boff, off, "回溯到") ||
+	    TL_BEFORE(s, x->boff, off, "早在"))
+		return 1;
+	if (d->prec != TL_PREC_YEAR)
+		return 0;
+	for (w = 0; names[w] != NULL; w++) {
+		len = strlen(names[w]);
+		if (k + len <= x->bend && memcmp(s + k, names[w], len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* A date that begins with a numeral at i. */
 static int
 num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
@@ -846,6 +876,7 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		if (c->kind == TL_ABSOLUTE && c->mod != TL_MOD_SINCE &&
 		    is_target(x, c->off, k, c->a.year))
 			c->kind = TL_TARGET;
+		c->noanchor = aside(x, c->off, k, &c->a);
 		c->end = k;
 		return 1;
 	}
@@ -942,6 +973,8 @@ static const struct relword {
 	{ "这一年的", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
 	{ "这一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
 	{ "那一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "那年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "这年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
 	{ "该年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
 	{ "次年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
 	{ "翌年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
