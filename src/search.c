@@ -723,6 +723,15 @@ search_next(struct search *s, const char *text, size_t len, size_t from,
 	return find(s, text, len, from, len + 1, 1, mstart, mend);
 }
 
+int
+search_next_in(struct search *s, const char *text, size_t len, size_t from,
+    size_t lim, size_t *mstart, size_t *mend)
+{
+	if (lim > len)
+		lim = len + 1;
+	return find(s, text, len, from, lim, 1, mstart, mend);
+}
+
 size_t
 search_after(const char *text, size_t len, size_t mstart, size_t mend)
 {

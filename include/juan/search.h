@@ -67,6 +67,15 @@ int search_next(struct search *s, const char *text, size_t len, size_t from,
     size_t *mstart, size_t *mend);
 
 /*
+ * As search_next, for a match starting before byte lim only: the work is
+ * bounded by lim (plus the match's own length; a regular expression may
+ * read on to the end of lim's line), so a caller that wants the matches on
+ * screen does not scan the rest of a large text.  lim > len means all.
+ */
+int search_next_in(struct search *s, const char *text, size_t len,
+    size_t from, size_t lim, size_t *mstart, size_t *mend);
+
+/*
  * Finds the match with the greatest start before byte before (matches may
  * overlap: this is the one that search_next would find from its start).
  * Returns 1 and sets *mstart, *mend, or 0 when there is none.

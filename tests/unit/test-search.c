@@ -208,6 +208,18 @@ test_next_prev(void)
 	ok(search_prev(s, t, len, 14, &a, &z) && a == 7, "prev before it");
 	ok(search_prev(s, t, len, 7, &a, &z) && a == 0, "prev again");
 	ok(!search_prev(s, t, len, 0, &a, &z), "none before the first");
+	ok(!search_next_in(s, t, len, 1, 7, &a, &z),
+	    "next_in: nothing starts in [1, 7)");
+	ok(search_next_in(s, t, len, 1, 8, &a, &z) && a == 7 && z == 13,
+	    "next_in: a match starting before lim may end after it");
+	ok(search_next_in(s, t, len, 8, (size_t)-1, &a, &z) && a == 14,
+	    "next_in: a lim past the end means the whole text");
+	search_free(s);
+	s = search_new("[乙]", &(struct search_opts){ 1, 0 }, &err);
+	ok(search_next_in(s, t, len, 0, 4, &a, &z) && a == 3,
+	    "next_in with a regex");
+	ok(!search_next_in(s, t, len, 4, 10, &a, &z),
+	    "next_in with a regex: none in range");
 	search_free(s);
 }
 
