@@ -1,0 +1,1 @@
+--json --search=é "$SAMPLES/mixed-scripts.txt"

@@ -1,0 +1,1 @@
+--search=カタカナ "$SAMPLES/mixed-scripts.txt"
