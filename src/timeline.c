@@ -35,6 +35,40 @@
 #define EVENT_COLS 120
 
 /*
+ * The events' text lives in chunks that are never moved, so that a
+ * timeline of millions of entries costs a few large allocations instead of
+ * one per entry.  t->priv points to the newest chunk; each links to the
+ * one before.
+ */
+struct chunk {
+	struct chunk *prev;	/* the chunk filled before this one */
+	size_t used;		/* bytes of text used */
+	size_t size;		/* bytes of text available */
+	char text[];		/* the events, each NUL-terminated */
+};
+
+#define CHUNK_SIZE ((size_t)1 << 20)
+
+/* Room for n bytes of event text in t's chunks. */
+static char *
+event_alloc(struct timeline *t, size_t n)
+{
+	struct chunk *c = t->priv, *nc;
+	size_t size;
+
+	if (c == NULL || c->size - c->used < n) {
+		size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
+		nc = xmalloc(sizeof *nc + size);
+		nc->prev = c;
+		nc->used = 0;
+		nc->size = size;
+		t->priv = c = nc;
+	}
+	c->used += n;
+	return c->text + c->used - n;
+}
+
+/*
  * Key characters (code points below U+10000) at which a Chinese
  * recognizer may start: the numerals and the first characters of the
  * relative words.  Filled on first use.
@@ -153,27 +187,64 @@ resolve(const struct tl_rel *r, const struct tl_date *anchor,
 	return 1;
 }
 
-/* Writes d in TIMEX3 style. */
-static int
-fmt_date(char *buf, size_t size, const struct tl_date *d)
+/* Writes n decimal digits of v (zero-padded) at p; returns p + n. */
+static char *
+put_digits(char *p, int v, int n)
 {
+	int i;
+
+	for (i = n - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + n;
+}
+
+/*
+ * Writes d in TIMEX3 style at p (room for 16 bytes) and returns the end;
+ * by hand rather than with snprintf, as it runs once per entry.
+ */
+static char *
+fmt_date(char *p, const struct tl_date *d)
+{
+	int y = d->year < 0 ? -d->year : d->year;
+
+	if (y > 9999)
+		y = 9999;
+	if (d->year < 0) {
+		*p++ = 'B';
+		*p++ = 'C';
+	}
 	switch (d->prec) {
 	case TL_PREC_CENTURY:
-		return snprintf(buf, size, "%02dXX", d->year / 100);
+		p = put_digits(p, y / 100, 2);
+		*p++ = 'X';
+		*p++ = 'X';
+		break;
 	case TL_PREC_DECADE:
-		return snprintf(buf, size, "%03dX", d->year / 10);
-	case TL_PREC_YEAR:
-		if (d->year < 0)
-			return snprintf(buf, size, "BC%04d", -d->year);
-		return snprintf(buf, size, "%04d", d->year);
-	case TL_PREC_MONTH:
-		return snprintf(buf, size, "%04d-%02d", d->year, d->month);
+		p = put_digits(p, y / 10, 3);
+		*p++ = 'X';
+		break;
 	case TL_PREC_DAY:
-		return snprintf(buf, size, "%04d-%02d-%02d", d->year,
-		    d->month, d->day);
+	case TL_PREC_MONTH:
+		p = put_digits(p, y, 4);
+		*p++ = '-';
+		p = put_digits(p, d->month, 2);
+		if (d->prec == TL_PREC_DAY) {
+			*p++ = '-';
+			p = put_digits(p, d->day, 2);
+		}
+		break;
+	case TL_PREC_YEAR:
+		p = put_digits(p, y, 4);
+		break;
 	default:
-		return snprintf(buf, size, "XXXX");
+		memcpy(p, "XXXX", 4);
+		p += 4;
+		break;
 	}
+	*p = '\0';
+	return p;
 }
 
 /* Time-of-day words kept in a day's expression: 1月4日上午. */
@@ -231,7 +302,7 @@ add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
     const struct tl_cand *c, const struct tl_date *a)
 {
 	struct tl_entry *e;
-	char v1[24], v2[24];
+	char *p;
 
 	if (t->n == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
@@ -244,12 +315,11 @@ add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
 	e->end = c->end;
 	e->kind = c->kind;
 	e->mod = c->mod;
-	fmt_date(v1, sizeof v1, a);
+	p = fmt_date(e->value, a);
 	if (c->kind == TL_RANGE) {
-		fmt_date(v2, sizeof v2, &c->b);
-		snprintf(e->value, sizeof e->value, "%s/%s", v1, v2);
-	} else
-		snprintf(e->value, sizeof e->value, "%s", v1);
+		*p++ = '/';
+		fmt_date(p, &c->b);
+	}
 	e->line = buffer_line_of(d->buf, c->off);
 	e->block = bi;
 	e->section = d->blocks[bi].section;
@@ -519,8 +589,8 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	struct tl_entry *e = &t->entries[i];
 	const struct block *b = &d->blocks[e->block];
 	const char *s = d->buf->data;
-	struct sbuf sb = SBUF_INIT;
-	size_t ss = b->off, se = b->end, k, l, lo, hi, cols = 0;
+	size_t ss = b->off, se = b->end, k, l, lo, hi, cols = 0, cut;
+	char *ev;
 	uint32_t c;
 	int w;
 
@@ -566,22 +636,35 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	}
 	while (hi > lo && (s[hi - 1] == ' ' || s[hi - 1] == '\n'))
 		hi--;
-	for (k = lo; k < hi; k += (size_t)l) {
-		l = (size_t)util_u8_next(s + k, hi - k, &c);
-		w = c == '\n' || c == '\t' ? 1 : uc_width(c, "UTF-8");
-		if (w < 0)
+	/* Where 120 columns end; ASCII and CJK need no table. */
+	for (k = lo, cut = hi; k < hi; k += (size_t)l) {
+		unsigned char ch = (unsigned char)s[k];
+
+		if (ch < 0x80) {
+			l = 1;
 			w = 1;
+		} else {
+			l = (size_t)util_u8_next(s + k, hi - k, &c);
+			w = c >= 0x4e00 && c <= 0x9fff ? 2 : uc_width(c, "UTF-8");
+			if (w < 0)
+				w = 1;
+		}
 		if (cols + (size_t)w > EVENT_COLS - 1 && k + l < hi) {
-			sbuf_adds(&sb, "…");
+			cut = k;
 			break;
 		}
 		cols += (size_t)w;
-		if (c == '\n' || c == '\t')
-			sbuf_addc(&sb, ' ');
-		else
-			sbuf_add(&sb, s + k, l);
 	}
-	e->event = sbuf_take(&sb);
+	ev = event_alloc(t, cut - lo + (cut < hi ? sizeof "…" : 1));
+	memcpy(ev, s + lo, cut - lo);
+	for (k = 0; k < cut - lo; k++)
+		if (ev[k] == '\n' || ev[k] == '\t')
+			ev[k] = ' ';
+	if (cut < hi)
+		memcpy(ev + (cut - lo), "…", sizeof "…");
+	else
+		ev[cut - lo] = '\0';
+	e->event = ev;
 }
 
 struct timeline *
@@ -621,12 +704,14 @@ timeline_new(const struct doc *d)
 void
 timeline_free(struct timeline *t)
 {
-	size_t i;
+	struct chunk *c, *prev;
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->n; i++)
-		free(t->entries[i].event);
+	for (c = t->priv; c != NULL; c = prev) {
+		prev = c->prev;
+		free(c);
+	}
 	free(t->entries);
 	free(t);
 }

@@ -70,6 +70,8 @@ struct tl_entry {
 struct timeline {
 	struct tl_entry *entries;	/* n entries, in document order */
 	size_t n;
+	void *priv;			/* owned by timeline.c: the storage
+					   of the events' text */
 };
 
 /* Extracts the timeline of d.  Never fails.  The timeline borrows d. */
