@@ -24,16 +24,17 @@ struct search;
  *
  * Literal mode (the default) matches the pattern as text, folded: case is
  * ignored when the pattern has no capital letter (smart case); full-width
- * and half-width forms, compatibility characters (NFKD: ＡＢＣ１２３ and
- * ABC123, ，and ",", ① and 1, ﬁ and fi) and composed and decomposed
- * accents match each other; soft hyphens, zero-width characters and
- * variation selectors in the text are skipped.  A match may cross a line
- * break together with the blanks (U+3000 included) around it, between two
- * pattern characters of which at least one is not a narrow letter or digit
- * (Chinese text is hard-wrapped anywhere, English only between words); a
- * run of blanks in the pattern matches any run of blanks in the text that
- * holds at most one line break.  A match never ends before a combining
- * mark.
+ * and half-width forms, compatibility characters (NFKD, which makes the
+ * same strings equal as NFKC: ＡＢＣ１２３ and ABC123, ，and ",", ① and 1,
+ * ﬁ and fi, ⼀ and 一) and composed and decomposed accents match each
+ * other (search_fold() gives the fold); soft hyphens, zero-width
+ * characters and variation selectors in the text are skipped.  A match
+ * may cross a line break together with the blanks (U+3000 included)
+ * around it, between two pattern characters of which at least one is not
+ * a narrow letter or digit (Chinese text is hard-wrapped anywhere, English
+ * only between words); a run of blanks in the pattern matches any run of
+ * blanks in the text that holds at most one line break.  A match never
+ * ends before a combining mark.
  *
  * With o->nofold the pattern is matched as exact bytes.  With o->regex it
  * is a PCRE2 regular expression in UTF and Unicode-property mode, multiline
