@@ -661,8 +661,15 @@ find_regex(struct search *s, const char *text, size_t len, size_t from,
 	PCRE2_SIZE *ov;
 	size_t sub = len;
 	const char *nl;
-	uint32_t opts = PCRE2_NO_UTF_CHECK;
+	uint32_t opts = 0;
 	int rc;
+
+	/* PCRE2 checks the whole subject's UTF-8 on every call unless told
+	   not to; a large text (a buffer, valid by construction) is spared
+	   that, a small one (such as a title being filtered, perhaps cut
+	   by its caller) is checked, so bad bytes give no match, not harm. */
+	if (len >= MEMO_MIN)
+		opts |= PCRE2_NO_UTF_CHECK;
 
 	if (lim < len) {
 		nl = memchr(text + lim, '\n', len - lim);
@@ -674,7 +681,7 @@ find_regex(struct search *s, const char *text, size_t len, size_t from,
 	    NULL);
 	if (rc == PCRE2_ERROR_PARTIAL)
 		rc = pcre2_match(s->re, (PCRE2_SPTR)text, len, from,
-		    PCRE2_NO_UTF_CHECK, s->md, NULL);
+		    opts & PCRE2_NO_UTF_CHECK, s->md, NULL);
 	if (rc < 0)
 		return 0;
 	ov = pcre2_get_ovector_pointer(s->md);

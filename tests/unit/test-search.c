@@ -173,6 +173,10 @@ test_regex(void)
 	    "!bad regular expression at offset 4: missing closing "
 	    "parenthesis", "a bad regex is refused with a message");
 	ok(all("\\C", "abc", 1, 0)[0] == '!', "\\C (a byte) is refused");
+	is_str(all("b", "ab\xe6\xb1", 1, 0), "",
+	    "a small text cut inside a character gives no regex match");
+	is_str(lit("b", "ab\xe6\xb1"), "b",
+	    "and a literal is still found in it");
 }
 
 static void
