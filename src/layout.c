@@ -19,7 +19,8 @@
  * scrolling re-uses them and memory stays bounded whatever the document.
  *
  * Breaking is greedy, first fit: the break opportunities of UAX #14 come
- * from u8_possible_linebreaks(), which keeps closing punctuation off the
+ * from layout_breaks() (layout-lbrk.c, u8_possible_linebreaks() made
+ * faster), which keeps closing punctuation off the
  * start of a line and opening punctuation off its end; a line takes as many
  * grapheme clusters as fit and breaks at the last opportunity.  Spaces
  * before a break hang past the margin and are dropped.  A token with no
@@ -178,7 +179,7 @@ ctl_repr(uint32_t c, char out[12])
  * is extended by one: the common CJK ideographs, kana, Hangul syllables,
  * CJK punctuation and fullwidth forms.  The fast paths rely on it.
  */
-static int
+static inline int
 fast_wide(uint32_t c)
 {
 	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) ||
@@ -188,7 +189,7 @@ fast_wide(uint32_t c)
 }
 
 /* Decodes a three-byte sequence at u (lead 0xe0-0xef), or gives 0. */
-static uint32_t
+static inline uint32_t
 dec3(const unsigned char *u)
 {
 	if ((u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
@@ -198,7 +199,7 @@ dec3(const unsigned char *u)
 }
 
 /* Tells whether the character at u (n > 0 bytes) surely starts a cluster. */
-static int
+static inline int
 fast_start(const unsigned char *u, size_t n)
 {
 	return u[0] < 0x80 || (u[0] >= 0xe3 && u[0] <= 0xef && n >= 3 &&
@@ -416,6 +417,7 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 	int rcol[BACKOFF];	/* the column before each of them */
 	int nring;		/* clusters pushed to the ring */
 	int col, colns, cand_w, rc, plain;
+	unsigned char b;
 	char *mb;
 	struct clus cl;
 	struct lline *ln;
@@ -429,8 +431,7 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 		l->brk = xmalloc(l->brkcap);
 	}
 	if (n > 0)
-		u8_possible_linebreaks((const uint8_t *)s + ps, n, "UTF-8",
-		    l->brk);
+		layout_breaks(s + ps, n, l->brk);
 	/*
 	 * A line separator, form feed or NEL is a mandatory break in UAX #14
 	 * and libunistring then allows no break soon after it; here it is
@@ -473,7 +474,24 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 				cand_e = endns;
 				cand_w = colns;
 			}
-			clus_at(&l->o, s, q, pe, col, &cl);
+			/* Inline fast paths: ASCII, then common CJK. */
+			b = (unsigned char)s[q];
+			if (b >= 0x20 && b < 0x7f && (q + 1 == pe ||
+			    (unsigned char)s[q + 1] < 0x80)) {
+				cl.len = 1;
+				cl.width = 1;
+				cl.space = b == ' ';
+				cl.repl[0] = '\0';
+			} else if (b >= 0xe3 && b <= 0xef && q + 3 <= pe &&
+			    fast_wide(dec3((const unsigned char *)s + q)) &&
+			    (q + 3 == pe || fast_start((const unsigned char *)
+			    s + q + 3, pe - q - 3))) {
+				cl.len = 3;
+				cl.width = 2;
+				cl.space = 0;
+				cl.repl[0] = '\0';
+			} else
+				clus_at(&l->o, s, q, pe, col, &cl);
 			if (cl.space) {
 				q++;
 				col++;

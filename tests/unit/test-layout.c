@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
+#include <unistr.h>
 
 #include "juan/buffer.h"
 #include "juan/doc.h"
@@ -665,6 +666,75 @@ test_random(unsigned seed, int cases)
 	sbuf_free(&sb);
 }
 
+/* Characters the fast break classifier must handle like libunistring. */
+static uint32_t
+fast_char(void)
+{
+	static const uint32_t single[] = { 0x3000, 0x3001, 0x3002, 0x3005,
+	    0x3008, 0x3009, 0x300a, 0x300b, 0x300c, 0x300d, 0x300e, 0x300f,
+	    0x3010, 0x3011, 0x3014, 0x3015, 0x3016, 0x3017, 0x30fb, 0x30fc,
+	    0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0xff01, 0xff08,
+	    0xff09, 0xff0c, 0xff0e, 0xff1a, 0xff1b, 0xff1f, 0xff3b, 0xff3d,
+	    0xff5b, 0xff5d, 0xff05, 0xff0f, 0xff0d, '\t' };
+
+	switch (rnd(9)) {
+	case 0:
+	case 1:
+		return 0x20 + (uint32_t)rnd(95);
+	case 2:
+		return ' ';
+	case 3:
+		return 0x4e00 + (uint32_t)rnd(0x5200);
+	case 4:
+		return rnd(2) ? 0x3041 + (uint32_t)rnd(0x54) :
+		    0x30a1 + (uint32_t)rnd(0x5a);
+	case 5:
+		return 0xac00 + (uint32_t)rnd(0x2ba4);
+	case 6:
+		return rnd(3) == 0 ? 0xff10 + (uint32_t)rnd(10) :
+		    rnd(2) ? 0xff21 + (uint32_t)rnd(26) :
+		    0xff41 + (uint32_t)rnd(26);
+	case 7:
+		return 0x3400 + (uint32_t)rnd(0x19c0);
+	default:
+		return single[rnd(sizeof single / sizeof single[0])];
+	}
+}
+
+static void
+test_breaks(int cases)
+{
+	char s[400], want[400], got[400];
+	size_t n, i;
+	int c, k, bad = 0, fast = 0;
+
+	for (c = 0; c < cases && !bad; c++) {
+		n = 0;
+		k = 1 + (int)rnd(60);
+		while (k-- > 0)
+			n += (size_t)u8_uctomb((uint8_t *)s + n, fast_char(), 4);
+		if (rnd(10) == 0 && n < sizeof s - 8) {
+			/* A combining mark: left to libunistring. */
+			n += (size_t)u8_uctomb((uint8_t *)s + n, 0x301, 4);
+		}
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", want);
+		fast += layout_breaks(s, n, got);
+		for (i = 0; i < n; i++)
+			if (want[i] != got[i])
+				break;
+		if (i < n) {
+			bad = 1;
+			printf("# breaks differ at %zu (%d, want %d):", i,
+			    got[i], want[i]);
+			for (i = 0; i < n; i++)
+				printf(" %02x", (unsigned char)s[i]);
+			printf("\n");
+		}
+	}
+	ok(!bad, "layout_breaks agrees with libunistring (%d texts)", c);
+	ok(fast > cases / 2, "and takes its fast path (%d times)", fast);
+}
+
 static void
 test_pieces(void)
 {
@@ -719,5 +789,6 @@ main(void)
 	    ".");
 	test_files(dir);
 	test_random(seed, 4000);
+	test_breaks(4000);
 	return done_testing();
 }
