@@ -297,6 +297,34 @@ sort_key(const struct tl_date *d)
 	    (d->day ? d->day - 1 : 0);
 }
 
+/*
+ * The 1-based line of off, knowing that it is not before line `from`:
+ * entries come in document order, so the search gallops forward from the
+ * previous entry's line instead of bisecting the whole index each time.
+ */
+static size_t
+line_of(const struct buffer *b, size_t off, size_t from)
+{
+	size_t lo = from - 1, step = 1, hi, mid;
+
+	if (b->nlines == 0 || lo >= b->nlines || b->line_off[lo] > off)
+		return buffer_line_of(b, off);
+	while (lo + step < b->nlines && b->line_off[lo + step] <= off) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < b->nlines ? lo + step : b->nlines;
+	/* line_off[lo] <= off < line_off[hi] (or hi is the end). */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (b->line_off[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}
+
 static void
 add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
     const struct tl_cand *c, const struct tl_date *a)
@@ -320,7 +348,8 @@ add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
 		*p++ = '/';
 		fmt_date(p, &c->b);
 	}
-	e->line = buffer_line_of(d->buf, c->off);
+	e->line = line_of(d->buf, c->off, t->n > 1 ? t->entries[t->n - 2].line :
+	    1);
 	e->block = bi;
 	e->section = d->blocks[bi].section;
 	e->caption = d->blocks[bi].kind == BLOCK_CAPTION;
@@ -594,10 +623,23 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	uint32_t c;
 	int w;
 
-	/* The sentence around the expression. */
-	for (k = b->off; k < e->off; k += l ? l : 1)
-		if ((l = sentence_end(s, b->off, k, b->end)) != 0)
-			ss = k + l;
+	/*
+	 * The sentence around the expression: back to the last terminator
+	 * (looking at the last byte of each candidate first), then forward
+	 * to the next one.
+	 */
+	for (k = e->off; k > b->off; k--) {
+		unsigned char ch = (unsigned char)s[k - 1];
+
+		if ((ch == '!' || ch == '?' || ch == ';' || ch == '.') &&
+		    sentence_end(s, b->off, k - 1, b->end) == 1)
+			break;
+		if ((ch == 0x82 || ch == 0x81 || ch == 0x9f || ch == 0x9b) &&
+		    k >= b->off + 3 && sentence_end(s, b->off, k - 3,
+		    b->end) == 3)
+			break;
+	}
+	ss = k;
 	for (k = e->end; k < b->end; k++)
 		if (sentence_end(s, b->off, k, b->end) != 0) {
 			se = k;
