@@ -483,6 +483,35 @@ phrase_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 	return 0;
 }
 
+/*
+ * Does the sentence around [off, k) speak of a plan or a goal (will,
+ * plans, aims, target)?  Then "by 2030" is a target, not an event.
+ */
+static int
+plan_sentence(const struct tl_ctx *x, size_t off, size_t k)
+{
+	static const char *const words[] = { "will", "plan", "plans",
+	    "planned", "aim", "aims", "target", "targets", "goal", "goals",
+	    "expected", "expects", "intends", "pledged", "pledges", "should",
+	    NULL };
+	size_t lo = off, hi = k, j, w;
+
+	while (lo > x->boff && x->s[lo - 1] != '.' && x->s[lo - 1] != ';' &&
+	    off - lo < 200)
+		lo--;
+	while (hi < x->bend && x->s[hi] != '.' && x->s[hi] != ';' &&
+	    hi - k < 200)
+		hi++;
+	for (j = lo; j < hi; j++) {
+		if (j > lo && alpha(x->s[j - 1]))
+			continue;
+		for (w = 0; words[w] != NULL; w++)
+			if (word_at(x, j, words[w]) && j + strlen(words[w]) <= hi)
+				return 1;
+	}
+	return 0;
+}
+
 /* The numeric forms and the forms that begin with a number. */
 static int
 number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
@@ -724,7 +753,8 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		c->mod = mod_before(x, &off);
 		c->off = off;
 		c->end = k;
-		c->kind = TL_ABSOLUTE;
+		c->kind = strcmp(w, "by") == 0 && plan_sentence(x, off, k) ?
+		    TL_TARGET : TL_ABSOLUTE;
 		c->a = (struct tl_date){ v, 0, 0, TL_PREC_YEAR };
 		return 1;
 	}

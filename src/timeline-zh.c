@@ -743,7 +743,7 @@ rel_range(const struct tl_ctx *x, size_t k, const struct tl_date *d,
 {
 	size_t j, e;
 
-	if ((j = connector(x, k)) == 0 || TL_AT(x->s, x->bend, k, "到") ||
+	if ((j = connector(x, k)) == 0 ||
 	    (e = range_end(x, k + j, d, &c->b)) == 0 || c->b.year != 0)
 		return k;
 	return e;
@@ -1052,6 +1052,36 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	return 1;
 }
 
+/*
+ * A century named without a numeral: 上世纪末, 本世纪初.  上世纪 before
+ * a decade (上世纪90年代) is left to the decade, which looks back for it.
+ */
+static int
+century_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
+{
+	const char *s = x->s;
+	size_t k;
+	int base;
+
+	if (TL_AT(s, x->bend, i, "上世纪"))
+		k = i + 9, base = x->doc_year >= 2100 ? 2000 : 1900;
+	else if (TL_AT(s, x->bend, i, "上个世纪"))
+		k = i + 12, base = x->doc_year >= 2100 ? 2000 : 1900;
+	else if (TL_AT(s, x->bend, i, "本世纪"))
+		k = i + 9, base = x->doc_year >= 2100 ? 2100 : 2000;
+	else
+		return 0;
+	if (timeline_num_start(s, x->bend, spaces(x, k)))
+		return 0;
+	c->off = i;
+	c->kind = TL_DECADE;
+	c->a.year = base;
+	c->a.prec = TL_PREC_CENTURY;
+	c->mod = decade_mod(x, &k);
+	c->end = k;
+	return 1;
+}
+
 int
 timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
     size_t *skip)
@@ -1062,5 +1092,7 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
 	if (timeline_num_start(x->s, x->bend, i))
 		return num_match(x, i, c, skip);
+	if (TL_AT(x->s, x->bend, i, "上") || TL_AT(x->s, x->bend, i, "本"))
+		return century_word(x, i, c);
 	return word_match(x, i, c);
 }
