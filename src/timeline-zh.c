@@ -61,6 +61,8 @@ han_digit(const char *s, size_t n, size_t i)
 			return 6;		/* 六 */
 		if (p[1] == 0x85 && p[2] == 0xab)
 			return 8;		/* 八 */
+		if (p[1] == 0x85 && p[2] == 0xa9)
+			return 2;		/* 兩 */
 		if (p[1] == 0x8d && p[2] == 0x81)
 			return 10;		/* 十 */
 		if (p[1] == 0x8d && p[2] == 0x83)
@@ -341,9 +343,10 @@ timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 	}
 	k += len;
 	if (mod == TL_MOD_NONE) {
-		if (TL_AT(s, n, k, "前后") || TL_AT(s, n, k, "左右"))
+		if (TL_AT(s, n, k, "前后") || TL_AT(s, n, k, "左右") ||
+		    TL_AT(s, n, k, "前後"))
 			mod = TL_MOD_APPROX, len = 6;
-		else if (TL_AT(s, n, k, "以来"))
+		else if (TL_AT(s, n, k, "以来") || TL_AT(s, n, k, "以來"))
 			mod = TL_MOD_SINCE, len = 6;
 		else if (TL_AT(s, n, k, "前夕"))
 			mod = TL_MOD_BEFORE, len = 6;
@@ -533,6 +536,7 @@ decade_mod(const struct tl_ctx *x, size_t *kp)
 	else if (TL_AT(s, n, k, "中期") || TL_AT(s, n, k, "中叶"))
 		mod = TL_MOD_MID, k += 6;
 	else if (TL_AT(s, n, k, "末期") || TL_AT(s, n, k, "后期") ||
+	    TL_AT(s, n, k, "後期") ||
 	    TL_AT(s, n, k, "晚期") || TL_AT(s, n, k, "末叶") ||
 	    TL_AT(s, n, k, "下半叶"))
 		mod = TL_MOD_END, k += TL_AT(s, n, k, "下半叶") ? 9 : 6;
@@ -542,7 +546,7 @@ decade_mod(const struct tl_ctx *x, size_t *kp)
 		mod = TL_MOD_END, k += 3;
 	else if (TL_AT(s, n, k, "中") && !is_han(x, k + 3))
 		mod = TL_MOD_MID, k += 3;
-	else if (TL_AT(s, n, k, "以来"))
+	else if (TL_AT(s, n, k, "以来") || TL_AT(s, n, k, "以來"))
 		mod = TL_MOD_SINCE, k += 6;
 	*kp = k;
 	return mod;
@@ -559,11 +563,17 @@ decade_century(const struct tl_ctx *x, size_t *off, int dec)
 	const char *s = x->s;
 
 	if (TL_BEFORE(s, x->boff, *off, "上世纪") ||
-	    TL_BEFORE(s, x->boff, *off, "上个世纪")) {
-		*off -= TL_BEFORE(s, x->boff, *off, "上世纪") ? 9 : 12;
+	    TL_BEFORE(s, x->boff, *off, "上世紀")) {
+		*off -= 9;
 		return x->doc_year >= 2100 ? 2000 : 1900;
 	}
-	if (TL_BEFORE(s, x->boff, *off, "本世纪")) {
+	if (TL_BEFORE(s, x->boff, *off, "上个世纪") ||
+	    TL_BEFORE(s, x->boff, *off, "上個世紀")) {
+		*off -= 12;
+		return x->doc_year >= 2100 ? 2000 : 1900;
+	}
+	if (TL_BEFORE(s, x->boff, *off, "本世纪") ||
+	    TL_BEFORE(s, x->boff, *off, "本世紀")) {
 		*off -= 9;
 		return x->doc_year >= 2100 ? 2100 : 2000;
 	}
@@ -649,11 +659,12 @@ shift_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 		unit = TL_PREC_DAY, k += 3;
 	else
 		return 0;
-	if (TL_AT(s, n, k, "前后"))
+	if (TL_AT(s, n, k, "前后") || TL_AT(s, n, k, "前後"))
 		return 0;
-	if (TL_AT(s, n, k, "以后") || TL_AT(s, n, k, "之后"))
+	if (TL_AT(s, n, k, "以后") || TL_AT(s, n, k, "之后") ||
+	    TL_AT(s, n, k, "以後") || TL_AT(s, n, k, "之後"))
 		sign = 1, k += 6;
-	else if (TL_AT(s, n, k, "后"))
+	else if (TL_AT(s, n, k, "后") || TL_AT(s, n, k, "後"))
 		sign = 1, k += 3;
 	else if (TL_AT(s, n, k, "以前") || TL_AT(s, n, k, "之前"))
 		sign = -1, k += 6;
@@ -824,7 +835,7 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		return 0;
 	k = i + m.len;
 	c->off = i;
-	if (TL_AT(s, n, k, "世纪"))
+	if (TL_AT(s, n, k, "世纪") || TL_AT(s, n, k, "世紀"))
 		return century_match(x, i, &m, k + 6, c);
 	if ((u = unit_at(x, k, U_YEAR)) != 0 && TL_AT(s, n, k + u, "代"))
 		return decade_match(x, i, &m, k + u + 3, c);
@@ -985,6 +996,18 @@ static const struct relword {
 	{ "去年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -1, 1 },
 	{ "前年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -2, 1 },
 	{ "明年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 1, 1 },
+	/* Traditional characters. */
+	{ "當天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "當日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "當晚", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "隔天", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "隔日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "當年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "這一年的", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "這一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "這年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "隔年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "當月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
 	{ "同月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
 	{ "当月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
 	{ "次月", TL_ANCHOR_PREV, TL_PREC_MONTH, 1, 2 },
@@ -1063,11 +1086,12 @@ century_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	size_t k;
 	int base;
 
-	if (TL_AT(s, x->bend, i, "上世纪"))
+	if (TL_AT(s, x->bend, i, "上世纪") || TL_AT(s, x->bend, i, "上世紀"))
 		k = i + 9, base = x->doc_year >= 2100 ? 2000 : 1900;
-	else if (TL_AT(s, x->bend, i, "上个世纪"))
+	else if (TL_AT(s, x->bend, i, "上个世纪") ||
+	    TL_AT(s, x->bend, i, "上個世紀"))
 		k = i + 12, base = x->doc_year >= 2100 ? 2000 : 1900;
-	else if (TL_AT(s, x->bend, i, "本世纪"))
+	else if (TL_AT(s, x->bend, i, "本世纪") || TL_AT(s, x->bend, i, "本世紀"))
 		k = i + 9, base = x->doc_year >= 2100 ? 2100 : 2000;
 	else
 		return 0;

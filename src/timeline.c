@@ -80,7 +80,7 @@ static void
 keys_init(void)
 {
 	static const char *const chars = "〇○零一二三四五六七八九两十百千廿"
-	    "０１２３４５６７８９当同次翌第前这那该转今去明上本";
+	    "０１２３４５６７８９当同次翌第前这那该转今去明上本兩當這隔";
 	size_t i = 0, n = strlen(chars);
 	uint32_t c;
 

@@ -264,6 +264,17 @@ static const struct row rows[] = {
 	{ 0, "In the summer of 2019, the lab moved.", "2019 absolute:SUMMER" },
 	{ 0, "On Monday, March 3rd, 2014, the vote was held.",
 	    "2014-03-03 absolute" },
+	/* Traditional characters. */
+	{ 0, "1987年7月15日，臺灣解除戒嚴。隔年，報禁開放。",
+	    "1987-07-15 absolute; 1988 relative" },
+	{ 0, "民國七十六年，政府宣布解嚴。", "1987 absolute" },
+	{ 0, "2001年9月11日，紐約遭到襲擊。兩年後，戰爭爆發。",
+	    "2001-09-11 absolute; 2003 relative" },
+	{ 0, "二十世紀八十年代，經濟起飛。", "198X decade" },
+	{ 0, "上世紀九十年代後期，網路普及。", "199X decade:END" },
+	{ 0, "自2014年以來，銷量持續增長。", "2014 absolute:SINCE" },
+	{ 0, "2019年3月5日開幕。當天，代表入場。",
+	    "2019-03-05 absolute; 2019-03-05 relative" },
 	/* Japanese and Korean. */
 	{ 0, "2023年8月1日、新しい規格が施行された。", "2023-08-01 absolute" },
 	{ 0, "숫자 2023년 8월 1일 같은 날짜", "2023-08-01 absolute" },
