@@ -180,7 +180,10 @@ ok $? "the Quick start installs every package configure needs ${gone:+(missing: 
 : "${TMUX_BIN:=$(command -v tmux)}"
 title=$(sed -n 1p "$guide")
 if [ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ]; then
-	tm() { "$TMUX_BIN" -u -S "$tmp/sock" -f /dev/null "$@"; }
+	# A new socket for each server: one that is shutting down may still
+	# hold the old one.
+	sock=$tmp/sock1
+	tm() { "$TMUX_BIN" -u -S "$sock" -f /dev/null "$@"; }
 	# screen_has TEXT: waits up to 10 s for TEXT on the screen.
 	screen_has() {
 		i=0
@@ -205,6 +208,31 @@ if [ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ]; then
 	screen_has "juan-exit=0"
 	ok $? "q leaves the guide with status 0"
 	tm kill-server 2>/dev/null
+
+	# The reader's own help (h) shows every key the man page documents.
+	# An empty document leaves nothing on the screen but the help, whose
+	# words are its own names for the keys: Down for ↓, ^L for Ctrl-L,
+	# m<a-z> for m and a letter.
+	: >"$tmp/empty.txt"
+	sock=$tmp/sock2
+	tm new-session -d -s docs -x 100 -y 40 \
+	    "env -u NO_COLOR TERM=screen-256color XDG_STATE_HOME='$tmp/state' \
+	    '$JUAN' '$tmp/empty.txt'; sleep 60"
+	screen_has "empty.txt"
+	tm send-keys -t docs h
+	screen_has "F1"
+	tm capture-pane -p -t docs | tr -s ' ' '\n' >"$tmp/help-words"
+	tm kill-server 2>/dev/null
+	gone=
+	while IFS= read -r key; do
+		word=$(printf '%s\n' "$key" |
+		    sed 's/^↓$/Down/; s/^↑$/Up/; s/^Ctrl-/^/')
+		grep -qxF -e "$word" "$tmp/help-words" ||
+		    grep -qF -e "$word<" "$tmp/help-words" ||
+		    gone="$gone$key "
+	done <"$tmp/keys-man"
+	[ -z "$gone" ]
+	ok $? "the reader's help shows every key of the man page ${gone:+(missing: $gone)}"
 else
 	ok 1 "tmux is installed (TMUX_BIN='$TMUX_BIN')"
 fi
