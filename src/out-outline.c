@@ -1,5 +1,23 @@
 /*
  * out-outline.c - --outline: the title and the section tree.
+ *
+ * The text format is the title on the first line (no line when the
+ * document has none), then one line per section in document order:
+ *
+ *	LINE TITLE
+ *
+ * LINE is the heading's 1-based source line, right-aligned to the widest
+ * line number printed, followed by one space and two more spaces for each
+ * level below 1.  TITLE is the heading text without its markers ("#",
+ * a leading "——"); numbering such as 一、 stays.  Text is taken from the
+ * buffer by the blocks' byte ranges and goes through util_safe_add() in
+ * single-line mode, so a heading holding NUL bytes or escapes prints
+ * visibly and on one line.
+ *
+ * --json prints one JSON document and a newline, sections one a line:
+ * {"title": str|null, "site": str|null, "encoding": str, "date": str|null,
+ * "sections": [{"level", "title", "line", "end_line", "parent"}]} where
+ * parent is the index of the enclosing section in the array, or null.
  */
 #include "config.h"
 
@@ -9,27 +27,114 @@
 #include "juan/util.h"
 #include "out.h"
 
+/* The heading text of section i, as a byte range of the buffer. */
+static void
+section_text(const struct doc *d, size_t i, const char **s, size_t *n)
+{
+	const struct block *k = &d->blocks[d->sections[i].block];
+
+	*s = d->buf->data + k->text_off;
+	*n = k->text_end - k->text_off;
+}
+
+/* The title as a byte range of the buffer (site suffix removed). */
+static int
+title_text(const struct doc *d, const char **s, size_t *n)
+{
+	const struct block *k;
+
+	if (d->title_block < 0 || d->title == NULL)
+		return 0;
+	k = &d->blocks[d->title_block];
+	*s = d->buf->data + k->text_off;
+	*n = k->text_end - k->text_off;
+	return 1;
+}
+
+static void
+outline_text(const struct doc *d, struct sbuf *b)
+{
+	const char *s;
+	size_t i, n, width = 1, w, max = 0;
+	int k;
+
+	if (title_text(d, &s, &n)) {
+		util_safe_add(b, s, n, 1);
+		sbuf_addc(b, '\n');
+	}
+	for (i = 0; i < d->nsections; i++)
+		if (d->sections[i].line > max)
+			max = d->sections[i].line;
+	for (w = max; w >= 10; w /= 10)
+		width++;
+	for (i = 0; i < d->nsections; i++) {
+		sbuf_printf(b, "%*zu ", (int)width, d->sections[i].line);
+		for (k = 1; k < d->sections[i].level; k++)
+			sbuf_adds(b, "  ");
+		section_text(d, i, &s, &n);
+		util_safe_add(b, s, n, 1);
+		sbuf_addc(b, '\n');
+	}
+}
+
+static void
+outline_json(const struct doc *d, struct sbuf *b)
+{
+	const struct section *sec;
+	const char *s;
+	size_t i, n;
+
+	sbuf_adds(b, "{\"title\": ");
+	if (title_text(d, &s, &n))
+		util_json_add(b, s, n);
+	else
+		sbuf_adds(b, "null");
+	sbuf_adds(b, ", \"site\": ");
+	if (d->site != NULL)
+		util_json_add(b, d->site, strlen(d->site));
+	else
+		sbuf_adds(b, "null");
+	sbuf_adds(b, ", \"encoding\": ");
+	s = d->buf->encoding != NULL ? d->buf->encoding : "UTF-8";
+	util_json_add(b, s, strlen(s));
+	sbuf_adds(b, ", \"date\": ");
+	if (d->date.year == 0)
+		sbuf_adds(b, "null");
+	else if (d->date.month == 0)
+		sbuf_printf(b, "\"%04d\"", d->date.year);
+	else if (d->date.day == 0)
+		sbuf_printf(b, "\"%04d-%02d\"", d->date.year, d->date.month);
+	else
+		sbuf_printf(b, "\"%04d-%02d-%02d\"", d->date.year,
+		    d->date.month, d->date.day);
+	sbuf_adds(b, ", \"sections\": [");
+	for (i = 0; i < d->nsections; i++) {
+		sec = &d->sections[i];
+		sbuf_adds(b, i == 0 ? "\n  " : ",\n  ");
+		sbuf_printf(b, "{\"level\": %d, \"title\": ", sec->level);
+		section_text(d, i, &s, &n);
+		util_json_add(b, s, n);
+		sbuf_printf(b, ", \"line\": %zu, \"end_line\": %zu, "
+		    "\"parent\": ", sec->line, sec->end_line);
+		if (sec->parent >= 0)
+			sbuf_printf(b, "%zd}", sec->parent);
+		else
+			sbuf_adds(b, "null}");
+	}
+	sbuf_adds(b, d->nsections > 0 ? "\n]}\n" : "]}\n");
+}
+
 int
 out_outline(const struct doc *d, const struct app_opts *o, FILE *fp)
 {
 	struct sbuf b = SBUF_INIT;
-	size_t i;
-	int k;
 
-	(void)o;
-	if (d->title != NULL) {
-		util_safe_add(&b, d->title, strlen(d->title), 1);
-		sbuf_addc(&b, '\n');
-	}
-	for (i = 0; i < d->nsections; i++) {
-		const struct section *s = &d->sections[i];
-
-		for (k = 1; k < s->level; k++)
-			sbuf_adds(&b, "  ");
-		util_safe_add(&b, s->title, strlen(s->title), 1);
-		sbuf_printf(&b, "  %zu\n", s->line);
-	}
-	fwrite(b.s, 1, b.len, fp);
+	if (o->json)
+		outline_json(d, &b);
+	else
+		outline_text(d, &b);
+	if (b.len > 0)
+		fwrite(b.s, 1, b.len, fp);
 	sbuf_free(&b);
 	return 0;
 }

@@ -7,6 +7,19 @@
 
 #include "juan/buffer.h"
 
+/*
+ * Bounds of the heading evidence, in display columns (a CJK character
+ * counts two).  A plain-text heading is at most one line of a standard
+ * 80-column terminal, which is about one long sentence of Chinese (40
+ * characters); a line any longer is body text whatever it starts with.
+ * A Markdown "#" heading is explicit markup and may be longer, up to
+ * DOC_MD_HEADING_MAX_COLS; the title line may carry a site-name suffix
+ * and gets DOC_TITLE_MAX_COLS.
+ */
+#define DOC_HEADING_MAX_COLS	80
+#define DOC_MD_HEADING_MAX_COLS	200
+#define DOC_TITLE_MAX_COLS	120
+
 enum block_kind {
 	BLOCK_PARAGRAPH,	/* body text */
 	BLOCK_TITLE,		/* the document's title line */
@@ -40,7 +53,9 @@ struct block {
 
 /*
  * A section is a heading and everything up to the next heading of the
- * same or a higher (smaller) level.
+ * same or a higher (smaller) level: [off, end) runs from the heading's
+ * first byte to the first byte of that next heading (or to the end of the
+ * text), so the sections of one level tile the text after the first one.
  */
 struct section {
 	size_t block;		/* index of the heading block */
@@ -50,6 +65,8 @@ struct section {
 	ssize_t parent;		/* enclosing section, or -1 */
 	char *title;		/* heading text, markers removed, owned */
 	size_t line;		/* 1-based source line of the heading */
+	size_t end_line;	/* 1-based source line of the section's
+				   last non-blank line */
 };
 
 struct doc_date {
@@ -77,8 +94,9 @@ struct doc *doc_new(const struct buffer *buf);
 void doc_free(struct doc *d);
 
 /*
- * The index of the block holding byte off, or of the first block after
- * off when off is in a gap; d->nblocks when off is past the last block.
+ * The index of the block holding byte off (the newline that ends a block
+ * counts as the block's), or of the first block after off when off is in
+ * a gap; d->nblocks when off is past the last block.
  */
 size_t doc_block_at(const struct doc *d, size_t off);
 

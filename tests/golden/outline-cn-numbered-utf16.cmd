@@ -1,0 +1,1 @@
+--outline $FIXTURES/outline/cn-numbered.utf16.txt

@@ -1,0 +1,1 @@
+--outline --json $FIXTURES/outline/dash.gb18030.txt

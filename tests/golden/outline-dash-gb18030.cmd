@@ -1,0 +1,1 @@
+--outline $FIXTURES/outline/dash.gb18030.txt

@@ -1,0 +1,1 @@
+--outline $SAMPLES/encoding-chronicle.gb18030.txt

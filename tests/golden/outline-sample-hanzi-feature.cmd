@@ -1,0 +1,1 @@
+--outline $SAMPLES/hanzi-feature.txt

@@ -1,0 +1,1 @@
+--outline --json $SAMPLES/mixed-scripts.txt

@@ -1,0 +1,1 @@
+--outline $SAMPLES/mixed-scripts.txt

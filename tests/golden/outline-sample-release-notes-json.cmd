@@ -1,0 +1,1 @@
+--outline --json $SAMPLES/release-notes.md

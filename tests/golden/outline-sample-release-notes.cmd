@@ -1,0 +1,1 @@
+--outline $SAMPLES/release-notes.md

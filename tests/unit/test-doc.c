@@ -1,0 +1,397 @@
+/* test-doc.c - unit tests of the document model: blocks, headings, title. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/buffer.h"
+#include "juan/doc.h"
+#include "tap.h"
+
+static struct buffer *cur_buf;
+
+/* Builds the model of the text s (UTF-8 unless detected otherwise). */
+static struct doc *
+model(const char *s, size_t n)
+{
+	char *err = NULL;
+
+	buffer_free(cur_buf);
+	cur_buf = buffer_from_mem(s, n, NULL, &err);
+	free(err);
+	return doc_new(cur_buf);
+}
+
+#define MODEL(lit) model((lit), sizeof(lit) - 1)
+
+/* The text of block i, in a static buffer. */
+static const char *
+btext(const struct doc *d, size_t i)
+{
+	static char out[512];
+	size_t n;
+
+	if (i >= d->nblocks)
+		return "(none)";
+	n = d->blocks[i].text_end - d->blocks[i].text_off;
+	if (n >= sizeof out)
+		n = sizeof out - 1;
+	memcpy(out, d->buf->data + d->blocks[i].text_off, n);
+	out[n] = '\0';
+	return out;
+}
+
+static const char *
+kind(const struct doc *d, size_t i)
+{
+	return i < d->nblocks ? doc_kind_name(d->blocks[i].kind) : "(none)";
+}
+
+/* The kinds of all blocks, space-separated, in a static buffer. */
+static const char *
+kinds(const struct doc *d)
+{
+	static char out[2048];
+	size_t i;
+
+	out[0] = '\0';
+	for (i = 0; i < d->nblocks && strlen(out) < sizeof out - 20; i++) {
+		if (i > 0)
+			strcat(out, " ");
+		strcat(out, doc_kind_name(d->blocks[i].kind));
+	}
+	return out;
+}
+
+static void
+test_blocks(void)
+{
+	struct doc *d;
+
+	d = MODEL("");
+	is_int(d->nblocks, 0, "an empty text has no blocks");
+	ok(d->title == NULL && d->nsections == 0, "nor title nor sections");
+	doc_free(d);
+
+	d = MODEL("\n\n  \n\xe3\x80\x80\n");
+	is_int(d->nblocks, 0, "blank lines (spaces, U+3000) make no block");
+	doc_free(d);
+
+	d = MODEL("这是第一段的第一行，它被硬换行\n切成了两行，仍是一段。\n\n第二段。\n");
+	is_int(d->nblocks, 2, "a hard-wrapped paragraph is one block");
+	is_int(d->blocks[0].off, 0, "it starts at byte 0");
+	is_int(d->blocks[0].end, strlen("这是第一段的第一行，它被硬换行\n"
+	    "切成了两行，仍是一段。"), "and ends before its last newline");
+	is_int(d->blocks[1].line, 4, "the second block is on line 4");
+	is_str(kinds(d), "paragraph paragraph", "both are paragraphs");
+	doc_free(d);
+
+	d = MODEL("\xe3\x80\x80\xe3\x80\x80第一段，说完了。\n"
+	    "\xe3\x80\x80\xe3\x80\x80第二段紧跟着，没有空行。\n");
+	is_int(d->nblocks, 2, "an indented line starts a new paragraph");
+	doc_free(d);
+
+	d = MODEL("第一段说完了。\n第二段紧跟着，没有空行，也没有缩进。\n");
+	is_int(d->nblocks, 2, "a line ending a CJK sentence ends the block");
+	doc_free(d);
+
+	d = MODEL("An English paragraph that is wrapped. It goes\non, and "
+	    "ends here.\n");
+	is_int(d->nblocks, 1, "English wrapped lines join even after '.'");
+	doc_free(d);
+}
+
+static void
+test_numbered(void)
+{
+	struct doc *d;
+
+	d = MODEL("一、起步阶段\n\n（一）工程立项\n\n1974年8月，工程立项。\n\n"
+	    "（二）标准\n\n1980年，标准发布。\n\n二、国际化\n\n"
+	    "1991年，统一码出版。\n");
+	is_int(d->nsections, 4, "four numbered headings");
+	is_int(d->sections[0].level, 1, "一、 is level 1");
+	is_int(d->sections[1].level, 2, "（一） is level 2");
+	is_int(d->sections[1].parent, 0, "（一） is inside 一、");
+	is_int(d->sections[2].parent, 0, "（二） too");
+	is_int(d->sections[3].parent, -1, "二、 is at the top");
+	is_str(d->sections[0].title, "一、起步阶段", "numbering is kept");
+	is_int(d->sections[0].end, d->sections[3].off,
+	    "a section ends where the next one of its level starts");
+	is_int(d->sections[1].end, d->sections[2].off,
+	    "a sub-section ends at its sibling");
+	is_int(d->sections[3].end, d->buf->len, "the last runs to the end");
+	is_int(d->sections[1].end_line, 5, "end_line is its last text line");
+	is_int(doc_section_at(d, d->blocks[2].off), 1,
+	    "the body of （一） is in section 1");
+	is_int(d->blocks[2].section, 1, "and its block says so");
+	doc_free(d);
+
+	d = MODEL("（一）先出现的小节\n\n正文一段，有标点。\n\n一、后出现的大节\n\n"
+	    "正文又一段。\n");
+	is_int(d->sections[0].level, 2,
+	    "（一） before any 一、 still ranks below it");
+	is_int(d->sections[1].level, 1, "一、 is level 1");
+	doc_free(d);
+
+	d = MODEL("第一章 总则\n\n第一节 目的\n\n这是正文，讲目的。\n\n"
+	    "1.1 范围\n\n这是正文，讲范围。\n");
+	is_int(d->nsections, 3, "第一章, 第一节 and 1.1 are headings");
+	is_int(d->sections[0].level, 1, "章 is level 1");
+	is_int(d->sections[1].level, 2, "节 is level 2");
+	is_int(d->sections[2].level, 3, "1.1 is level 3");
+	doc_free(d);
+
+	d = MODEL("要点如下：\n\n1. 第一项\n\n2. 第二项\n\n3. 第三项\n\n"
+	    "正文说完了。\n");
+	is_int(d->nsections, 0, "a run of 1. 2. 3. is a list, not headings");
+	is_str(kind(d, 1), "list-item", "1. is a list item");
+	doc_free(d);
+
+	d = MODEL("一、加强领导。各级政府要把这项工作放在重要位置。\n");
+	is_int(d->nsections, 0, "a numbered line ending in 。 is body text");
+	doc_free(d);
+
+	d = MODEL("这一行被硬换行切断，下一行碰巧以\n——破折号开头，但仍是同一段\n");
+	is_int(d->nblocks, 1, "a wrapped line starting with —— joins");
+	is_int(d->nsections, 0, "and is no heading");
+	doc_free(d);
+}
+
+static void
+test_bound(void)
+{
+	struct doc *d;
+	char text[1024];
+
+	/* 一、 plus 38 characters: 40 characters, 80 columns. */
+	strcpy(text, "一、");
+	while (strlen(text) < 40 * 3)
+		strcat(text, "字");
+	strcat(text, "\n\n正文。\n");
+	d = model(text, strlen(text));
+	is_int(d->nsections, 1, "a heading of 80 columns is a heading");
+	doc_free(d);
+	text[0] = '\0';
+	strcpy(text, "一、");
+	while (strlen(text) < 41 * 3)
+		strcat(text, "字");
+	strcat(text, "\n\n正文。\n");
+	d = model(text, strlen(text));
+	is_int(d->nsections, 0, "one of 82 columns is body text");
+	is_str(kind(d, 0), "paragraph", "a paragraph");
+	doc_free(d);
+}
+
+static void
+test_dashes(void)
+{
+	struct doc *d;
+
+	d = MODEL("导语一段，说明来意。\n\n——先出现的小标题\n\n正文。\n\n"
+	    "大标题——副题\n\n正文。\n\n——又一个小标题\n\n正文。\n");
+	is_int(d->nsections, 3, "three dash headings");
+	is_int(d->sections[0].level, 2, "——x is below phrase——subtitle");
+	is_int(d->sections[1].level, 1, "phrase——subtitle is level 1");
+	is_int(d->sections[2].parent, 1, "a later ——x is inside it");
+	is_str(d->sections[0].title, "先出现的小标题", "the —— is dropped");
+	is_str(d->sections[1].title, "大标题——副题", "a mid —— is kept");
+	doc_free(d);
+
+	d = MODEL("小说开头一段。\n\n——是的\n\n——那么走吧\n\n他们走了。\n");
+	is_int(d->nsections, 0, "dialogue lines with —— are no headings");
+	doc_free(d);
+}
+
+static void
+test_lookalikes(void)
+{
+	struct doc *d;
+
+	d = MODEL("开头的一段正文，有标点。\n\n一个问题的提出，往往比答案更难。\n\n"
+	    "正文继续，有标点。\n\nHow short is this?\n\nBody text.\n");
+	is_int(d->nsections, 0, "one-line paragraphs ending in 。? are body");
+	doc_free(d);
+
+	d = MODEL("开头的一段正文，有标点。\n\n小标题\n\n正文继续，有标点。\n");
+	is_int(d->nsections, 1, "a short line alone before body is a heading");
+	is_str(d->sections[0].title, "小标题", "its text");
+	doc_free(d);
+
+	d = MODEL("开头的一段正文，有标点。\n\n床前明月光\n\n疑是地上霜\n\n"
+	    "举头望明月\n\n低头思故乡\n\n后记一段，有标点。\n");
+	is_int(d->nsections, 0, "lines of a poem are no headings");
+	doc_free(d);
+
+	d = MODEL("开头的一段正文，有标点。\n\n“走吧”\n\n他们走了，没有回头。\n");
+	is_int(d->nsections, 0, "a dialogue line is no heading");
+	doc_free(d);
+
+	d = MODEL("开头的一段正文，有标点。\n\n记者 李明\n\n他们走了，没有回头。\n");
+	is_int(d->nsections, 0, "a byline is no heading");
+	doc_free(d);
+
+	d = MODEL("开头的一段正文，有标点。\n\n- 列表项一\n- 列表项二\n\n正文。\n");
+	is_int(d->nsections, 0, "list items are no headings");
+	is_str(kinds(d), "paragraph list-item list-item paragraph",
+	    "each item is a block");
+	doc_free(d);
+}
+
+static void
+test_markdown(void)
+{
+	struct doc *d;
+
+	d = MODEL("# Notes\n\nIntro.\n\n## One\n\nText.\n\n### Sub\n\nText.\n\n"
+	    "```sh\n# not a heading\n\necho hi\n```\n\n## Two #\n\nEnd.\n");
+	is_str(d->title, "Notes", "a lone top # heading is the title");
+	is_int(d->nsections, 3, "three headings");
+	is_int(d->sections[0].level, 1, "## is level 1");
+	is_int(d->sections[1].level, 2, "### is level 2");
+	is_str(d->sections[2].title, "Two", "closing #s are dropped");
+	is_str(kind(d, 6), "code", "a fenced block is code");
+	is_int(d->blocks[6].line, 13, "from its opening fence");
+	is_int(d->blocks[6].end, strstr(d->buf->data, "```\n\n## Two") -
+	    d->buf->data + 3, "to its closing fence, blank lines included");
+	doc_free(d);
+
+	d = MODEL("# A\n\ntext\n\n# B\n\ntext\n");
+	ok(d->title == NULL, "# is no title when another # follows");
+	is_int(d->nsections, 2, "both are headings");
+	doc_free(d);
+
+	d = MODEL("#话题# 不是标题\n\n    # indented code\n");
+	is_int(d->nsections, 0, "#tag# and indented # are no headings");
+	doc_free(d);
+
+	d = MODEL("# T\n\nIntro text.\n\nShort line\n\nMore text.\n");
+	is_int(d->nsections, 0, "no plain headings in a Markdown document");
+	doc_free(d);
+}
+
+static void
+test_title(void)
+{
+	struct doc *d;
+
+	d = MODEL("春秋——五十年纪实-某某网\n\n首页 > 专题 > 正文\n春秋——五十年纪实\n\n"
+	    "正文一段。\n\n网站地图 | 联系我们 | 某某网版权所有\n");
+	is_str(d->title, "春秋——五十年纪实", "the site suffix is removed");
+	is_str(d->site, "某某网", "and becomes the site");
+	is_str(btext(d, 0), "春秋——五十年纪实", "the title block's text");
+	is_str(kinds(d), "title boilerplate boilerplate paragraph boilerplate",
+	    "breadcrumb, repeated title and footer are boilerplate");
+	is_int(d->nsections, 0, "none is a heading");
+	doc_free(d);
+
+	d = MODEL("独一无二的标题-某某网\n\n正文一段。\n");
+	is_str(d->title, "独一无二的标题-某某网",
+	    "a suffix stays when the title is not repeated");
+	ok(d->site == NULL, "and there is no site");
+	doc_free(d);
+
+	d = MODEL("An Article | The Site\n\nAn Article\n\nText here.\n");
+	is_str(d->title, "An Article", "'| Site' is removed too");
+	is_str(d->site, "The Site", "site");
+	doc_free(d);
+
+	d = MODEL("这是一个很长的开头段落，以句号结尾。\n\n短行\n\n正文。\n");
+	ok(d->title == NULL, "a first line ending in 。 is no title");
+	doc_free(d);
+}
+
+static void
+test_figures(void)
+{
+	struct doc *d;
+
+	d = MODEL("正文一段。\n\nimages/图片_20231012093015.JPG\n\n"
+	    "1979年7月27日，输出了第一张样张。图/资料图片\n\n正文。\n\n"
+	    "photo.png\n\n这是一段很普通的正文，说了一些事情。\n");
+	is_str(kinds(d), "paragraph figure caption paragraph figure "
+	    "paragraph", "figures and a caption");
+	is_int(d->blocks[2].figure, 1, "the caption names its figure");
+	is_int(d->blocks[5].figure, -1, "a paragraph names none");
+	is_int(d->date.year, 2023, "the document date comes from the image");
+	is_int(d->date.month, 10, "month");
+	is_int(d->date.day, 12, "day");
+	is_int(d->date.off, strstr(d->buf->data, "2023") - d->buf->data,
+	    "and where it was found");
+	doc_free(d);
+
+	d = MODEL("a.jpg\n\n2022年7月19日，新标准发布\n\nb.webp\n\n"
+	    "记者 李明 摄\n\nc.gif\n\n图为会场。\n");
+	is_str(kinds(d), "figure caption figure caption figure caption",
+	    "dated, 摄 and 图为 captions");
+	doc_free(d);
+
+	d = MODEL("标题\n\n2023年10月12日 09:30 来源：某某网\n\n正文一段。\n\n"
+	    "图片_20200101.jpg\n");
+	is_int(d->date.year, 2023, "a dateline wins over an image name");
+	is_int(d->date.day, 12, "its day");
+	doc_free(d);
+
+	d = MODEL("1974年8月，工程立项。\n");
+	is_int(d->date.year, 0, "a dated sentence is no dateline");
+	doc_free(d);
+}
+
+static void
+test_robust(void)
+{
+	struct doc *d;
+	char *big;
+	size_t n = 5 << 20, i;
+
+	d = MODEL("\0\0\x1b[31m\n\n\xff\xfe\x80\n# \0\n");
+	ok(d != NULL, "NUL bytes, escapes and junk give a model");
+	doc_free(d);
+
+	d = MODEL("一、标题\r\n\r\n正文。\r\n");
+	is_int(d->nsections, 1, "CRLF text has its heading");
+	is_str(d->sections[0].title, "一、标题", "without the CR");
+	doc_free(d);
+
+	big = malloc(n);
+	for (i = 0; i < n; i++)
+		big[i] = "ab# \xe3\x80\x82"[i % 7];
+	d = model(big, n);
+	is_int(d->nblocks, 1, "a 5 MB line is one block");
+	doc_free(d);
+	for (i = 0; i < n; i++)
+		big[i] = i % 3 == 2 ? '\n' : "#-1"[i % 3];
+	d = model(big, n);
+	ok(d->nblocks > 0, "a million tiny lines give a model");
+	is_int(doc_block_at(d, n + 1), d->nblocks, "past the last block");
+	doc_free(d);
+	free(big);
+
+	d = MODEL("段一。\n\n段二。\n");
+	is_int(doc_block_at(d, 0), 0, "block_at its first byte");
+	is_int(doc_block_at(d, d->blocks[0].end), 0,
+	    "block_at its newline gives the block");
+	is_int(doc_block_at(d, d->blocks[0].end + 1), 1,
+	    "block_at a blank line gives the next block");
+	is_int(doc_section_at(d, 0), -1, "no section before any heading");
+	is_str(doc_kind_name(BLOCK_CAPTION), "caption", "kind names");
+	doc_free(d);
+	doc_free(NULL);
+}
+
+int
+main(void)
+{
+	test_blocks();
+	test_numbered();
+	test_bound();
+	test_dashes();
+	test_lookalikes();
+	test_markdown();
+	test_title();
+	test_figures();
+	test_robust();
+	buffer_free(cur_buf);
+	return done_testing();
+}
