@@ -49,6 +49,7 @@
 #define CACHE_SIZE	32	/* pieces kept */
 #define RESTART_SCAN	1024	/* bytes searched for a good restart point */
 #define BACKOFF		8	/* clusters a forced split may move back */
+#define AT_LS_SCAN	4096	/* bytes searched for a short line's end */
 
 /* One display line of a piece. */
 struct lline {
@@ -732,6 +733,17 @@ figure_cells(struct layout *l, size_t b, struct lcell **arr, size_t *cap,
 }
 
 /*
+ * The end of source line sl (its '\n', or the buffer's end) from the line
+ * index alone: buffer_line_end() searches the last line for a '\n', which
+ * costs a whole 50 MB line every time.
+ */
+static size_t
+line_end(const struct buffer *buf, size_t sl)
+{
+	return sl < buf->nlines ? buf->line_off[sl] - 1 : buf->len;
+}
+
+/*
  * Fills *dl for byte x of shown block b.  Lays out the piece holding x,
  * or uses the hint when the caller knows it.
  */
@@ -741,6 +753,7 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 	const struct buffer *buf = l->doc->buf;
 	const struct block *bk = &l->doc->blocks[b];
 	size_t sl, ls, le, k, ps, pe, lo, hi, mid;
+	const char *nl;
 	struct lpiece *pc;
 	int w;
 
@@ -757,18 +770,25 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 		dl->width = w;
 		return;
 	}
+	nl = NULL;
 	if (at_ls) {
-		/* The caller knows x starts a source line: no search. */
-		const char *nl = memchr(buf->data + x, '\n', bk->end - x);
-
+		/*
+		 * The caller knows x starts a source line: a short line's end
+		 * is found nearby without searching the line index.
+		 */
+		k = bk->end - x < AT_LS_SCAN ? bk->end - x : AT_LS_SCAN;
+		nl = memchr(buf->data + x, '\n', k);
 		ls = x;
 		le = nl != NULL ? (size_t)(nl - buf->data) : bk->end;
-	} else {
+		if (nl == NULL && k < bk->end - x)
+			at_ls = 0;
+	}
+	if (!at_ls) {
 		sl = buffer_line_of(buf, x);
 		ls = buf->line_off[sl - 1];
 		if (ls < bk->off)
 			ls = bk->off;
-		le = buffer_line_end(buf, sl);
+		le = line_end(buf, sl);
 		if (le > bk->end)
 			le = bk->end;
 	}
@@ -844,7 +864,7 @@ locate(struct layout *l, size_t x, struct dline *dl, size_t *fwd,
 	ls = buf->line_off[sl - 1];
 	if (b > 0 && ls <= d->blocks[b - 1].end)
 		ls = d->blocks[b - 1].end + 1;
-	le = buffer_line_end(buf, sl);
+	le = line_end(buf, sl);
 	lim = b < d->nblocks ? d->blocks[b].off : buf->len;
 	dl->off = dl->end = ls;
 	dl->next = le < lim ? le + 1 : lim;
