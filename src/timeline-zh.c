@@ -819,6 +819,30 @@ aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
 	return 0;
 }
 
+/* The end of a range of years before the era: 前221年—前207年. */
+static size_t
+bc_range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
+    struct tl_date *b)
+{
+	struct tl_num m;
+	size_t u;
+
+	if (TL_AT(x->s, x->bend, k, "公元前"))
+		k += 9;
+	else if (TL_AT(x->s, x->bend, k, "前"))
+		k += 3;
+	else
+		return 0;
+	if (!timeline_num_start(x->s, x->bend, k) ||
+	    timeline_num(x->s, x->bend, k, &m) == 0 ||
+	    m.kind == TL_NUM_HAN || (u = unit_at(x, k + m.len, U_YEAR)) == 0 ||
+	    -m.val <= a->year)
+		return 0;
+	*b = *a;
+	b->year = -(int)m.val;
+	return k + m.len + u;
+}
+
 /* A date that begins with a numeral at i. */
 static int
 num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
@@ -845,6 +869,11 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 	else if (TL_BEFORE(s, x->boff, i, "公元") ||
 	    TL_BEFORE(s, x->boff, i, "西元"))
 		era = 1, c->off -= 6;
+	else if (TL_BEFORE(s, x->boff, i, "前") && m.kind == TL_NUM_ASCII &&
+	    (m.ndig == 3 || m.ndig == 4) && u != 0 &&
+	    (i == x->boff + 3 || !is_han(x, i - 6)))
+		/* 前221年 in a chronicle: 前 alone at a clause's start. */
+		bc = 1, c->off -= 3;
 	else if (TL_BEFORE(s, x->boff, i, "民国") ||
 	    TL_BEFORE(s, x->boff, i, "民國"))
 		era = 2, c->off -= 6;
@@ -868,6 +897,10 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		k = (size_t)r;
 		if ((j = connector(x, k)) != 0 && !bc &&
 		    (u = range_end(x, k + j, &c->a, &c->b)) != 0) {
+			c->kind = TL_RANGE;
+			k = u;
+		} else if (j != 0 && bc && (u = bc_range_end(x, k + j, &c->a,
+		    &c->b)) != 0) {
 			c->kind = TL_RANGE;
 			k = u;
 		} else if (TL_AT(s, n, k, "至今")) {
