@@ -100,6 +100,8 @@ view_set_doc(struct view *v, const struct doc *d, const struct timeline *tl)
 	layout_free(v->layout);
 	v->layout = layout_new(d, &v->lo);
 	v->tl_cur = -1;
+	v->nmatches = v->count = v->count_from = 0;
+	v->counted = 0;
 	build_order(v);
 	build_items(v);
 	align_top(v);
@@ -215,7 +217,7 @@ view_bottom(struct view *v)
 int
 view_percent(struct view *v)
 {
-	size_t len = v->doc->buf->len, b;
+	size_t len = v->total_len > 0 ? v->total_len : v->doc->buf->len, b;
 
 	if (len == 0)
 		return 100;

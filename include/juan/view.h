@@ -55,6 +55,8 @@ struct view {
 	struct layout_opts lo;		/* the layout's options */
 	int rows;			/* text rows shown, >= 0 */
 	size_t top_off;			/* first byte of the top line */
+	size_t total_len;		/* bytes of the whole text when doc
+					   covers only its beginning, else 0 */
 
 	enum view_focus focus;
 	enum view_pane pane;
@@ -101,7 +103,8 @@ void view_free(struct view *v);
  * Replaces the document and timeline, as when the full structure of a
  * large text arrives after a first one built on its beginning.  The text
  * must be the same bytes (the new buffer may be longer).  The position,
- * marks and search stay; the side pane is rebuilt.
+ * marks and search pattern stay (matches are counted again); the side pane
+ * is rebuilt.
  */
 void view_set_doc(struct view *v, const struct doc *d,
     const struct timeline *tl);

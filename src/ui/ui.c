@@ -17,6 +17,13 @@
  * so that the terminal is restored by ordinary code, never from a signal
  * handler; ncurses itself handles SIGTSTP (Ctrl-Z, then fg redraws) and
  * SIGWINCH (a KEY_RESIZE key).
+ *
+ * A long text (PREVIEW_MIN bytes or more) is first shown from a preview: a
+ * document and timeline built on a copy of its first PREVIEW_LEN bytes,
+ * which are the same bytes at the same offsets, while a thread builds the
+ * whole document and then the whole timeline.  The loop swaps each in as
+ * it arrives (view_set_doc).  A key that needs the whole text (G, a
+ * search, a move past the preview) waits for the document first.
  */
 #include "config.h"
 
@@ -25,11 +32,14 @@
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "juan/doc.h"
@@ -40,6 +50,9 @@
 #define PANE_MIN	10	/* narrowest side pane, columns */
 #define TEXT_MIN	20	/* narrowest text pane beside a side pane */
 #define COUNT_STEP	4000	/* matches counted between two key checks */
+#define PREVIEW_MIN	((size_t)4 << 20)	/* texts this long get a
+						   first screen from ... */
+#define PREVIEW_LEN	((size_t)256 << 10)	/* ... this many bytes */
 
 enum {
 	C_HEADING = 1,		/* color pairs */
@@ -62,11 +75,29 @@ enum prompt_kind {
 	P_FILTER		/* '/' in the side pane */
 };
 
+/* The whole document and timeline, built by a thread. */
+struct bg {
+	pthread_t thread;
+	const struct buffer *buf;	/* the whole text, borrowed */
+	struct doc *doc;		/* set by the thread, then stage 1 */
+	struct timeline *tl;		/* set by the thread, then stage 2 */
+	atomic_int stage;		/* 0 building the doc, 1 the
+					   timeline, 2 done */
+	int started;			/* the thread runs or ran */
+	int taken;			/* stages swapped into the view */
+};
+
 struct ui {
 	const struct app_opts *o;
 	struct buffer *buf;		/* owned */
 	struct doc *doc;		/* owned */
 	struct timeline *tl;		/* owned */
+	struct buffer *pbuf;		/* preview text, owned, or NULL */
+	struct doc *pdoc;		/* preview document, owned */
+	struct timeline *ptl;		/* preview timeline, owned */
+	struct bg bg;			/* the thread building the rest */
+	int state_pending;		/* position to restore when the
+					   whole document arrives */
 	struct view *v;			/* owned */
 	SCREEN *scr;			/* the curses screen */
 	FILE *tty_in;			/* keys: stdin or /dev/tty */
@@ -1292,6 +1323,167 @@ install_signals(void)
 	sigaction(SIGQUIT, &sa, NULL);
 }
 
+static void *
+bg_main(void *arg)
+{
+	struct bg *b = arg;
+
+	b->doc = doc_new(b->buf);
+	atomic_store(&b->stage, 1);
+	b->tl = timeline_new(b->doc);
+	atomic_store(&b->stage, 2);
+	return NULL;
+}
+
+/*
+ * Builds the preview of a long text and starts the thread that builds the
+ * whole.  Returns 0, or -1 when the text gets no preview (short, or the
+ * thread cannot start): then the caller builds everything itself.
+ */
+static int
+preview(struct ui *u)
+{
+	const struct buffer *b = u->buf;
+	sigset_t all, old;
+	char *err = NULL;
+	size_t n;
+	int r;
+
+	if (b->len < PREVIEW_MIN)
+		return -1;
+	/* Cut after a line end, so that no character is split. */
+	n = PREVIEW_LEN;
+	while (n < b->len && b->data[n - 1] != '\n')
+		n++;
+	u->pbuf = buffer_from_mem(b->data, n, "UTF-8", &err);
+	free(err);
+	if (u->pbuf == NULL || u->pbuf->len != n ||
+	    memcmp(u->pbuf->data, b->data, n) != 0) {
+		buffer_free(u->pbuf);
+		u->pbuf = NULL;
+		return -1;
+	}
+	u->bg.buf = b;
+	atomic_init(&u->bg.stage, 0);
+	/* The thread takes no signals: they are the main loop's. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	r = pthread_create(&u->bg.thread, NULL, bg_main, &u->bg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (r != 0) {
+		buffer_free(u->pbuf);
+		u->pbuf = NULL;
+		return -1;
+	}
+	u->bg.started = 1;
+	u->pdoc = doc_new(u->pbuf);
+	u->ptl = timeline_new(u->pdoc);
+	u->doc = u->pdoc;
+	u->tl = u->ptl;
+	return 0;
+}
+
+static void	 load_state(struct ui *);
+
+/*
+ * Swaps in what the thread has finished.  The preview timeline stays until
+ * the whole one arrives: its entries are offsets into the same bytes.
+ */
+static int
+bg_poll(struct ui *u)
+{
+	int stage;
+
+	if (!u->bg.started || u->bg.taken == 2)
+		return 0;
+	stage = atomic_load(&u->bg.stage);
+	if (stage == u->bg.taken)
+		return 0;
+	if (stage >= 1 && u->bg.taken == 0) {
+		u->doc = u->bg.doc;
+		u->v->total_len = 0;
+		view_set_doc(u->v, u->doc, u->ptl);
+		if (u->state_pending) {
+			u->state_pending = 0;
+			load_state(u);
+		}
+	}
+	if (stage == 2) {
+		u->tl = u->bg.tl;
+		view_set_doc(u->v, u->doc, u->tl);
+		pthread_join(u->bg.thread, NULL);
+		u->bg.started = 0;
+		timeline_free(u->ptl);
+		doc_free(u->pdoc);
+		buffer_free(u->pbuf);
+		u->ptl = NULL;
+		u->pdoc = NULL;
+		u->pbuf = NULL;
+	}
+	u->bg.taken = stage;
+	return 1;
+}
+
+/* Tells whether the view still shows the preview's document. */
+static int
+in_preview(const struct ui *u)
+{
+	return u->bg.taken == 0 && u->pdoc != NULL;
+}
+
+static void	 draw(struct ui *);
+
+/* Waits for the whole document (Ctrl-C still works). */
+static void
+need_full(struct ui *u)
+{
+	if (!in_preview(u))
+		return;
+	set_msg(u, "Reading the whole text...");
+	draw(u);
+	while (atomic_load(&u->bg.stage) < 1 && ui_signal == 0) {
+		struct timespec ts = { 0, 10 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+	}
+	clear_msg(u);
+	bg_poll(u);
+}
+
+/*
+ * Keys that move past what the preview holds, or need the whole text,
+ * wait for it.
+ */
+static void
+need_for_key(struct ui *u, int is_key, wint_t ch)
+{
+	struct view *v = u->v;
+
+	if (!in_preview(u))
+		return;
+	if (is_key) {
+		if (ch == KEY_END || ch == KEY_NPAGE || ch == KEY_DOWN ||
+		    ch == KEY_ENTER)
+			goto near_end;
+		return;
+	}
+	switch (ch) {
+	case 'G': case '/': case '?': case 'n': case 'N': case ']':
+	case '}': case '{': case '[': case '\'': case 'g': case 'r':
+	case 's':
+		need_full(u);
+		return;
+	case 'j': case 'e': case 5: case 14: case '\n': case '\r':
+	case ' ': case 'f': case 6: case 22: case 'd': case 4:
+		goto near_end;
+	}
+	return;
+near_end:
+	if (view_bottom(v) + PREVIEW_LEN / 4 >= v->doc->buf->len ||
+	    u->have_count)
+		need_full(u);
+}
+
 static void
 start(struct ui *u)
 {
@@ -1305,23 +1497,73 @@ start(struct ui *u)
 			free(warn);
 			warn = NULL;
 		}
-		if (u->o->file != NULL && strcmp(u->o->file, "-") != 0 &&
-		    !u->o->is_guide) {
-			view_state_load(u->v, u->state_dir, u->o->file, &warn);
-			if (warn != NULL) {
-				set_msg(u, "warning: %s", warn);
-				free(warn);
-			}
-		}
+		if (in_preview(u))
+			u->state_pending = 1;
+		else
+			load_state(u);
+	}
+}
+
+/* Restores the position saved for this file by an earlier run. */
+static void
+load_state(struct ui *u)
+{
+	char *warn = NULL;
+
+	if (u->state_dir == NULL || u->o->file == NULL ||
+	    strcmp(u->o->file, "-") == 0 || u->o->is_guide)
+		return;
+	view_state_load(u->v, u->state_dir, u->o->file, &warn);
+	if (warn != NULL) {
+		set_msg(u, "warning: %s", warn);
+		free(warn);
 	}
 }
 
 static void
 finish(struct ui *u)
 {
+	/* A position not restored yet must not be overwritten. */
+	if (u->state_pending)
+		return;
 	if (u->state_dir != NULL && u->o->file != NULL &&
 	    strcmp(u->o->file, "-") != 0 && !u->o->is_guide)
 		(void)view_state_save(u->v, u->state_dir, u->o->file);
+}
+
+/*
+ * Frees everything.  While the thread still reads the text, the text and
+ * what the thread builds are left to the end of the process, which comes
+ * next: stopping the thread halfway would be worse.
+ */
+static void
+ui_free(struct ui *u)
+{
+	view_free(u->v);
+	view_history_free(&u->hist);
+	free(u->state_dir);
+	free(u->msg);
+	free(u->old_pattern);
+	free(u->prompt_err);
+	sbuf_free(&u->line);
+	if (u->bg.started && atomic_load(&u->bg.stage) < 2) {
+		pthread_detach(u->bg.thread);
+		return;
+	}
+	if (u->bg.started)
+		pthread_join(u->bg.thread, NULL);
+	if (u->tl != u->bg.tl && u->bg.tl != NULL)
+		timeline_free(u->bg.tl);
+	if (u->doc != u->bg.doc && u->bg.doc != NULL)
+		doc_free(u->bg.doc);
+	if (u->tl != u->ptl)
+		timeline_free(u->ptl);
+	if (u->doc != u->pdoc)
+		doc_free(u->pdoc);
+	timeline_free(u->tl);
+	doc_free(u->doc);
+	buffer_free(u->pbuf);
+	buffer_free(u->buf);
 }
 
 int
@@ -1347,15 +1589,15 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 		if (fd >= 0)
 			close(fd);
 	}
-	u.doc = doc_new(buf);
-	u.tl = timeline_new(u.doc);
+	if (preview(&u) < 0) {
+		u.doc = doc_new(buf);
+		u.tl = timeline_new(u.doc);
+	}
 
 	if ((u.scr = newterm(NULL, stdout, u.tty_in)) == NULL) {
 		fprintf(stderr, "juan: cannot use the terminal '%s'\n",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
-		timeline_free(u.tl);
-		doc_free(u.doc);
-		buffer_free(buf);
+		ui_free(&u);
 		return 1;
 	}
 	ui_active = u.scr;
@@ -1374,6 +1616,8 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 	u.ascii_sep = amb == 2;
 
 	u.v = view_new(u.doc, u.tl, 1, 1, amb);
+	if (in_preview(&u))
+		u.v->total_len = buf->len;
 	geometry(&u);
 	start(&u);
 
@@ -1395,6 +1639,8 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 			continue;
 		}
 		drained = 0;
+		if (u.prompt == P_NONE && !u.help)
+			need_for_key(&u, r == KEY_CODE_YES, ch);
 		key(&u, r == KEY_CODE_YES, ch);
 		dirty = 1;
 	}
@@ -1405,16 +1651,7 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 	delscreen(u.scr);
 	if (u.tty_in != stdin)
 		fclose(u.tty_in);
-	view_free(u.v);
-	view_history_free(&u.hist);
-	free(u.state_dir);
-	free(u.msg);
-	free(u.old_pattern);
-	free(u.prompt_err);
-	sbuf_free(&u.line);
-	timeline_free(u.tl);
-	doc_free(u.doc);
-	buffer_free(buf);
+	ui_free(&u);
 	if (sig != 0) {
 		signal(sig, SIG_DFL);
 		raise(sig);

@@ -157,6 +157,31 @@ test_scroll(const struct doc *d)
 	    b->line_off[40], "a resize keeps the top byte in view");
 	view_resize(v, 0, 0);
 	ok(v->rows == 0 && v->lo.width == 1, "a 0x0 pane is clamped");
+	view_resize(v, 40, 10);
+	view_end(v);
+	v->total_len = 4 * b->len;
+	is_int(view_percent(v), 25,
+	    "a view of the beginning counts percent of the whole text");
+	v->total_len = 0;
+	view_free(v);
+}
+
+static void
+test_set_doc(const struct doc *d, const struct timeline *t)
+{
+	struct view *v = view_new(d, NULL, 40, 10, 1);
+	char *err = NULL;
+
+	view_goto(v, d->buf->line_off[40]);
+	view_search_set(v, "event", 0, 0, &err);
+	while (view_search_count(v, 100))
+		;
+	view_set_doc(v, d, t);
+	is_int(v->top_off, d->buf->line_off[40],
+	    "a new document keeps the position");
+	ok(v->tl == t && v->tl_order != NULL, "... and takes the timeline");
+	ok(v->search != NULL && !v->counted && v->count == 0,
+	    "... and counts the matches again");
 	view_free(v);
 }
 
@@ -321,6 +346,7 @@ main(void)
 	test_entries(d, t);
 	test_pane(d);
 	test_search(d);
+	test_set_doc(d, t);
 	timeline_free(t);
 	doc_free(d);
 	buffer_free(b);
