@@ -282,6 +282,14 @@ unit_after(const struct tl_ctx *x, size_t k)
 	return 0;
 }
 
+/* Is the next thing after k, past spaces, a word or a number? */
+static int
+s_alnum_next(const struct tl_ctx *x, size_t k)
+{
+	k = sp(x, k);
+	return k < x->bend && (alpha(x->s[k]) || digit(x->s[k]));
+}
+
 /* N years later, two years ago, a year earlier: at the unit after N. */
 static int
 shift_after(const struct tl_ctx *x, size_t off, size_t k, int n,
@@ -305,15 +313,26 @@ shift_after(const struct tl_ctx *x, size_t off, size_t k, int n,
 	k = sp(x, k + len);
 	if ((len = word_at(x, k, "later")) || (len = word_at(x, k, "after")))
 		sign = 1;
-	else if ((len = word_at(x, k, "earlier")) ||
-	    (len = word_at(x, k, "before")))
+	else if ((len = word_at(x, k, "earlier")))
 		sign = -1;
+	else if ((len = word_at(x, k, "before")))
+		sign = -3;
 	else if ((len = word_at(x, k, "ago")))
 		sign = -2;
 	else
 		return 0;
 	if (n < 1 || n > 200)
 		return 0;
+	/*
+	 * "two years after its completion date" counts from what follows,
+	 * not from the date before: after and before need a pause after.
+	 */
+	if ((sign == 1 && word_at(x, k, "after")) || sign == -3) {
+		if (k + len < x->bend && s_alnum_next(x, k + len))
+			return 0;
+		if (sign == -3)
+			sign = -1;
+	}
 	/* "more than a year earlier" measures a span, it names no date. */
 	prev_word(x, off, w, sizeof w);
 	if (strcmp(w, "than") == 0 || strcmp(w, "over") == 0 ||
@@ -739,14 +758,14 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			*skip = c->end - i;
 			return 1;
 		}
-		/* The 2008 Olympics, the 2016 election. */
+		/*
+		 * The 2008 Olympics, the 2019 report: English writes counts
+		 * of a thousand and more with a comma (1,500 soldiers), so
+		 * "the" and a word after four digits make a year, unless
+		 * the word is a unit.
+		 */
 		if (!ctx && strcmp(w, "the") == 0 && (j = sp(x, k)) > k &&
-		    j < n && ((s[j] >= 'A' && s[j] <= 'Z') ||
-		    word_at(x, j, "election") || word_at(x, j, "crisis") ||
-		    word_at(x, j, "census") || word_at(x, j, "season") ||
-		    word_at(x, j, "earthquake") || word_at(x, j, "financial") ||
-		    word_at(x, j, "general") || word_at(x, j, "presidential") ||
-		    word_at(x, j, "edition") || word_at(x, j, "budget")))
+		    j < n && alpha(s[j]))
 			ctx = 1;
 		if (!ctx || !clean_end(x, k) || unit_after(x, k))
 			return 0;

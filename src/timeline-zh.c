@@ -819,6 +819,38 @@ aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
 	return 0;
 }
 
+/*
+ * A year glossed in brackets (民国一百零五年（2016年）7月): when the
+ * bracket gives the same year, it is part of the expression and the
+ * month after it belongs to the date.  Returns the new end, or k.
+ */
+static size_t
+year_gloss(const struct tl_ctx *x, size_t k, int year)
+{
+	struct tl_num m;
+	size_t j = k, u;
+
+	if (TL_AT(x->s, x->bend, j, "（"))
+		j += 3;
+	else if (j < x->bend && x->s[j] == '(')
+		j++;
+	else
+		return k;
+	if (TL_AT(x->s, x->bend, j, "公元"))
+		j += 6;
+	if (!timeline_num_start(x->s, x->bend, j) ||
+	    timeline_num(x->s, x->bend, j, &m) == 0 || m.val != year)
+		return k;
+	j += m.len;
+	if ((u = unit_at(x, j, U_YEAR)) != 0)
+		j += u;
+	if (TL_AT(x->s, x->bend, j, "）"))
+		return j + 3;
+	if (j < x->bend && x->s[j] == ')')
+		return j + 1;
+	return k;
+}
+
 /* The end of a range of years before the era: 前221年—前207年. */
 static size_t
 bc_range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
@@ -890,6 +922,7 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		c->a.year = bc ? -(int)m.val : era == 2 ? 1911 + (int)m.val :
 		    (int)m.val;
 		c->a.prec = TL_PREC_YEAR;
+		k = year_gloss(x, k, c->a.year);
 		if ((r = month_day(x, k, &c->a)) < 0) {
 			*skip = k - i;
 			return 0;
