@@ -14,22 +14,37 @@
  * point, so a very long paragraph has one short line every 64 KB: the price
  * of never having to lay out the whole paragraph.
  *
- * A laid-out piece is an array of lines {off, end, next, width}; pieces live
- * in a small cache (CACHE_SIZE entries, least recently used is replaced), so
- * scrolling re-uses them and memory stays bounded whatever the document.
+ * A laid-out piece is an array of lines {off, end, next, width, plain};
+ * pieces live in a small cache (CACHE_SIZE entries, the least recently used
+ * is replaced), so scrolling re-uses them and memory stays bounded whatever
+ * the document.  layout_next() walks on from the piece, block or blank line
+ * it returned last without searching any index, so a whole document is
+ * walked in time proportional to its size.
  *
- * Breaking is greedy, first fit: the break opportunities of UAX #14 come
- * from layout_breaks() (layout-lbrk.c, u8_possible_linebreaks() made
- * faster), which keeps closing punctuation off the
- * start of a line and opening punctuation off its end; a line takes as many
- * grapheme clusters as fit and breaks at the last opportunity.  Spaces
- * before a break hang past the margin and are dropped.  A token with no
- * opportunity that does not fit is split between grapheme clusters, moving
- * the split back a few clusters when it would put closing punctuation at
- * the start of the next line or opening punctuation at the end of this one.
- * Invariants: a line is never wider than the width; each line is a whole
- * number of clusters; between one line's end and the next line's start
- * there are only spaces (and the '\n' at the end of a source line).
+ * Breaking is greedy, first fit.  The break opportunities of UAX #14 come
+ * from layout_breaks() (layout-lbrk.c: u8_possible_linebreaks(), faster),
+ * which keeps closing punctuation off the start of a line and opening
+ * punctuation off its end; kinsoku_ok() adds the cases UAX #14 allows
+ * (after spaces, around quotes, after U+200B).  A line takes as many
+ * grapheme clusters as fit and breaks at the last acceptable opportunity.
+ * Spaces before a break hang past the margin and are dropped.  A token with
+ * no opportunity that does not fit is split between grapheme clusters,
+ * moving the split back a few clusters when it would put closing
+ * punctuation at the start of the next line or opening punctuation at the
+ * end of this one.
+ *
+ * What is shown: a tab runs to the next multiple of 8 columns, or to the
+ * margin if that comes first; a control is its visible form; a cluster
+ * wider than the whole line (a wide character at width 1) is alone on its
+ * line, cut to the width with '>' in its last column; a figure block is one
+ * placeholder line; boilerplate blocks, and the blank lines after them, are
+ * hidden unless asked for.
+ *
+ * Invariants (test-layout checks them): a line is never wider than the
+ * width; each line is a whole number of clusters; between one line's end
+ * and the next line's start there are only U+0020 spaces (and the '\n' at
+ * the end of a source line); no control byte is ever in a cell shown as
+ * its own bytes.
  */
 #include "config.h"
 
@@ -96,6 +111,12 @@ struct clus {
 	char repl[12];		/* shown instead of the bytes, or "" */
 };
 
+/*
+ * Kinsoku: characters that must not start a line (closing punctuation and
+ * the small marks of JIS X 4051 that lean on what comes before) and that
+ * must not end one.  UAX #14 knows most of them; these lists catch the
+ * rest and choose where a token that must be split is split.
+ */
 static const uint32_t closing[] = {
 	',', '.', ';', ':', '!', '?', ')', ']', '}', 0x3001, 0x3002, 0xff0c,
 	0xff0e, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0xff09, 0xff3d, 0xff5d,
