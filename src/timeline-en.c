@@ -248,15 +248,26 @@ year_context(const struct tl_ctx *x, size_t off)
 	static const char *const preps[] = { "in", "since", "by", "until",
 	    "till", "from", "during", "before", "after", "around", "circa",
 	    "c.", "early", "late", "mid", "spring", "summer", "autumn", "fall",
-	    "winter", "year", "between", "and", "to", "through", "of", "as",
-	    "on", "throughout", "about", "eve", NULL };
+	    "winter", "year", "between", "through", "throughout", "eve",
+	    NULL };
+	/* "of" only after these: the end of 2019, the spring of 1975. */
+	static const char *const before_of[] = { "end", "beginning", "start",
+	    "middle", "spring", "summer", "autumn", "fall", "winter", "eve",
+	    "half", "quarter", "part", "course", NULL };
 	char w[16];
-	size_t i;
+	size_t i, j;
 
 	if (off >= x->boff + 4 && x->s[off - 1] == '-' && word_at(x, off - 4,
 	    "mid"))
 		return 1;
-	prev_word(x, off, w, sizeof w);
+	j = prev_word(x, off, w, sizeof w);
+	if (strcmp(w, "of") == 0) {
+		prev_word(x, j, w, sizeof w);
+		for (i = 0; before_of[i] != NULL; i++)
+			if (strcmp(w, before_of[i]) == 0)
+				return 1;
+		return 0;
+	}
 	for (i = 0; preps[i] != NULL; i++)
 		if (strcmp(w, preps[i]) == 0)
 			return 1;
