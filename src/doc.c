@@ -521,6 +521,35 @@ md_heading(const char *s, size_t off, size_t end, size_t *toff,
 	return n;
 }
 
+/*
+ * Tells whether s[off..end) is a setext underline: up to 3 spaces, then
+ * three or more '=' (returns 1, a level-1 heading) or '-' (returns 2).
+ */
+static int
+setext(const char *s, size_t off, size_t end)
+{
+	size_t i = off, k = 0;
+	char c;
+
+	while (i < end && s[i] == ' ' && k < 4) {
+		i++;
+		k++;
+	}
+	if (k > 3 || i >= end || (s[i] != '=' && s[i] != '-'))
+		return 0;
+	c = s[i];
+	k = 0;
+	while (i < end && s[i] == c) {
+		i++;
+		k++;
+	}
+	while (i < end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < end || k < 3)
+		return 0;
+	return c == '=' ? 1 : 2;
+}
+
 /* Tells whether a fence opens at s[off..end): ``` or ~~~; sets ch, len. */
 static int
 fence(const char *s, size_t off, size_t end, char *ch, size_t *len)
@@ -1143,7 +1172,7 @@ gather(struct build *b)
 	const char *s = b->s;
 	struct line l;
 	size_t i, off, end, cur = 0;
-	int prev_blank = 1, join = 0, cont = 0, in_fence = 0;
+	int prev_blank = 1, join = 0, cont = 0, in_fence = 0, k;
 	char fch = 0;
 	size_t flen = 0;
 	enum block_kind kind;
@@ -1175,6 +1204,22 @@ gather(struct build *b)
 		if (l.cls != LC_FENCE && l.cls != LC_FIGURE && !l.md &&
 		    repeats_title(b, &l))
 			l.cls = LC_BOILER;
+		/* A setext underline makes the line above a heading. */
+		if (!prev_blank && d->nblocks > 0 && (k = setext(s, off,
+		    end)) > 0 && (d->blocks[cur].kind == BLOCK_PARAGRAPH ||
+		    (d->blocks[cur].kind == BLOCK_HEADING &&
+		    b->bi[cur].fam != FAM_MD)) &&
+		    (b->bi[cur].flags & LF_SINGLE) &&
+		    d->blocks[cur].text_end - d->blocks[cur].text_off <=
+		    2 * DOC_MD_HEADING_MAX_COLS) {
+			d->blocks[cur].kind = BLOCK_HEADING;
+			d->blocks[cur].end = end;
+			b->bi[cur].cls = LC_HEAD;
+			b->bi[cur].fam = FAM_MD;
+			b->bi[cur].md = (unsigned char)k;
+			join = cont = 0;
+			continue;
+		}
 		if (l.cls == LC_HEAD && l.fam != FAM_MD && !prev_blank &&
 		    join && cont) {
 			l.cls = (l.flags & LF_DOTLIST) ? LC_LIST : LC_TEXT;
@@ -1379,6 +1424,28 @@ decide(struct build *b)
 			b->nsuf = 0;
 			b->title_seen = 0;
 		}
+	}
+	/* Else a first setext heading with the fewest marks is the title. */
+	for (i = 0; i < n && d->title_block < 0; i++) {
+		if (d->blocks[i].kind == BLOCK_BOILERPLATE)
+			continue;
+		if (d->blocks[i].kind == BLOCK_HEADING &&
+		    b->bi[i].fam == FAM_MD) {
+			size_t j;
+
+			for (j = i + 1; j < n; j++)
+				if (d->blocks[j].kind == BLOCK_HEADING &&
+				    b->bi[j].fam == FAM_MD &&
+				    b->bi[j].md <= b->bi[i].md)
+					break;
+			if (j == n) {
+				d->blocks[i].kind = BLOCK_TITLE;
+				d->title_block = (ssize_t)i;
+				b->title.fam = FAM_MD;
+				b->title.md = b->bi[i].md;
+			}
+		}
+		break;
 	}
 	has_md = d->title_block >= 0 && b->title.fam == FAM_MD;
 	for (i = 0; i < n; i++)

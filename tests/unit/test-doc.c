@@ -266,6 +266,16 @@ test_markdown(void)
 	is_int(d->nsections, 0, "#tag# and indented # are no headings");
 	doc_free(d);
 
+	d = MODEL("Guide\n=====\n\nIntro.\n\nPart one\n--------\n\nText.\n\n"
+	    "Part two\n---\n\nText.\n\n---\n\nAfter a rule.\n");
+	is_str(d->title, "Guide", "a setext = heading on top is the title");
+	is_int(d->nsections, 2, "setext - headings are headings");
+	is_str(d->sections[0].title, "Part one", "without the underline");
+	is_int(d->sections[0].level, 1, "at the top level");
+	is_int(d->blocks[2].end, strstr(d->buf->data, "\n\nText.") -
+	    d->buf->data, "the heading block holds its underline");
+	doc_free(d);
+
 	d = MODEL("# T\n\nIntro text.\n\nShort line\n\nMore text.\n");
 	is_int(d->nsections, 0, "no plain headings in a Markdown document");
 	doc_free(d);
@@ -380,6 +390,64 @@ test_robust(void)
 	doc_free(NULL);
 }
 
+/* The outline of a file as one string: "LEVEL LINE TITLE\n" a section. */
+static char *
+outline_of(const char *path)
+{
+	static char out[4096];
+	struct buffer *b;
+	struct doc *d;
+	char *err = NULL;
+	size_t i, n = 0;
+
+	b = buffer_load(path, NULL, 0, &err);
+	if (b == NULL) {
+		printf("# %s: %s\n", path, err);
+		free(err);
+		return NULL;
+	}
+	d = doc_new(b);
+	n = (size_t)snprintf(out, sizeof out, "%s\n", d->title != NULL ?
+	    d->title : "(none)");
+	for (i = 0; i < d->nsections && n < sizeof out; i++)
+		n += (size_t)snprintf(out + n, sizeof out - n, "%d %zu %s\n",
+		    d->sections[i].level, d->sections[i].line,
+		    d->sections[i].title);
+	doc_free(d);
+	buffer_free(b);
+	return out;
+}
+
+static void
+test_encodings(void)
+{
+	static const char *const copies[] = { "cn-numbered.crlf.txt",
+	    "cn-numbered.gb18030.txt", "cn-numbered.utf16.txt",
+	    "cn-numbered.utf16be.txt", NULL };
+	const char *top = getenv("top_srcdir");
+	const char *const *p;
+	char path[4096], *want, *got;
+
+	if (top == NULL)
+		top = ".";
+	snprintf(path, sizeof path, "%s/tests/fixtures/outline/cn-numbered.txt",
+	    top);
+	got = outline_of(path);
+	ok(got != NULL, "the UTF-8 fixture loads");
+	if (got == NULL)
+		return;
+	want = strdup(got);
+	ok(strstr(want, "4 13 （1）线网规模") != NULL,
+	    "its outline has four levels");
+	for (p = copies; *p != NULL; p++) {
+		snprintf(path, sizeof path, "%s/tests/fixtures/outline/%s",
+		    top, *p);
+		got = outline_of(path);
+		is_str(got, want, "%s gives the same outline as UTF-8", *p);
+	}
+	free(want);
+}
+
 int
 main(void)
 {
@@ -392,6 +460,7 @@ main(void)
 	test_title();
 	test_figures();
 	test_robust();
+	test_encodings();
 	buffer_free(cur_buf);
 	return done_testing();
 }
