@@ -1,0 +1,64 @@
+/*
+ * fuzz-load.c - the loader: encoding detection and conversion.
+ *
+ * The first input byte chooses the encoding (detection or one forced
+ * through iconv, as --encoding does); the rest is the file.  Whatever the
+ * bytes, the buffer must hold valid UTF-8 without '\r', end with a NUL, and
+ * have a line index that agrees with its newlines.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "fuzz.h"
+#include "juan/buffer.h"
+
+static const char *const encodings[] = {
+	NULL, NULL, NULL, NULL,		/* detection, most often */
+	"UTF-8", "GB18030", "GBK", "UTF-16LE", "UTF-16BE", "UTF-16",
+	"UTF-32", "BIG5", "SHIFT_JIS", "EUC-JP", "ISO-8859-1", "ISO-2022-JP"
+};
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *enc;
+	struct buffer *b;
+	char *err = NULL;
+	size_t i, line, nl = 0;
+
+	if (size == 0)
+		return 0;
+	enc = encodings[data[0] % (sizeof encodings / sizeof encodings[0])];
+	b = buffer_from_mem((const char *)data + 1, size - 1, enc, &err);
+	FUZZ_CHECK(b != NULL);
+	FUZZ_CHECK(err == NULL);
+	FUZZ_CHECK(b->data[b->len] == '\0');
+	FUZZ_CHECK(fuzz_utf8_ok(b->data, b->len));
+	FUZZ_CHECK(memchr(b->data, '\r', b->len) == NULL);
+	FUZZ_CHECK(b->encoding != NULL);
+	/* The line index: one line per '\n', and a last one without. */
+	for (i = 0; i < b->len; i++)
+		if (b->data[i] == '\n')
+			nl++;
+	if (b->len == 0)
+		FUZZ_CHECK(b->nlines == 0);
+	else
+		FUZZ_CHECK(b->nlines == nl +
+		    (b->data[b->len - 1] != '\n'));
+	for (line = 1; line <= b->nlines; line++) {
+		size_t off = b->line_off[line - 1];
+		size_t end = buffer_line_end(b, line);
+
+		FUZZ_CHECK(off <= b->len);
+		FUZZ_CHECK(line == 1 ? off == 0 : b->data[off - 1] == '\n');
+		FUZZ_CHECK(end >= off && end <= b->len);
+		FUZZ_CHECK(end == b->len || b->data[end] == '\n');
+		FUZZ_CHECK(memchr(b->data + off, '\n', end - off) == NULL);
+		FUZZ_CHECK(buffer_line_of(b, off) == line);
+		FUZZ_CHECK(buffer_line_of(b, end) == line ||
+		    (end == b->len && line == b->nlines));
+	}
+	buffer_free(b);
+	return 0;
+}
