@@ -378,7 +378,8 @@ month_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 
 		e += ordinal(x, e);
 		d2 = 0;
-		if ((l2 = dash_at(x, e, 0)) != 0 && digits(x, e + l2, &d2) >= 1 &&
+		if ((l2 = dash_at(x, e, 0)) != 0 &&
+		    digits(x, e + l2, &d2) >= 1 &&
 		    digits(x, e + l2, &d2) <= 2) {
 			r = e + l2 + digits(x, e + l2, &d2);
 			if (d2 <= d)
@@ -399,7 +400,8 @@ month_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 			c->a = (struct tl_date){ y, m, d, TL_PREC_DAY };
 			if (r) {
 				c->kind = TL_RANGE;
-				c->b = (struct tl_date){ y, m, d2, TL_PREC_DAY };
+				c->b = (struct tl_date){ y, m, d2,
+				    TL_PREC_DAY };
 			} else
 				c->kind = TL_ABSOLUTE;
 			c->end = j + l2;
@@ -536,7 +538,8 @@ plan_sentence(const struct tl_ctx *x, size_t off, size_t k)
 		if (j > lo && alpha(x->s[j - 1]))
 			continue;
 		for (w = 0; words[w] != NULL; w++)
-			if (word_at(x, j, words[w]) && j + strlen(words[w]) <= hi)
+			if (word_at(x, j, words[w]) &&
+			    j + strlen(words[w]) <= hi)
 				return 1;
 	}
 	return 0;
@@ -623,7 +626,8 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		size_t e = k + ordinal(x, k), r = 0;
 
 		if ((l2 = dash_at(x, e, 0)) != 0 &&
-		    digits(x, e + l2, &v2) >= 1 && digits(x, e + l2, &v2) <= 2 &&
+		    digits(x, e + l2, &v2) >= 1 &&
+		    digits(x, e + l2, &v2) <= 2 &&
 		    v2 > v) {
 			r = e + l2 + digits(x, e + l2, &v2);
 			e = r + ordinal(x, r);
@@ -736,7 +740,14 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		    TL_BEFORE(s, x->boff, off, "（"));
 		if (TL_BEFORE(s, x->boff, off, "AD ") ||
 		    TL_BEFORE(s, x->boff, off, "A.D. "))
-			ctx = 1, off -= TL_BEFORE(s, x->boff, off, "AD ") ? 3 : 5;
+			ctx = 1, off -= TL_BEFORE(s, x->boff, off, "AD ") ?
+			    3 : 5;
+		if (strcmp(w, "copyright") == 0 ||
+		    TL_BEFORE(s, x->boff, off, "©") ||
+		    TL_BEFORE(s, x->boff, off, "© ") ||
+		    TL_BEFORE(s, x->boff, off, "(c) ") ||
+		    TL_BEFORE(s, x->boff, off, "(C) "))
+			return 0;
 		/* A range: 1974-1989, 1974–89, 1974 to 1989. */
 		if ((l2 = dash_at(x, k, strcmp(w, "from") == 0)) != 0 &&
 		    (l3 = digits(x, k + l2, &y2)) != 0 &&

@@ -245,7 +245,8 @@ timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
 	    s[i - 2] >= '0' && s[i - 2] <= '9')
 		return 1;
 	if (TL_BEFORE(s, x->boff, i, "第") || TL_BEFORE(s, x->boff, i, "每") ||
-	    TL_BEFORE(s, x->boff, i, "星期") || TL_BEFORE(s, x->boff, i, "礼拜"))
+	    TL_BEFORE(s, x->boff, i, "星期") ||
+	    TL_BEFORE(s, x->boff, i, "礼拜"))
 		return 1;
 	return 0;
 }
@@ -466,7 +467,8 @@ plan_clause(const struct tl_ctx *x, size_t off, size_t k)
 			break;
 		for (w = 0; words[w] != NULL; w++) {
 			len = strlen(words[w]);
-			if (j + len <= lim && memcmp(s + j, words[w], len) == 0 &&
+			if (j + len <= lim &&
+			    memcmp(s + j, words[w], len) == 0 &&
 			    !TL_AT(s, lim, j, "将军"))
 				return 1;
 		}
@@ -483,7 +485,8 @@ is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 
 	if (TL_BEFORE(s, lo, off, "将于") || TL_BEFORE(s, lo, off, "将在") ||
 	    TL_BEFORE(s, lo, off, "拟于") || TL_BEFORE(s, lo, off, "预计于") ||
-	    TL_BEFORE(s, lo, off, "计划于") || TL_BEFORE(s, lo, off, "有望于") ||
+	    TL_BEFORE(s, lo, off, "计划于") ||
+	    TL_BEFORE(s, lo, off, "有望于") ||
 	    TL_BEFORE(s, lo, off, "有望在"))
 		return x->doc_year == 0 || year >= x->doc_year;
 	if (TL_AT(s, n, k, "远景") || TL_AT(s, n, k, "目标") ||
@@ -693,6 +696,17 @@ bare_range(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 
 	if ((cl = connector(x, k)) == 0 || TL_AT(x->s, x->bend, k, "到"))
 		return 0;
+	/* © 2005-2023, 版权所有 2005—2023: a copyright's years. */
+	j = i;
+	while (j > x->boff && x->s[j - 1] == ' ')
+		j--;
+	if (TL_BEFORE(x->s, x->boff, j, "©") ||
+	    TL_BEFORE(x->s, x->boff, j, "版权所有") ||
+	    TL_BEFORE(x->s, x->boff, j, "版權所有") ||
+	    TL_BEFORE(x->s, x->boff, j, "Copyright") ||
+	    TL_BEFORE(x->s, x->boff, j, "(c)") ||
+	    TL_BEFORE(x->s, x->boff, j, "(C)"))
+		return 0;
 	j = k + cl;
 	if (!timeline_num_start(x->s, x->bend, j) ||
 	    timeline_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
@@ -770,15 +784,18 @@ listed_year(const struct tl_ctx *x, size_t k)
 	int items;
 
 	for (items = 0; items < 8; items++) {
-		if (TL_AT(x->s, x->bend, k, "、") || TL_AT(x->s, x->bend, k, "和") ||
-		    TL_AT(x->s, x->bend, k, "及") || TL_AT(x->s, x->bend, k, "与"))
+		if (TL_AT(x->s, x->bend, k, "、") ||
+		    TL_AT(x->s, x->bend, k, "和") ||
+		    TL_AT(x->s, x->bend, k, "及") ||
+		    TL_AT(x->s, x->bend, k, "与"))
 			k += 3;
 		else if (k < x->bend && x->s[k] == ',')
 			k++;
 		else
 			return 0;
 		if (!timeline_num_start(x->s, x->bend, k) ||
-		    timeline_num(x->s, x->bend, k, &m) == 0 || !year_digits(&m) ||
+		    timeline_num(x->s, x->bend, k, &m) == 0 ||
+		    !year_digits(&m) ||
 		    m.val < 1000 || m.val > 2200)
 			return 0;
 		k += m.len;
@@ -985,7 +1002,8 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 	    m.ndig > 1) && !TL_BEFORE(s, x->boff, i, "至") &&
 	    !TL_BEFORE(s, x->boff, i, "到") && !TL_BEFORE(s, x->boff, i, "—") &&
 	    !TL_BEFORE(s, x->boff, i, "～") && !TL_BEFORE(s, x->boff, i, "-") &&
-	    !TL_BEFORE(s, x->boff, i, "~") && !TL_BEFORE(s, x->boff, i, "每年") &&
+	    !TL_BEFORE(s, x->boff, i, "~") &&
+	    !TL_BEFORE(s, x->boff, i, "每年") &&
 	    !TL_BEFORE(s, x->boff, i, "每年的")) {
 		struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
 
@@ -1157,7 +1175,8 @@ century_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	else if (TL_AT(s, x->bend, i, "上个世纪") ||
 	    TL_AT(s, x->bend, i, "上個世紀"))
 		k = i + 12, base = x->doc_year >= 2100 ? 2000 : 1900;
-	else if (TL_AT(s, x->bend, i, "本世纪") || TL_AT(s, x->bend, i, "本世紀"))
+	else if (TL_AT(s, x->bend, i, "本世纪") ||
+	    TL_AT(s, x->bend, i, "本世紀"))
 		k = i + 9, base = x->doc_year >= 2100 ? 2100 : 2000;
 	else
 		return 0;

@@ -273,11 +273,12 @@ time_of_day(const struct tl_ctx *x, size_t k)
 	while (j < x->bend && x->s[j] >= '0' && x->s[j] <= '9' && j - k < 2)
 		j++;
 	if (j > k) {
-		if (TL_AT(x->s, x->bend, j, "时") || TL_AT(x->s, x->bend, j, "点")) {
+		if (TL_AT(x->s, x->bend, j, "时") ||
+		    TL_AT(x->s, x->bend, j, "点")) {
 			j += 3;
 			k = j;
-			while (j < x->bend && x->s[j] >= '0' && x->s[j] <= '9' &&
-			    j - k < 2)
+			while (j < x->bend && x->s[j] >= '0' &&
+			    x->s[j] <= '9' && j - k < 2)
 				j++;
 			if (j > k && TL_AT(x->s, x->bend, j, "分"))
 				k = j + 3;
@@ -531,9 +532,13 @@ scan(struct scan *sc)
 			i = sc->x.boff;
 			continue;
 		}
-		/* Image file names and code hold digits, not dates. */
+		/*
+		 * Image file names and code hold digits, not dates, and a
+		 * footer's years are a copyright's, not events.
+		 */
 		if (d->blocks[sc->bi].kind == BLOCK_FIGURE ||
-		    d->blocks[sc->bi].kind == BLOCK_CODE) {
+		    d->blocks[sc->bi].kind == BLOCK_CODE ||
+		    d->blocks[sc->bi].kind == BLOCK_BOILERPLATE) {
 			i = sc->x.bend;
 			continue;
 		}
@@ -687,7 +692,8 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 			w = 1;
 		} else {
 			l = (size_t)util_u8_next(s + k, hi - k, &c);
-			w = c >= 0x4e00 && c <= 0x9fff ? 2 : uc_width(c, "UTF-8");
+			w = c >= 0x4e00 && c <= 0x9fff ? 2 :
+			    uc_width(c, "UTF-8");
 			if (w < 0)
 				w = 1;
 		}

@@ -2,9 +2,10 @@
  * test-timeline-bench.c - how long the timeline of a large file takes.
  *
  * Not a test: a benchmark built with make check but not run by it.
- * Usage: test-timeline-bench FILE.  It prints the processor time to load the file,
- * to build the document model and to extract the timeline, separately,
- * so that the timeline's share can be compared with grep on the same file.
+ * Usage: test-timeline-bench FILE.  It prints the processor time to load
+ * the file, to build the document model and to extract the timeline,
+ * separately, so that the timeline's share can be compared with grep on
+ * the same file.
  */
 #include "config.h"
 

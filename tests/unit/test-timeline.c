@@ -41,7 +41,8 @@ static const struct row rows[] = {
 	{ 0, "公元前221年，秦统一六国。", "BC0221 absolute" },
 	{ 0, "公元960年，宋朝建立。", "0960 absolute" },
 	{ 0, "前221年，秦统一六国。", "BC0221 absolute" },
-	{ 0, "秦朝（前221年—前207年）是第一个统一王朝。", "BC0221/BC0207 range" },
+	{ 0, "秦朝（前221年—前207年）是第一个统一王朝。",
+	    "BC0221/BC0207 range" },
 	{ 0, "他在任期的前100年里没有变化。", "" },
 	{ 0, "公元1368年，明朝建立。", "1368 absolute" },
 	{ 0, "2020年2月29日，系统照常运行。", "2020-02-29 absolute" },
@@ -342,6 +343,9 @@ static const struct row rows[] = {
 	{ 0, "图片_20231012093015.jpg", "" },
 	{ 0, "编号20190419。", "" },
 	{ 0, "分辨率1920x1080。", "" },
+	{ 0, "汉字科技网版权所有 2005—2023", "" },
+	{ 0, "© 2005-2023 Example Press", "" },
+	{ 0, "Copyright 2019 Example Press. All rights reserved.", "" },
 	{ 0, "版本V2.2016已发布。", "" },
 	/* Not dates: impossible ones. */
 	{ 0, "2月30日，会议召开。", "" },
@@ -389,7 +393,8 @@ render(const char *text, int doc_year)
 static void
 test_fields(void)
 {
-	const char *text = "标题\n\n2020年1月，疫情暴发。1月4日上午，专家抵达。\n"
+	const char *text = "标题\n\n"
+	    "2020年1月，疫情暴发。1月4日上午，专家抵达。\n"
 	    "\n1980年，GB 2312-1980发布；1981年5月1日起实施。\n";
 	struct buffer *b = buffer_from_mem(text, strlen(text), NULL, NULL);
 	struct doc *d = doc_new(b);
