@@ -1117,6 +1117,22 @@ layout_col_of(struct layout *l, const struct dline *dl, size_t off)
 	return col;
 }
 
+size_t
+layout_off_at(struct layout *l, const struct dline *dl, int col)
+{
+	const struct lcell *c;
+	size_t i, n = layout_cells(l, dl, &c);
+	int at = 0;
+
+	for (i = 0; i < n; i++) {
+		at += c[i].width;
+		if (col < at)
+			return c[i].len == 0 && dl->kind == DLINE_FIGURE ?
+			    dl->off : c[i].off;
+	}
+	return dl->end;
+}
+
 int
 layout_str_width(const char *s, size_t n, int ambiwidth)
 {

@@ -116,6 +116,12 @@ size_t layout_cells(struct layout *l, const struct dline *dl,
 
 /* The column at which byte off is shown on its display line. */
 int layout_col_of(struct layout *l, const struct dline *dl, size_t off);
+/*
+ * The reverse: the first byte of the cell shown at column col of the
+ * display line (a wide cell covers two columns); dl->end past its last
+ * cell.  A figure's placeholder columns give the block's first byte.
+ */
+size_t layout_off_at(struct layout *l, const struct dline *dl, int col);
 
 /*
  * Fills brk[0..n) with the UAX #14 break opportunities of the UTF-8 text

@@ -250,6 +250,9 @@ test_kinds(void)
 	    "line_at body");
 	is_int(layout_col_of(l, &dl, t->doc.blocks[2].off + 6), 6,
 	    "col_of");
+	is_int(layout_off_at(l, &dl, 6), t->doc.blocks[2].off + 6,
+	    "off_at is the reverse of col_of");
+	is_int(layout_off_at(l, &dl, 99), dl.end, "off_at past the end");
 	o.width = 1;
 	layout_set_opts(l, &o);
 	ok(layout_line_at(l, t->doc.blocks[3].off, &dl) == 0 &&
@@ -355,6 +358,16 @@ check_cells(struct layout *l, const struct doc *d, const struct dline *dl,
 	}
 	CHECK(sum == dl->width, "cells sum %d, line width %d at %zu", sum,
 	    dl->width, dl->off);
+	/* The round trip costs cells squared: narrow lines only. */
+	for (i = 0, sum = 0; i < n && dl->kind != DLINE_FIGURE &&
+	    width <= 16; i++) {
+		CHECK(layout_col_of(l, dl, c[i].off) == sum &&
+		    (c[i].width == 0 || layout_off_at(l, dl, sum +
+		    c[i].width - 1) == c[i].off), "col_of/off_at at %zu",
+		    c[i].off);
+		n = layout_cells(l, dl, &c);
+		sum += c[i].width;
+	}
 	if (dl->kind != DLINE_FIGURE)
 		CHECK(at == dl->end, "cells end at %zu, line at %zu", at,
 		    dl->end);
