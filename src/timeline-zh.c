@@ -295,6 +295,36 @@ month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 	return (long)(j + m.len + u);
 }
 
+static size_t connector(const struct tl_ctx *, size_t);
+
+/*
+ * A span of months written with one 月: 1-6月, 1—11月, 1至3月.  On
+ * success sets the months and returns the end; else returns 0.
+ */
+static size_t
+month_span(const struct tl_ctx *x, size_t k, int *m1, int *m2)
+{
+	struct tl_num a, b;
+	size_t j, c, u;
+
+	j = spaces(x, k);
+	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
+	    timeline_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
+	    a.val > 12 || (c = connector(x, j + a.len)) == 0)
+		return 0;
+	j += a.len + c;
+	if (!timeline_num_start(x->s, x->bend, j) ||
+	    timeline_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
+	    b.val > 12 || (u = unit_at(x, j + b.len, U_MONTH)) == 0)
+		return 0;
+	*m1 = (int)a.val;
+	*m2 = (int)b.val;
+	j += b.len + u;
+	if (TL_AT(x->s, x->bend, j, "份"))
+		j += 3;
+	return j;
+}
+
 enum tl_mod
 timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 {
@@ -940,6 +970,15 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		    (int)m.val;
 		c->a.prec = TL_PREC_YEAR;
 		k = year_gloss(x, k, c->a.year);
+		if (!bc && (j = month_span(x, k, &c->a.month,
+		    &c->b.month)) != 0) {
+			c->kind = TL_RANGE;
+			c->a.prec = c->b.prec = TL_PREC_MONTH;
+			c->b.year = c->a.year;
+			c->end = j;
+			since_prefix(x, &c->off);
+			return 1;
+		}
 		if ((r = month_day(x, k, &c->a)) < 0) {
 			*skip = k - i;
 			return 0;
@@ -1024,6 +1063,18 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		c->rel.wrap = 1;
 		c->mod = timeline_zh_mod(x, &k, d.prec);
 		c->end = k;
+		return 1;
+	}
+	/* A span of months with no year: 1-6月 (the year from context). */
+	if ((m.kind == TL_NUM_ASCII || m.kind == TL_NUM_WIDE) &&
+	    !TL_BEFORE(s, x->boff, i, "每年") &&
+	    (j = month_span(x, i, &c->rel.month, &c->b.month)) != 0) {
+		c->kind = TL_RELATIVE;
+		c->rel.anchor = TL_ANCHOR_PREV;
+		c->rel.unit = TL_PREC_YEAR;
+		c->rel.prec = TL_PREC_MONTH;
+		c->b.prec = TL_PREC_MONTH;
+		c->end = j;
 		return 1;
 	}
 	/* A day with no month: 21日 (ASCII digits only: 一日 is "one day"). */
@@ -1131,7 +1182,12 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	c->rel.unit = w->unit;
 	c->rel.delta = w->delta;
 	c->rel.prec = w->unit;
-	if (w->more == 1) {
+	if (w->more == 1 && (j = month_span(x, k, &c->rel.month,
+	    &c->b.month)) != 0) {
+		c->rel.prec = TL_PREC_MONTH;
+		c->b.prec = TL_PREC_MONTH;
+		k = j;
+	} else if (w->more == 1) {
 		r = month_day(x, k, &d);
 		if (r < 0)
 			return 0;
