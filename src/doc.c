@@ -117,6 +117,7 @@ struct line {
 
 /* Pass-2 evidence kept per block until the decisions of pass 3. */
 struct binfo {
+	unsigned char kind;	/* enum block_kind, as in the block */
 	unsigned char cls;	/* enum lclass of the first line */
 	unsigned char fam;	/* enum family of a candidate heading */
 	unsigned char md;	/* '#' count */
@@ -1017,6 +1018,29 @@ classify(const char *s, size_t off, size_t end, size_t maxcols,
 
 /* Building blocks. */
 
+/*
+ * Sets the kind of block i.  The kind is kept in the small binfo array
+ * too, so that the decisions of pass 3 read a few bytes a block.
+ */
+static void
+set_kind(struct build *b, size_t i, enum block_kind kind)
+{
+	b->d->blocks[i].kind = kind;
+	b->bi[i].kind = (unsigned char)kind;
+}
+
+/* Makes the text of block i its trimmed first line. */
+static void
+text_first_line(struct build *b, size_t i)
+{
+	struct block *k = &b->d->blocks[i];
+	const char *nl = memchr(b->s + k->off, '\n', k->end - k->off);
+
+	k->text_off = k->off;
+	k->text_end = nl != NULL ? (size_t)(nl - b->s) : k->end;
+	trim(b->s, &k->text_off, &k->text_end);
+}
+
 static size_t
 add_block(struct build *b, size_t off, size_t end, size_t line,
     enum block_kind kind, const struct line *l)
@@ -1036,11 +1060,15 @@ add_block(struct build *b, size_t off, size_t end, size_t line,
 	k->line = line;
 	k->kind = kind;
 	k->level = 0;
-	k->text_off = l->text_off;
-	k->text_end = l->text_end;
+	/* Only headings and the title have text other than the block. */
+	k->text_off = kind == BLOCK_HEADING || kind == BLOCK_TITLE ?
+	    l->text_off : off;
+	k->text_end = kind == BLOCK_HEADING || kind == BLOCK_TITLE ?
+	    l->text_end : end;
 	k->section = -1;
 	k->figure = -1;
 	bi = &b->bi[d->nblocks];
+	bi->kind = (unsigned char)kind;
 	bi->cls = (unsigned char)l->cls;
 	bi->fam = (unsigned char)l->fam;
 	bi->md = (unsigned char)l->md;
@@ -1206,13 +1234,14 @@ gather(struct build *b)
 			l.cls = LC_BOILER;
 		/* A setext underline makes the line above a heading. */
 		if (!prev_blank && d->nblocks > 0 && (k = setext(s, off,
-		    end)) > 0 && (d->blocks[cur].kind == BLOCK_PARAGRAPH ||
-		    (d->blocks[cur].kind == BLOCK_HEADING &&
+		    end)) > 0 && (b->bi[cur].kind == BLOCK_PARAGRAPH ||
+		    (b->bi[cur].kind == BLOCK_HEADING &&
 		    b->bi[cur].fam != FAM_MD)) &&
 		    (b->bi[cur].flags & LF_SINGLE) &&
-		    d->blocks[cur].text_end - d->blocks[cur].text_off <=
+		    d->blocks[cur].end - d->blocks[cur].off <=
 		    2 * DOC_MD_HEADING_MAX_COLS) {
-			d->blocks[cur].kind = BLOCK_HEADING;
+			set_kind(b, cur, BLOCK_HEADING);
+			text_first_line(b, cur);
 			d->blocks[cur].end = end;
 			b->bi[cur].cls = LC_HEAD;
 			b->bi[cur].fam = FAM_MD;
@@ -1229,9 +1258,9 @@ gather(struct build *b)
 		}
 		if ((l.cls == LC_TEXT || l.cls == LC_SHORT) && !prev_blank &&
 		    join && (!(l.flags & LF_INDENT) ||
-		    d->blocks[cur].kind == BLOCK_LIST_ITEM)) {
+		    b->bi[cur].kind == BLOCK_LIST_ITEM)) {
 			d->blocks[cur].end = end;
-			d->blocks[cur].text_end = l.end_off;
+			d->blocks[cur].text_end = end;
 			b->bi[cur].flags &= (unsigned char)~LF_SINGLE;
 		} else {
 			switch (l.cls) {
@@ -1262,7 +1291,7 @@ gather(struct build *b)
 				d->blocks[cur].text_end = end;
 			}
 		}
-		kind = d->blocks[cur].kind;
+		kind = (enum block_kind)b->bi[cur].kind;
 		join = (kind == BLOCK_PARAGRAPH || kind == BLOCK_LIST_ITEM) &&
 		    !(l.flags & LF_LONG) && l.end != END_SENT_CJK;
 		cont = join && l.end != END_SENT && l.end != END_COLON;
@@ -1274,11 +1303,11 @@ gather(struct build *b)
 static int
 is_body(const struct build *b, size_t i)
 {
-	const struct block *k = &b->d->blocks[i];
+	int kind = b->bi[i].kind;
 
-	if (k->kind == BLOCK_LIST_ITEM || k->kind == BLOCK_CODE)
+	if (kind == BLOCK_LIST_ITEM || kind == BLOCK_CODE)
 		return 1;
-	return k->kind == BLOCK_PARAGRAPH && !(b->bi[i].cls == LC_SHORT &&
+	return kind == BLOCK_PARAGRAPH && !(b->bi[i].cls == LC_SHORT &&
 	    (b->bi[i].flags & LF_SINGLE));
 }
 
@@ -1286,7 +1315,7 @@ is_body(const struct build *b, size_t i)
 static int
 is_short_alone(const struct build *b, size_t i)
 {
-	return b->d->blocks[i].kind == BLOCK_PARAGRAPH &&
+	return b->bi[i].kind == BLOCK_PARAGRAPH &&
 	    b->bi[i].cls == LC_SHORT && (b->bi[i].flags & LF_SINGLE);
 }
 
@@ -1356,7 +1385,7 @@ assign_levels(struct build *b)
 	memset(level, 0, sizeof level);
 	memset(mdlevel, 0, sizeof mdlevel);
 	for (k = 0; k < d->nblocks; k++) {
-		if (d->blocks[k].kind != BLOCK_HEADING)
+		if (b->bi[k].kind != BLOCK_HEADING)
 			continue;
 		if (!seen[b->bi[k].fam]) {
 			seen[b->bi[k].fam] = 1;
@@ -1391,7 +1420,7 @@ assign_levels(struct build *b)
 			level[order[i]] = ++lv;
 	}
 	for (k = 0; k < d->nblocks; k++) {
-		if (d->blocks[k].kind != BLOCK_HEADING)
+		if (b->bi[k].kind != BLOCK_HEADING)
 			continue;
 		lv = b->bi[k].fam == FAM_MD ? mdlevel[b->bi[k].md & 7] :
 		    level[b->bi[k].fam];
@@ -1405,21 +1434,20 @@ decide(struct build *b)
 {
 	struct doc *d = b->d;
 	struct block *k;
-	size_t i, n = d->nblocks, best;
+	struct binfo *bi = b->bi;
+	size_t i, j, n = d->nblocks, best;
 	int has_md = 0, fam;
 
 	/* A "# Title" is the title only if no heading has as few '#'. */
 	if (d->title_block >= 0 && b->title.fam == FAM_MD) {
 		for (i = 0; i < n; i++)
-			if (d->blocks[i].kind == BLOCK_HEADING &&
-			    b->bi[i].fam == FAM_MD &&
-			    b->bi[i].md <= b->title.md)
+			if (bi[i].kind == BLOCK_HEADING && bi[i].fam == FAM_MD &&
+			    bi[i].md <= b->title.md)
 				break;
 		if (i < n) {
-			k = &d->blocks[d->title_block];
-			k->kind = BLOCK_HEADING;
-			b->bi[d->title_block].cls = LC_HEAD;
-			b->bi[d->title_block].fam = FAM_MD;
+			set_kind(b, (size_t)d->title_block, BLOCK_HEADING);
+			bi[d->title_block].cls = LC_HEAD;
+			bi[d->title_block].fam = FAM_MD;
 			d->title_block = -1;
 			b->nsuf = 0;
 			b->title_seen = 0;
@@ -1427,64 +1455,55 @@ decide(struct build *b)
 	}
 	/* Else a first setext heading with the fewest marks is the title. */
 	for (i = 0; i < n && d->title_block < 0; i++) {
-		if (d->blocks[i].kind == BLOCK_BOILERPLATE)
+		if (bi[i].kind == BLOCK_BOILERPLATE)
 			continue;
-		if (d->blocks[i].kind == BLOCK_HEADING &&
-		    b->bi[i].fam == FAM_MD) {
-			size_t j;
-
+		if (bi[i].kind == BLOCK_HEADING && bi[i].fam == FAM_MD) {
 			for (j = i + 1; j < n; j++)
-				if (d->blocks[j].kind == BLOCK_HEADING &&
-				    b->bi[j].fam == FAM_MD &&
-				    b->bi[j].md <= b->bi[i].md)
+				if (bi[j].kind == BLOCK_HEADING &&
+				    bi[j].fam == FAM_MD && bi[j].md <= bi[i].md)
 					break;
 			if (j == n) {
-				d->blocks[i].kind = BLOCK_TITLE;
+				set_kind(b, i, BLOCK_TITLE);
 				d->title_block = (ssize_t)i;
 				b->title.fam = FAM_MD;
-				b->title.md = b->bi[i].md;
+				b->title.md = bi[i].md;
 			}
 		}
 		break;
 	}
 	has_md = d->title_block >= 0 && b->title.fam == FAM_MD;
-	for (i = 0; i < n; i++)
-		if (d->blocks[i].kind == BLOCK_HEADING &&
-		    b->bi[i].fam == FAM_MD)
-			has_md = 1;
 	for (i = 0; i < n; i++) {
-		k = &d->blocks[i];
-		fam = b->bi[i].fam;
-		if (k->kind == BLOCK_HEADING && fam != FAM_MD) {
-			/* Siblings with nothing between them are a list. */
-			if ((i > 0 && b->bi[i - 1].cls == LC_HEAD &&
-			    b->bi[i - 1].fam == fam) || (i + 1 < n &&
-			    b->bi[i + 1].cls == LC_HEAD &&
-			    b->bi[i + 1].fam == fam)) {
-				k->kind = fam == FAM_DASH_SUB ||
-				    fam == FAM_DASH_LEAD ? BLOCK_PARAGRAPH :
-				    BLOCK_LIST_ITEM;
-				k->text_off = k->off;
-			}
-		}
-	}
-	for (i = 0; i + 1 < n; i++)
-		if (d->blocks[i].kind == BLOCK_FIGURE && is_caption(b, i + 1)) {
-			d->blocks[i + 1].kind = BLOCK_CAPTION;
+		fam = bi[i].fam;
+		if (bi[i].kind == BLOCK_FIGURE && i + 1 < n &&
+		    is_caption(b, i + 1)) {
+			set_kind(b, i + 1, BLOCK_CAPTION);
 			d->blocks[i + 1].figure = (ssize_t)i;
 		}
+		if (bi[i].kind != BLOCK_HEADING)
+			continue;
+		if (fam == FAM_MD) {
+			has_md = 1;
+			continue;
+		}
+		/* Siblings with nothing between them are a list. */
+		if ((i > 0 && bi[i - 1].cls == LC_HEAD &&
+		    bi[i - 1].fam == fam) || (i + 1 < n &&
+		    bi[i + 1].cls == LC_HEAD && bi[i + 1].fam == fam)) {
+			set_kind(b, i, fam == FAM_DASH_SUB ||
+			    fam == FAM_DASH_LEAD ? BLOCK_PARAGRAPH :
+			    BLOCK_LIST_ITEM);
+			k = &d->blocks[i];
+			k->text_off = k->off;
+			k->text_end = k->end;
+		}
+	}
 	/* A short line alone, not in a run of them, followed by body. */
 	for (i = 0; i + 1 < n && !has_md; i++)
 		if (is_short_alone(b, i) && is_body(b, i + 1) &&
 		    (i == 0 || !is_short_alone(b, i - 1))) {
-			d->blocks[i].kind = BLOCK_HEADING;
-			b->bi[i].fam = FAM_PLAIN;
-		}
-	for (i = 0; i < n; i++)
-		if (d->blocks[i].kind != BLOCK_HEADING &&
-		    d->blocks[i].kind != BLOCK_TITLE) {
-			d->blocks[i].text_off = d->blocks[i].off;
-			d->blocks[i].text_end = d->blocks[i].end;
+			set_kind(b, i, BLOCK_HEADING);
+			text_first_line(b, i);
+			bi[i].fam = FAM_PLAIN;
 		}
 	assign_levels(b);
 	/* The title, without the longest suffix whose base was repeated. */
@@ -1620,9 +1639,9 @@ find_doc_date(struct build *b)
 		}
 	}
 	for (i = 0; i < d->nblocks; i++) {
-		k = &d->blocks[i];
-		if (k->kind != BLOCK_FIGURE)
+		if (b->bi[i].kind != BLOCK_FIGURE)
 			continue;
+		k = &d->blocks[i];
 		n = k->end - k->off;
 		if ((at = find_date(b->s + k->off, n, 1, &d->date)) < n ||
 		    (at = find_date(b->s + k->off, n, 0, &d->date)) < n) {
