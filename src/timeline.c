@@ -483,8 +483,12 @@ take(struct scan *sc, struct tl_cand *c)
 	    c->rel.unit == TL_PREC_DAY))
 		c->end = time_of_day(&sc->x, c->end);
 	add_entry(sc->t, &sc->cap, sc->d, sc->bi, c, &r);
-	if ((c->kind == TL_ABSOLUTE || c->kind == TL_RANGE ||
-	    c->kind == TL_RELATIVE) && !c->noanchor)
+	/*
+	 * A range over several years (the 1953—1957 plan) names a period,
+	 * not a point the story has reached: it anchors nothing.
+	 */
+	if ((c->kind == TL_ABSOLUTE || c->kind == TL_RELATIVE ||
+	    (c->kind == TL_RANGE && c->b.year == r.year)) && !c->noanchor)
 		sc->anchor = r;
 	if (c->kind == TL_DECADE)
 		sc->x.century = r.year / 100 * 100;
