@@ -248,8 +248,8 @@ year_context(const struct tl_ctx *x, size_t off)
 	static const char *const preps[] = { "in", "since", "by", "until",
 	    "till", "from", "during", "before", "after", "around", "circa",
 	    "c.", "early", "late", "mid", "spring", "summer", "autumn", "fall",
-	    "winter", "year", "between", "through", "throughout", "eve",
-	    NULL };
+	    "winter", "year", "years", "between", "through", "throughout",
+	    "eve", NULL };
 	/* "of" only after these: the end of 2019, the spring of 1975. */
 	static const char *const before_of[] = { "end", "beginning", "start",
 	    "middle", "spring", "summer", "autumn", "fall", "winter", "eve",
@@ -517,10 +517,12 @@ phrase_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 
 /*
  * Does the sentence around [off, k) speak of a plan or a goal (will,
- * plans, aims, target)?  Then "by 2030" is a target, not an event.
+ * plans, aims, target)?  Then "by 2030" is a target, not an event.  With
+ * before set, only the words before the year count: "will be reviewed in
+ * 2027" is a plan, "In 1998 he said it will grow" is not.
  */
 static int
-plan_sentence(const struct tl_ctx *x, size_t off, size_t k)
+plan_sentence(const struct tl_ctx *x, size_t off, size_t k, int before)
 {
 	static const char *const words[] = { "will", "plan", "plans",
 	    "planned", "aim", "aims", "target", "targets", "goal", "goals",
@@ -531,8 +533,8 @@ plan_sentence(const struct tl_ctx *x, size_t off, size_t k)
 	while (lo > x->boff && x->s[lo - 1] != '.' && x->s[lo - 1] != ';' &&
 	    off - lo < 200)
 		lo--;
-	while (hi < x->bend && x->s[hi] != '.' && x->s[hi] != ';' &&
-	    hi - k < 200)
+	while (!before && hi < x->bend && x->s[hi] != '.' &&
+	    x->s[hi] != ';' && hi - k < 200)
 		hi++;
 	for (j = lo; j < hi; j++) {
 		if (j > lo && alpha(x->s[j - 1]))
@@ -749,7 +751,8 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		    TL_BEFORE(s, x->boff, off, "(C) "))
 			return 0;
 		/* A range: 1974-1989, 1974–89, 1974 to 1989. */
-		if ((l2 = dash_at(x, k, strcmp(w, "from") == 0)) != 0 &&
+		if ((l2 = dash_at(x, k, strcmp(w, "from") == 0 ||
+		    strcmp(w, "years") == 0)) != 0 &&
 		    (l3 = digits(x, k + l2, &y2)) != 0 &&
 		    (l3 == 4 || l3 == 2) && clean_end(x, k + l2 + l3)) {
 			if (l3 == 2)
@@ -794,8 +797,9 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		c->mod = mod_before(x, &off);
 		c->off = off;
 		c->end = k;
-		c->kind = strcmp(w, "by") == 0 && plan_sentence(x, off, k) ?
-		    TL_TARGET : TL_ABSOLUTE;
+		c->kind = (strcmp(w, "by") == 0 && plan_sentence(x, off, k,
+		    0)) || ((strcmp(w, "in") == 0 || strcmp(w, "until") == 0) &&
+		    plan_sentence(x, off, k, 1)) ? TL_TARGET : TL_ABSOLUTE;
 		c->a = (struct tl_date){ v, 0, 0, TL_PREC_YEAR };
 		return 1;
 	}
