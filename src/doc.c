@@ -1215,7 +1215,10 @@ gather(struct build *b)
 				in_fence = 0;
 			continue;
 		}
-		classify(s, off, end, DOC_HEADING_MAX_COLS, &l);
+		if (off == end)
+			l.cls = LC_BLANK;	/* the common case, quickly */
+		else
+			classify(s, off, end, DOC_HEADING_MAX_COLS, &l);
 		if (l.cls == LC_BLANK) {
 			prev_blank = 1;
 			join = cont = 0;
@@ -1319,13 +1322,37 @@ is_short_alone(const struct build *b, size_t i)
 	    b->bi[i].cls == LC_SHORT && (b->bi[i].flags & LF_SINGLE);
 }
 
-/* Tells whether a caption follows figure block f in block i. */
+/*
+ * Tells whether s[0..n) carries a photo credit: 图/ 图／ 资料图片 供图
+ * 图片来源 摄影, or Photo: Photo by Image: Credit:.  Every Chinese form but
+ * one holds 图, so one search for it finds the places to look at.
+ */
+static int
+has_credit(const char *s, size_t n)
+{
+	static const char *const latin[] = { "Photo:", "Photo by", "Image:",
+	    "Credit:", NULL };
+	const char *p = s, *e = s + n;
+	size_t at, left;
+
+	while ((p = memmem(p, (size_t)(e - p), "图", 3)) != NULL) {
+		at = (size_t)(p - s);
+		left = n - at - 3;
+		if (STARTS(p + 3, left, "/") || STARTS(p + 3, left, "／") ||
+		    STARTS(p + 3, left, "片来源") ||
+		    (at >= 3 && memcmp(p - 3, "供", 3) == 0) ||
+		    (at >= 6 && memcmp(p - 6, "资料", 6) == 0 &&
+		    STARTS(p + 3, left, "片")))
+			return 1;
+		p += 3;
+	}
+	return contains(s, n, "摄影") || contains_any(s, n, latin);
+}
+
+/* Tells whether block i, after a figure, is its caption. */
 static int
 is_caption(const struct build *b, size_t i)
 {
-	static const char *const credits[] = { "图/", "图／", "资料图片",
-	    "供图", "图片来源", "摄影", "Photo:", "Photo by", "Image:",
-	    "Credit:", "(Photo", NULL };
 	static const char *const after[] = { "摄", "摄）", "摄)", "摄。", NULL };
 	const struct block *k = &b->d->blocks[i];
 	const char *s = b->s + k->off;
@@ -1334,7 +1361,7 @@ is_caption(const struct build *b, size_t i)
 
 	if (k->kind != BLOCK_PARAGRAPH || n > 3 * CAPTION_MAX_COLS)
 		return 0;
-	if (STARTS(s, n, "图为") || contains_any(s, n, credits))
+	if (STARTS(s, n, "图为") || has_credit(s, n))
 		return cols(s, n) <= CAPTION_MAX_COLS;
 	/* "…记者 李明 摄": 摄 ending the text or a clause. */
 	for (j = 0; j + 3 <= n; j++)
