@@ -61,10 +61,19 @@ struct tl_cand {
 	struct tl_date a;	/* the date, or a range's start */
 	struct tl_date b;	/* a range's end (kind TL_RANGE) */
 	struct tl_rel rel;	/* kind TL_RELATIVE: how to resolve it */
-	int noanchor;		/* a date that later relative expressions
-				   must not count from: a flashback (早在,
-				   追溯到) or an event's name (2026年世界杯) */
+	int noanchor;		/* 0, or a date that later relative
+				   expressions may not count from: see
+				   TL_ASIDE_* */
 };
+
+/*
+ * Asides.  A flashback (早在2009年, 还要追溯到2011年) never becomes the
+ * anchor; a year that names an event (2026年世界杯) does only when it is
+ * the first date of its sentence (2022年冬奥会于2月4日开幕), not when the
+ * sentence already has its date (2024年3月21日，2026年世界杯预选赛...).
+ */
+#define TL_ASIDE_FLASHBACK	1
+#define TL_ASIDE_NAME		2
 
 /*
  * The scanning context of one block: the text, the block's bounds and

@@ -855,13 +855,13 @@ aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
 	    TL_BEFORE(s, x->boff, off, "追溯至") ||
 	    TL_BEFORE(s, x->boff, off, "回溯到") ||
 	    TL_BEFORE(s, x->boff, off, "早在"))
-		return 1;
+		return TL_ASIDE_FLASHBACK;
 	if (d->prec != TL_PREC_YEAR)
 		return 0;
 	for (w = 0; names[w] != NULL; w++) {
 		len = strlen(names[w]);
 		if (k + len <= x->bend && memcmp(s + k, names[w], len) == 0)
-			return 1;
+			return TL_ASIDE_NAME;
 	}
 	return 0;
 }

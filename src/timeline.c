@@ -426,6 +426,7 @@ struct scan {
 	size_t first;		/* first entry of the current block */
 	size_t last;		/* end of the last expression taken */
 	struct tl_date anchor;	/* latest date for relative expressions */
+	size_t anchor_off;	/* where the anchor was written */
 	struct tl_date docdate;	/* the document date, prec NONE if none */
 };
 
@@ -455,6 +456,22 @@ enter_block(struct scan *sc, size_t i)
 	sc->x.bend = d->blocks[bi].end;
 	sc->x.heading = heading_like(d, &d->blocks[bi]);
 	sc->last = sc->x.boff;
+	return 1;
+}
+
+static size_t sentence_end(const char *, size_t, size_t, size_t);
+
+/* Are a and b (a < b) in one sentence of the current block? */
+static int
+same_sentence(const struct scan *sc, size_t a, size_t b)
+{
+	size_t k;
+
+	if (sc->anchor.prec == TL_PREC_NONE || a < sc->x.boff || a >= b)
+		return 0;
+	for (k = a; k < b; k++)
+		if (sentence_end(sc->x.s, sc->x.boff, k, sc->x.bend) != 0)
+			return 0;
 	return 1;
 }
 
@@ -488,8 +505,12 @@ take(struct scan *sc, struct tl_cand *c)
 	 * not a point the story has reached: it anchors nothing.
 	 */
 	if ((c->kind == TL_ABSOLUTE || c->kind == TL_RELATIVE ||
-	    (c->kind == TL_RANGE && c->b.year == r.year)) && !c->noanchor)
+	    (c->kind == TL_RANGE && c->b.year == r.year)) &&
+	    (c->noanchor == 0 || (c->noanchor == TL_ASIDE_NAME &&
+	    !same_sentence(sc, sc->anchor_off, c->off)))) {
 		sc->anchor = r;
+		sc->anchor_off = c->off;
+	}
 	if (c->kind == TL_DECADE)
 		sc->x.century = r.year / 100 * 100;
 	sc->last = c->end;

@@ -156,6 +156,10 @@ static const struct row rows[] = {
 	{ 0, "到2023年底，汉字数量已经接近十万个。", "2023 absolute:END" },
 	{ 2023, "到2050年，人口结构发生变化。", "2050 target" },
 	{ 0, "2020年目标已经完成。", "2020 target" },
+	{ 0, "2022年冬奥会于2月4日开幕，2月20日闭幕。",
+	    "2022 absolute; 2022-02-04 relative; 2022-02-20 relative" },
+	{ 0, "2024年3月21日，2026年世界杯预选赛举行。3月26日，两队再战。",
+	    "2024-03-21 absolute; 2026 absolute; 2024-03-26 relative" },
 	/* Relative, resolved against the text. */
 	{ 0, "1991年10月，第一卷出版。次年6月，第二卷问世。",
 	    "1991-10 absolute; 1992-06 relative" },
