@@ -558,12 +558,11 @@ scan(struct scan *sc)
 			continue;
 		}
 		/*
-		 * Image file names and code hold digits, not dates, and a
-		 * footer's years are a copyright's, not events.
+		 * Image file names and code hold digits, not dates.  (A
+		 * boilerplate block is read: it may be the dateline.)
 		 */
 		if (d->blocks[sc->bi].kind == BLOCK_FIGURE ||
-		    d->blocks[sc->bi].kind == BLOCK_CODE ||
-		    d->blocks[sc->bi].kind == BLOCK_BOILERPLATE) {
+		    d->blocks[sc->bi].kind == BLOCK_CODE) {
 			i = sc->x.bend;
 			continue;
 		}
@@ -763,6 +762,12 @@ timeline_new(const struct doc *d)
 		sc.docdate.prec = dd->month == 0 ? TL_PREC_YEAR :
 		    dd->day == 0 ? TL_PREC_MONTH : TL_PREC_DAY;
 		sc.x.doc_year = dd->year;
+		/*
+		 * Before the text gives a date of its own, a month-day
+		 * (12日, 9月份) counts from the document's date.
+		 */
+		sc.anchor = sc.docdate;
+		sc.anchor_off = dd->off;
 	}
 	if (d->nblocks > 0) {
 		sc.bi = 0;
