@@ -886,6 +886,11 @@ list_item(const char *s, size_t n)
 	return k >= 1 && k <= 3 && i + 1 < n && s[i] == ')' && s[i + 1] == ' ';
 }
 
+/* Words that start a byline or a source line, not a heading. */
+static const char *const bylines[] = { "记者", "本报记者", "编辑",
+	"责任编辑", "作者", "来源", "文/", "文／", "通讯员", "摄影",
+	"本报讯", "新华社", "发布时间", "By ", "by ", NULL };
+
 /*
  * Classifies the line [off, end) of s.  maxcols bounds the columns of a
  * heading candidate (DOC_HEADING_MAX_COLS, or more for the title).
@@ -896,11 +901,9 @@ classify(const char *s, size_t off, size_t end, size_t maxcols,
 {
 	static const char *const openers[] = { "\xe2\x80\x9c",
 	    "\xe2\x80\x98", "\xe3\x80\x8c", "\xe3\x80\x8e", "\"", "'", NULL };
-	static const char *const bylines[] = { "记者", "本报记者", "编辑",
-	    "责任编辑", "作者", "来源", "文/", "文／", "通讯员", "摄影",
-	    "本报讯", "新华社", "By ", "by ", NULL };
 	const char *t;
 	size_t n, a, p;
+	enum family fam;
 	char fch;
 	size_t flen;
 	int dot;
@@ -963,6 +966,22 @@ classify(const char *s, size_t off, size_t end, size_t maxcols,
 	if (n > 2 * maxcols || (l->cols = cols(t, n)) > maxcols ||
 	    l->end == END_SENT_CJK || l->end == END_SENT ||
 	    l->end == END_CONT) {
+		/*
+		 * A numbered question ("1. 如何安装？") is still a heading,
+		 * and so is "CHAPTER IV." with its period.
+		 */
+		if (l->cols > 0 && l->cols <= maxcols && (l->end == END_SENT ||
+		    l->end == END_SENT_CJK) && (fam = numbering(t, n, &dot)) !=
+		    FAM_NONE && (t[n - 1] == '?' || (n >= 3 &&
+		    memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0) ||
+		    (t[n - 1] == '.' && l->cols <= 20 && (fam == FAM_CHAPTER ||
+		    fam == FAM_PART || fam == FAM_SECTION)))) {
+			l->cls = LC_HEAD;
+			l->fam = fam;
+			if (dot)
+				l->flags |= LF_DOTLIST;
+			return;
+		}
 		if (*t >= '0' && *t <= '9' && numbering(t, n, &dot) ==
 		    FAM_ARABIC && dot)
 			l->cls = LC_LIST;
@@ -1093,8 +1112,8 @@ line_end_off(const struct buffer *buf, size_t i)
  * Pass 1: the title is the first line that is neither blank nor
  * boilerplate (looking at the first few lines only), if it is short, has no
  * sentence-final punctuation, is not numbered, and stands alone: the next
- * line is blank, boilerplate, a figure, a Markdown heading or an indented
- * new paragraph (not text that may continue it).  A
+ * line is blank, boilerplate, a figure, a Markdown heading, an indented
+ * new paragraph, or a dateline or byline (not text that may continue it).  A
  * Markdown heading qualifies whatever follows it; whether it is the title
  * or the first heading is decided once all headings are known.
  */
@@ -1106,7 +1125,8 @@ find_title(struct build *b)
 	    " — ", "｜", "丨", "|", "-", "_", "—", NULL };
 	const char *const *p;
 	struct line l, next;
-	size_t i, j, k, skipped = 0, toff, tend;
+	size_t i, j, k, skipped = 0, toff, tend, nn;
+	const char *nt;
 	const char *s = b->s;
 
 	b->title_line = -1;
@@ -1127,10 +1147,13 @@ find_title(struct build *b)
 	if (l.fam != FAM_MD && i + 1 < buf->nlines) {
 		classify(s, buf->line_off[i + 1], line_end_off(buf, i + 1),
 		    DOC_HEADING_MAX_COLS, &next);
+		nt = s + next.off;
+		nn = next.end_off - next.off;
 		if (!(next.cls == LC_BLANK || next.cls == LC_BOILER ||
 		    next.cls == LC_FIGURE || next.fam == FAM_MD ||
 		    ((next.cls == LC_TEXT || next.cls == LC_SHORT) &&
-		    (next.flags & LF_INDENT))))
+		    ((next.flags & LF_INDENT) || starts_with_date(nt, nn) ||
+		    starts_any(nt, nn, bylines)))))
 			return;
 	}
 	b->title_line = (ssize_t)i;

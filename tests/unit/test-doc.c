@@ -149,6 +149,17 @@ test_numbered(void)
 	is_str(kind(d, 1), "list-item", "1. is a list item");
 	doc_free(d);
 
+	d = MODEL("常见问题\n\n1. 如何安装？\n\n运行脚本即可。\n\n"
+	    "2. 如何卸载？\n\n删除目录即可。\n");
+	is_int(d->nsections, 2, "a numbered question is a heading");
+	doc_free(d);
+
+	d = MODEL("CHAPTER I.\nDown the Rabbit-Hole\n\nAlice was tired.\n\n"
+	    "CHAPTER II.\nThe Pool of Tears\n\nCuriouser.\n");
+	is_int(d->nsections, 4, "CHAPTER I. with its period is a heading");
+	is_int(d->sections[1].level, 2, "its subtitle line is below it");
+	doc_free(d);
+
 	d = MODEL("一、加强领导。各级政府要把这项工作放在重要位置。\n");
 	is_int(d->nsections, 0, "a numbered line ending in 。 is body text");
 	doc_free(d);
@@ -305,6 +316,11 @@ test_title(void)
 	d = MODEL("An Article | The Site\n\nAn Article\n\nText here.\n");
 	is_str(d->title, "An Article", "'| Site' is removed too");
 	is_str(d->site, "The Site", "site");
+	doc_free(d);
+
+	d = MODEL("新闻标题在这里\n2023-10-12 10:00 来源：某网\n\n正文一段。\n");
+	is_str(d->title, "新闻标题在这里", "a dateline may follow the title");
+	is_int(d->date.year, 2023, "and gives the date");
 	doc_free(d);
 
 	d = MODEL("这是一个很长的开头段落，以句号结尾。\n\n短行\n\n正文。\n");
