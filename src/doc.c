@@ -74,6 +74,7 @@ enum family {
 	FAM_CHAPTER,	/* 第一章 第一回, "Chapter 1" */
 	FAM_SECTION,	/* 第一节, "Section 1" */
 	FAM_ROMAN,	/* "I. " "IV. " */
+	FAM_CN_CAP,	/* 壹、 貳、 */
 	FAM_CN_NUM,	/* 一、 */
 	FAM_CN_PAREN,	/* （一） */
 	FAM_ARABIC,	/* 1. 1、 1． "1 引言" */
@@ -354,6 +355,28 @@ cn_numerals(const char *s, size_t n, size_t *i)
 				break;
 			}
 	} while (hit && k < 8);
+	return k;
+}
+
+/* Reads a run of capital numerals (壹 .. 拾, traditional and simplified). */
+static int
+cn_capitals(const char *s, size_t n, size_t *i)
+{
+	static const char *const nums[] = { "壹", "贰", "貳", "叁", "參",
+	    "肆", "伍", "陆", "陸", "柒", "捌", "玖", "拾", NULL };
+	const char *const *p;
+	int k = 0, hit;
+
+	do {
+		hit = 0;
+		for (p = nums; *p != NULL; p++)
+			if (starts(s + *i, n - *i, *p)) {
+				*i += strlen(*p);
+				k++;
+				hit = 1;
+				break;
+			}
+	} while (hit && k < 4);
 	return k;
 }
 
@@ -787,22 +810,30 @@ numbering(const char *s, size_t n, int *dot)
 	int k, depth;
 
 	*dot = 0;
-	if (STARTS(s, n, "第")) {
+	/* 第一章 第3节 (Chinese, Japanese), 제1장 (Korean). */
+	if (STARTS(s, n, "第") || STARTS(s, n, "제")) {
 		i = 3;
 		if (cn_numerals(s, n, &i) == 0) {
 			k = digits(s, n, &i, 3, &v);
 			if (k < 1 || k > 3)
 				return FAM_NONE;
 		}
-		if (STARTS(s + i, n - i, "章") || STARTS(s + i, n - i, "回"))
+		if (STARTS(s + i, n - i, "章") || STARTS(s + i, n - i, "回") ||
+		    STARTS(s + i, n - i, "장"))
 			return FAM_CHAPTER;
-		if (STARTS(s + i, n - i, "节"))
+		if (STARTS(s + i, n - i, "节") || STARTS(s + i, n - i, "節") ||
+		    STARTS(s + i, n - i, "절"))
 			return FAM_SECTION;
-		if (STARTS(s + i, n - i, "编") || STARTS(s + i, n - i, "卷") ||
-		    STARTS(s + i, n - i, "部") || STARTS(s + i, n - i, "篇"))
+		if (STARTS(s + i, n - i, "编") || STARTS(s + i, n - i, "編") ||
+		    STARTS(s + i, n - i, "卷") || STARTS(s + i, n - i, "部") ||
+		    STARTS(s + i, n - i, "篇") || STARTS(s + i, n - i, "편"))
 			return FAM_PART;
 		return FAM_NONE;
 	}
+	/* 壹、 貳、: the capital numerals of Taiwanese documents. */
+	if (cn_capitals(s, n, &i) > 0)
+		return STARTS(s + i, n - i, "、") && n > i + 3 ? FAM_CN_CAP :
+		    FAM_NONE;
 	if (STARTS(s, n, "Chapter ") || STARTS(s, n, "CHAPTER "))
 		return FAM_CHAPTER;
 	if (STARTS(s, n, "Part ") || STARTS(s, n, "PART "))
@@ -1405,6 +1436,7 @@ rank(enum family f, int *scheme)
 	*scheme = 0;
 	switch (f) {
 	case FAM_PART: case FAM_CHAPTER: case FAM_SECTION: case FAM_ROMAN:
+	case FAM_CN_CAP:
 	case FAM_CN_NUM: case FAM_CN_PAREN: case FAM_ARABIC: case FAM_DEC2:
 	case FAM_DEC3: case FAM_DEC4: case FAM_AR_PAREN:
 		*scheme = 1;
