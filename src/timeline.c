@@ -702,6 +702,12 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	    (e->end >= hi || s[e->end] == ' ' || clause_sep(s, e->end, hi) ||
 	    TL_AT(s, hi, e->end, "、"))) {
 		k = trim_front(s, e->end, hi);
+		/*
+		 * Nothing left of the clause (三天后，即1月23日...): the
+		 * event is the rest of the sentence, next date included.
+		 */
+		if (k >= hi && hi < se)
+			k = trim_front(s, e->end, hi = se);
 		if (k < hi)
 			lo = k;
 	}

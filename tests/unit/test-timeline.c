@@ -469,6 +469,28 @@ test_sort(void)
 	buffer_free(b);
 }
 
+/* A date whose clause holds nothing else takes the rest of the sentence. */
+static void
+test_event_rest(void)
+{
+	const char *text = "2020年1月20日，专家确认。三天后，即1月23日，全市停运。";
+	struct buffer *b = buffer_from_mem(text, strlen(text), NULL, NULL);
+	struct doc *d = doc_new(b);
+	struct timeline *t = timeline_new(d);
+
+	ok(t->n == 3, "event rest: three entries");
+	if (t->n == 3) {
+		is_str(t->entries[1].value, "2020-01-23", "event rest: value");
+		is_str(t->entries[1].event, "即1月23日，全市停运",
+		    "event rest: the rest of the sentence");
+		is_str(t->entries[2].event, "全市停运",
+		    "event rest: the next date's own clause");
+	}
+	timeline_free(t);
+	doc_free(d);
+	buffer_free(b);
+}
+
 /* A long sentence gives an event of at most 120 columns. */
 static void
 test_long_event(void)
@@ -575,6 +597,7 @@ main(void)
 	test_fields();
 	test_sort();
 	test_long_event();
+	test_event_rest();
 	test_robust();
 	return done_testing();
 }
