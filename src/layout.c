@@ -37,8 +37,8 @@
  * margin if that comes first; a control is its visible form; a cluster
  * wider than the whole line (a wide character at width 1) is alone on its
  * line, cut to the width with '>' in its last column; a figure block is one
- * placeholder line; boilerplate blocks, and the blank lines after them, are
- * hidden unless asked for.
+ * placeholder line; boilerplate blocks, and the blank lines before them, are
+ * hidden unless asked for (see gap_shown).
  *
  * Invariants (test-layout checks them): a line is never wider than the
  * width; each line is a whole number of clusters; between one line's end
@@ -95,6 +95,8 @@ struct layout {
 	size_t hint_idx;		/* its index in hint->lines */
 	size_t gap_off;			/* the last blank line returned */
 	size_t gap_block;		/* the block after its gap */
+	size_t first_shown;		/* first block not hidden, or SIZE_MAX
+					   when not known yet */
 	char *brk;			/* break opportunities of a piece */
 	size_t brkcap;			/* bytes allocated at brk */
 	struct lcell *cells;		/* layout_cells() result */
@@ -852,6 +854,29 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 static int locate_fwd(struct layout *, size_t, struct dline *);
 
 /*
+ * Tells whether the blank lines before block b (b == nblocks: after the
+ * last block) are shown.  They go with the block after them (the last ones
+ * with the last block), so that a hidden block leaves no doubled or
+ * trailing blank line; and blank lines
+ * after nothing but hidden blocks are hidden too, so that a document whose
+ * first lines are hidden starts at its first shown block.
+ */
+static int
+gap_shown(struct layout *l, size_t b)
+{
+	const struct doc *d = l->doc;
+
+	if (l->first_shown == SIZE_MAX)
+		for (l->first_shown = 0; l->first_shown < d->nblocks &&
+		    block_hidden(l, l->first_shown); l->first_shown++)
+			;
+	if (b < d->nblocks ? block_hidden(l, b) : b > 0 &&
+	    block_hidden(l, b - 1))
+		return 0;
+	return b == 0 || l->first_shown < b;
+}
+
+/*
  * Where byte x is shown: 0 and *dl filled, or -1 when x is hidden, with
  * *fwd and *back the nearest bytes after and before the hidden region
  * (back is SIZE_MAX when none).  The shown regions are the shown blocks,
@@ -870,15 +895,14 @@ locate(struct layout *l, size_t x, struct dline *dl, size_t *fwd,
 			block_line(l, b, x, 0, dl);
 			return 0;
 		}
-		*fwd = b + 1 < d->nblocks ? d->blocks[b + 1].off : buf->len;
+		*fwd = d->blocks[b].end + 1;
 		*back = d->blocks[b].off > 0 ? d->blocks[b].off - 1 :
 		    SIZE_MAX;
 		return -1;
 	}
-	if (b > 0 && block_hidden(l, b - 1)) {
+	if (!gap_shown(l, b)) {
 		*fwd = b < d->nblocks ? d->blocks[b].off : buf->len;
-		*back = d->blocks[b - 1].off > 0 ? d->blocks[b - 1].off - 1 :
-		    SIZE_MAX;
+		*back = b > 0 ? d->blocks[b - 1].end : SIZE_MAX;
 		return -1;
 	}
 	sl = buffer_line_of(buf, x);
@@ -914,6 +938,9 @@ after_gap(struct layout *l, size_t b, size_t x, struct dline *dl)
 	if (b < d->nblocks && x >= d->blocks[b].off) {
 		if (x > d->blocks[b].end || block_hidden(l, b))
 			return locate_fwd(l, x, dl);
+	} else if (!gap_shown(l, b))
+		return locate_fwd(l, x, dl);
+	if (b < d->nblocks && x >= d->blocks[b].off) {
 		block_line(l, b, x, x == d->blocks[b].off || s[x - 1] == '\n',
 		    dl);
 		return 0;
@@ -990,6 +1017,7 @@ void
 layout_set_opts(struct layout *l, const struct layout_opts *o)
 {
 	l->o = *o;
+	l->first_shown = SIZE_MAX;
 	if (l->o.width < 1)
 		l->o.width = 1;
 	if (l->o.ambiwidth != 2)

@@ -219,19 +219,20 @@ test_kinds(void)
 	is_int(t->doc.nblocks, 6, "six blocks");
 	s = show(l, &t->doc);
 	is_str(s, "Top||body text||[\xe5\x9b\xbe] \xe5\x9b\xbe\xe7\x89\x87_"
-	    "20231012.jpg||a caption|", "boilerplate hidden, figure shown");
+	    "20231012.jpg||a caption", "boilerplate hidden, figure shown");
 	free(s);
 	o.width = 12;
 	layout_set_opts(l, &o);
 	s = show(l, &t->doc);
 	is_str(s, "Top||body text||[\xe5\x9b\xbe] \xe5\x9b\xbe\xe7\x89\x87_"
-	    "2\xe2\x80\xa6||a caption|", "figure name cut with an ellipsis");
+	    "2\xe2\x80\xa6||a caption", "figure name cut with an ellipsis");
 	free(s);
 	ok(layout_first(l, &dl) == 0 && dl.kind == DLINE_TITLE, "title");
 	ok(layout_line_at(l, t->doc.blocks[1].off + 3, &dl) == 0 &&
-	    dl.off == t->doc.blocks[2].off, "hidden offset shows next line");
+	    dl.kind == DLINE_BLANK && dl.next == t->doc.blocks[2].off,
+	    "hidden offset shows the next shown line");
 	ok(layout_line_at(l, t->doc.blocks[5].off, &dl) == 0 &&
-	    dl.kind == DLINE_BLANK, "hidden tail shows the line before");
+	    dl.kind == DLINE_CAPTION, "hidden tail shows the line before");
 	ok(layout_line_at(l, t->doc.blocks[3].off + 5, &dl) == 0 &&
 	    dl.kind == DLINE_FIGURE && dl.off == t->doc.blocks[3].off &&
 	    dl.width == 12, "figure line");
@@ -259,6 +260,28 @@ test_kinds(void)
 	    dl.width == 1, "figure at width 1");
 	layout_free(l);
 	tdoc_free(t);
+
+	/* Hidden first blocks leave no blank line at the top. */
+	{
+		static const char t2[] = "\n\ncrumbs\n\nTitle\n\nfoot\n\n";
+		static const enum block_kind k2[] = { BLOCK_BOILERPLATE,
+		    BLOCK_TITLE, BLOCK_BOILERPLATE };
+
+		t = tdoc_new(t2, sizeof t2 - 1, k2, 3);
+		o.width = 40;
+		o.show_boilerplate = 0;
+		l = layout_new(&t->doc, &o);
+		s = show(l, &t->doc);
+		is_str(s, "Title", "no blank lines around hidden blocks");
+		free(s);
+		o.show_boilerplate = 1;
+		layout_set_opts(l, &o);
+		s = show(l, &t->doc);
+		is_str(s, "||crumbs||Title||foot|", "all blank lines shown");
+		free(s);
+		layout_free(l);
+		tdoc_free(t);
+	}
 }
 
 /* ---- invariants ---- */
