@@ -696,7 +696,8 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	 * stays, or the event would not read.
 	 */
 	if ((lo == e->off || (lo + 3 == e->off && (TL_AT(s, hi, lo, "在") ||
-	    TL_AT(s, hi, lo, "于"))) || (lo + 3 <= e->off && e->off - lo <= 5 &&
+	    TL_AT(s, hi, lo, "于") || TL_AT(s, hi, lo, "即"))) ||
+	    (lo + 3 <= e->off && e->off - lo <= 5 &&
 	    (TL_AT(s, hi, lo, "In ") || TL_AT(s, hi, lo, "On ") ||
 	    TL_AT(s, hi, lo, "in ") || TL_AT(s, hi, lo, "on ")))) &&
 	    (e->end >= hi || s[e->end] == ' ' || clause_sep(s, e->end, hi) ||
