@@ -27,15 +27,30 @@
 #include "juan/util.h"
 #include "out.h"
 
+/* Bytes of output gathered before they are written. */
+#define OUT_CHUNK ((size_t)1 << 16)
+
 static void
 text_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 {
 	const char *mod = timeline_mod_name(e->mod);
+	char num[24];
+	size_t n = sizeof num, line = e->line;
 
-	sbuf_printf(b, "%s\t%zu\t%s", e->value, e->line,
-	    timeline_kind_name(e->kind));
-	if (mod != NULL)
-		sbuf_printf(b, ":%s", mod);
+	/* By hand, not printf: a large document has millions of entries. */
+	do {
+		num[--n] = (char)('0' + line % 10);
+		line /= 10;
+	} while (line > 0);
+	sbuf_adds(b, e->value);
+	sbuf_addc(b, '\t');
+	sbuf_add(b, num + n, sizeof num - n);
+	sbuf_addc(b, '\t');
+	sbuf_adds(b, timeline_kind_name(e->kind));
+	if (mod != NULL) {
+		sbuf_addc(b, ':');
+		sbuf_adds(b, mod);
+	}
 	sbuf_addc(b, '\t');
 	util_safe_add(b, d->buf->data + e->off, e->end - e->off, 1);
 	sbuf_addc(b, '\t');
@@ -90,6 +105,11 @@ out_timeline(const struct doc *d, const struct app_opts *o, FILE *fp)
 			json_entry(&b, d, &t->entries[order[i]]);
 		} else
 			text_entry(&b, d, &t->entries[order[i]]);
+		/* Write as we go, so the output is never all in memory. */
+		if (b.len >= OUT_CHUNK) {
+			fwrite(b.s, 1, b.len, fp);
+			sbuf_reset(&b);
+		}
 	}
 	if (o->json)
 		sbuf_adds(&b, t->n > 0 ? "\n]}\n" : "]}\n");
