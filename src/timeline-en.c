@@ -588,6 +588,44 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			c->a = (struct tl_date){ v, m, d, TL_PREC_DAY };
 			return 1;
 		}
+		/*
+		 * 1990.09-1994.07, 2019.3—2021.6, 2019.03-至今: the dotted
+		 * year-month of a résumé, taken only in a span, since alone
+		 * it reads as well as a version number.
+		 */
+		if (sep == '.' && l2 >= 1 && l2 <= 2 && m >= 1 && m <= 12 &&
+		    v >= 1900 && v <= 2100 && (j >= n || !digit(s[j]))) {
+			size_t dl = dash_at(x, j, 0), e2 = j + dl;
+			int y2, m2;
+
+			if (dl == 0 && TL_AT(s, n, j, "～"))
+				dl = 3, e2 = j + 3;
+			if (dl != 0 && TL_AT(s, n, e2, "至今")) {
+				c->off = i;
+				c->end = e2 + 6;
+				c->kind = TL_ABSOLUTE;
+				c->mod = TL_MOD_SINCE;
+				c->a = (struct tl_date){ v, m, 0,
+				    TL_PREC_MONTH };
+				*skip = c->end - i;
+				return 1;
+			}
+			if (dl != 0 && digits(x, e2, &y2) == 4 &&
+			    e2 + 5 < n && s[e2 + 4] == '.' &&
+			    (l3 = digits(x, e2 + 5, &m2)) >= 1 && l3 <= 2 &&
+			    m2 >= 1 && m2 <= 12 && clean_end(x, e2 + 5 + l3) &&
+			    (y2 > v || (y2 == v && m2 > m)) && y2 <= v + 100) {
+				c->off = i;
+				c->end = e2 + 5 + l3;
+				c->kind = TL_RANGE;
+				c->a = (struct tl_date){ v, m, 0,
+				    TL_PREC_MONTH };
+				c->b = (struct tl_date){ y2, m2, 0,
+				    TL_PREC_MONTH };
+				*skip = c->end - i;
+				return 1;
+			}
+		}
 		if (sep == '-' && l2 == 2 && clean_end(x, j) && v >= 1000 &&
 		    v <= 2200 && m >= 1 && m <= 12 && !(j < n && s[j] == '-')) {
 			c->off = i;

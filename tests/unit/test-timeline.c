@@ -72,6 +72,10 @@ static const struct row rows[] = {
 	{ 0, "The log starts at 2023-08.", "2023-08 absolute" },
 	{ 0, "Deadline: 19/04/2016.", "2016-04-19 absolute" },
 	{ 0, "Stamped 2019-03-05T10:30 in the log.", "2019-03-05 absolute" },
+	{ 0, "1990.09-1994.07 北京大学物理系学习", "1990-09/1994-07 range" },
+	{ 0, "2019.3—2021.6 任公司经理", "2019-03/2021-06 range" },
+	{ 0, "2021.07-至今 任公司董事长", "2021-07 absolute:SINCE" },
+	{ 0, "升级到2019.3版本后运行正常。", "" },
 	/* Fuzzy modifiers. */
 	{ 0, "2019年底，工程完工。", "2019 absolute:END" },
 	{ 0, "2019年末，工程完工。", "2019 absolute:END" },
@@ -473,7 +477,8 @@ test_sort(void)
 static void
 test_event_rest(void)
 {
-	const char *text = "2020年1月20日，专家确认。三天后，即1月23日，全市停运。";
+	const char *text = "2020年1月20日，专家确认。"
+	    "三天后，即1月23日，全市停运。";
 	struct buffer *b = buffer_from_mem(text, strlen(text), NULL, NULL);
 	struct doc *d = doc_new(b);
 	struct timeline *t = timeline_new(d);
