@@ -596,7 +596,7 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		if (sep == '.' && l2 >= 1 && l2 <= 2 && m >= 1 && m <= 12 &&
 		    v >= 1900 && v <= 2100 && (j >= n || !digit(s[j]))) {
 			size_t dl = dash_at(x, j, 0), e2 = j + dl;
-			int y2, m2;
+			int m2;
 
 			if (dl == 0 && TL_AT(s, n, j, "～"))
 				dl = 3, e2 = j + 3;
