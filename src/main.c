@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,11 +85,19 @@ usage(FILE *fp)
 "nothing), 2 bad usage.  See juan(1) for the keys of the reader.\n", fp);
 }
 
+static int bad_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Prints a usage error in the GNU form and returns exit status 2. */
 static int
-bad_usage(const char *fmt, const char *arg)
+bad_usage(const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("juan: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nTry 'juan --help' for more information.\n", stderr);
 	return 2;
 }
@@ -131,6 +140,19 @@ stdin_has_input(void)
 		return 0;
 	return S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode) ||
 	    S_ISSOCK(st.st_mode);
+}
+
+/* Flushes standard output and turns a write error into exit status 1. */
+static int
+finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			fprintf(stderr, "juan: write error: %s\n",
+			    strerror(errno));
+		return status == 0 ? 1 : status;
+	}
+	return status;
 }
 
 int
@@ -260,6 +282,20 @@ main(int argc, char **argv)
 	if (o.mode == MODE_READ)
 		return ui_run(buf, &o);
 
+	/*
+	 * --search needs only the text: it skips the structure pass, which
+	 * costs more than the search itself on a large document.
+	 */
+	if (o.mode == MODE_SEARCH) {
+		struct doc shallow;
+
+		memset(&shallow, 0, sizeof shallow);
+		shallow.buf = buf;
+		shallow.title_block = -1;
+		status = out_search(&shallow, &o, stdout);
+		buffer_free(buf);
+		return finish(status);
+	}
 	d = doc_new(buf);
 	switch (o.mode) {
 	case MODE_OUTLINE:
@@ -277,11 +313,5 @@ main(int argc, char **argv)
 	}
 	doc_free(d);
 	buffer_free(buf);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		if (errno != EPIPE)
-			fprintf(stderr, "juan: write error: %s\n",
-			    strerror(errno));
-		return status == 0 ? 1 : status;
-	}
-	return status;
+	return finish(status);
 }
