@@ -333,7 +333,9 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 	}
 	b->encoding = xstrdup("UTF-8");
 	v = utf8_valid_prefix(u, n, &multi);
-	if (v < n && !b->had_bom) {
+	if (v == n)
+		goto done;	/* valid as it is: the common case */
+	if (!b->had_bom) {
 		size_t bad = 0;
 
 		/*
@@ -365,6 +367,7 @@ utf8:
 		raw = out;
 		n = outlen;
 	}
+done:
 	raw[n] = '\0';
 	b->len = fix_line_ends(raw, n);
 	b->data = raw;
