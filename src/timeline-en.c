@@ -439,6 +439,33 @@ month_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 		c->end = j + l2;
 		return 1;
 	}
+	/*
+	 * A month alone takes its year from context when it opens a
+	 * sentence after a preposition (In March, By April) or follows a
+	 * fuzzy word (late April).  Elsewhere it is too often a recurring
+	 * month ("twice a year, in April and October") or a verb.
+	 */
+	if (m != 5 || off != k) {
+		char w[16];
+		size_t e = k + len, pw;
+
+		pw = prev_word(x, off, w, sizeof w);
+		if (off == k && ((strcmp(w, "in") && strcmp(w, "by") &&
+		    strcmp(w, "since") && strcmp(w, "until") &&
+		    strcmp(w, "during")) || pw == off ||
+		    x->s[pw] < 'A' || x->s[pw] > 'Z'))
+			return 0;
+		if (e < x->bend && (alpha(x->s[e]) || digit(x->s[e])))
+			return 0;
+		c->kind = TL_RELATIVE;
+		c->rel.anchor = TL_ANCHOR_PREV;
+		c->rel.unit = TL_PREC_YEAR;
+		c->rel.month = m;
+		c->rel.prec = TL_PREC_MONTH;
+		c->rel.wrap = 1;
+		c->end = e;
+		return 1;
+	}
 	return 0;
 }
 
