@@ -754,6 +754,14 @@ bare_range(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 		    TL_AT(x->s, x->bend, k, ")") ||
 		    TL_AT(x->s, x->bend, k, "】") ||
 		    TL_AT(x->s, x->bend, k, "]");
+		/* 2019-2020赛季, 2019—2020学年: a season's two years. */
+		if (TL_AT(x->s, x->bend, k, "赛季") ||
+		    TL_AT(x->s, x->bend, k, "学年") ||
+		    TL_AT(x->s, x->bend, k, "學年") ||
+		    TL_AT(x->s, x->bend, k, "财年") ||
+		    TL_AT(x->s, x->bend, k, "年度") ||
+		    TL_AT(x->s, x->bend, k, "期间"))
+			open = close = 1;
 		if (!(open && close) && !x->heading)
 			return 0;
 		if (k < x->bend && ((x->s[k] >= '0' && x->s[k] <= '9') ||
@@ -775,7 +783,8 @@ static int
 count_prefix(const struct tl_ctx *x, size_t i)
 {
 	static const char *const words[] = { "近", "长达", "历经", "超过",
-	    "逾", "经过", "整整", "上下", NULL };
+	    "逾", "经过", "整整", "上下", "持续了", "历时", "用了", "花了",
+	    "延续了", "存在了", "相隔", "相距", "距今", NULL };
 	size_t w, len;
 
 	for (w = 0; words[w] != NULL; w++) {
