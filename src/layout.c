@@ -608,7 +608,8 @@ piece_get(struct layout *l, size_t ps, size_t pe)
 
 /*
  * The restart point for a piece boundary wanted at x inside the source
- * line [ls, le): see the comment at the top of the file.
+ * line [ls, le): see the comment at the top of the file.  It is at most
+ * 4 * RESTART_SCAN bytes after x.
  */
 static size_t
 restart_at(const char *s, size_t x, size_t le)
@@ -627,7 +628,8 @@ restart_at(const char *s, size_t x, size_t le)
 		    uc_is_property_ideographic(b)))
 			return i;
 	}
-	for (i = x; i < le; i += k) {
+	lim = x + 4 * RESTART_SCAN < le ? x + 4 * RESTART_SCAN : le;
+	for (i = x; i < lim; i += k) {
 		a = char_before(s, i);
 		k = (size_t)util_u8_next(s + i, le - i, &b);
 		if (uc_is_grapheme_break(a, b) && a != 0x200d &&
@@ -635,7 +637,12 @@ restart_at(const char *s, size_t x, size_t le)
 		    !(a >= 0x1f1e6 && a <= 0x1f1ff))
 			return i;
 	}
-	return le;
+	/*
+	 * Only a hostile text has a grapheme cluster of kilobytes (a letter
+	 * under thousands of combining marks): it is cut here rather than
+	 * searched to its end every time a piece is wanted.
+	 */
+	return lim < le ? x : le;
 }
 
 static int

@@ -803,6 +803,28 @@ test_pieces(void)
 	ok(!check_doc(&t->doc, 33, 1, 4096, 0), "pieces keep invariants");
 	layout_free(l);
 	tdoc_free(t);
+
+	/* A cluster of 100 KB is cut at piece boundaries, not searched. */
+	sbuf_reset(&sb);
+	sbuf_addc(&sb, 'a');
+	for (i = 0; i < 50000; i++)
+		sbuf_adds(&sb, "\xcc\x81");
+	sbuf_adds(&sb, " end");
+	t = tdoc_new(sb.s, sb.len, NULL, 0);
+	l = layout_new(&t->doc, &o);
+	layout_set_piece(l, 256);
+	lines = 0;
+	bad = 0;
+	more = layout_first(l, &dl) == 0;
+	while (more && !bad && lines < 100000) {
+		lines++;
+		bad = dl.width > o.width || dl.next <= dl.off;
+		more = layout_next(l, &dl, &nx) == 0;
+		dl = nx;
+	}
+	ok(!bad && !more, "a huge cluster is laid out (%zu lines)", lines);
+	layout_free(l);
+	tdoc_free(t);
 	sbuf_free(&sb);
 }
 
