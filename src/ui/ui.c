@@ -689,21 +689,18 @@ draw(struct ui *u)
 	refresh();
 }
 
-/* Sets the side pane's mode, showing it and giving it the focus. */
+/* Sets the side pane's mode, showing the pane if it was hidden. */
 static void
 show_pane(struct ui *u, enum view_pane p)
 {
 	struct view *v = u->v;
 
-	if (v->pane_hidden || v->pane != p) {
-		v->pane_hidden = 0;
-		view_set_pane(v, p);
-		geometry(u);
-		view_pane_follow(v, pane_rows(u));
-	} else {
-		v->focus = v->focus == VIEW_FOCUS_PANE ? VIEW_FOCUS_TEXT :
-		    VIEW_FOCUS_PANE;
-	}
+	v->pane_hidden = 0;
+	view_set_pane(v, p);
+	geometry(u);
+	view_pane_follow(v, pane_rows(u));
+	if (u->pane_w == 0)
+		set_msg(u, "The screen is too narrow for the side pane");
 }
 
 /* Says what a search step did; reverse: it went against the search. */
@@ -795,6 +792,15 @@ prompt_accept(struct ui *u)
 	char *err = NULL;
 	int r;
 
+	if (u->prompt == P_FILTER) {
+		/* The filter stays; Enter also jumps to the first row. */
+		u->prompt = P_NONE;
+		if (v->nitems > 0) {
+			view_pane_select(v, 0, pane_rows(u));
+			view_pane_jump(v);
+		}
+		return;
+	}
 	u->prompt = P_NONE;
 	if (u->prompt_err != NULL && u->line.len > 0 &&
 	    strcmp(u->prompt_err, "not found") != 0) {

@@ -10,12 +10,14 @@
 . "${top_srcdir:-.}/tests/tmux/lib.sh"
 doc=$top_srcdir/tests/tmux/doc.md
 
-# Section titles in document order, one a line.
-"$JUAN" --outline "$doc" | sed -n 's/^ *\(.*\)  [0-9][0-9]*$/\1/p' \
-    >"$tdir/titles"
+# Section lines and titles in document order, from the JSON outline
+# (one section a line there), as LINE<tab>TITLE.
+"$JUAN" --outline --json "$doc" | sed -n \
+    's/^  {"level": [0-9]*, "title": "\(.*\)", "line": \([0-9]*\),.*/\2	\1/p' \
+    >"$tdir/sections"
+cut -f2 "$tdir/sections" >"$tdir/titles"
 # Section titles whose heading is not on the first line.
-"$JUAN" --outline "$doc" | awk '$NF > 1' |
-    sed -n 's/^ *\(.*\)  [0-9][0-9]*$/\1/p' >"$tdir/later"
+awk -F '\t' '$1 > 1 { print $2 }' "$tdir/sections" >"$tdir/later"
 # Timeline values and expressions, chronological.
 "$JUAN" --timeline --sort=date "$doc" | cut -f1,4 >"$tdir/dates"
 nsec=$(wc -l <"$tdir/titles")
@@ -40,7 +42,7 @@ pane_rows() {
 # check_outline: every pane row is the start of the next section title.
 check_outline() {
 	pane_rows | awk -v titles="$tdir/titles" '
-		BEGIN { while ((getline l < titles) > 0) t[n++] = l }
+		BEGIN { i = n = 0; while ((getline l < titles) > 0) t[n++] = l }
 		$0 == "" { next }
 		{ if (i >= n || index(t[i], $0) != 1) bad++; i++ }
 		END { exit !(i > 0 && bad == 0) }'
@@ -113,7 +115,7 @@ for size in "120 35" "80 24" "40 12" "20 6"; do
 		wait_for 'Timeline'
 		ok $? "${w}x$h: t shows the timeline pane"
 		pane_rows | awk -F '\t' -v dates="$tdir/dates" '
-			BEGIN { while ((getline l < dates) > 0) {
+			BEGIN { i = n = 0; while ((getline l < dates) > 0) {
 				split(l, f, "\t"); v[n++] = f[1] } }
 			$0 == "" { next }
 			i < n { if (index($0, v[i]) != 1 &&

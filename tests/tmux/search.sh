@@ -90,7 +90,7 @@ keys Escape
 keys r
 wait_for 'Results'
 ok $? "r shows the results pane"
-rows=$(screen | sed '1d;$d' | sed 's/[│|].*//' | grep -c "$pat")
+rows=$(screen | sed '1d;$d' | sed 's/[│|].*//' | grep -ac "$pat")
 [ "$rows" -eq "$nmatch" ] || [ "$rows" -ge 20 ]
 ok $? "the results pane lists the matches ($rows of $nmatch)"
 keys Tab j Enter
@@ -112,14 +112,15 @@ else
 fi
 
 # The filter narrows the outline.
-"$JUAN" --outline "$doc" | sed -n 's/^ *\(.*\)  [0-9][0-9]*$/\1/p' \
+"$JUAN" --outline --json "$doc" | sed -n \
+    's/^  {"level": [0-9]*, "title": "\(.*\)", "line": .*/\1/p' \
     >"$tdir/titles"
 if [ "$(wc -l <"$tdir/titles")" -ge 2 ]; then
 	want=$(sed -n 2p "$tdir/titles")
 	word=$(printf '%s' "$want" | sed 's/^.* //')
 	keys o Tab / "$word"
 	wait_for "/$word"
-	rows=$(screen | sed '1d;$d' | sed 's/[│|].*//' | grep -c '[^ ]')
+	rows=$(screen | sed '1d;$d' | sed 's/[│|].*//' | grep -ac '[^ ]')
 	[ "$rows" -eq "$(grep -cF -- "$word" "$tdir/titles")" ]
 	ok $? "/ in the outline keeps the matching rows ($rows)"
 	keys Enter

@@ -51,7 +51,7 @@ test_positions(void)
 	struct doc *d;
 	struct view *v;
 	struct stat st;
-	char *text = lines(0, 100), *more, *warn = NULL, *p;
+	char *text = lines(0, 100), *more, *other, *warn = NULL, *p;
 	size_t at;
 
 	write_text(text);
@@ -83,7 +83,9 @@ test_positions(void)
 	buffer_free(b);
 
 	/* Ten lines are inserted at the top: the text moves down. */
-	more = xasprintf("%s%s", lines(1000, 10), text);
+	other = lines(1000, 10);
+	more = xasprintf("%s%s", other, text);
+	free(other);
 	write_text(more);
 	b = load();
 	d = doc_new(b);
@@ -96,7 +98,9 @@ test_positions(void)
 	buffer_free(b);
 
 	/* A different text: the saved line is gone. */
-	write_text(lines(5000, 100));
+	other = lines(5000, 100);
+	write_text(other);
+	free(other);
 	b = load();
 	d = doc_new(b);
 	v = view_new(d, NULL, 40, 10, 1);
