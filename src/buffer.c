@@ -264,6 +264,24 @@ index_lines(struct buffer *b)
 }
 
 /*
+ * A copy of the encoding name s that is safe to print: it comes from the
+ * command line and may hold any bytes, and it is echoed in messages and
+ * in the outline.  Invalid UTF-8 becomes U+FFFD, controls their visible
+ * form.
+ */
+static char *
+safe_name(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	size_t len, bad = 0;
+	char *u = utf8_repair(s, strlen(s), &len, &bad);
+
+	util_safe_add(&b, u, len, 1);
+	free(u);
+	return sbuf_take(&b);
+}
+
+/*
  * Decodes raw[0..n) (an allocated block of at least n + 1 bytes that this
  * function takes over) into b.
  */
@@ -278,7 +296,7 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 	if (encoding != NULL && (strcasecmp(encoding, "UTF-8") == 0 ||
 	    strcasecmp(encoding, "UTF8") == 0)) {
 		/* UTF-8 needs no iconv: only the check and repair below. */
-		b->encoding = xstrdup(encoding);
+		b->encoding = safe_name(encoding);
 		if (n >= 3 && memcmp(raw, "\xef\xbb\xbf", 3) == 0) {
 			b->had_bom = 1;
 			memmove(raw, raw + 3, n - 3);
@@ -297,13 +315,13 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 			unit = 4;
 		out = convert(raw, n, from, unit, 0, &outlen,
 		    &b->invalid);
+		b->encoding = safe_name(encoding);
 		if (out == NULL) {
-			*err = xasprintf("unknown encoding '%s'", encoding);
+			*err = xasprintf("unknown encoding '%s'", b->encoding);
 			free(raw);
 			return -1;
 		}
 		free(raw);
-		b->encoding = xstrdup(encoding);
 		/* Anything iconv let through is re-checked below. */
 		raw = out;
 		n = outlen;

@@ -155,6 +155,20 @@ modes "$name" "a hostile file name"
 known "a missing file with a hostile name" \
     "src/main.c prints the file name raw in its messages" \
     --outline "$name.missing"
+# An encoding name is echoed in messages and in the outline: one that
+# iconv refuses, and one it takes (glibc ignores what follows "//").
+enc_bad=$(printf 'NO\033]0;owned\007\033[31mPE')
+enc_ok=$(printf 'GB18030//\033[31m\342\200\256X')
+gb=$SAMPLES/encoding-chronicle.gb18030.txt
+check "an unknown encoding with controls in its name" 0 \
+    --outline --encoding="$enc_bad" "$gb"
+check "a forced encoding with controls in its name, --outline" 0 \
+    --outline --encoding="$enc_ok" "$gb"
+check "a forced encoding with controls in its name, --outline --json" 0 \
+    --outline --json --encoding="$enc_ok" "$gb"
+check "a forced encoding with controls in its name, --dump" 0 \
+    --dump --encoding="$enc_ok" "$gb"
+
 # A file with no title but its name.
 printf 'just text\n' >"$name"
 check "a title-less file with a hostile name" 0 --outline --json "$name"

@@ -18,7 +18,8 @@ struct buffer {
 	size_t nlines;		/* lines: a final line without '\n' counts;
 				   an empty buffer has 0 */
 	char *encoding;		/* encoding read: "UTF-8", "UTF-16LE",
-				   "GB18030", or the --encoding name */
+				   "GB18030", or the --encoding name
+				   (controls in it made visible) */
 	int had_bom;		/* the input started with a byte-order mark */
 	size_t invalid;		/* input sequences replaced by U+FFFD */
 	char *name;		/* the path, or "-" for standard input */
@@ -49,7 +50,8 @@ struct buffer {
  * On failure returns NULL and sets *err to an allocated message without the
  * path ("No such file or directory", "Is a directory", "unknown encoding
  * 'X'", "input too large (over N bytes)"), which the caller prints as
- * "juan: PATH: MESSAGE".
+ * "juan: PATH: MESSAGE".  The message is safe to print: an encoding name
+ * in it has its controls made visible.
  */
 struct buffer *buffer_load(const char *path, const char *encoding,
     size_t limit, char **err);

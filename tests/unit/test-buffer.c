@@ -179,6 +179,15 @@ test_forced(void)
 	is_str(err, "unknown encoding 'NO-SUCH-ENCODING'", "with a message");
 	free(err);
 	err = NULL;
+	b = buffer_from_mem("x", 1, "NO\x1b[31m\xe2\x80\xae\xff", &err);
+	is_str(err, "unknown encoding 'NO^[[31m<U+202E>\xef\xbf\xbd'",
+	    "whose name is shown safely");
+	free(err);
+	err = NULL;
+	b = buffer_from_mem("x", 1, "UTF-16LE//\x1b", &err);
+	is_str(b ? b->encoding : err, "UTF-16LE//^[",
+	    "an encoding name iconv takes is kept safe too");
+	buffer_free(b);
 	b = buffer_from_mem("\xe6\xb1\x89\xff", 4, "UTF-8", &err);
 	is_str(b ? b->data : NULL, "汉\xef\xbf\xbd",
 	    "forced UTF-8 still replaces invalid bytes");
