@@ -237,6 +237,29 @@ else
 	ok 1 "tmux is installed (TMUX_BIN='$TMUX_BIN')"
 fi
 
+# The README's examples of --outline and --timeline output (the first two
+# fenced blocks of "Output formats") are what juan prints for the guide:
+# every outline line as it stands, the timeline line but for the spacing.
+awk '/^## /{o = ($0 ~ /^## Output formats/); next}
+     o && /^```/{if (++fence == 4) exit; next}
+     o && fence % 2 == 1 {print (fence == 1 ? "o " : "t ") $0}' \
+    "$readme" >"$tmp/examples"
+"$JUAN" --outline </dev/null >"$tmp/g-outline" 2>&1
+"$JUAN" --timeline </dev/null | tr -s ' \t' '  ' >"$tmp/g-timeline" 2>&1
+gone=
+while IFS= read -r line; do
+	case $line in
+	"o "*) grep -qxF -e "${line#o }" "$tmp/g-outline" ||
+	    gone="$gone'${line#o }' " ;;
+	"t VALUE"*) ;;
+	"t "*) line=$(printf '%s\n' "${line#t }" | tr -s ' \t' '  ')
+	    grep -qxF -e "$line" "$tmp/g-timeline" || gone="$gone'$line' " ;;
+	esac
+done <"$tmp/examples"
+[ "$(grep -c '^o ' "$tmp/examples")" -ge 2 ] &&
+    [ "$(grep -c '^t ' "$tmp/examples")" -ge 2 ] && [ -z "$gone" ]
+ok $? "the README's output examples are juan's output for the guide ${gone:+(not printed: $gone)}"
+
 grep -q 'tests/bench/run' "$readme"
 ok $? "the README tells how to run the benchmarks"
 
