@@ -523,6 +523,10 @@ is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 	    TL_AT(s, n, k, "规划") || TL_AT(s, n, k, "愿景") ||
 	    TL_AT(s, n, k, "发展目标"))
 		return 1;
+	/* 到2025年、2035年和本世纪中叶的目标: the list shares the target. */
+	if ((TL_BEFORE(s, lo, off, "、") || TL_BEFORE(s, lo, off, "和")) &&
+	    plan_clause(x, off, k) && !TL_BEFORE(s, lo, off, "将和"))
+		return 1;
 	if ((TL_BEFORE(s, lo, off, "到") && !TL_BEFORE(s, lo, off, "直到")) ||
 	    (TL_BEFORE(s, lo, off, "至") && !TL_BEFORE(s, lo, off, "截至")) ||
 	    TL_BEFORE(s, lo, off, "在") || TL_AT(s, n, k, "前")) {
