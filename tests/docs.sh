@@ -237,6 +237,22 @@ else
 	ok 1 "tmux is installed (TMUX_BIN='$TMUX_BIN')"
 fi
 
+# The guide is also a test input: its outline is its title and exactly
+# its numbered headings (一、 and （一）), nothing of its body.
+grep -E '^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)' "$guide" \
+    >"$tmp/headings"
+"$JUAN" --outline </dev/null >"$tmp/g-outline" 2>&1
+gone=
+while IFS= read -r h; do
+	awk -v h="$h" '{ n = length($0) - length(h) }
+	    n >= 0 && substr($0, n + 1) == h && (n == 0 ||
+	    substr($0, n, 1) == " ") { f = 1 } END { exit !f }' \
+	    "$tmp/g-outline" || gone="$gone'$h' "
+done <"$tmp/headings"
+[ -z "$gone" ] && [ "$(sed -n 1p "$tmp/g-outline")" = "$title" ] &&
+    [ $(($(wc -l <"$tmp/g-outline") - 1)) -eq "$(wc -l <"$tmp/headings")" ]
+ok $? "the guide's outline is its title and its $(wc -l <"$tmp/headings") headings ${gone:+(missing: $gone)}"
+
 # The README's examples of --outline and --timeline output (the first two
 # fenced blocks of "Output formats") are what juan prints for the guide:
 # every outline line as it stands, the timeline line but for the spacing.
