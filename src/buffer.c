@@ -1,17 +1,25 @@
 /*
  * buffer.c - reading a document into one UTF-8 buffer.
  *
- * The input is read whole into memory (a regular file in one read of its
- * size, a pipe in growing chunks up to a limit).  Then it is decoded:
+ * The input is read whole into memory with read(), never mapped, so that
+ * a file truncated or replaced while juan shows it cannot pull pages from
+ * under the reader (no SIGBUS): a regular file in one allocation of its
+ * size, anything else (pipe, FIFO, device) in doubling chunks up to a limit
+ * past which it is refused.  Then it is decoded:
  *
  *   1. a byte-order mark decides UTF-8, UTF-16LE or UTF-16BE;
- *   2. otherwise valid UTF-8 is taken as it is, without a copy;
- *   3. otherwise, if the bytes decode as GB18030 without a single error,
- *      they are GB18030 (which covers GBK and GB 2312);
- *   4. otherwise they are UTF-8 with each invalid sequence replaced.
+ *   2. otherwise valid UTF-8 is taken as it is, without a copy (the check
+ *      is the one pass over the text that every load pays for, so it is
+ *      written for speed: see utf8_valid_prefix);
+ *   3. otherwise, if the invalid bytes are many beside the valid
+ *      multi-byte characters, and the bytes decode as GB18030 without a
+ *      single error, they are GB18030 (which covers GBK and GB 2312);
+ *   4. otherwise they are UTF-8 with each invalid byte replaced.
  *
- * A forced encoding skips detection and goes through iconv, each
- * undecodable input byte becoming U+FFFD.  Finally line ends are made
+ * A forced encoding skips detection and goes through iconv (but UTF-8,
+ * which needs only the check), each undecodable input byte becoming
+ * U+FFFD.  All sizes and offsets are size_t, so a text past 4 GiB is
+ * addressed like any other.  Finally line ends are made
  * '\n' in place and the line index is built.  Invariant after loading:
  * data[0..len) is valid UTF-8 without '\r', data[len] == '\0', and
  * line_off[i] is the offset just after the i-th '\n' (line_off[0] == 0).
@@ -21,10 +29,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
-#include <stdlib.h>
-#include <string.h>
 #include <poll.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
