@@ -1356,6 +1356,21 @@ gather(struct build *b)
 	}
 }
 
+/* Drops the "**" or "__" around a heading's text: **小标题**. */
+static void
+strip_emphasis(const struct build *b, struct block *k)
+{
+	const char *t = b->s + k->text_off;
+	size_t n = k->text_end - k->text_off;
+
+	if (n > 4 && ((STARTS(t, n, "**") && memcmp(t + n - 2, "**", 2) == 0) ||
+	    (STARTS(t, n, "__") && memcmp(t + n - 2, "__", 2) == 0))) {
+		k->text_off += 2;
+		k->text_end -= 2;
+		trim(b->s, &k->text_off, &k->text_end);
+	}
+}
+
 /* Tells whether block i is body text a plain heading may introduce. */
 static int
 is_body(const struct build *b, size_t i)
@@ -1585,6 +1600,7 @@ decide(struct build *b)
 		    (i == 0 || !is_short_alone(b, i - 1))) {
 			set_kind(b, i, BLOCK_HEADING);
 			text_first_line(b, i);
+			strip_emphasis(b, &d->blocks[i]);
 			bi[i].fam = FAM_PLAIN;
 		}
 	assign_levels(b);

@@ -230,6 +230,10 @@ test_lookalikes(void)
 	is_str(d->sections[0].title, "小标题", "its text");
 	doc_free(d);
 
+	d = MODEL("开头的一段正文，有标点。\n\n**加粗的小标题**\n\n正文。\n");
+	is_str(d->sections[0].title, "加粗的小标题", "** around it is dropped");
+	doc_free(d);
+
 	d = MODEL("开头的一段正文，有标点。\n\n床前明月光\n\n疑是地上霜\n\n"
 	    "举头望明月\n\n低头思故乡\n\n后记一段，有标点。\n");
 	is_int(d->nsections, 0, "lines of a poem are no headings");
