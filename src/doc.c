@@ -69,10 +69,10 @@ enum lclass {
  */
 enum family {
 	FAM_NONE,
-	FAM_MD,		/* "# " .. "###### " */
+	FAM_MD,		/* "# " .. "###### ", setext === and --- */
 	FAM_PART,	/* 第一编 第一卷 第一部分, "Part 1" */
-	FAM_CHAPTER,	/* 第一章 第一回, "Chapter 1" */
-	FAM_SECTION,	/* 第一节, "Section 1" */
+	FAM_CHAPTER,	/* 第一章 第一回 제1장, "Chapter 1" */
+	FAM_SECTION,	/* 第一节 第1節 제1절, "Section 1" */
 	FAM_ROMAN,	/* "I. " "IV. " */
 	FAM_CN_CAP,	/* 壹、 貳、 */
 	FAM_CN_NUM,	/* 一、 */
@@ -504,7 +504,8 @@ has_controls(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7f)
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
+		    s[i] == 0x7f)
 			return 1;
 	return 0;
 }
@@ -1199,7 +1200,8 @@ find_title(struct build *b)
 		if (*p == NULL)
 			continue;
 		/* "——" is the subtitle dash, not a separator. */
-		if (strcmp(*p, "—") == 0 && (STARTS(s + j + 3, tend - j - 3, "—") || (j >= toff + 3 && STARTS(s + j - 3, 3, "—"))))
+		if (strcmp(*p, "—") == 0 && (STARTS(s + j + 3, tend - j - 3,
+		    "—") || (j >= toff + 3 && STARTS(s + j - 3, 3, "—"))))
 			continue;
 		k = b->nsuf;
 		b->suf[k].base_off = toff;
@@ -1422,7 +1424,8 @@ has_credit(const char *s, size_t n)
 static int
 is_caption(const struct build *b, size_t i)
 {
-	static const char *const after[] = { "摄", "摄）", "摄)", "摄。", NULL };
+	static const char *const after[] = { "摄", "摄）", "摄)", "摄。",
+	    NULL };
 	const struct block *k = &b->d->blocks[i];
 	const char *s = b->s + k->off;
 	size_t n = k->end - k->off, j;
@@ -1538,8 +1541,8 @@ decide(struct build *b)
 	/* A "# Title" is the title only if no heading has as few '#'. */
 	if (d->title_block >= 0 && b->title.fam == FAM_MD) {
 		for (i = 0; i < n; i++)
-			if (bi[i].kind == BLOCK_HEADING && bi[i].fam == FAM_MD &&
-			    bi[i].md <= b->title.md)
+			if (bi[i].kind == BLOCK_HEADING &&
+			    bi[i].fam == FAM_MD && bi[i].md <= b->title.md)
 				break;
 		if (i < n) {
 			set_kind(b, (size_t)d->title_block, BLOCK_HEADING);

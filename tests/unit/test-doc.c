@@ -78,7 +78,8 @@ test_blocks(void)
 	is_int(d->nblocks, 0, "blank lines (spaces, U+3000) make no block");
 	doc_free(d);
 
-	d = MODEL("这是第一段的第一行，它被硬换行\n切成了两行，仍是一段。\n\n第二段。\n");
+	d = MODEL("这是第一段的第一行，它被硬换行\n"
+	    "切成了两行，仍是一段。\n\n第二段。\n");
 	is_int(d->nblocks, 2, "a hard-wrapped paragraph is one block");
 	is_int(d->blocks[0].off, 0, "it starts at byte 0");
 	is_int(d->blocks[0].end, strlen("这是第一段的第一行，它被硬换行\n"
@@ -128,7 +129,8 @@ test_numbered(void)
 	is_int(d->blocks[2].section, 1, "and its block says so");
 	doc_free(d);
 
-	d = MODEL("（一）先出现的小节\n\n正文一段，有标点。\n\n一、后出现的大节\n\n"
+	d = MODEL("（一）先出现的小节\n\n正文一段，有标点。\n\n"
+	    "一、后出现的大节\n\n"
 	    "正文又一段。\n");
 	is_int(d->sections[0].level, 2,
 	    "（一） before any 一、 still ranks below it");
@@ -164,7 +166,8 @@ test_numbered(void)
 	is_int(d->nsections, 0, "a numbered line ending in 。 is body text");
 	doc_free(d);
 
-	d = MODEL("这一行被硬换行切断，下一行碰巧以\n——破折号开头，但仍是同一段\n");
+	d = MODEL("这一行被硬换行切断，下一行碰巧以\n"
+	    "——破折号开头，但仍是同一段\n");
 	is_int(d->nblocks, 1, "a wrapped line starting with —— joins");
 	is_int(d->nsections, 0, "and is no heading");
 	doc_free(d);
@@ -220,7 +223,8 @@ test_lookalikes(void)
 {
 	struct doc *d;
 
-	d = MODEL("开头的一段正文，有标点。\n\n一个问题的提出，往往比答案更难。\n\n"
+	d = MODEL("开头的一段正文，有标点。\n\n"
+	    "一个问题的提出，往往比答案更难。\n\n"
 	    "正文继续，有标点。\n\nHow short is this?\n\nBody text.\n");
 	is_int(d->nsections, 0, "one-line paragraphs ending in 。? are body");
 	doc_free(d);
@@ -239,15 +243,18 @@ test_lookalikes(void)
 	is_int(d->nsections, 0, "lines of a poem are no headings");
 	doc_free(d);
 
-	d = MODEL("开头的一段正文，有标点。\n\n“走吧”\n\n他们走了，没有回头。\n");
+	d = MODEL("开头的一段正文，有标点。\n\n“走吧”\n\n"
+	    "他们走了，没有回头。\n");
 	is_int(d->nsections, 0, "a dialogue line is no heading");
 	doc_free(d);
 
-	d = MODEL("开头的一段正文，有标点。\n\n记者 李明\n\n他们走了，没有回头。\n");
+	d = MODEL("开头的一段正文，有标点。\n\n记者 李明\n\n"
+	    "他们走了，没有回头。\n");
 	is_int(d->nsections, 0, "a byline is no heading");
 	doc_free(d);
 
-	d = MODEL("开头的一段正文，有标点。\n\n- 列表项一\n- 列表项二\n\n正文。\n");
+	d = MODEL("开头的一段正文，有标点。\n\n- 列表项一\n- 列表项二\n\n"
+	    "正文。\n");
 	is_int(d->nsections, 0, "list items are no headings");
 	is_str(kinds(d), "paragraph list-item list-item paragraph",
 	    "each item is a block");
@@ -301,7 +308,8 @@ test_title(void)
 {
 	struct doc *d;
 
-	d = MODEL("春秋——五十年纪实-某某网\n\n首页 > 专题 > 正文\n春秋——五十年纪实\n\n"
+	d = MODEL("春秋——五十年纪实-某某网\n\n首页 > 专题 > 正文\n"
+	    "春秋——五十年纪实\n\n"
 	    "正文一段。\n\n网站地图 | 联系我们 | 某某网版权所有\n");
 	is_str(d->title, "春秋——五十年纪实", "the site suffix is removed");
 	is_str(d->site, "某某网", "and becomes the site");
@@ -322,7 +330,8 @@ test_title(void)
 	is_str(d->site, "The Site", "site");
 	doc_free(d);
 
-	d = MODEL("新闻标题在这里\n2023-10-12 10:00 来源：某网\n\n正文一段。\n");
+	d = MODEL("新闻标题在这里\n2023-10-12 10:00 来源：某网\n\n"
+	    "正文一段。\n");
 	is_str(d->title, "新闻标题在这里", "a dateline may follow the title");
 	is_int(d->date.year, 2023, "and gives the date");
 	doc_free(d);
