@@ -140,6 +140,22 @@ on_signal(int sig)
 	ui_signal = sig;
 }
 
+/*
+ * A crash still gives the terminal back before the default action (a core
+ * dump) happens.  endwin() is not async-signal-safe, but the program is
+ * ending anyway, and a terminal left in raw mode on the alternate screen
+ * is the worse outcome.  Builds with AddressSanitizer keep its handler,
+ * which reports the crash.
+ */
+static void
+on_fatal(int sig)
+{
+	if (ui_active != NULL)
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 /* Restores the terminal when the program ends without quitting. */
 static void
 restore_at_exit(void)
@@ -1327,6 +1343,15 @@ install_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGILL, &sa, NULL);
+#ifndef __SANITIZE_ADDRESS__
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+#endif
 }
 
 static void *
@@ -1475,9 +1500,12 @@ need_for_key(struct ui *u, int is_key, wint_t ch)
 	}
 	switch (ch) {
 	case 'G': case '/': case '?': case 'n': case 'N': case ']':
-	case '}': case '{': case '[': case '\'': case 'g': case 'r':
-	case 's':
+	case '}': case '{': case '[': case '\'': case 'r': case 's':
 		need_full(u);
+		return;
+	case 'g':
+		if (u->have_count)
+			need_full(u);
 		return;
 	case 'j': case 'e': case 5: case 14: case '\n': case '\r':
 	case ' ': case 'f': case 6: case 22: case 'd': case 4:

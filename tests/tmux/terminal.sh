@@ -35,8 +35,8 @@ ok $? "Ctrl-C ends juan (status 130)"
 ok $? "Ctrl-C gives the shell its screen back"
 restored "Ctrl-C"
 
-# SIGTERM and SIGHUP.
-for sig in TERM:143 HUP:129; do
+# SIGTERM and SIGHUP, and SIGABRT as a crash would send it.
+for sig in TERM:143 HUP:129 ABRT:134; do
 	name=${sig%:*}
 	run "$doc"
 	wait_for '%'
