@@ -11,7 +11,7 @@
  * a multiple of the piece size (within RESTART_SCAN bytes) where a line may
  * well break: after a space, or between two ideographs; failing that, the
  * first grapheme cluster boundary.  A display line ends at every restart
- * point, so a very long paragraph has one short line every 64 KB: the price
+ * point, so a very long paragraph has one short line every 32 KB: the price
  * of never having to lay out the whole paragraph.
  *
  * A laid-out piece is an array of lines {off, end, next, width, plain};

@@ -76,7 +76,7 @@ struct layout_opts {
  * starting at a restart point found near a multiple of it (see layout.c);
  * a display line ends at every restart point.
  */
-#define LAYOUT_PIECE ((size_t)64 * 1024)
+#define LAYOUT_PIECE ((size_t)32 * 1024)
 
 /*
  * A layout of a document at one width.  It is lazy: lines are computed
