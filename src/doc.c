@@ -1477,7 +1477,7 @@ assign_levels(struct build *b)
 {
 	struct doc *d = b->d;
 	int order[FAM_COUNT], n = 0, level[FAM_COUNT], mdlevel[8];
-	int seen[FAM_COUNT], mdseen[8], moved, i, j, x, y, sx, sy, lv;
+	int seen[FAM_COUNT], mdseen[8], moved, i, j, x, y, sx, sy, lv, plain;
 	size_t k;
 
 	memset(seen, 0, sizeof seen);
@@ -1510,6 +1510,25 @@ assign_levels(struct build *b)
 				}
 			}
 	} while (moved);
+	/*
+	 * In a numbered document, headings without numbers are front or back
+	 * matter (摘要, 参考文献, Acknowledgements): they go at the top level
+	 * with the first numbered family, not below the last one.
+	 */
+	plain = -1;
+	for (i = 0; i < n; i++) {
+		rank((enum family)order[i], &sx);
+		if (order[i] == FAM_PLAIN)
+			plain = i;
+		else if (sx != 1)
+			break;
+	}
+	if (plain >= 0 && i == n && n > 1) {
+		memmove(&order[plain], &order[plain + 1],
+		    (size_t)(n - plain - 1) * sizeof *order);
+		n--;
+	} else
+		plain = -1;
 	lv = 0;
 	for (i = 0; i < n; i++) {
 		if (order[i] == FAM_MD) {
@@ -1519,11 +1538,17 @@ assign_levels(struct build *b)
 		} else
 			level[order[i]] = ++lv;
 	}
+	if (plain >= 0)
+		level[FAM_PLAIN] = 1;
 	for (k = 0; k < d->nblocks; k++) {
 		if (b->bi[k].kind != BLOCK_HEADING)
 			continue;
 		lv = b->bi[k].fam == FAM_MD ? mdlevel[b->bi[k].md & 7] :
 		    level[b->bi[k].fam];
+		/* Right under a heading, such a line is its subtitle. */
+		if (plain >= 0 && b->bi[k].fam == FAM_PLAIN && k > 0 &&
+		    b->bi[k - 1].kind == BLOCK_HEADING)
+			lv = d->blocks[k - 1].level + 1;
 		d->blocks[k].level = lv > MAX_LEVEL ? MAX_LEVEL : lv;
 	}
 }

@@ -162,6 +162,12 @@ test_numbered(void)
 	is_int(d->sections[1].level, 2, "its subtitle line is below it");
 	doc_free(d);
 
+	d = MODEL("1. Introduction\n\nText here.\n\n1.1 Scope\n\nText.\n\n"
+	    "Acknowledgements\n\nThanks to all.\n");
+	is_int(d->sections[2].level, 1,
+	    "an unnumbered heading in a numbered document is top level");
+	doc_free(d);
+
 	d = MODEL("一、加强领导。各级政府要把这项工作放在重要位置。\n");
 	is_int(d->nsections, 0, "a numbered line ending in 。 is body text");
 	doc_free(d);
