@@ -54,9 +54,11 @@ struct dline {
  * writes it (U+2028 and U+2029 as "<U+2028>" too); a cluster wider than the
  * whole line (a wide character at width 1, a control's "<U+202E>" at width
  * 5) is shown alone on its line, cut to the width with its last column
- * replaced by '>'.  A figure's placeholder cells ("[", "图", "]", " ", and
- * "…" when its name is cut) have len 0 and off at the block's start; the
- * file name between them is shown from the buffer.
+ * replaced by '>'.  A figure's placeholder cells ("[", "图", "]", " ")
+ * have len 0 and off at the block's start; the file name after them (the
+ * last path component of the line or of a Markdown image's target) is
+ * shown from the buffer, and when it does not fit it is cut and ends in a
+ * "…" cell (">" at width 1 with ambiwidth 2) of len 0 at the name's end.
  */
 struct lcell {
 	size_t off;		/* first byte of the cluster in the buffer */

@@ -261,6 +261,26 @@ test_kinds(void)
 	layout_free(l);
 	tdoc_free(t);
 
+	/* A Markdown image shows the last part of its target. */
+	{
+		static const char t3[] = "![a photo](img/2023/pic_01.png)";
+		static const enum block_kind k3[] = { BLOCK_FIGURE };
+
+		t = tdoc_new(t3, sizeof t3 - 1, k3, 1);
+		o.width = 40;
+		l = layout_new(&t->doc, &o);
+		s = show(l, &t->doc);
+		is_str(s, "[\xe5\x9b\xbe] pic_01.png", "Markdown figure");
+		free(s);
+		o.width = 3;
+		layout_set_opts(l, &o);
+		s = show(l, &t->doc);
+		is_str(s, "[\xe2\x80\xa6", "figure at width 3");
+		free(s);
+		layout_free(l);
+		tdoc_free(t);
+	}
+
 	/* Hidden first blocks leave no blank line at the top. */
 	{
 		static const char t2[] = "\n\ncrumbs\n\nTitle\n\nfoot\n\n";
