@@ -15,10 +15,12 @@
  *      boilerplate are blocks of their own; other lines join the block
  *      before them when no blank line separates them and the earlier line
  *      looks hard-wrapped (short, and not ending a CJK sentence);
+ *      A paragraph right after a figure is checked for a caption when it
+ *      is complete;
  *   3. one pass over the blocks deciding, from the neighbours, which
  *      candidate headings are headings (a run of "1." "2." with nothing
  *      between is a list; a short plain line must be followed by body
- *      text), which paragraphs are captions, and the heading levels;
+ *      text), and the heading levels;
  *   4. the sections, their ranges and parents, and the document date.
  *
  * The per-block evidence of pass 2 lives in a small side array (struct
@@ -1243,6 +1245,25 @@ repeats_title(struct build *b, const struct line *l)
 	return hit;
 }
 
+static int is_caption(const struct build *b, size_t i);
+
+/*
+ * Makes the last block a caption if it is a paragraph that follows a
+ * figure and looks like one.  gather() calls it whenever a block is
+ * complete, while the block is still in the processor's cache.
+ */
+static void
+close_block(struct build *b)
+{
+	size_t n = b->d->nblocks;
+
+	if (n >= 2 && b->bi[n - 2].kind == BLOCK_FIGURE &&
+	    b->bi[n - 1].kind == BLOCK_PARAGRAPH && is_caption(b, n - 1)) {
+		set_kind(b, n - 1, BLOCK_CAPTION);
+		b->d->blocks[n - 1].figure = (ssize_t)(n - 2);
+	}
+}
+
 /*
  * Pass 2: lines into blocks.  See the top of the file for the joining
  * rule.  A numbered or dash line right after a line that looks cut by
@@ -1342,6 +1363,7 @@ gather(struct build *b)
 				kind = BLOCK_PARAGRAPH;
 				break;
 			}
+			close_block(b);
 			cur = add_block(b, off, end, i + 1, kind, &l);
 			if (l.cls == LC_FENCE) {
 				in_fence = 1;
@@ -1356,6 +1378,7 @@ gather(struct build *b)
 		cont = join && l.end != END_SENT && l.end != END_COLON;
 		prev_blank = 0;
 	}
+	close_block(b);
 }
 
 /* Drops the "**" or "__" around a heading's text: **小标题**. */
@@ -1599,11 +1622,6 @@ decide(struct build *b)
 	has_md = d->title_block >= 0 && b->title.fam == FAM_MD;
 	for (i = 0; i < n; i++) {
 		fam = bi[i].fam;
-		if (bi[i].kind == BLOCK_FIGURE && i + 1 < n &&
-		    is_caption(b, i + 1)) {
-			set_kind(b, i + 1, BLOCK_CAPTION);
-			d->blocks[i + 1].figure = (ssize_t)i;
-		}
 		if (bi[i].kind != BLOCK_HEADING)
 			continue;
 		if (fam == FAM_MD) {
