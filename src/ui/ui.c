@@ -50,7 +50,7 @@
 #define PANE_MIN	10	/* narrowest side pane, columns */
 #define TEXT_MIN	20	/* narrowest text pane beside a side pane */
 #define COUNT_STEP	4000	/* matches counted between two key checks */
-#define PREVIEW_MIN	((size_t)4 << 20)	/* texts this long get a
+#define PREVIEW_MIN	((size_t)1 << 20)	/* texts this long get a
 						   first screen from ... */
 #define PREVIEW_LEN	((size_t)256 << 10)	/* ... this many bytes */
 
@@ -492,6 +492,8 @@ draw_text(struct ui *u)
 	free(es.r);
 }
 
+static int	 in_preview(const struct ui *);
+
 static const char *
 pane_name(const struct view *v)
 {
@@ -529,6 +531,10 @@ draw_pane(struct ui *u)
 	}
 	sbuf_printf(&b, " (%zu%s)", v->nitems, v->pane == VIEW_PANE_RESULTS &&
 	    v->search != NULL && !v->counted ? "+" : "");
+	/* What the thread is still building. */
+	if (u->bg.started && (v->pane == VIEW_PANE_TIMELINE ||
+	    in_preview(u)))
+		sbuf_adds(&b, " reading...");
 	blank(0, 0, u->pane_w, hs.attr | (v->focus == VIEW_FOCUS_PANE ?
 	    A_BOLD : 0), hs.pair);
 	draw_str(0, 0, u->pane_w, b.s, hs.attr | (v->focus ==

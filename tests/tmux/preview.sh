@@ -1,0 +1,41 @@
+#!/bin/sh
+# preview.sh - a long text (over the 1 MB at which the reader starts from
+# a preview of its beginning): the first screen, G to the very end, and
+# the side panes filled in once the whole document and timeline are built
+# by the background thread.
+. "${top_srcdir:-.}/tests/tmux/lib.sh"
+src=$top_srcdir/tests/tmux/doc.md
+big=$tdir/big.md
+: >"$big"
+while [ "$(wc -c <"$big")" -lt 1200000 ]; do
+	cat "$src" "$src" "$src" "$src" "$src" "$src" "$src" "$src" >>"$big"
+done
+nsec=$("$JUAN" --outline --json "$big" | grep -c '^  {"level"')
+ndate=$("$JUAN" --timeline "$big" | wc -l)
+last=$(grep -v '^$' "$big" | tail -n 1 | cut -f1)
+
+shell 100 30
+run "$big"
+wait_for '%'
+ok $? "a long text opens"
+first=$(sed -n 1p "$src" | sed 's/^# *//')
+screen | grep -qF -- "$first"
+ok $? "... at its beginning"
+keys G
+wait_for '100%' 300
+ok $? "G goes to the end of the whole text"
+{ text_row 25; text_row 26; text_row 27; text_row 28; } | squeeze |
+    grep -qF -- "$(printf '%s' "$last" | squeeze)"
+ok $? "... whose last line is at the bottom"
+keys o
+wait_for "Outline ($nsec)" 300
+ok $? "the outline fills in with every section ($nsec)"
+keys t
+wait_for "Timeline ($ndate)" 300
+ok $? "the timeline fills in with every date ($ndate)"
+wait_gone 'reading...' 300
+ok $? "... and the pane stops saying it is reading"
+keys q
+wait_for 'juan-exit=0'
+ok $? "q quits"
+done_testing
