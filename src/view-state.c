@@ -365,7 +365,8 @@ view_state_load(struct view *v, const char *dir, const char *path,
 		for (i = 0; i < 26 && at != (size_t)-1; i++) {
 			size_t m = p->marks[i] + at - p->off;
 
-			if ((p->marks_set & (1u << i)) && m <= v->doc->buf->len) {
+			if ((p->marks_set & (1u << i)) &&
+			    m <= v->doc->buf->len) {
 				v->marks[i] = m;
 				v->marks_set |= 1u << i;
 			}

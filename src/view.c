@@ -451,7 +451,7 @@ build_items(struct view *v)
 {
 	struct search_opts so = { 0, 0 };
 	struct search *fs = NULL;
-	struct view_item it, *prev = NULL;
+	struct view_item it;
 	struct sbuf b = SBUF_INIT;
 	size_t i, n = 0, a, z;
 	char *err = NULL;
@@ -502,9 +502,7 @@ build_items(struct view *v)
 				continue;
 		}
 		v->items[v->nitems++] = it;
-		prev = &v->items[v->nitems - 1];
 	}
-	(void)prev;
 	sbuf_free(&b);
 	search_free(fs);
 	if (v->sel >= v->nitems)

@@ -465,9 +465,8 @@ draw_text(struct ui *u)
 				col += c[i].width;
 				continue;
 			}
-			if (c[i].width == 0) {
+			if (c[i].width == 0)
 				continue;
-			}
 			/* The cluster's characters, as many as fit a cell. */
 			nw = 0;
 			for (k = c[i].off; k < c[i].off + c[i].len &&
@@ -594,7 +593,6 @@ draw_status(struct ui *u)
 		util_safe_add(&l, u->line.s != NULL ? u->line.s : "",
 		    u->line.len, 1);
 		blank(y, 0, u->cols, A_NORMAL, 0);
-		rw = u->prompt_err != NULL ? str_cols(u->prompt_err) : 0;
 		rw = draw_str(y, 0, u->cols, l.s, A_NORMAL, 0);
 		if (u->prompt_err != NULL && rw + 3 < u->cols)
 			draw_str(y, rw + 2, u->cols - rw - 2, u->prompt_err,
@@ -1079,7 +1077,7 @@ static void
 text_key(struct ui *u, int is_key, wint_t ch)
 {
 	struct view *v = u->v;
-	int rows = u->text_rows > 0 ? u->text_rows : 1, r;
+	int rows = u->text_rows > 0 ? u->text_rows : 1;
 	long n;
 
 	if (is_key) {
@@ -1167,7 +1165,6 @@ text_key(struct ui *u, int is_key, wint_t ch)
 	}
 	if (u->have_count && ch != 27)
 		take_count(u, 1);
-	(void)r;
 }
 
 static void
