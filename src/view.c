@@ -392,8 +392,11 @@ snippet(const struct view *v, size_t off, size_t end, struct sbuf *b)
 	const struct buffer *buf = v->doc->buf;
 	size_t a = off, z = end, k;
 
-	/* Up to 8 characters before the match, not across a line. */
-	for (k = 0; k < 8 && a > 0 && buf->data[a - 1] != '\n'; k++) {
+	/*
+	 * Up to 4 characters before the match, not across a line, so that
+	 * the match still shows in a narrow pane.
+	 */
+	for (k = 0; k < 4 && a > 0 && buf->data[a - 1] != '\n'; k++) {
 		a--;
 		while (a > 0 && ((unsigned char)buf->data[a] & 0xC0) == 0x80)
 			a--;
@@ -411,6 +414,7 @@ item_text(const struct view *v, enum view_pane p, size_t index,
 {
 	const struct tl_entry *e;
 	const char *t;
+	ssize_t sec;
 
 	switch (p) {
 	case VIEW_PANE_OUTLINE:
@@ -433,6 +437,14 @@ item_text(const struct view *v, enum view_pane p, size_t index,
 		break;
 	case VIEW_PANE_RESULTS:
 		snippet(v, v->matches[index].off, v->matches[index].end, b);
+		/* The section it is in follows the snippet. */
+		sec = doc_section_at(v->doc, v->matches[index].off);
+		if (sec >= 0 && (size_t)sec < v->doc->nsections &&
+		    (t = v->doc->sections[sec].title) != NULL) {
+			sbuf_adds(b, "  [");
+			util_safe_add(b, t, strlen(t), 1);
+			sbuf_addc(b, ']');
+		}
 		break;
 	}
 }

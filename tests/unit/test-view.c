@@ -326,6 +326,15 @@ test_search(const struct doc *d)
 	while (view_search_count(v, 1000))
 		;
 	is_int(v->nitems, NSEC, "the results pane lists every match");
+	{
+		struct sbuf b = SBUF_INIT;
+
+		view_item_text(v, 1, &b);
+		ok(b.s != NULL && strstr(b.s, "line 1 ") != NULL &&
+		    strstr(b.s, "[Section 2]") != NULL,
+		    "a result shows the match and its section (%s)", b.s);
+		sbuf_free(&b);
+	}
 	view_pane_select(v, 2, 5);
 	view_pane_jump(v);
 	is_int(view_search_index(v), 3, "Enter on a result makes it current");
