@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -142,6 +143,25 @@ stdin_has_input(void)
 	    S_ISSOCK(st.st_mode);
 }
 
+/*
+ * Tells whether path is a readable regular file large enough for the
+ * reader to load in the background (see ui_run).
+ */
+static int
+large_file(const char *path)
+{
+	struct stat st;
+	int fd, large;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	large = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= UI_BACKGROUND_MIN;
+	close(fd);
+	return large;
+}
+
 /* Flushes standard output and turns a write error into exit status 1. */
 static int
 finish(int status)
@@ -267,6 +287,15 @@ main(int argc, char **argv)
 		    strcmp(term, "dumb") == 0)
 			o.mode = MODE_DUMP;
 	}
+
+	/*
+	 * The reader loads a large regular file itself, in the background
+	 * behind a preview of its beginning, so that the first screen does
+	 * not wait for hundreds of megabytes to be read and indexed.
+	 */
+	if (o.mode == MODE_READ && !o.is_guide && strcmp(o.file, "-") != 0 &&
+	    large_file(o.file))
+		return ui_run(NULL, &o);
 
 	if (o.is_guide)
 		buf = buffer_from_mem(guide_text, guide_len, NULL, &err);

@@ -37,9 +37,11 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "juan/doc.h"
@@ -78,11 +80,20 @@ enum prompt_kind {
 /* The whole document and timeline, built by a thread. */
 struct bg {
 	pthread_t thread;
-	const struct buffer *buf;	/* the whole text, borrowed */
+	const struct buffer *buf;	/* the whole text, borrowed, or NULL
+					   while the thread still loads it */
+	const char *path;		/* the file the thread loads */
+	const char *encoding;		/* --encoding, or NULL */
+	struct buffer *loaded;		/* what it loaded, then owned by ui */
+	char *err;			/* why loading failed, owned */
+	size_t file_len;		/* bytes of the file being loaded */
+	int moved;			/* the whole text does not begin
+					   with the preview's bytes */
 	struct doc *doc;		/* set by the thread, then stage 1 */
 	struct timeline *tl;		/* set by the thread, then stage 2 */
 	atomic_int stage;		/* 0 building the doc, 1 the
-					   timeline, 2 done */
+					   timeline, 2 done, -1 the text
+					   could not be loaded */
 	int started;			/* the thread runs or ran */
 	int taken;			/* stages swapped into the view */
 };
@@ -1362,11 +1373,69 @@ bg_main(void *arg)
 {
 	struct bg *b = arg;
 
+	if (b->buf == NULL) {
+		b->loaded = buffer_load(b->path, b->encoding, 0, &b->err);
+		if (b->loaded == NULL) {
+			atomic_store(&b->stage, -1);
+			return NULL;
+		}
+		b->buf = b->loaded;
+	}
 	b->doc = doc_new(b->buf);
 	atomic_store(&b->stage, 1);
 	b->tl = timeline_new(b->doc);
 	atomic_store(&b->stage, 2);
 	return NULL;
+}
+
+/*
+ * Reads the preview of a file that is not loaded yet: its first
+ * PREVIEW_LEN bytes cut after a line end, decoded as the whole will be.
+ * The thread then loads the whole file, so that the first screen does not
+ * wait for a large file to be read and indexed.  Returns -1 when the file
+ * cannot be read here (the caller then loads it before anything is shown).
+ */
+static int
+preview_file(struct ui *u)
+{
+	char *raw = xmalloc(PREVIEW_LEN + 1), *err = NULL;
+	struct stat st;
+	ssize_t r;
+	size_t n = 0;
+	int fd;
+
+	fd = open(u->o->file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (uintmax_t)st.st_size < PREVIEW_MIN) {
+		if (fd >= 0)
+			close(fd);
+		free(raw);
+		return -1;
+	}
+	u->bg.file_len = (size_t)st.st_size;
+	while (n < PREVIEW_LEN) {
+		r = read(fd, raw + n, PREVIEW_LEN - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	while (n > 0 && raw[n - 1] != '\n')
+		n--;
+	if (n == 0) {
+		free(raw);
+		return -1;
+	}
+	u->pbuf = buffer_from_mem(raw, n, u->o->encoding, &err);
+	free(raw);
+	free(err);
+	if (u->pbuf == NULL)
+		return -1;
+	u->bg.path = u->o->file;
+	u->bg.encoding = u->o->encoding;
+	return 0;
 }
 
 /*
@@ -1383,19 +1452,24 @@ preview(struct ui *u)
 	size_t n;
 	int r;
 
-	if (b->len < PREVIEW_MIN)
-		return -1;
-	/* Cut after a line end, so that no character is split. */
-	n = PREVIEW_LEN;
-	while (n < b->len && b->data[n - 1] != '\n')
-		n++;
-	u->pbuf = buffer_from_mem(b->data, n, "UTF-8", &err);
-	free(err);
-	if (u->pbuf == NULL || u->pbuf->len != n ||
-	    memcmp(u->pbuf->data, b->data, n) != 0) {
-		buffer_free(u->pbuf);
-		u->pbuf = NULL;
-		return -1;
+	if (b == NULL) {
+		if (preview_file(u) < 0)
+			return -1;
+	} else {
+		if (b->len < PREVIEW_MIN)
+			return -1;
+		/* Cut after a line end, so that no character is split. */
+		n = PREVIEW_LEN;
+		while (n < b->len && b->data[n - 1] != '\n')
+			n++;
+		u->pbuf = buffer_from_mem(b->data, n, "UTF-8", &err);
+		free(err);
+		if (u->pbuf == NULL || u->pbuf->len != n ||
+		    memcmp(u->pbuf->data, b->data, n) != 0) {
+			buffer_free(u->pbuf);
+			u->pbuf = NULL;
+			return -1;
+		}
 	}
 	u->bg.buf = b;
 	atomic_init(&u->bg.stage, 0);
@@ -1433,10 +1507,35 @@ bg_poll(struct ui *u)
 	stage = atomic_load(&u->bg.stage);
 	if (stage == u->bg.taken)
 		return 0;
+	if (stage < 0) {
+		/* The file could not be loaded after all: give up. */
+		u->quit = 1;
+		u->bg.taken = stage;
+		return 1;
+	}
 	if (stage >= 1 && u->bg.taken == 0) {
+		if (u->buf == NULL) {
+			/*
+			 * The preview was decoded alone; if the whole text
+			 * does not start with the same bytes (a detection
+			 * that differs), the preview's offsets mean nothing
+			 * in it: keep the preview until everything is built,
+			 * then start at the top.
+			 */
+			const struct buffer *w = u->bg.loaded;
+
+			if (w->len < u->pbuf->len || memcmp(w->data,
+			    u->pbuf->data, u->pbuf->len) != 0)
+				u->bg.moved = 1;
+			if (u->bg.moved && stage < 2)
+				return 0;
+			u->buf = u->bg.loaded;
+		}
 		u->doc = u->bg.doc;
 		u->v->total_len = 0;
-		view_set_doc(u->v, u->doc, u->ptl);
+		view_set_doc(u->v, u->doc, u->bg.moved ? u->bg.tl : u->ptl);
+		if (u->bg.moved)
+			view_goto(u->v, 0);
 		if (u->state_pending) {
 			u->state_pending = 0;
 			load_state(u);
@@ -1475,7 +1574,7 @@ need_full(struct ui *u)
 		return;
 	set_msg(u, "Reading the whole text...");
 	draw(u);
-	while (atomic_load(&u->bg.stage) < 1 && ui_signal == 0) {
+	while (atomic_load(&u->bg.stage) == 0 && ui_signal == 0) {
 		struct timespec ts = { 0, 10 * 1000 * 1000 };
 
 		nanosleep(&ts, NULL);
@@ -1576,6 +1675,8 @@ finish(struct ui *u)
 static void
 ui_free(struct ui *u)
 {
+	free(u->bg.err);
+	u->bg.err = NULL;
 	view_free(u->v);
 	view_history_free(&u->hist);
 	free(u->state_dir);
@@ -1627,6 +1728,16 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 			close(fd);
 	}
 	if (preview(&u) < 0) {
+		if (buf == NULL) {
+			char *err = NULL;
+
+			buf = u.buf = buffer_load(o->file, o->encoding, 0, &err);
+			if (buf == NULL) {
+				fprintf(stderr, "juan: %s: %s\n", o->name, err);
+				free(err);
+				return 1;
+			}
+		}
 		u.doc = doc_new(buf);
 		u.tl = timeline_new(u.doc);
 	}
@@ -1654,7 +1765,7 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 
 	u.v = view_new(u.doc, u.tl, 1, 1, amb);
 	if (in_preview(&u))
-		u.v->total_len = buf->len;
+		u.v->total_len = buf != NULL ? buf->len : u.bg.file_len;
 	geometry(&u);
 	start(&u);
 
@@ -1688,6 +1799,12 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 	delscreen(u.scr);
 	if (u.tty_in != stdin)
 		fclose(u.tty_in);
+	if (u.bg.taken < 0) {
+		fprintf(stderr, "juan: %s: %s\n", o->name,
+		    u.bg.err != NULL ? u.bg.err : "cannot be read");
+		ui_free(&u);
+		return 1;
+	}
 	ui_free(&u);
 	if (sig != 0) {
 		signal(sig, SIG_DFL);

@@ -2,6 +2,8 @@
 #ifndef JUAN_UI_H
 #define JUAN_UI_H
 
+#include <sys/types.h>
+
 #include "app.h"
 #include "juan/buffer.h"
 
@@ -11,6 +13,13 @@
  * status for main().
  */
 int ui_run(struct buffer *buf, const struct app_opts *o);
+
+/*
+ * A regular file at least this large may be passed as buf == NULL: ui_run
+ * then shows a preview of its beginning at once and loads o->file in the
+ * background (a file that cannot be read ends the reader with a message).
+ */
+#define UI_BACKGROUND_MIN ((off_t)1 << 20)
 
 /*
  * Asks the terminal on fd (a terminal open for reading and writing) how
