@@ -144,6 +144,31 @@ stdin_has_input(void)
 }
 
 /*
+ * The file name as messages and the status line show it: invalid UTF-8
+ * repaired and every control made visible, so that a name carrying escape
+ * sequences or bidi controls cannot act on the terminal.  The string lives
+ * to the end of the program.
+ */
+static const char *
+display_name(const char *path)
+{
+	static char *shown;	/* kept reachable until exit */
+	struct sbuf b = SBUF_INIT;
+	struct buffer *nb;
+	char *err = NULL;
+
+	nb = buffer_from_mem(path, strlen(path), "UTF-8", &err);
+	free(err);
+	if (nb == NULL)
+		return "?";
+	util_safe_add(&b, nb->data, nb->len, 1);
+	buffer_free(nb);
+	free(shown);
+	shown = sbuf_take(&b);
+	return shown;
+}
+
+/*
  * Tells whether path is a readable regular file large enough for the
  * reader to load in the background (see ui_run).
  */
@@ -278,7 +303,8 @@ main(int argc, char **argv)
 	else
 		o.is_guide = 1;
 	o.name = o.file == NULL ? "guide" :
-	    strcmp(o.file, "-") == 0 ? "(standard input)" : o.file;
+	    strcmp(o.file, "-") == 0 ? "(standard input)" :
+	    display_name(o.file);
 
 	if (o.mode == MODE_READ) {
 		const char *term = getenv("TERM");
