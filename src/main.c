@@ -317,10 +317,12 @@ main(int argc, char **argv)
 	/*
 	 * The reader loads a large regular file itself, in the background
 	 * behind a preview of its beginning, so that the first screen does
-	 * not wait for hundreds of megabytes to be read and indexed.
+	 * not wait for hundreds of megabytes to be read and indexed; and it
+	 * reads standard input in the background too, so that a slow or
+	 * endless pipe leaves the keys working (q quits).
 	 */
-	if (o.mode == MODE_READ && !o.is_guide && strcmp(o.file, "-") != 0 &&
-	    large_file(o.file))
+	if (o.mode == MODE_READ && !o.is_guide &&
+	    (strcmp(o.file, "-") == 0 || large_file(o.file)))
 		return ui_run(NULL, &o);
 
 	if (o.is_guide)

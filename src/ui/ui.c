@@ -87,6 +87,7 @@ struct bg {
 	struct buffer *loaded;		/* what it loaded, then owned by ui */
 	char *err;			/* why loading failed, owned */
 	size_t file_len;		/* bytes of the file being loaded */
+	size_t limit;			/* most bytes read from a stream */
 	int moved;			/* the whole text does not begin
 					   with the preview's bytes */
 	struct doc *doc;		/* set by the thread, then stage 1 */
@@ -107,6 +108,7 @@ struct ui {
 	struct doc *pdoc;		/* preview document, owned */
 	struct timeline *ptl;		/* preview timeline, owned */
 	struct bg bg;			/* the thread building the rest */
+	int reading_stdin;		/* the thread still reads stdin */
 	int state_pending;		/* position to restore when the
 					   whole document arrives */
 	struct view *v;			/* owned */
@@ -1374,7 +1376,8 @@ bg_main(void *arg)
 	struct bg *b = arg;
 
 	if (b->buf == NULL) {
-		b->loaded = buffer_load(b->path, b->encoding, 0, &b->err);
+		b->loaded = buffer_load(b->path, b->encoding, b->limit,
+		    &b->err);
 		if (b->loaded == NULL) {
 			atomic_store(&b->stage, -1);
 			return NULL;
@@ -1452,7 +1455,21 @@ preview(struct ui *u)
 	size_t n;
 	int r;
 
-	if (b == NULL) {
+	if (b == NULL && strcmp(u->o->file, "-") == 0) {
+		/*
+		 * Standard input has no beginning to read twice: the reader
+		 * starts on an empty text, says that it is reading, and
+		 * keeps its keys (q quits) while the thread reads the pipe.
+		 */
+		u->pbuf = buffer_from_mem("", 0, NULL, &err);
+		free(err);
+		if (u->pbuf == NULL)
+			return -1;
+		u->bg.path = "-";
+		u->bg.encoding = u->o->encoding;
+		u->bg.limit = APP_PIPE_LIMIT;
+		u->reading_stdin = 1;
+	} else if (b == NULL) {
 		if (preview_file(u) < 0)
 			return -1;
 	} else {
@@ -1530,6 +1547,10 @@ bg_poll(struct ui *u)
 			if (u->bg.moved && stage < 2)
 				return 0;
 			u->buf = u->bg.loaded;
+		}
+		if (u->reading_stdin) {
+			u->reading_stdin = 0;
+			clear_msg(u);
 		}
 		u->doc = u->bg.doc;
 		u->v->total_len = 0;
@@ -1768,15 +1789,22 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 		u.v->total_len = buf != NULL ? buf->len : u.bg.file_len;
 	geometry(&u);
 	start(&u);
+	if (u.reading_stdin)
+		set_msg(&u, "Reading standard input... (q quits)");
 
 	while (!u.quit && ui_signal == 0) {
+		/* Take in what the thread has finished, as it finishes. */
+		if (u.bg.started && bg_poll(&u))
+			dirty = 1;
+		if (u.quit)
+			break;
 		if (dirty && drained) {
 			draw(&u);
 			dirty = 0;
 		}
 		/* Count matches between keys while nothing is typed. */
 		timeout(dirty ? 0 : u.v->search != NULL && !u.v->counted ?
-		    0 : 1000);
+		    0 : u.bg.started ? 100 : 1000);
 		r = get_wch(&ch);
 		if (r == ERR) {
 			drained = 1;

@@ -15,9 +15,11 @@
 int ui_run(struct buffer *buf, const struct app_opts *o);
 
 /*
- * A regular file at least this large may be passed as buf == NULL: ui_run
- * then shows a preview of its beginning at once and loads o->file in the
- * background (a file that cannot be read ends the reader with a message).
+ * A regular file at least this large, or standard input (o->file "-"),
+ * may be passed as buf == NULL: ui_run then shows a preview of the file's
+ * beginning (for standard input, an empty text and a message) at once and
+ * loads o->file in the background; q works meanwhile, and a text that
+ * cannot be read ends the reader with a message.
  */
 #define UI_BACKGROUND_MIN ((off_t)1 << 20)
 

@@ -78,6 +78,25 @@ keys q
 wait_for 'juan-exit=0'
 ok $? "... and q quits"
 
+# A slow pipe: the reader says it is reading, then shows the text when it
+# arrives; an endless one leaves q working.
+t send-keys -t main "clear; (sleep 2; cat $doc) | $JUAN; echo juan-exit=\$?" \
+    Enter
+wait_for 'Reading standard input'
+ok $? "a slow pipe: the reader says it is reading"
+first=$(grep -m 1 -v '^[[:space:]]*$' "$doc" | sed 's/^#* *//' | cut -c 1-12)
+wait_for "$first" 80
+ok $? "... and shows the text when it arrives"
+keys q
+wait_for 'juan-exit=0'
+ok $? "... and q quits"
+t send-keys -t main "clear; yes | $JUAN; echo juan-exit=\$?" Enter
+wait_for 'Reading standard input'
+ok $? "an endless pipe: the reader says it is reading"
+keys q
+wait_for 'juan-exit=0' 30
+ok $? "... and q quits at once"
+
 # 1x1, a resize storm and a key flood.
 run "$doc"
 wait_for '%'
