@@ -1706,6 +1706,13 @@ ui_free(struct ui *u)
 	free(u->prompt_err);
 	sbuf_free(&u->line);
 	if (u->bg.started && atomic_load(&u->bg.stage) < 2) {
+		/*
+		 * The preview is the main thread's alone: free it.  What
+		 * the thread reads or builds stays to the end.
+		 */
+		timeline_free(u->ptl);
+		doc_free(u->pdoc);
+		buffer_free(u->pbuf);
 		pthread_detach(u->bg.thread);
 		return;
 	}
