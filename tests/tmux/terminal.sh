@@ -65,9 +65,11 @@ restored "Ctrl-Z and fg"
 t send-keys -t main "clear; cat $doc | $JUAN; echo juan-exit=\$?" Enter
 wait_for '%'
 ok $? "cat file | juan shows the reader"
+# The text arrives in the background: let the screen settle first.
+settle
 top=$(text_row 0)
 keys 3j
-n=30
+n=50
 while [ $n -gt 0 ] && [ "$(text_row 0)" = "$top" ]; do
 	sleep 0.1
 	n=$((n - 1))
