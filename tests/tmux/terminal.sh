@@ -116,6 +116,12 @@ t resize-window -t main -x 80 -y 24
 settle
 wait_for '%'
 ok $? "a resize storm leaves a working reader"
+# The last resizes may still be on their way: poll for up to 5 s.
+n=50
+while [ $n -gt 0 ] && [ "$(status_row | wc -c)" -le 40 ]; do
+	sleep 0.1
+	n=$((n - 1))
+done
 [ "$(status_row | wc -c)" -gt 40 ]
 ok $? "... with a status line as wide as the screen"
 set --
