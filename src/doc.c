@@ -334,19 +334,17 @@ digits(const char *s, size_t n, size_t *i, int max, long *v)
 	return k;
 }
 
-/* Reads a run of Chinese numerals (一 .. 十 百 千 零 〇 两); returns count. */
+/*
+ * Reads a run of at most max strings of the NULL-ended table nums at
+ * s[*i..n), advancing *i past them; returns how many were read.
+ */
 static int
-cn_numerals(const char *s, size_t n, size_t *i)
+table_run(const char *s, size_t n, size_t *i, const char *const *nums,
+    int max)
 {
-	static const char *const nums[] = { "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九", "十", "百", "千", "零", "〇", "两", NULL };
 	const char *const *p;
 	int k = 0, hit;
 
-	/* Every numeral is three bytes, led by 0xe3 to 0xe9. */
-	if (*i >= n || (unsigned char)s[*i] < 0xe3 ||
-	    (unsigned char)s[*i] > 0xe9)
-		return 0;
 	do {
 		hit = 0;
 		for (p = nums; *p != NULL; p++)
@@ -356,8 +354,22 @@ cn_numerals(const char *s, size_t n, size_t *i)
 				hit = 1;
 				break;
 			}
-	} while (hit && k < 8);
+	} while (hit && k < max);
 	return k;
+}
+
+/* Reads a run of Chinese numerals (一 .. 十 百 千 零 〇 两); returns count. */
+static int
+cn_numerals(const char *s, size_t n, size_t *i)
+{
+	static const char *const nums[] = { "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九", "十", "百", "千", "零", "〇", "两", NULL };
+
+	/* Every numeral is three bytes, led by 0xe3 to 0xe9. */
+	if (*i >= n || (unsigned char)s[*i] < 0xe3 ||
+	    (unsigned char)s[*i] > 0xe9)
+		return 0;
+	return table_run(s, n, i, nums, 8);
 }
 
 /* Reads a run of capital numerals (壹 .. 拾, traditional and simplified). */
@@ -366,20 +378,8 @@ cn_capitals(const char *s, size_t n, size_t *i)
 {
 	static const char *const nums[] = { "壹", "贰", "貳", "叁", "參",
 	    "肆", "伍", "陆", "陸", "柒", "捌", "玖", "拾", NULL };
-	const char *const *p;
-	int k = 0, hit;
 
-	do {
-		hit = 0;
-		for (p = nums; *p != NULL; p++)
-			if (starts(s + *i, n - *i, *p)) {
-				*i += strlen(*p);
-				k++;
-				hit = 1;
-				break;
-			}
-	} while (hit && k < 4);
-	return k;
+	return table_run(s, n, i, nums, 4);
 }
 
 /*
