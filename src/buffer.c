@@ -598,3 +598,32 @@ buffer_line_end(const struct buffer *b, size_t line)
 	q = memchr(b->data + start, '\n', b->len - start);
 	return q != NULL ? (size_t)(q - b->data) : b->len;
 }
+
+/*
+ * Entries, headings and matches come in document order, so the search
+ * gallops forward from the previous one's line instead of bisecting the
+ * whole index each time.
+ */
+size_t
+buffer_line_from(const struct buffer *b, size_t off, size_t from)
+{
+	size_t lo = from - 1, step = 1, hi, mid;
+
+	if (b->nlines == 0 || from == 0 || lo >= b->nlines ||
+	    b->line_off[lo] > off)
+		return buffer_line_of(b, off);
+	while (lo + step < b->nlines && b->line_off[lo + step] <= off) {
+		lo += step;
+		step *= 2;
+	}
+	hi = lo + step < b->nlines ? lo + step : b->nlines;
+	/* line_off[lo] <= off < line_off[hi] (or hi is the end). */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (b->line_off[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo + 1;
+}

@@ -32,6 +32,7 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,11 +155,20 @@ struct build {
 #define STARTS(s, n, lit) ((n) >= sizeof(lit) - 1 &&			\
 	memcmp((s), (lit), sizeof(lit) - 1) == 0)
 
+/*
+ * Tells whether s[0..n) starts with lit.  Most calls fail on the first
+ * byte, so that is looked at before the length and the rest.
+ */
 static int
 starts(const char *s, size_t n, const char *lit)
 {
-	size_t k = strlen(lit);
+	size_t k;
 
+	if (lit[0] == '\0')
+		return 1;
+	if (n == 0 || s[0] != lit[0])
+		return 0;
+	k = strlen(lit);
 	return n >= k && memcmp(s, lit, k) == 0;
 }
 
@@ -1004,12 +1014,12 @@ classify(const char *s, size_t off, size_t end, size_t maxcols,
 		 * A numbered question ("1. 如何安装？") is still a heading,
 		 * and so is "CHAPTER IV." with its period.
 		 */
-		if (l->cols > 0 && l->cols <= maxcols && (l->end == END_SENT ||
-		    l->end == END_SENT_CJK) && (fam = numbering(t, n, &dot)) !=
-		    FAM_NONE && (t[n - 1] == '?' || (n >= 3 &&
-		    memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0) ||
-		    (t[n - 1] == '.' && l->cols <= 20 && (fam == FAM_CHAPTER ||
-		    fam == FAM_PART || fam == FAM_SECTION)))) {
+		if (l->cols > 0 && l->cols <= maxcols && (t[n - 1] == '?' ||
+		    (n >= 3 && memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0) ||
+		    (t[n - 1] == '.' && l->cols <= 20)) &&
+		    (fam = numbering(t, n, &dot)) != FAM_NONE &&
+		    (t[n - 1] != '.' || fam == FAM_CHAPTER ||
+		    fam == FAM_PART || fam == FAM_SECTION)) {
 			l->cls = LC_HEAD;
 			l->fam = fam;
 			if (dot)
@@ -1082,21 +1092,38 @@ set_kind(struct build *b, size_t i, enum block_kind kind)
 	b->bi[i].kind = (unsigned char)kind;
 }
 
+/*
+ * Sets the text of heading or title block k to [off, end), which lies in
+ * its first line.  A heading is at most a few hundred bytes, far below the
+ * 16-bit fields; a range that did not fit would leave the whole block.
+ */
+static void
+set_text(struct block *k, size_t off, size_t end)
+{
+	if (off < k->off || end < off || off - k->off > USHRT_MAX ||
+	    end - off > USHRT_MAX) {
+		off = k->off;
+		end = k->off;
+	}
+	k->head = (unsigned short)(off - k->off);
+	k->tlen = (unsigned short)(end - off);
+}
+
 /* Makes the text of block i its trimmed first line. */
 static void
 text_first_line(struct build *b, size_t i)
 {
 	struct block *k = &b->d->blocks[i];
 	const char *nl = memchr(b->s + k->off, '\n', k->end - k->off);
+	size_t off = k->off, end = nl != NULL ? (size_t)(nl - b->s) : k->end;
 
-	k->text_off = k->off;
-	k->text_end = nl != NULL ? (size_t)(nl - b->s) : k->end;
-	trim(b->s, &k->text_off, &k->text_end);
+	trim(b->s, &off, &end);
+	set_text(k, off, end);
 }
 
 static size_t
-add_block(struct build *b, size_t off, size_t end, size_t line,
-    enum block_kind kind, const struct line *l)
+add_block(struct build *b, size_t off, size_t end, enum block_kind kind,
+    const struct line *l)
 {
 	struct doc *d = b->d;
 	struct block *k;
@@ -1110,16 +1137,12 @@ add_block(struct build *b, size_t off, size_t end, size_t line,
 	k = &d->blocks[d->nblocks];
 	k->off = off;
 	k->end = end;
-	k->line = line;
-	k->kind = kind;
+	k->kind = (unsigned char)kind;
 	k->level = 0;
+	k->head = k->tlen = 0;
 	/* Only headings and the title have text other than the block. */
-	k->text_off = kind == BLOCK_HEADING || kind == BLOCK_TITLE ?
-	    l->text_off : off;
-	k->text_end = kind == BLOCK_HEADING || kind == BLOCK_TITLE ?
-	    l->text_end : end;
-	k->section = -1;
-	k->figure = -1;
+	if (kind == BLOCK_HEADING || kind == BLOCK_TITLE)
+		set_text(k, l->text_off, l->text_end);
 	bi = &b->bi[d->nblocks];
 	bi->kind = (unsigned char)kind;
 	bi->cls = (unsigned char)l->cls;
@@ -1260,7 +1283,6 @@ close_block(struct build *b)
 	if (n >= 2 && b->bi[n - 2].kind == BLOCK_FIGURE &&
 	    b->bi[n - 1].kind == BLOCK_PARAGRAPH && is_caption(b, n - 1)) {
 		set_kind(b, n - 1, BLOCK_CAPTION);
-		b->d->blocks[n - 1].figure = (ssize_t)(n - 2);
 	}
 }
 
@@ -1287,7 +1309,6 @@ gather(struct build *b)
 		end = line_end_off(buf, i);
 		if (in_fence) {
 			d->blocks[cur].end = end;
-			d->blocks[cur].text_end = end;
 			if (fence_closes(s, off, end, fch, flen))
 				in_fence = 0;
 			continue;
@@ -1303,7 +1324,7 @@ gather(struct build *b)
 		}
 		if ((ssize_t)i == b->title_line) {
 			l = b->title;
-			cur = add_block(b, off, end, i + 1, BLOCK_TITLE, &l);
+			cur = add_block(b, off, end, BLOCK_TITLE, &l);
 			d->title_block = (ssize_t)cur;
 			b->bi[cur].fam = FAM_NONE;
 			prev_blank = join = cont = 0;
@@ -1340,7 +1361,6 @@ gather(struct build *b)
 		    join && (!(l.flags & LF_INDENT) ||
 		    b->bi[cur].kind == BLOCK_LIST_ITEM)) {
 			d->blocks[cur].end = end;
-			d->blocks[cur].text_end = end;
 			b->bi[cur].flags &= (unsigned char)~LF_SINGLE;
 		} else {
 			switch (l.cls) {
@@ -1364,12 +1384,10 @@ gather(struct build *b)
 				break;
 			}
 			close_block(b);
-			cur = add_block(b, off, end, i + 1, kind, &l);
+			cur = add_block(b, off, end, kind, &l);
 			if (l.cls == LC_FENCE) {
 				in_fence = 1;
 				fence(s, off, end, &fch, &flen);
-				d->blocks[cur].text_off = off;
-				d->blocks[cur].text_end = end;
 			}
 		}
 		kind = (enum block_kind)b->bi[cur].kind;
@@ -1385,14 +1403,18 @@ gather(struct build *b)
 static void
 strip_emphasis(const struct build *b, struct block *k)
 {
-	const char *t = b->s + k->text_off;
-	size_t n = k->text_end - k->text_off;
+	size_t off, end, n;
+	const char *t;
 
+	block_text(k, &off, &end);
+	t = b->s + off;
+	n = end - off;
 	if (n > 4 && ((STARTS(t, n, "**") && memcmp(t + n - 2, "**", 2) == 0) ||
 	    (STARTS(t, n, "__") && memcmp(t + n - 2, "__", 2) == 0))) {
-		k->text_off += 2;
-		k->text_end -= 2;
-		trim(b->s, &k->text_off, &k->text_end);
+		off += 2;
+		end -= 2;
+		trim(b->s, &off, &end);
+		set_text(k, off, end);
 	}
 }
 
@@ -1572,7 +1594,8 @@ assign_levels(struct build *b)
 		if (plain >= 0 && b->bi[k].fam == FAM_PLAIN && k > 0 &&
 		    b->bi[k - 1].kind == BLOCK_HEADING)
 			lv = d->blocks[k - 1].level + 1;
-		d->blocks[k].level = lv > MAX_LEVEL ? MAX_LEVEL : lv;
+		d->blocks[k].level = (unsigned char)(lv > MAX_LEVEL ?
+		    MAX_LEVEL : lv);
 	}
 }
 
@@ -1583,7 +1606,7 @@ decide(struct build *b)
 	struct doc *d = b->d;
 	struct block *k;
 	struct binfo *bi = b->bi;
-	size_t i, j, n = d->nblocks, best;
+	size_t i, j, n = d->nblocks, best, off, end;
 	int has_md = 0, fam;
 
 	/* A "# Title" is the title only if no heading has as few '#'. */
@@ -1635,9 +1658,6 @@ decide(struct build *b)
 			set_kind(b, i, fam == FAM_DASH_SUB ||
 			    fam == FAM_DASH_LEAD ? BLOCK_PARAGRAPH :
 			    BLOCK_LIST_ITEM);
-			k = &d->blocks[i];
-			k->text_off = k->off;
-			k->text_end = k->end;
 		}
 	}
 	/* A short line alone, not in a run of them, followed by body. */
@@ -1659,25 +1679,29 @@ decide(struct build *b)
 			    b->suf[i].base_end > b->suf[best].base_end))
 				best = i;
 		if (best < MAX_SUFFIXES && !b->title_seen) {
-			k->text_off = b->suf[best].base_off;
-			k->text_end = b->suf[best].base_end;
+			set_text(k, b->suf[best].base_off,
+			    b->suf[best].base_end);
 			d->site = xstrndup(b->s + b->suf[best].site_off,
 			    b->suf[best].site_end - b->suf[best].site_off);
 		}
-		d->title = xstrndup(b->s + k->text_off,
-		    k->text_end - k->text_off);
+		block_text(k, &off, &end);
+		d->title = xstrndup(b->s + off, end - off);
 	}
 }
 
-/* Pass 4: sections, their ranges and parents; the section of each block. */
+/*
+ * Pass 4: the sections, their ranges and parents.  Only the small binfo
+ * records are read for every block; the lines are found by galloping from
+ * the previous heading's.
+ */
 static void
 make_sections(struct build *b)
 {
 	struct doc *d = b->d;
 	const struct buffer *buf = d->buf;
 	struct section *s;
-	ssize_t open[MAX_LEVEL + 1], cur = -1;
-	size_t i, cap = 0, j;
+	ssize_t open[MAX_LEVEL + 1];
+	size_t i, cap = 0, line = 1, off, end;
 	int lv, m;
 
 	for (m = 0; m <= MAX_LEVEL; m++)
@@ -1685,49 +1709,47 @@ make_sections(struct build *b)
 	for (i = 0; i < d->nblocks; i++) {
 		const struct block *k = &d->blocks[i];
 
-		if (k->kind == BLOCK_HEADING) {
-			lv = k->level;
-			/* Close the open sections at this level and below. */
-			for (m = lv; m <= MAX_LEVEL; m++)
-				if (open[m] >= 0) {
-					d->sections[open[m]].end = k->off;
-					d->sections[open[m]].end_line =
-					    i > 0 ? buffer_line_of(buf,
-					    d->blocks[i - 1].end) : k->line;
-					open[m] = -1;
-				}
-			if (d->nsections == cap) {
-				cap = cap ? cap * 2 : 32;
-				d->sections = xreallocarray(d->sections, cap,
-				    sizeof *d->sections);
+		if (b->bi[i].kind != BLOCK_HEADING)
+			continue;
+		lv = k->level;
+		line = buffer_line_from(buf, k->off, line);
+		/* Close the open sections at this level and below. */
+		for (m = lv; m <= MAX_LEVEL; m++)
+			if (open[m] >= 0) {
+				d->sections[open[m]].end = k->off;
+				d->sections[open[m]].end_line = i > 0 ?
+				    buffer_line_from(buf, d->blocks[i - 1].end,
+				    d->sections[open[m]].line) : line;
+				open[m] = -1;
 			}
-			s = &d->sections[d->nsections];
-			s->block = i;
-			s->level = lv;
-			s->off = k->off;
-			s->end = buf->len;
-			s->line = k->line;
-			s->end_line = k->line;
-			s->parent = -1;
-			for (m = lv - 1; m >= 1; m--)
-				if (open[m] >= 0) {
-					s->parent = open[m];
-					break;
-				}
-			s->title = xstrndup(b->s + k->text_off,
-			    k->text_end - k->text_off);
-			cur = (ssize_t)d->nsections;
-			open[lv] = cur;
-			d->nsections++;
+		if (d->nsections == cap) {
+			cap = cap ? cap * 2 : 32;
+			d->sections = xreallocarray(d->sections, cap,
+			    sizeof *d->sections);
 		}
-		d->blocks[i].section = cur;
+		s = &d->sections[d->nsections];
+		s->block = i;
+		s->level = lv;
+		s->off = k->off;
+		s->end = buf->len;
+		s->line = line;
+		s->end_line = line;
+		s->parent = -1;
+		for (m = lv - 1; m >= 1; m--)
+			if (open[m] >= 0) {
+				s->parent = open[m];
+				break;
+			}
+		block_text(k, &off, &end);
+		s->title = xstrndup(b->s + off, end - off);
+		open[lv] = (ssize_t)d->nsections;
+		d->nsections++;
 	}
 	for (m = 1; m <= MAX_LEVEL; m++)
-		if (open[m] >= 0) {
-			j = d->nblocks - 1;
-			d->sections[open[m]].end_line = buffer_line_of(buf,
-			    d->blocks[j].end);
-		}
+		if (open[m] >= 0)
+			d->sections[open[m]].end_line = buffer_line_from(buf,
+			    d->blocks[d->nblocks - 1].end,
+			    d->sections[open[m]].line);
 }
 
 /* Looks for a full date in s[0..n); returns its offset or n. */
@@ -1861,6 +1883,12 @@ doc_section_at(const struct doc *d, size_t off)
 			hi = mid;
 	}
 	return (ssize_t)lo - 1;
+}
+
+size_t
+doc_block_line(const struct doc *d, size_t i)
+{
+	return buffer_line_of(d->buf, d->blocks[i].off);
 }
 
 const char *

@@ -31,23 +31,24 @@
 static void
 section_text(const struct doc *d, size_t i, const char **s, size_t *n)
 {
-	const struct block *k = &d->blocks[d->sections[i].block];
+	size_t off, end;
 
-	*s = d->buf->data + k->text_off;
-	*n = k->text_end - k->text_off;
+	block_text(&d->blocks[d->sections[i].block], &off, &end);
+	*s = d->buf->data + off;
+	*n = end - off;
 }
 
 /* The title as a byte range of the buffer (site suffix removed). */
 static int
 title_text(const struct doc *d, const char **s, size_t *n)
 {
-	const struct block *k;
+	size_t off, end;
 
 	if (d->title_block < 0 || d->title == NULL)
 		return 0;
-	k = &d->blocks[d->title_block];
-	*s = d->buf->data + k->text_off;
-	*n = k->text_end - k->text_off;
+	block_text(&d->blocks[d->title_block], &off, &end);
+	*s = d->buf->data + off;
+	*n = end - off;
 	return 1;
 }
 

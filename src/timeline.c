@@ -298,34 +298,6 @@ sort_key(const struct tl_date *d)
 	    (d->day ? d->day - 1 : 0);
 }
 
-/*
- * The 1-based line of off, knowing that it is not before line `from`:
- * entries come in document order, so the search gallops forward from the
- * previous entry's line instead of bisecting the whole index each time.
- */
-static size_t
-line_of(const struct buffer *b, size_t off, size_t from)
-{
-	size_t lo = from - 1, step = 1, hi, mid;
-
-	if (b->nlines == 0 || lo >= b->nlines || b->line_off[lo] > off)
-		return buffer_line_of(b, off);
-	while (lo + step < b->nlines && b->line_off[lo + step] <= off) {
-		lo += step;
-		step *= 2;
-	}
-	hi = lo + step < b->nlines ? lo + step : b->nlines;
-	/* line_off[lo] <= off < line_off[hi] (or hi is the end). */
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (b->line_off[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo + 1;
-}
-
 static void
 add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
     const struct tl_cand *c, const struct tl_date *a)
@@ -349,10 +321,10 @@ add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
 		*p++ = '/';
 		fmt_date(p, &c->b);
 	}
-	e->line = line_of(d->buf, c->off, t->n > 1 ? t->entries[t->n - 2].line :
-	    1);
+	e->line = buffer_line_from(d->buf, c->off, t->n > 1 ?
+	    t->entries[t->n - 2].line : 1);
 	e->block = bi;
-	e->section = d->blocks[bi].section;
+	e->section = doc_section_at(d, d->blocks[bi].off);
 	e->caption = d->blocks[bi].kind == BLOCK_CAPTION;
 	e->sort_start = sort_key(a);
 	e->sort_prec = a->prec;

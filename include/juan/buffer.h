@@ -73,6 +73,13 @@ void buffer_free(struct buffer *b);
 /* The 1-based line that holds byte off (off == len gives the last line). */
 size_t buffer_line_of(const struct buffer *b, size_t off);
 
+/*
+ * As buffer_line_of, faster when off is known to be at or after the start
+ * of line `from` (1-based), as when walking the text in order.  Any from
+ * gives the right answer.
+ */
+size_t buffer_line_from(const struct buffer *b, size_t off, size_t from);
+
 /* The end of line `line` (1-based): the offset of its '\n', or len. */
 size_t buffer_line_end(const struct buffer *b, size_t line);
 

@@ -36,20 +36,40 @@ enum block_kind {
  * without the final '\n'.  Blank lines separate blocks and belong to none;
  * a line that is a heading, title, figure or boilerplate is a block of its
  * own even without blank lines around it.  Blocks are in document order and
- * do not overlap.
+ * do not overlap.  A caption's figure is the block right before it.
+ *
+ * A document has about one block for every two lines, millions of them in
+ * a large text, so a block keeps only what cannot be found again cheaply
+ * (24 bytes): its line comes from doc_block_line(), its section from
+ * doc_section_at(), its heading text from block_text().
  */
 struct block {
 	size_t off;		/* first byte */
 	size_t end;		/* one past the last byte (before '\n') */
-	size_t line;		/* 1-based source line of off */
-	enum block_kind kind;
-	int level;		/* heading level 1..6; 0 for other kinds */
-	size_t text_off;	/* heading/title: the text without markers */
-	size_t text_end;	/* ("## ", "一、" kept, "#" dropped) */
-	ssize_t section;	/* index of the innermost section holding the
-				   block, -1 before the first heading */
-	ssize_t figure;		/* caption: index of its figure block */
+	unsigned char kind;	/* enum block_kind */
+	unsigned char level;	/* heading level 1..6; 0 for other kinds */
+	unsigned short head;	/* heading and title: the text without
+				   markers starts head bytes after off */
+	unsigned short tlen;	/* and is tlen bytes long ("## " and "#"
+				   dropped, "一、" kept) */
 };
+
+/*
+ * The text of a block: for a heading or the title, the words without their
+ * markers (and the title without its site suffix); for any other block,
+ * the whole block.
+ */
+static inline void
+block_text(const struct block *k, size_t *off, size_t *end)
+{
+	if (k->kind == BLOCK_HEADING || k->kind == BLOCK_TITLE) {
+		*off = k->off + k->head;
+		*end = *off + k->tlen;
+	} else {
+		*off = k->off;
+		*end = k->end;
+	}
+}
 
 /*
  * A section is a heading and everything up to the next heading of the
@@ -102,6 +122,9 @@ size_t doc_block_at(const struct doc *d, size_t off);
 
 /* The innermost section holding off, or -1 before the first heading. */
 ssize_t doc_section_at(const struct doc *d, size_t off);
+
+/* The 1-based source line where block i starts. */
+size_t doc_block_line(const struct doc *d, size_t i);
 
 /* The name of a block kind: "paragraph", "heading", ... */
 const char *doc_kind_name(enum block_kind k);

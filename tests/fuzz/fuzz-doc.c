@@ -19,7 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct buffer *b;
 	struct doc *d;
 	char *err = NULL;
-	size_t i, prev_end = 0, len, off;
+	size_t i, prev_end = 0, len, off, toff, tend;
 
 	b = buffer_from_mem((const char *)data, size, NULL, &err);
 	FUZZ_CHECK(b != NULL);
@@ -31,11 +31,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		FUZZ_CHECK(k->off <= k->end && k->end <= len);
 		FUZZ_CHECK(i == 0 || k->off >= prev_end);
-		FUZZ_CHECK(k->line == buffer_line_of(b, k->off));
-		FUZZ_CHECK(k->text_off <= k->text_end);
-		FUZZ_CHECK(k->text_end <= len);
-		FUZZ_CHECK(k->section >= -1 &&
-		    k->section < (ssize_t)d->nsections);
+		block_text(k, &toff, &tend);
+		FUZZ_CHECK(toff >= k->off && toff <= tend && tend <= k->end);
+		FUZZ_CHECK(k->kind != BLOCK_CAPTION ||
+		    (i > 0 && d->blocks[i - 1].kind == BLOCK_FIGURE));
 		FUZZ_CHECK(k->kind != BLOCK_HEADING ||
 		    (k->level >= 1 && k->level <= 6));
 		FUZZ_CHECK(doc_kind_name(k->kind) != NULL);
@@ -48,6 +47,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(s->block < d->nblocks);
 		FUZZ_CHECK(s->off <= s->end && s->end <= len);
 		FUZZ_CHECK(s->level >= 1);
+		FUZZ_CHECK(s->line == buffer_line_of(b, s->off));
+		FUZZ_CHECK(s->end_line >= s->line &&
+		    s->end_line <= (b->nlines ? b->nlines : 1));
 		FUZZ_CHECK(s->parent >= -1 && s->parent < (ssize_t)i);
 		FUZZ_CHECK(s->parent == -1 ||
 		    d->sections[s->parent].level < s->level);

@@ -102,6 +102,17 @@ test_line_ends(void)
 	is_int(buffer_line_end(b, 1), 1, "end of line 1");
 	is_int(buffer_line_end(b, 4), 6, "end of the empty line 4");
 	is_int(buffer_line_end(b, 5), 8, "end of the last line");
+	{
+		size_t off, from, bad = 0;
+
+		/* Every hint, right or wrong, gives the bisected answer. */
+		for (off = 0; off <= b->len; off++)
+			for (from = 0; from <= b->nlines + 2; from++)
+				if (buffer_line_from(b, off, from) !=
+				    buffer_line_of(b, off))
+					bad++;
+		is_int(bad, 0, "buffer_line_from agrees for every hint");
+	}
 	buffer_free(b);
 
 	b = mem("x\n", 2, NULL);

@@ -30,14 +30,15 @@ static const char *
 btext(const struct doc *d, size_t i)
 {
 	static char out[512];
-	size_t n;
+	size_t n, off, end;
 
 	if (i >= d->nblocks)
 		return "(none)";
-	n = d->blocks[i].text_end - d->blocks[i].text_off;
+	block_text(&d->blocks[i], &off, &end);
+	n = end - off;
 	if (n >= sizeof out)
 		n = sizeof out - 1;
-	memcpy(out, d->buf->data + d->blocks[i].text_off, n);
+	memcpy(out, d->buf->data + off, n);
 	out[n] = '\0';
 	return out;
 }
@@ -84,7 +85,7 @@ test_blocks(void)
 	is_int(d->blocks[0].off, 0, "it starts at byte 0");
 	is_int(d->blocks[0].end, strlen("这是第一段的第一行，它被硬换行\n"
 	    "切成了两行，仍是一段。"), "and ends before its last newline");
-	is_int(d->blocks[1].line, 4, "the second block is on line 4");
+	is_int(doc_block_line(d, 1), 4, "the second block is on line 4");
 	is_str(kinds(d), "paragraph paragraph", "both are paragraphs");
 	doc_free(d);
 
@@ -126,7 +127,6 @@ test_numbered(void)
 	is_int(d->sections[1].end_line, 5, "end_line is its last text line");
 	is_int(doc_section_at(d, d->blocks[2].off), 1,
 	    "the body of （一） is in section 1");
-	is_int(d->blocks[2].section, 1, "and its block says so");
 	doc_free(d);
 
 	d = MODEL("（一）先出现的小节\n\n正文一段，有标点。\n\n"
@@ -280,7 +280,7 @@ test_markdown(void)
 	is_int(d->sections[1].level, 2, "### is level 2");
 	is_str(d->sections[2].title, "Two", "closing #s are dropped");
 	is_str(kind(d, 6), "code", "a fenced block is code");
-	is_int(d->blocks[6].line, 13, "from its opening fence");
+	is_int(doc_block_line(d, 6), 13, "from its opening fence");
 	is_int(d->blocks[6].end, strstr(d->buf->data, "```\n\n## Two") -
 	    d->buf->data + 3, "to its closing fence, blank lines included");
 	doc_free(d);
@@ -357,8 +357,8 @@ test_figures(void)
 	    "photo.png\n\n这是一段很普通的正文，说了一些事情。\n");
 	is_str(kinds(d), "paragraph figure caption paragraph figure "
 	    "paragraph", "figures and a caption");
-	is_int(d->blocks[2].figure, 1, "the caption names its figure");
-	is_int(d->blocks[5].figure, -1, "a paragraph names none");
+	is_int(d->blocks[1].kind, BLOCK_FIGURE,
+	    "the caption's figure is the block before it");
 	is_int(d->date.year, 2023, "the document date comes from the image");
 	is_int(d->date.month, 10, "month");
 	is_int(d->date.day, 12, "day");

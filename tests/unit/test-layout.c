@@ -64,9 +64,6 @@ tdoc_new(const char *text, size_t n, const enum block_kind *kinds,
 		    sizeof *t->doc.blocks);
 		t->doc.blocks[t->doc.nblocks].off = start;
 		t->doc.blocks[t->doc.nblocks].end = end;
-		t->doc.blocks[t->doc.nblocks].line = i + 1;
-		t->doc.blocks[t->doc.nblocks].section = -1;
-		t->doc.blocks[t->doc.nblocks].figure = -1;
 		if (t->doc.nblocks < nkinds)
 			t->doc.blocks[t->doc.nblocks].kind =
 			    kinds[t->doc.nblocks];

@@ -69,18 +69,17 @@ make_doc(const struct buffer *buf)
 
 		start = buf->line_off[line];
 		end = buffer_line_end(buf, line + 1);
-		*h = (struct block){ start, end, line + 1, BLOCK_HEADING, 1,
-		    start + 2, end, (ssize_t)i, -1 };
+		*h = (struct block){ start, end, BLOCK_HEADING, 1, 2,
+		    (unsigned short)(end - start - 2) };
 		start = buf->line_off[line + 2];
 		end = buffer_line_end(buf, line + 2 + NLINE);
-		*p = (struct block){ start, end, line + 3, BLOCK_PARAGRAPH, 0,
-		    start, end, (ssize_t)i, -1 };
+		*p = (struct block){ start, end, BLOCK_PARAGRAPH, 0, 0, 0 };
 		s->block = 2 * i;
 		s->level = 1;
 		s->off = h->off;
 		s->parent = -1;
 		s->title = xasprintf("Section %zu", i + 1);
-		s->line = h->line;
+		s->line = line + 1;
 		line += NLINE + 3;
 	}
 	for (i = 0; i < NSEC; i++)
