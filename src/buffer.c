@@ -245,27 +245,34 @@ fix_line_ends(char *s, size_t n)
 	return (size_t)(w - s);
 }
 
+/*
+ * Builds the line index.  The lines are counted first so that the index
+ * is allocated once at its size: counting is a quick pass over text just
+ * read, while growing the index by doubling would copy and touch it twice.
+ */
 static void
 index_lines(struct buffer *b)
 {
-	size_t cap = 1024, n = 0;
+	size_t n = 1;
 	const char *p = b->data, *end = b->data + b->len, *q;
 
-	b->line_off = xreallocarray(NULL, cap, sizeof *b->line_off);
 	if (b->len == 0) {
+		b->line_off = xreallocarray(NULL, 1, sizeof *b->line_off);
 		b->nlines = 0;
 		return;
 	}
-	b->line_off[n++] = 0;
-	while ((q = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+	while ((q = memchr(p, '\n', (size_t)(end - p))) != NULL &&
+	    q + 1 < end) {
+		n++;
 		p = q + 1;
-		if (p == end)
-			break;
-		if (n == cap) {
-			cap *= 2;
-			b->line_off = xreallocarray(b->line_off, cap,
-			    sizeof *b->line_off);
-		}
+	}
+	b->line_off = xreallocarray(NULL, n, sizeof *b->line_off);
+	b->line_off[0] = 0;
+	n = 1;
+	p = b->data;
+	while ((q = memchr(p, '\n', (size_t)(end - p))) != NULL &&
+	    q + 1 < end) {
+		p = q + 1;
 		b->line_off[n++] = (size_t)(p - b->data);
 	}
 	b->nlines = n;
@@ -427,16 +434,7 @@ alloc_text(size_t n)
 {
 	char *p = malloc(n);
 
-#ifdef MADV_HUGEPAGE
-	if (p != NULL && n >= ((size_t)32 << 20)) {
-		uintptr_t lo, hi, huge = (uintptr_t)2 << 20;
-
-		lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
-		hi = ((uintptr_t)p + n) & ~(huge - 1);
-		if (hi > lo)
-			(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
-	}
-#endif
+	util_advise_huge(p, n);
 	return p;
 }
 
@@ -503,6 +501,7 @@ buffer_load_fd(int fd, const char *name, const char *encoding, size_t limit,
 				return NULL;
 			}
 			raw = p;
+			util_advise_huge(raw, cap + 1);
 		}
 		/* Linux reads at most about 2 GiB at a time anyway. */
 		r = read(fd, raw + n, cap - n < READ_MAX ? cap - n : READ_MAX);

@@ -1130,6 +1130,7 @@ add_block(struct build *b, size_t off, size_t end, enum block_kind kind,
 	struct binfo *bi;
 
 	if (d->nblocks == b->cap) {
+		/* doc_new sized the arrays for the worst case already. */
 		b->cap = b->cap ? b->cap * 2 : 256;
 		d->blocks = xreallocarray(d->blocks, b->cap, sizeof *d->blocks);
 		b->bi = xreallocarray(b->bi, b->cap, sizeof *b->bi);
@@ -1701,9 +1702,20 @@ make_sections(struct build *b)
 	const struct buffer *buf = d->buf;
 	struct section *s;
 	ssize_t open[MAX_LEVEL + 1];
-	size_t i, cap = 0, line = 1, off, end;
+	size_t i, n = 0, line = 1, off, end, bytes = 0;
+	char *w;
 	int lv, m;
 
+	/* Count first: one allocation each for sections and titles. */
+	for (i = 0; i < d->nblocks; i++)
+		if (b->bi[i].kind == BLOCK_HEADING) {
+			n++;
+			bytes += d->blocks[i].tlen + 1u;
+		}
+	if (n == 0)
+		return;
+	d->sections = xcalloc(n, sizeof *d->sections);
+	w = d->strings = xmalloc(bytes);
 	for (m = 0; m <= MAX_LEVEL; m++)
 		open[m] = -1;
 	for (i = 0; i < d->nblocks; i++) {
@@ -1722,11 +1734,6 @@ make_sections(struct build *b)
 				    d->sections[open[m]].line) : line;
 				open[m] = -1;
 			}
-		if (d->nsections == cap) {
-			cap = cap ? cap * 2 : 32;
-			d->sections = xreallocarray(d->sections, cap,
-			    sizeof *d->sections);
-		}
 		s = &d->sections[d->nsections];
 		s->block = i;
 		s->level = lv;
@@ -1741,7 +1748,10 @@ make_sections(struct build *b)
 				break;
 			}
 		block_text(k, &off, &end);
-		s->title = xstrndup(b->s + off, end - off);
+		memcpy(w, b->s + off, end - off);
+		w[end - off] = '\0';
+		s->title = w;
+		w += end - off + 1;
 		open[lv] = (ssize_t)d->nsections;
 		d->nsections++;
 	}
@@ -1829,12 +1839,24 @@ doc_new(const struct buffer *buf)
 	memset(&b, 0, sizeof b);
 	b.d = d;
 	b.s = buf->data;
+	/*
+	 * A block holds one line at least, so the arrays are sized for that
+	 * at once: a large allocation is only reserved until it is touched,
+	 * and growing it by copying would touch it all twice.  What is left
+	 * over is given back below.
+	 */
+	b.cap = buf->nlines > 0 ? buf->nlines : 1;
+	d->blocks = xreallocarray(NULL, b.cap, sizeof *d->blocks);
+	b.bi = xreallocarray(NULL, b.cap, sizeof *b.bi);
 	find_title(&b);
 	gather(&b);
 	decide(&b);
 	make_sections(&b);
 	find_doc_date(&b);
 	free(b.bi);
+	if (d->nblocks < b.cap / 2)
+		d->blocks = xreallocarray(d->blocks, d->nblocks ? d->nblocks :
+		    1, sizeof *d->blocks);
 	return d;
 }
 
@@ -1845,8 +1867,11 @@ doc_free(struct doc *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->nsections; i++)
-		free(d->sections[i].title);
+	if (d->strings != NULL)
+		free(d->strings);
+	else
+		for (i = 0; i < d->nsections; i++)
+			free(d->sections[i].title);
 	free(d->sections);
 	free(d->blocks);
 	free(d->title);

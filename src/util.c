@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "juan/util.h"
 
@@ -23,6 +24,24 @@ nomem(void)
 	exit(1);
 }
 
+void
+util_advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t lo, hi, huge = (uintptr_t)2 << 20;
+
+	if (p == NULL || n < UTIL_HUGE_MIN)
+		return;
+	lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	hi = ((uintptr_t)p + n) & ~(huge - 1);
+	if (hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 void *
 xmalloc(size_t n)
 {
@@ -30,6 +49,7 @@ xmalloc(size_t n)
 
 	if (p == NULL)
 		nomem();
+	util_advise_huge(p, n);
 	return p;
 }
 
@@ -40,6 +60,8 @@ xcalloc(size_t nmemb, size_t size)
 
 	if (p == NULL)
 		nomem();
+	if (size != 0 && nmemb <= SIZE_MAX / size)
+		util_advise_huge(p, nmemb * size);
 	return p;
 }
 
@@ -49,6 +71,7 @@ xrealloc(void *p, size_t n)
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
 		nomem();
+	util_advise_huge(p, n);
 	return p;
 }
 

@@ -83,7 +83,8 @@ struct section {
 	size_t off;		/* the heading's first byte */
 	size_t end;		/* one past the section's last byte */
 	ssize_t parent;		/* enclosing section, or -1 */
-	char *title;		/* heading text, markers removed, owned */
+	char *title;		/* heading text, markers removed (owned by
+				   the doc: the titles share one block) */
 	size_t line;		/* 1-based source line of the heading */
 	size_t end_line;	/* 1-based source line of the section's
 				   last non-blank line */
@@ -104,6 +105,10 @@ struct doc {
 	ssize_t title_block;		/* the title's block, or -1 */
 	char *site;			/* site name, owned, or NULL */
 	struct doc_date date;		/* document date; year 0 if none */
+	char *strings;			/* the section titles, one block; NULL
+					   when each title is its own
+					   allocation (a model built by
+					   hand) */
 };
 
 /*
