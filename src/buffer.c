@@ -279,6 +279,173 @@ index_lines(struct buffer *b)
 }
 
 /*
+ * A large text is read and checked in two halves at once (util_par2):
+ * both halves are read into the one allocation with pread(), then each is
+ * checked for UTF-8 and carriage returns and its newlines counted, then
+ * each writes its part of the line index.
+ */
+#define PAR_MIN ((size_t)16 << 20)
+
+struct part {
+	int fd;			/* reading: the file */
+	off_t pos;		/* and where this part is in it */
+	char *s;		/* the part's bytes */
+	size_t n;
+	size_t base;		/* offset of s in the text */
+	size_t len;		/* the whole text's length */
+	ssize_t got;		/* reading: bytes read, or -1 */
+	int err;		/* and errno */
+	int valid;		/* checking: valid UTF-8 */
+	int cr;			/* holds a '\r' */
+	size_t multi;		/* multi-byte characters */
+	size_t nl;		/* newlines */
+	size_t *out;		/* indexing: where its line starts go */
+};
+
+static void
+read_part(void *arg)
+{
+	struct part *p = arg;
+	size_t n = 0;
+	ssize_t r;
+
+	while (n < p->n) {
+		r = pread(p->fd, p->s + n, p->n - n < READ_MAX ?
+		    p->n - n : READ_MAX, p->pos + (off_t)n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			p->got = -1;
+			p->err = errno;
+			return;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	p->got = (ssize_t)n;
+}
+
+static void
+check_part(void *arg)
+{
+	struct part *p = arg;
+	const char *q = p->s, *end = p->s + p->n;
+
+	p->valid = utf8_valid_prefix((const unsigned char *)p->s, p->n,
+	    &p->multi) == p->n;
+	p->cr = memchr(p->s, '\r', p->n) != NULL;
+	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		p->nl++;
+		q++;
+	}
+}
+
+static void
+index_part(void *arg)
+{
+	struct part *p = arg;
+	const char *q = p->s, *end = p->s + p->n;
+	size_t *w = p->out, at;
+
+	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		q++;
+		at = p->base + (size_t)(q - p->s);
+		if (at < p->len)
+			*w++ = at;
+	}
+}
+
+/*
+ * Splits s[0..n) in two at a character boundary near the middle; returns
+ * the offset, or 0 when there is none close by (not UTF-8 there).
+ */
+static size_t
+split_point(const char *s, size_t n)
+{
+	size_t h = n / 2, k;
+
+	for (k = 0; k < 4 && h + k < n; k++)
+		if (((unsigned char)s[h + k] & 0xc0) != 0x80)
+			return h + k;
+	return 0;
+}
+
+/*
+ * Checks and indexes the large text raw[0..n) in two halves at once.
+ * Returns 0 when it is valid UTF-8 without carriage returns and b now has
+ * it with its line index, or -1 (b untouched) for the general path.
+ */
+static int
+check_fast(struct buffer *b, char *raw, size_t n, size_t *multi)
+{
+	struct part p[2];
+	size_t h = n >= PAR_MIN && util_threads() > 1 ? split_point(raw, n) : 0;
+	size_t lines;
+
+	if (h == 0)
+		return -1;
+	memset(p, 0, sizeof p);
+	p[0].s = raw;
+	p[0].n = h;
+	p[1].s = raw + h;
+	p[1].n = n - h;
+	p[1].base = h;
+	p[0].len = p[1].len = n;
+	util_par2(check_part, &p[0], &p[1]);
+	*multi += p[0].multi + p[1].multi;
+	if (!p[0].valid || !p[1].valid || p[0].cr || p[1].cr)
+		return -1;
+	raw[n] = '\0';
+	b->data = raw;
+	b->len = n;
+	/* A line starts at 0 and after every newline but a final one. */
+	lines = 1 + p[0].nl + p[1].nl - (raw[n - 1] == '\n');
+	b->line_off = xreallocarray(NULL, lines, sizeof *b->line_off);
+	b->line_off[0] = 0;
+	p[0].out = b->line_off + 1;
+	p[1].out = b->line_off + 1 + p[0].nl;
+	util_par2(index_part, &p[0], &p[1]);
+	b->nlines = lines;
+	return 0;
+}
+
+/*
+ * Reads the regular file fd, size bytes from its offset, into raw in two
+ * halves at once.  Returns the bytes read (size, or fewer when the file
+ * shrank meanwhile: then the caller reads it again from the start), or -1
+ * with errno set.  The file offset is left after what was read.
+ */
+static ssize_t
+read_fast(int fd, char *raw, size_t size)
+{
+	struct part p[2];
+	off_t pos = lseek(fd, 0, SEEK_CUR);
+	size_t h = size / 2;
+
+	if (pos < 0)
+		return 0;
+	memset(p, 0, sizeof p);
+	p[0].fd = p[1].fd = fd;
+	p[0].pos = pos;
+	p[0].s = raw;
+	p[0].n = h;
+	p[1].pos = pos + (off_t)h;
+	p[1].s = raw + h;
+	p[1].n = size - h;
+	util_par2(read_part, &p[0], &p[1]);
+	if (p[0].got < 0 || p[1].got < 0) {
+		errno = p[0].got < 0 ? p[0].err : p[1].err;
+		return -1;
+	}
+	if ((size_t)p[0].got < p[0].n || (size_t)p[1].got < p[1].n)
+		return 0;
+	if (lseek(fd, pos + (off_t)size, SEEK_SET) < 0)
+		return 0;
+	return (ssize_t)size;
+}
+
+/*
  * A copy of the encoding name s that is safe to print: it comes from the
  * command line and may hold any bytes, and it is echoed in messages and
  * in the outline.  Invalid UTF-8 becomes U+FFFD, controls their visible
@@ -365,6 +532,9 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 		n -= 3;
 	}
 	b->encoding = xstrdup("UTF-8");
+	if (check_fast(b, raw, n, &multi) == 0)
+		return 0;	/* valid, large, and now indexed */
+	multi = 0;
 	v = utf8_valid_prefix(u, n, &multi);
 	if (v == n)
 		goto done;	/* valid as it is: the common case */
@@ -484,6 +654,16 @@ buffer_load_fd(int fd, const char *name, const char *encoding, size_t limit,
 		*err = xasprintf("input too large for memory (%zu bytes)",
 		    cap - 1);
 		return NULL;
+	}
+	if (S_ISREG(st.st_mode) && cap - 1 >= PAR_MIN && util_threads() > 1) {
+		r = read_fast(fd, raw, cap - 1);
+		if (r < 0) {
+			*err = xstrdup(strerror(errno));
+			free(raw);
+			return NULL;
+		}
+		/* 0: it shrank or cannot seek, and is read as any file is. */
+		n = (size_t)r;
 	}
 	for (;;) {
 		if (n > bound) {

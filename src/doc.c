@@ -1287,25 +1287,43 @@ close_block(struct build *b)
 	}
 }
 
+/* The state of pass 2 from one line to the next. */
+struct gstate {
+	int prev_blank;		/* the line before was blank */
+	int join;		/* the next text line may join block cur */
+	int cont;		/* ... and block cur ends mid-sentence */
+	int in_fence;		/* inside a fenced code block */
+	char fch;		/* its fence character */
+	size_t flen;		/* and fence length */
+	size_t cur;		/* the last block */
+};
+
+/* The state at the start of the text, or after a blank line. */
+static const struct gstate GSTATE_START = { 1, 0, 0, 0, 0, 0, 0 };
+
 /*
- * Pass 2: lines into blocks.  See the top of the file for the joining
- * rule.  A numbered or dash line right after a line that looks cut by
- * hard wrapping (no blank line, no sentence end) is taken as part of it.
+ * Pass 2: lines into blocks, the lines [from, to) of the text (0-based),
+ * from the state *g, which is left as it is after line to - 1.  See the
+ * top of the file for the joining rule.  A numbered or dash line right
+ * after a line that looks cut by hard wrapping (no blank line, no
+ * sentence end) is taken as part of it.  The last block is not closed:
+ * the caller calls close_block() at the end.
  */
 static void
-gather(struct build *b)
+gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 {
 	const struct buffer *buf = b->d->buf;
 	struct doc *d = b->d;
 	const char *s = b->s;
 	struct line l;
-	size_t i, off, end, cur = 0;
-	int prev_blank = 1, join = 0, cont = 0, in_fence = 0, k;
-	char fch = 0;
-	size_t flen = 0;
+	size_t i, off, end, cur = g->cur;
+	int prev_blank = g->prev_blank, join = g->join, cont = g->cont;
+	int in_fence = g->in_fence, k;
+	char fch = g->fch;
+	size_t flen = g->flen;
 	enum block_kind kind;
 
-	for (i = 0; i < buf->nlines; i++) {
+	for (i = from; i < to; i++) {
 		off = buf->line_off[i];
 		end = line_end_off(buf, i);
 		if (in_fence) {
@@ -1397,7 +1415,125 @@ gather(struct build *b)
 		cont = join && l.end != END_SENT && l.end != END_COLON;
 		prev_blank = 0;
 	}
-	close_block(b);
+	g->prev_blank = prev_blank;
+	g->join = join;
+	g->cont = cont;
+	g->in_fence = in_fence;
+	g->fch = fch;
+	g->flen = flen;
+	g->cur = cur;
+}
+
+/* Texts with fewer lines are gathered in one piece. */
+#define SPLIT_MIN_LINES	200000
+/* How far from the middle the split may look for a blank line. */
+#define SPLIT_SEARCH	100000
+
+/* One of the two pieces of a split pass 2. */
+struct half {
+	struct build b;		/* the first: the real build; the second: a
+				   copy with a doc and arrays of its own */
+	struct doc d;
+	size_t from, to;
+	struct gstate g;
+};
+
+static void
+gather_half(void *arg)
+{
+	struct half *h = arg;
+
+	gather_range(&h->b, h->from, h->to, &h->g);
+	close_block(&h->b);
+}
+
+/*
+ * Tells whether line i (0-based) is blank: empty or white space only,
+ * which pass 2 treats alike when outside a fence.
+ */
+static int
+blank_line(const struct build *b, size_t i)
+{
+	size_t off = b->d->buf->line_off[i], end = line_end_off(b->d->buf, i);
+
+	trim(b->s, &off, &end);
+	return off == end;
+}
+
+/*
+ * Pass 2 over the whole text.  A large text is split at a blank line near
+ * its middle and its two halves gathered at the same time: after a blank
+ * line the state is GSTATE_START, unless the line was inside a fenced
+ * code block, which is only known once the first half is done; then the
+ * second half is gathered again after it.  The second half's blocks are
+ * appended to the first's, and the one decision that looks across the
+ * split (a caption right after a figure) is made again at the seam.
+ */
+static void
+gather(struct build *b)
+{
+	const struct buffer *buf = b->d->buf;
+	struct doc *d = b->d;
+	struct half h1, h2;
+	size_t m = buf->nlines / 2, lim, n1, n2, k;
+	struct gstate g = GSTATE_START;
+
+	if (buf->nlines < SPLIT_MIN_LINES || util_threads() < 2) {
+		gather_range(b, 0, buf->nlines, &g);
+		close_block(b);
+		return;
+	}
+	lim = m + SPLIT_SEARCH < buf->nlines ? m + SPLIT_SEARCH : buf->nlines;
+	while (m < lim && !blank_line(b, m - 1))
+		m++;
+	if (m == lim || (ssize_t)m <= b->title_line) {
+		gather_range(b, 0, buf->nlines, &g);
+		close_block(b);
+		return;
+	}
+	memset(&h1, 0, sizeof h1);
+	memset(&h2, 0, sizeof h2);
+	h1.b = *b;
+	h1.from = 0;
+	h1.to = m;
+	h1.g = GSTATE_START;
+	h2.b = *b;
+	h2.d.buf = buf;
+	h2.d.title_block = -1;
+	h2.b.d = &h2.d;
+	h2.b.cap = buf->nlines - m;
+	h2.d.blocks = xreallocarray(NULL, h2.b.cap, sizeof *h2.d.blocks);
+	h2.b.bi = xreallocarray(NULL, h2.b.cap, sizeof *h2.b.bi);
+	h2.from = m;
+	h2.to = buf->nlines;
+	h2.g = GSTATE_START;
+	util_par2(gather_half, &h1, &h2);
+	*b = h1.b;
+	if (h1.g.in_fence) {
+		/* The split fell inside a code block: go on from there. */
+		gather_range(b, m, buf->nlines, &h1.g);
+		close_block(b);
+	} else {
+		n1 = d->nblocks;
+		n2 = h2.d.nblocks;
+		if (n1 + n2 > b->cap) {
+			b->cap = n1 + n2;
+			d->blocks = xreallocarray(d->blocks, b->cap,
+			    sizeof *d->blocks);
+			b->bi = xreallocarray(b->bi, b->cap, sizeof *b->bi);
+		}
+		memcpy(d->blocks + n1, h2.d.blocks, n2 * sizeof *d->blocks);
+		memcpy(b->bi + n1, h2.b.bi, n2 * sizeof *b->bi);
+		d->nblocks = n1 + n2;
+		if (n1 > 0 && n2 > 0 && b->bi[n1 - 1].kind == BLOCK_FIGURE &&
+		    b->bi[n1].kind == BLOCK_PARAGRAPH && is_caption(b, n1))
+			set_kind(b, n1, BLOCK_CAPTION);
+		b->title_seen |= h2.b.title_seen;
+		for (k = 0; k < b->nsuf; k++)
+			b->suf[k].seen |= h2.b.suf[k].seen;
+	}
+	free(h2.d.blocks);
+	free(h2.b.bi);
 }
 
 /* Drops the "**" or "__" around a heading's text: **小标题**. */

@@ -17,8 +17,6 @@
 #include "juan/util.h"
 #include "out.h"
 
-#define OUT_CHUNK	(256 * 1024)	/* bytes buffered before a write */
-
 /* --width, else the terminal's width when stdout is one, else 80. */
 static int
 dump_width(const struct app_opts *o, FILE *fp)
@@ -64,10 +62,7 @@ out_dump(const struct doc *d, const struct app_opts *o, FILE *fp)
 				    c[i].len);
 		}
 		sbuf_addc(&b, '\n');
-		if (b.len >= OUT_CHUNK) {
-			fwrite(b.s, 1, b.len, fp);
-			sbuf_reset(&b);
-		}
+		out_flush(&b, fp, 0);
 		more = layout_next(l, &dl, &nx) == 0;
 		dl = nx;
 	}

@@ -53,7 +53,7 @@ title_text(const struct doc *d, const char **s, size_t *n)
 }
 
 static void
-outline_text(const struct doc *d, struct sbuf *b)
+outline_text(const struct doc *d, struct sbuf *b, FILE *fp)
 {
 	const char *s;
 	size_t i, n, width = 1, w, max = 0;
@@ -75,11 +75,12 @@ outline_text(const struct doc *d, struct sbuf *b)
 		section_text(d, i, &s, &n);
 		util_safe_add(b, s, n, 1);
 		sbuf_addc(b, '\n');
+		out_flush(b, fp, 0);
 	}
 }
 
 static void
-outline_json(const struct doc *d, struct sbuf *b)
+outline_json(const struct doc *d, struct sbuf *b, FILE *fp)
 {
 	const struct section *sec;
 	const char *s;
@@ -121,6 +122,7 @@ outline_json(const struct doc *d, struct sbuf *b)
 			sbuf_printf(b, "%zd}", sec->parent);
 		else
 			sbuf_adds(b, "null}");
+		out_flush(b, fp, 0);
 	}
 	sbuf_adds(b, d->nsections > 0 ? "\n]}\n" : "]}\n");
 }
@@ -131,11 +133,10 @@ out_outline(const struct doc *d, const struct app_opts *o, FILE *fp)
 	struct sbuf b = SBUF_INIT;
 
 	if (o->json)
-		outline_json(d, &b);
+		outline_json(d, &b, fp);
 	else
-		outline_text(d, &b);
-	if (b.len > 0)
-		fwrite(b.s, 1, b.len, fp);
+		outline_text(d, &b, fp);
+	out_flush(&b, fp, 1);
 	sbuf_free(&b);
 	return 0;
 }

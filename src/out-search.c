@@ -168,10 +168,7 @@ out_search(const struct doc *d, const struct app_opts *o, FILE *fp)
 			add_context(&b, text, ls, le, a, z, 0);
 			sbuf_addc(&b, '\n');
 		}
-		if (b.len >= 65536) {
-			fwrite(b.s, 1, b.len, fp);
-			sbuf_reset(&b);
-		}
+		out_flush(&b, fp, 0);
 		count++;
 		from = search_after(text, buf->len, a, z);
 	}

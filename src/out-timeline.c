@@ -27,9 +27,6 @@
 #include "juan/util.h"
 #include "out.h"
 
-/* Bytes of output gathered before they are written. */
-#define OUT_CHUNK ((size_t)1 << 16)
-
 static void
 text_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 {
@@ -106,10 +103,7 @@ out_timeline(const struct doc *d, const struct app_opts *o, FILE *fp)
 		} else
 			text_entry(&b, d, &t->entries[order[i]]);
 		/* Write as we go, so the output is never all in memory. */
-		if (b.len >= OUT_CHUNK) {
-			fwrite(b.s, 1, b.len, fp);
-			sbuf_reset(&b);
-		}
+		out_flush(&b, fp, 0);
 	}
 	if (o->json)
 		sbuf_adds(&b, t->n > 0 ? "\n]}\n" : "]}\n");

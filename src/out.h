@@ -6,6 +6,23 @@
 
 #include "app.h"
 #include "juan/doc.h"
+#include "juan/util.h"
+
+/*
+ * Output is built in an sbuf and written every OUT_CHUNK bytes, so that
+ * the output of a large document never sits whole in memory.
+ */
+#define OUT_CHUNK ((size_t)1 << 16)
+
+/* Writes out what b holds once it is OUT_CHUNK bytes, or now with force. */
+static inline void
+out_flush(struct sbuf *b, FILE *fp, int force)
+{
+	if (b->len >= OUT_CHUNK || (force && b->len > 0)) {
+		fwrite(b->s, 1, b->len, fp);
+		sbuf_reset(b);
+	}
+}
 
 /*
  * Each prints its mode's output for d to fp, as text or (o->json) JSON,

@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "juan/util.h"
 
@@ -22,6 +24,55 @@ nomem(void)
 {
 	fputs("juan: out of memory\n", stderr);
 	exit(1);
+}
+
+static int threads;	/* 0: not decided yet */
+
+int
+util_threads(void)
+{
+	long n;
+
+	if (threads == 0) {
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = n >= 2 ? 2 : 1;
+	}
+	return threads;
+}
+
+void
+util_set_threads(int n)
+{
+	threads = n >= 2 ? 2 : 1;
+}
+
+struct par {
+	void (*fn)(void *);
+	void *arg;
+};
+
+static void *
+par_main(void *arg)
+{
+	struct par *p = arg;
+
+	p->fn(p->arg);
+	return NULL;
+}
+
+void
+util_par2(void (*fn)(void *), void *a, void *b)
+{
+	struct par p = { fn, b };
+	pthread_t t;
+
+	if (util_threads() < 2 || pthread_create(&t, NULL, par_main, &p) != 0) {
+		fn(a);
+		fn(b);
+		return;
+	}
+	fn(a);
+	pthread_join(t, NULL);
 }
 
 void

@@ -29,6 +29,17 @@ char *xstrdup(const char *s);
  */
 void util_advise_huge(void *p, size_t n);
 char *xstrndup(const char *s, size_t n);
+/*
+ * Work split in two.  util_par2(fn, a, b) runs fn(a) and fn(b) at the same
+ * time, fn(b) in a second thread, and returns when both are done; it runs
+ * them one after the other when util_threads() is 1 or a thread cannot be
+ * started.  util_threads() is the number of processors, at most 2 (the
+ * large passes split in two); util_set_threads(1) makes everything serial,
+ * as the tests do to compare.
+ */
+void util_par2(void (*fn)(void *), void *a, void *b);
+int util_threads(void);
+void util_set_threads(int n);
 /* Returns a newly allocated string formatted as by printf. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

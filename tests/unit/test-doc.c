@@ -7,6 +7,7 @@
 
 #include "juan/buffer.h"
 #include "juan/doc.h"
+#include "juan/util.h"
 #include "tap.h"
 
 static struct buffer *cur_buf;
@@ -483,6 +484,128 @@ test_encodings(void)
 	free(want);
 }
 
+/* Lines a generated document is made of, in no particular order. */
+static const char *const gen_lines[] = {
+	"", "", "", "",
+	"计算机诞生之初，是为拉丁字母设计的。一台只认识几十个字母的机器，"
+	    "如何装下数以万计的汉字？",
+	"这个问题，曾经被一些人断言为无解，",
+	"甚至有人说计算机是汉字的掘墓人。",
+	"一、总体情况", "（二）主要做法", "1. 引言", "1.1 背景", "第三章 照排",
+	"铅与火的告别——汉字告别手工排版", "——从一本字表说起",
+	"短行标题", "# 标题", "## 小节", "二级标题", "======", "------",
+	"图片_20231012093015.jpg", "1979年7月27日，输出了第一张样张。图/资料图片",
+	"- 列表项", "1) 第一项", "“你好。”他说。", "首页 > 专题 > 正文",
+	"网站地图 | 联系我们", "一字千钧写春秋", "    缩进的一行正文。",
+	"2016年4月19日，会议召开。", "Chapter 1", "END",
+};
+
+/* Writes the model of d, every field, into out, to compare two models. */
+static void
+model_dump(const struct doc *d, struct sbuf *out)
+{
+	size_t i;
+
+	sbuf_printf(out, "%zu %zu %s %s %zd %d-%d-%d@%zu\n", d->nblocks,
+	    d->nsections, d->title ? d->title : "-", d->site ? d->site : "-",
+	    d->title_block, d->date.year, d->date.month, d->date.day,
+	    d->date.off);
+	for (i = 0; i < d->nblocks; i++)
+		sbuf_printf(out, "b %zu %zu %d %d %d %d\n", d->blocks[i].off,
+		    d->blocks[i].end, d->blocks[i].kind, d->blocks[i].level,
+		    d->blocks[i].head, d->blocks[i].tlen);
+	for (i = 0; i < d->nsections; i++)
+		sbuf_printf(out, "s %zu %d %zu %zu %zd %s %zu %zu\n",
+		    d->sections[i].block, d->sections[i].level,
+		    d->sections[i].off, d->sections[i].end,
+		    d->sections[i].parent, d->sections[i].title,
+		    d->sections[i].line, d->sections[i].end_line);
+}
+
+/*
+ * A large text is gathered in two halves at once: the model must be the
+ * one a single pass gives, whatever falls at the split (a code block
+ * across it, a figure before it and its caption after, the title's base
+ * repeated only after it).
+ */
+static void
+test_split(void)
+{
+	enum { N = 240000 };
+	/*
+	 * What surrounds the split: lines from N / 2 - 3 on.  The split
+	 * falls after line N / 2 - 1 (0-based), the first blank line from
+	 * the middle on.
+	 */
+	static const char *const middles[][8] = {
+		{ "", "", "", NULL },
+		{ "```", "code", "", "more code", "", "```", "", NULL },
+		{ "正文。", "图片_20231012093015.jpg", "",
+		    "1979年7月27日，输出了第一张样张。图/资料图片", "", NULL },
+		{ "正文。", "正文。", "", "一字千钧写春秋", "", NULL },
+		{ "~~~", "", "", "正文。", "", NULL },
+		{ "正文。", "标题", "", "======", "", NULL },
+	};
+	size_t k, i, j, nmid = sizeof middles / sizeof middles[0];
+	unsigned long r;
+	struct sbuf text = SBUF_INIT, one = SBUF_INIT, two = SBUF_INIT;
+	struct buffer *b;
+	struct doc *d;
+	char *err = NULL;
+	int same;
+
+	for (k = 0; k < nmid; k++) {
+		sbuf_reset(&text);
+		sbuf_adds(&text, "一字千钧写春秋-汉字科技网\n\n");
+		r = 12345 + k;
+		for (i = 2; i < N; i++) {
+			const char *line;
+
+			j = i >= N / 2 - 3 ? i - (N / 2 - 3) : 8;
+			r = r * 1103515245 + 12345;
+			line = gen_lines[(r >> 16) % (sizeof gen_lines /
+			    sizeof gen_lines[0])];
+			/* The title's base is repeated only after the split
+			 * in text 3. */
+			if (strcmp(line, "一字千钧写春秋") == 0)
+				line = "";
+			if (j < 8) {
+				size_t q;
+
+				for (q = 0; q < j && middles[k][q]; q++)
+					;
+				if (q == j && middles[k][j] != NULL)
+					line = middles[k][j];
+			}
+			/* Code blocks come whole, away from the split. */
+			if (i % 5000 == 100)
+				line = "```";
+			else if (i % 5000 == 103)
+				line = "```";
+			sbuf_adds(&text, line);
+			sbuf_addc(&text, '\n');
+		}
+		b = buffer_from_mem(text.s, text.len, NULL, &err);
+		sbuf_reset(&one);
+		sbuf_reset(&two);
+		util_set_threads(1);
+		d = doc_new(b);
+		model_dump(d, &one);
+		doc_free(d);
+		util_set_threads(2);
+		d = doc_new(b);
+		model_dump(d, &two);
+		doc_free(d);
+		same = one.len == two.len && memcmp(one.s, two.s, one.len) == 0;
+		ok(same && b->nlines == N, "text %zu: split in two gives the "
+		    "model of one pass (%zu bytes of model)", k, one.len);
+		buffer_free(b);
+	}
+	sbuf_free(&text);
+	sbuf_free(&one);
+	sbuf_free(&two);
+}
+
 int
 main(void)
 {
@@ -496,6 +619,7 @@ main(void)
 	test_figures();
 	test_robust();
 	test_encodings();
+	test_split();
 	buffer_free(cur_buf);
 	return done_testing();
 }
