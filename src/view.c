@@ -221,7 +221,7 @@ view_percent(struct view *v)
 
 	if (len == 0)
 		return 100;
-	b = view_bottom(v);
+	b = v->base_off + view_bottom(v);
 	if (b >= len)
 		return 100;
 	return (int)((double)b * 100.0 / (double)len);

@@ -55,6 +55,9 @@ struct view {
 	struct layout_opts lo;		/* the layout's options */
 	int rows;			/* text rows shown, >= 0 */
 	size_t top_off;			/* first byte of the top line */
+	size_t base_off;		/* offset in the whole text of doc's
+					   first byte: doc is a preview of
+					   its end; else 0 */
 	size_t total_len;		/* bytes of the whole text when doc
 					   covers only its beginning, else 0 */
 

@@ -23,7 +23,11 @@
  * which are the same bytes at the same offsets, while a thread builds the
  * whole document and then the whole timeline.  The loop swaps each in as
  * it arrives (view_set_doc).  A key that needs the whole text (G, a
- * search, a move past the preview) waits for the document first.
+ * search, a move past the preview) waits for the document first, but for
+ * G: it reads the file's last PREVIEW_LEN bytes into a tail preview and
+ * shows their end at once.  The tail's offsets are those of the whole
+ * text less tail_base (for UTF-8 without carriage returns, checked when
+ * the whole arrives), so the place shown survives the swap.
  */
 #include "config.h"
 
@@ -107,6 +111,12 @@ struct ui {
 	struct buffer *pbuf;		/* preview text, owned, or NULL */
 	struct doc *pdoc;		/* preview document, owned */
 	struct timeline *ptl;		/* preview timeline, owned */
+	struct buffer *tbuf;		/* tail preview (G before the whole
+					   text is in), owned, or NULL */
+	struct doc *tdoc;		/* its document, owned */
+	struct timeline *ttl;		/* its timeline, owned */
+	size_t tail_base;		/* offset of tbuf in the whole text */
+	int in_tail;			/* the view shows the tail */
 	struct bg bg;			/* the thread building the rest */
 	int reading_stdin;		/* the thread still reads stdin */
 	int state_pending;		/* position to restore when the
@@ -621,7 +631,9 @@ draw_status(struct ui *u)
 	if (u->msg != NULL) {
 		util_safe_add(&l, u->msg, strlen(u->msg), 1);
 	} else {
-		t = v->doc->title != NULL ? v->doc->title : u->o->name;
+		t = u->in_tail ? u->pdoc->title : v->doc->title;
+		if (t == NULL)
+			t = u->o->name;
 		util_safe_add(&l, t, strlen(t), 1);
 		s = view_section(v);
 		if (s >= 0 && v->doc->sections[s].title != NULL &&
@@ -1374,7 +1386,15 @@ static void *
 bg_main(void *arg)
 {
 	struct bg *b = arg;
+	const char *delay = getenv("JUAN_TEST_LOAD_DELAY");
 
+	/* The tests hold the whole text back to see the preview at work. */
+	if (delay != NULL && atoi(delay) > 0) {
+		struct timespec ts = { atoi(delay) / 1000,
+		    (long)(atoi(delay) % 1000) * 1000000L };
+
+		nanosleep(&ts, NULL);
+	}
 	if (b->buf == NULL) {
 		b->loaded = buffer_load(b->path, b->encoding, b->limit,
 		    &b->err);
@@ -1510,6 +1530,19 @@ preview(struct ui *u)
 
 static void	 load_state(struct ui *);
 
+/* Frees the tail preview, which the view no longer shows. */
+static void
+free_tail(struct ui *u)
+{
+	timeline_free(u->ttl);
+	doc_free(u->tdoc);
+	buffer_free(u->tbuf);
+	u->ttl = NULL;
+	u->tdoc = NULL;
+	u->tbuf = NULL;
+	u->in_tail = 0;
+}
+
 /*
  * Swaps in what the thread has finished.  The preview timeline stays until
  * the whole one arrives: its entries are offsets into the same bytes.
@@ -1530,7 +1563,37 @@ bg_poll(struct ui *u)
 		u->bg.taken = stage;
 		return 1;
 	}
-	if (stage >= 1 && u->bg.taken == 0) {
+	if (stage >= 1 && u->bg.taken == 0 && u->in_tail) {
+		const struct buffer *w = u->bg.loaded;
+		size_t top = u->tail_base + u->v->top_off;
+
+		if (w->len < u->pbuf->len || memcmp(w->data, u->pbuf->data,
+		    u->pbuf->len) != 0)
+			u->bg.moved = 1;
+		if (u->bg.moved && stage < 2)
+			return 0;
+
+		/* The tail's place in the whole, if its bytes are there. */
+		if (w == NULL || u->tail_base + u->tbuf->len > w->len ||
+		    memcmp(w->data + u->tail_base, u->tbuf->data,
+		    u->tbuf->len) != 0)
+			top = SIZE_MAX;
+		u->in_tail = 0;
+		u->v->base_off = 0;
+		u->buf = u->bg.loaded;
+		u->doc = u->bg.doc;
+		u->v->total_len = 0;
+		view_set_doc(u->v, u->doc, u->bg.moved ? u->bg.tl : u->ptl);
+		if (top == SIZE_MAX)
+			view_end(u->v);
+		else
+			view_goto(u->v, top);
+		u->state_pending = 0;
+		if (u->reading_stdin) {
+			u->reading_stdin = 0;
+			clear_msg(u);
+		}
+	} else if (stage >= 1 && u->bg.taken == 0) {
 		if (u->buf == NULL) {
 			/*
 			 * The preview was decoded alone; if the whole text
@@ -1573,9 +1636,86 @@ bg_poll(struct ui *u)
 		u->ptl = NULL;
 		u->pdoc = NULL;
 		u->pbuf = NULL;
+		free_tail(u);
 	}
 	u->bg.taken = stage;
 	return 1;
+}
+
+/*
+ * Shows the end of a file still being loaded: reads its last PREVIEW_LEN
+ * bytes from the start of a line, and builds a document and timeline of
+ * them alone.  Only for UTF-8 without carriage returns or invalid bytes,
+ * whose offsets are the file's (less a byte-order mark), so that the
+ * place shown is found again in the whole text.  Returns -1 when there is
+ * no such tail (the caller then waits for the whole).
+ */
+static int
+tail_preview(struct ui *u)
+{
+	char *raw, *err = NULL, *nl;
+	size_t n = 0, base, skip;
+	ssize_t r;
+	int fd;
+
+	if (u->tbuf != NULL) {
+		u->in_tail = 1;
+		goto show;
+	}
+	if (u->buf != NULL || u->reading_stdin || u->pbuf == NULL ||
+	    strcmp(u->pbuf->encoding, "UTF-8") != 0 || u->o->file == NULL ||
+	    u->bg.file_len < PREVIEW_MIN)
+		return -1;
+	base = u->bg.file_len - PREVIEW_LEN;
+	if ((fd = open(u->o->file, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	raw = xmalloc(PREVIEW_LEN + 1);
+	while (n < PREVIEW_LEN) {
+		r = pread(fd, raw + n, PREVIEW_LEN - n, (off_t)(base + n));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	/* Start on a line, which also starts a character. */
+	nl = n > 0 ? memchr(raw, '\n', n) : NULL;
+	skip = nl != NULL ? (size_t)(nl - raw) + 1 : n;
+	if (n < PREVIEW_LEN || skip >= n || memchr(raw, '\r', n) != NULL) {
+		free(raw);
+		return -1;
+	}
+	u->tbuf = buffer_from_mem(raw + skip, n - skip, "UTF-8", &err);
+	free(raw);
+	free(err);
+	if (u->tbuf == NULL || u->tbuf->invalid > 0 ||
+	    u->tbuf->len != n - skip) {
+		buffer_free(u->tbuf);
+		u->tbuf = NULL;
+		return -1;
+	}
+	u->tail_base = base + skip - (u->pbuf->had_bom ? 3 : 0);
+	u->tdoc = doc_new(u->tbuf);
+	u->ttl = timeline_new(u->tdoc);
+	u->in_tail = 1;
+show:
+	/* The user has moved: a saved place must not move them back. */
+	u->state_pending = 0;
+	view_set_doc(u->v, u->tdoc, u->ttl);
+	u->v->base_off = u->tail_base;
+	u->v->total_len = u->tail_base + u->tbuf->len;
+	return 0;
+}
+
+/* Back from the tail to the preview of the beginning. */
+static void
+leave_tail(struct ui *u)
+{
+	u->in_tail = 0;
+	view_set_doc(u->v, u->pdoc, u->ptl);
+	u->v->base_off = 0;
+	u->v->total_len = u->tail_base + u->tbuf->len;
 }
 
 /* Tells whether the view still shows the preview's document. */
@@ -1605,6 +1745,38 @@ need_full(struct ui *u)
 }
 
 /*
+ * How a key moves the text: 1 down (or to the end), -1 up, 2 to the
+ * beginning, 0 otherwise.
+ */
+static int
+tail_move(int is_key, wint_t ch)
+{
+	if (is_key)
+		switch (ch) {
+		case KEY_END: case KEY_NPAGE: case KEY_DOWN: case KEY_ENTER:
+			return 1;
+		case KEY_UP: case KEY_PPAGE:
+			return -1;
+		case KEY_HOME:
+			return 2;
+		default:
+			return 0;
+		}
+	switch (ch) {
+	case 'G': case 'j': case 'e': case 5: case 14: case '\n': case '\r':
+	case ' ': case 'f': case 6: case 22: case 'd': case 4:
+		return 1;
+	case 'k': case 'y': case 'b': case 'u': case 25: case 16: case 11:
+	case 2: case 21:
+		return -1;
+	case 'g':
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+/*
  * Keys that move past what the preview holds, or need the whole text,
  * wait for it.
  */
@@ -1614,6 +1786,28 @@ need_for_key(struct ui *u, int is_key, wint_t ch)
 	struct view *v = u->v;
 
 	if (!in_preview(u))
+		return;
+	if (u->in_tail && v->focus == VIEW_FOCUS_TEXT && !u->have_count) {
+		/*
+		 * At the end of the file: down is fine, g goes back to the
+		 * beginning's preview, up is fine until near the tail's
+		 * start, and what needs the whole text waits for it.
+		 */
+		switch (tail_move(is_key, ch)) {
+		case 1:
+			return;
+		case 2:
+			leave_tail(u);
+			return;
+		case -1:
+			if (v->top_off <= PREVIEW_LEN / 4)
+				need_full(u);
+			return;
+		}
+	}
+	if (v->focus == VIEW_FOCUS_TEXT && !u->have_count &&
+	    ((is_key && ch == KEY_END) || (!is_key && ch == 'G')) &&
+	    atomic_load(&u->bg.stage) == 0 && tail_preview(u) == 0)
 		return;
 	if (is_key) {
 		if (ch == KEY_END || ch == KEY_NPAGE || ch == KEY_DOWN ||
@@ -1705,6 +1899,7 @@ ui_free(struct ui *u)
 	free(u->old_pattern);
 	free(u->prompt_err);
 	sbuf_free(&u->line);
+	free_tail(u);
 	if (u->bg.started && atomic_load(&u->bg.stage) < 2) {
 		/*
 		 * The preview is the main thread's alone: free it.  What

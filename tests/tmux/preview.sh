@@ -38,4 +38,34 @@ ok $? "... and the pane stops saying it is reading"
 keys q
 wait_for 'juan-exit=0'
 ok $? "q quits"
+
+# G while the whole text is still being read (held back 6 s by the test
+# hook): the end shows at once from a tail preview, the place survives the
+# swap to the whole document, and g goes back to the beginning.
+t send-keys -t main "clear; JUAN_TEST_LOAD_DELAY=6000 $JUAN $big; \
+echo juan-exit=\$?" Enter
+wait_for '%'
+keys G
+wait_for '100%' 20
+ok $? "G before the whole text is in goes to the end at once"
+screen | grep -qF 'reading...'
+ok $? "... while the whole is still being read"
+{ text_row 25; text_row 26; text_row 27; text_row 28; } | squeeze |
+    grep -qF -- "$(printf '%s' "$last" | squeeze)"
+ok $? "... with the last line at the bottom"
+keys g
+wait_for "$first" 20
+ok $? "g goes back to the beginning before the whole is in"
+keys G
+wait_for '100%' 20
+wait_gone 'reading...' 300
+ok $? "the whole text comes in"
+screen | grep -qF '100%'
+ok $? "... and the view stays at the end"
+{ text_row 25; text_row 26; text_row 27; text_row 28; } | squeeze |
+    grep -qF -- "$(printf '%s' "$last" | squeeze)"
+ok $? "... on the same last line"
+keys q
+wait_for 'juan-exit=0'
+ok $? "q quits"
 done_testing
