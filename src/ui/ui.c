@@ -99,7 +99,12 @@ struct bg {
 	atomic_int stage;		/* 0 building the doc, 1 the
 					   timeline, 2 done, -1 the text
 					   could not be loaded */
-	int started;			/* the thread runs or ran */
+	int started;			/* a whole is being built: the thread
+					   is to run, runs or ran */
+	int launched;			/* the thread was created (after the
+					   first screen is drawn) */
+	int ran;			/* no thread could be created: the
+					   whole was built in the main one */
 	int taken;			/* stages swapped into the view */
 };
 
@@ -1470,10 +1475,8 @@ static int
 preview(struct ui *u)
 {
 	const struct buffer *b = u->buf;
-	sigset_t all, old;
 	char *err = NULL;
 	size_t n;
-	int r;
 
 	if (b == NULL && strcmp(u->o->file, "-") == 0) {
 		/*
@@ -1510,16 +1513,7 @@ preview(struct ui *u)
 	}
 	u->bg.buf = b;
 	atomic_init(&u->bg.stage, 0);
-	/* The thread takes no signals: they are the main loop's. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	r = pthread_create(&u->bg.thread, NULL, bg_main, &u->bg);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (r != 0) {
-		buffer_free(u->pbuf);
-		u->pbuf = NULL;
-		return -1;
-	}
+	/* The thread starts once the first screen is drawn (launch_bg). */
 	u->bg.started = 1;
 	u->pdoc = doc_new(u->pbuf);
 	u->ptl = timeline_new(u->pdoc);
@@ -1529,6 +1523,32 @@ preview(struct ui *u)
 }
 
 static void	 load_state(struct ui *);
+
+/*
+ * Starts the thread that builds the whole text, after the first screen is
+ * drawn so that it does not compete with drawing it.  Without a thread,
+ * the whole is built here and now.
+ */
+static void
+launch_bg(struct ui *u)
+{
+	sigset_t all, old;
+	int r;
+
+	if (!u->bg.started || u->bg.launched || u->bg.ran)
+		return;
+	/* The thread takes no signals: they are the main loop's. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	r = pthread_create(&u->bg.thread, NULL, bg_main, &u->bg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (r == 0)
+		u->bg.launched = 1;
+	else {
+		u->bg.ran = 1;
+		bg_main(&u->bg);
+	}
+}
 
 /* Frees the tail preview, which the view no longer shows. */
 static void
@@ -1628,7 +1648,8 @@ bg_poll(struct ui *u)
 	if (stage == 2) {
 		u->tl = u->bg.tl;
 		view_set_doc(u->v, u->doc, u->tl);
-		pthread_join(u->bg.thread, NULL);
+		if (u->bg.launched)
+			pthread_join(u->bg.thread, NULL);
 		u->bg.started = 0;
 		timeline_free(u->ptl);
 		doc_free(u->pdoc);
@@ -1735,6 +1756,7 @@ need_full(struct ui *u)
 		return;
 	set_msg(u, "Reading the whole text...");
 	draw(u);
+	launch_bg(u);
 	while (atomic_load(&u->bg.stage) == 0 && ui_signal == 0) {
 		struct timespec ts = { 0, 10 * 1000 * 1000 };
 
@@ -1900,6 +1922,10 @@ ui_free(struct ui *u)
 	free(u->prompt_err);
 	sbuf_free(&u->line);
 	free_tail(u);
+	if (u->bg.started && !u->bg.launched) {
+		/* Nothing ran: the preview is freed below, as the doc. */
+		u->bg.started = 0;
+	}
 	if (u->bg.started && atomic_load(&u->bg.stage) < 2) {
 		/*
 		 * The preview is the main thread's alone: free it.  What
@@ -1911,7 +1937,7 @@ ui_free(struct ui *u)
 		pthread_detach(u->bg.thread);
 		return;
 	}
-	if (u->bg.started)
+	if (u->bg.launched)
 		pthread_join(u->bg.thread, NULL);
 	if (u->tl != u->bg.tl && u->bg.tl != NULL)
 		timeline_free(u->bg.tl);
@@ -2003,6 +2029,7 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 		if (dirty && drained) {
 			draw(&u);
 			dirty = 0;
+			launch_bg(&u);
 		}
 		/* Count matches between keys while nothing is typed. */
 		timeout(dirty ? 0 : u.v->search != NULL && !u.v->counted ?
