@@ -782,6 +782,68 @@ footer_hint(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * One pass over a short line for what three would find: its columns (as
+ * cols()), whether it holds a breadcrumb separator (> » › ＞, the test
+ * that opens is_breadcrumb()) and whether footer_hint() would hold.
+ * Most lines have neither, and then neither test runs.
+ */
+static void
+scan_line(const char *s, size_t n, size_t *cols_out, int *sep, int *foot)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, c = 0;
+	int sp = 0, ft = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char b = u[i];
+
+		if (b < 0x80) {
+			c++;
+			if (b == '>')
+				sp = 1;
+			else if (b == '|' || (b == 'I' && STARTS(s + i, n - i,
+			    "ICP")) || (b == 'o' && STARTS(s + i, n - i,
+			    "opyright")) || (b == 'r' && STARTS(s + i, n - i,
+			    "rights")))
+				ft = 1;
+			continue;
+		}
+		if (b >= 0xc0) {
+			c += b >= 0xe0 ? 2 : 1;
+			continue;
+		}
+		/* The last byte of a separator or of a footer mark. */
+		switch (b) {
+		case 0xbb:	/* » */
+			if (i >= 1 && u[i - 1] == 0xc2)
+				sp = 1;
+			break;
+		case 0x9e:	/* ＞ */
+		case 0xba:	/* › */
+			if (i >= 2 && (memcmp(s + i - 2, "\xef\xbc\x9e", 3) ==
+			    0 || memcmp(s + i - 2, "\xe2\x80\xba", 3) == 0))
+				sp = 1;
+			break;
+		case 0xa9:	/* © */
+			if (i >= 1 && u[i - 1] == 0xc2)
+				ft = 1;
+			break;
+		case 0x9c:	/* ｜ */
+		case 0xa8:	/* 丨 */
+		case 0x88:	/* 版 */
+			if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
+			    STARTS(s + i - 2, n - i + 2, "丨") ||
+			    STARTS(s + i - 2, n - i + 2, "版权")))
+				ft = 1;
+			break;
+		}
+	}
+	*cols_out = c;
+	*sep = sp;
+	*foot = ft;
+}
+
 /* Tells whether the trimmed line s[0..n) is footer or navigation links. */
 static int
 is_footer(const char *s, size_t n)
@@ -946,11 +1008,11 @@ classify(const char *s, size_t off, size_t end, size_t maxcols,
 	static const char *const openers[] = { "\xe2\x80\x9c",
 	    "\xe2\x80\x98", "\xe3\x80\x8c", "\xe3\x80\x8e", "\"", "'", NULL };
 	const char *t;
-	size_t n, a, p;
+	size_t n, a, p, c;
 	enum family fam;
 	char fch;
 	size_t flen;
-	int dot;
+	int dot, sep, foot;
 	const char *dash;
 
 	memset(l, 0, sizeof *l);
@@ -995,9 +1057,17 @@ classify(const char *s, size_t off, size_t end, size_t maxcols,
 		l->cls = list_item(t, n) ? LC_LIST : LC_TEXT;
 		return;
 	}
-	/* Boilerplate never ends a CJK sentence: most body lines stop here. */
-	if (l->end != END_SENT_CJK && (is_breadcrumb(t, n) ||
-	    is_footer(t, n))) {
+	/*
+	 * Boilerplate never ends a CJK sentence: most body lines skip it.
+	 * The scan is needed for it, and for the columns of a line that
+	 * may be short enough to be a heading.
+	 */
+	sep = foot = 0;
+	c = 0;
+	if (l->end != END_SENT_CJK || n <= 2 * maxcols)
+		scan_line(t, n, &c, &sep, &foot);
+	if (l->end != END_SENT_CJK && ((sep && is_breadcrumb(t, n)) ||
+	    (foot && is_footer(t, n)))) {
 		l->cls = LC_BOILER;
 		return;
 	}
@@ -1007,7 +1077,7 @@ classify(const char *s, size_t off, size_t end, size_t maxcols,
 		return;
 	}
 	/* Two columns at least per byte pair: a cheap bound first. */
-	if (n > 2 * maxcols || (l->cols = cols(t, n)) > maxcols ||
+	if (n > 2 * maxcols || (l->cols = c) > maxcols ||
 	    l->end == END_SENT_CJK || l->end == END_SENT ||
 	    l->end == END_CONT) {
 		/*
