@@ -324,6 +324,23 @@ util_safe_add(struct sbuf *b, const char *s, size_t n, int single_line)
 	int k, r;
 
 	while (i < n) {
+		unsigned char u = (unsigned char)s[i];
+
+		/*
+		 * Printable ASCII, and whole characters from U+3000 up (CJK,
+		 * kana, hangul, full-width forms), are never replaced: step
+		 * over them without decoding.
+		 */
+		if (u >= 0x20 && u < 0x7f) {
+			i++;
+			continue;
+		}
+		if (u >= 0xe3 && u <= 0xef && i + 3 <= n &&
+		    ((unsigned char)s[i + 1] & 0xc0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		k = util_u8_next(s + i, n - i, &c);
 		if (c == '\n' || c == '\t')
 			r = single_line ? -1 : 0;
