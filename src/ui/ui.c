@@ -49,6 +49,7 @@
 #include <wchar.h>
 
 #include "juan/doc.h"
+#include "juan/layout.h"
 #include "juan/timeline.h"
 #include "juan/view.h"
 #include "ui/ui.h"
@@ -131,6 +132,7 @@ struct ui {
 	FILE *tty_in;			/* keys: stdin or /dev/tty */
 	int color;			/* colors in use */
 	int ascii_sep;			/* separator drawn as '|' */
+	int help_drawn;			/* the help was up at the last draw */
 
 	int lines, cols;		/* screen size */
 	int pane_w;			/* side pane columns, 0 when none */
@@ -251,6 +253,208 @@ geometry(struct ui *u)
 }
 
 /*
+ * East Asian Ambiguous characters at width 2 (--ambiwidth=2, or a terminal
+ * that answered so).  curses measures characters with the C library's
+ * wcwidth(), which says 1 for them, so a terminal that draws them two
+ * columns wide would be a column ahead of curses after each one, and the
+ * rest of the row would be misdrawn.  Such a character is therefore not
+ * given to curses: its two cells are drawn as blanks, and after each
+ * refresh it is written by hand over them (cursor address, attributes,
+ * the character; then the attributes and cursor curses expects).  A row
+ * that held one in the frame before is redrawn whole, so that nothing is
+ * left of a character that has moved.
+ */
+struct overlay {
+	int y, x;
+	char s[4 * CCHARW_MAX + 1];	/* the cluster's UTF-8 bytes */
+	attr_t attr;
+	short pair;
+};
+
+static struct {
+	int on;				/* ambiguous characters are wide */
+	struct overlay *v;		/* this frame's characters */
+	size_t n, cap;
+	unsigned char *rows;		/* rows that held one last frame */
+	int nrows;
+} ambwide;
+
+/* The columns of the character c as drawn: wcwidth, or 2 for ambiguous. */
+static int
+char_cols(uint32_t c)
+{
+	char u[4];
+	int w = wcwidth((wchar_t)c), k;
+
+	if (w != 1 || !ambwide.on || c < 0x80)
+		return w;
+	k = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	if (k == 2) {
+		u[0] = (char)(0xc0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3f));
+	} else if (k == 3) {
+		u[0] = (char)(0xe0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+	} else {
+		u[0] = (char)(0xf0 | (c >> 18));
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (c & 0x3f));
+	}
+	return layout_str_width(u, (size_t)k, 2) == 2 ? 2 : 1;
+}
+
+/*
+ * Puts the characters wc (a cluster, NUL-ended) at y, x, in width columns
+ * as the layout measured them.  A character curses would measure narrower
+ * than it is drawn becomes an overlay.
+ */
+static void
+put_cell(int y, int x, const wchar_t *wc, int width, attr_t attr,
+    short pair)
+{
+	cchar_t cc;
+	wchar_t sp[2] = { L' ', L'\0' };
+	struct overlay *o;
+	size_t i, k = 0;
+	uint32_t c;
+
+	if (!ambwide.on || width != 2 || wcwidth(wc[0]) != 1) {
+		if (setcchar(&cc, wc, attr, pair, NULL) == OK)
+			mvadd_wch(y, x, &cc);
+		return;
+	}
+	setcchar(&cc, sp, attr, pair, NULL);
+	mvadd_wch(y, x, &cc);
+	mvadd_wch(y, x + 1, &cc);
+	if (ambwide.n == ambwide.cap) {
+		ambwide.cap = ambwide.cap ? ambwide.cap * 2 : 64;
+		ambwide.v = xreallocarray(ambwide.v, ambwide.cap, sizeof *ambwide.v);
+	}
+	o = &ambwide.v[ambwide.n++];
+	o->y = y;
+	o->x = x;
+	o->attr = attr;
+	o->pair = pair;
+	for (i = 0; wc[i] != L'\0' && k + 4 < sizeof o->s; i++) {
+		c = (uint32_t)wc[i];
+		if (c < 0x80)
+			o->s[k++] = (char)c;
+		else if (c < 0x800) {
+			o->s[k++] = (char)(0xc0 | (c >> 6));
+			o->s[k++] = (char)(0x80 | (c & 0x3f));
+		} else if (c < 0x10000) {
+			o->s[k++] = (char)(0xe0 | (c >> 12));
+			o->s[k++] = (char)(0x80 | ((c >> 6) & 0x3f));
+			o->s[k++] = (char)(0x80 | (c & 0x3f));
+		} else {
+			o->s[k++] = (char)(0xf0 | (c >> 18));
+			o->s[k++] = (char)(0x80 | ((c >> 12) & 0x3f));
+			o->s[k++] = (char)(0x80 | ((c >> 6) & 0x3f));
+			o->s[k++] = (char)(0x80 | (c & 0x3f));
+		}
+	}
+	o->s[k] = '\0';
+}
+
+/*
+ * tputs() is declared in <term.h>, whose capability macros (lines,
+ * columns, ...) would clash with this file's names.
+ */
+int tputs(const char *, int, int (*)(int));
+
+static int
+amb_putc(int c)
+{
+	return putc(c, stdout);
+}
+
+/* Moves the terminal's cursor to y, x (terminfo's cup). */
+static void
+amb_move(int y, int x)
+{
+	static char *cup;
+
+	if (cup == NULL)
+		cup = tigetstr("cup");
+	if (cup != NULL && cup != (char *)-1)
+		tputs(tiparm(cup, y, x), 1, amb_putc);
+}
+
+/* Forgets the overlays under the box of h rows and w columns at y, x. */
+static void
+amb_drop(int y, int x, int h, int w)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < ambwide.n; i++) {
+		const struct overlay *o = &ambwide.v[i];
+
+		if (o->y >= y && o->y < y + h && o->x + 1 >= x &&
+		    o->x < x + w)
+			continue;
+		ambwide.v[k++] = *o;
+	}
+	ambwide.n = k;
+}
+
+/* Before refresh: the rows that held overlays are drawn again whole. */
+static void
+amb_touch(void)
+{
+	int r;
+
+	for (r = 0; r < ambwide.nrows; r++)
+		if (ambwide.rows[r] && r < LINES)
+			wredrawln(stdscr, r, 1);
+}
+
+/*
+ * After refresh: writes this frame's overlays whose blanks are still
+ * there (a help box drawn later may cover them), then leaves the
+ * attributes and the cursor as curses believes them.
+ */
+static void
+amb_flush(void)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short p;
+	size_t i;
+	int cy, cx, wrote = 0;
+
+	if (ambwide.nrows < LINES) {
+		ambwide.rows = xrealloc(ambwide.rows, (size_t)LINES);
+		ambwide.nrows = LINES;
+	}
+	memset(ambwide.rows, 0, (size_t)ambwide.nrows);
+	for (i = 0; i < ambwide.n; i++) {
+		const struct overlay *o = &ambwide.v[i];
+
+		if (o->y >= LINES || o->x + 1 >= COLS ||
+		    mvwin_wch(stdscr, o->y, o->x, &cc) != OK ||
+		    getcchar(&cc, wc, &a, &p, NULL) == ERR ||
+		    wc[0] != L' ' || (a & ~A_COLOR) != (o->attr & ~A_COLOR) ||
+		    p != o->pair)
+			continue;
+		ambwide.rows[o->y] = 1;
+		amb_move(o->y, o->x);
+		vid_puts(o->attr, o->pair, NULL, amb_putc);
+		fputs(o->s, stdout);
+		wrote = 1;
+	}
+	ambwide.n = 0;
+	if (!wrote)
+		return;
+	vid_puts(A_NORMAL, 0, NULL, amb_putc);
+	getyx(curscr, cy, cx);
+	amb_move(cy, cx);
+	fflush(stdout);
+}
+
+/*
  * Draws the UTF-8 string s (already terminal-safe) at y, x in at most
  * maxw columns with attr; returns the columns used.
  */
@@ -260,7 +464,6 @@ draw_str(int y, int x, int maxw, const char *s, attr_t attr, short pair)
 	size_t n = strlen(s), i = 0;
 	uint32_t c;
 	wchar_t wc[2];
-	cchar_t cc;
 	int k, w, used = 0;
 
 	while (i < n && used < maxw) {
@@ -268,7 +471,7 @@ draw_str(int y, int x, int maxw, const char *s, attr_t attr, short pair)
 		i += (size_t)k;
 		wc[0] = (wchar_t)c;
 		wc[1] = L'\0';
-		w = wcwidth(wc[0]);
+		w = char_cols(c);
 		if (w < 0) {
 			wc[0] = L'?';
 			w = 1;
@@ -277,8 +480,7 @@ draw_str(int y, int x, int maxw, const char *s, attr_t attr, short pair)
 			continue;
 		if (used + w > maxw)
 			break;
-		if (setcchar(&cc, wc, attr, pair, NULL) == OK)
-			mvadd_wch(y, x + used, &cc);
+		put_cell(y, x + used, wc, w, attr, pair);
 		used += w;
 	}
 	return used;
@@ -295,7 +497,7 @@ str_cols(const char *s)
 	while (i < n) {
 		k = util_u8_next(s + i, n - i, &c);
 		i += (size_t)k;
-		w = wcwidth((wchar_t)c);
+		w = char_cols(c);
 		cols += w < 0 ? 1 : w;
 	}
 	return cols;
@@ -428,7 +630,6 @@ draw_text(struct ui *u)
 	struct style base, st;
 	size_t n, i, mi = 0, ei = 0, bottom, k, e;
 	wchar_t wc[CCHARW_MAX + 1];
-	cchar_t cc;
 	int row, col, have, nw;
 	uint32_t ch;
 
@@ -508,8 +709,8 @@ draw_text(struct ui *u)
 				wc[0] = 0xFFFD;
 				wc[1] = L'\0';
 			}
-			if (setcchar(&cc, wc, st.attr, st.pair, NULL) == OK)
-				mvadd_wch(row, u->text_x + col, &cc);
+			put_cell(row, u->text_x + col, wc, c[i].width,
+			    st.attr, st.pair);
 			col += c[i].width;
 		}
 		have = layout_next(v->layout, &dl, &nx) == 0;
@@ -717,6 +918,7 @@ draw_help(struct ui *u)
 		h = u->lines;
 	x = (u->cols - w) / 2;
 	y = (u->lines - h) / 2;
+	amb_drop(y, x, h, w);
 	for (k = 0; k < h; k++)
 		blank(y + k, x, w, st.attr, st.pair);
 	for (i = 0; i < n && (int)i + 1 < h; i++)
@@ -736,7 +938,16 @@ draw(struct ui *u)
 		draw_help(u);
 	if (u->prompt == P_NONE)
 		move(u->lines - 1, u->cols - 1);
+	/*
+	 * The help box cuts through the text's characters at its edges;
+	 * with overlays on screen, opening or closing it repaints all.
+	 */
+	if (ambwide.on && u->help != u->help_drawn)
+		clearok(curscr, TRUE);
+	u->help_drawn = u->help;
+	amb_touch();
 	refresh();
+	amb_flush();
 }
 
 /* Sets the side pane's mode, showing the pane if it was hidden. */
@@ -2011,6 +2222,7 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	u.ascii_sep = amb == 2;
+	ambwide.on = amb == 2;
 
 	u.v = view_new(u.doc, u.tl, 1, 1, amb);
 	if (in_preview(&u))
