@@ -77,6 +77,11 @@ struct search {
 	char (*startb)[4];		/* their UTF-8 bytes */
 	unsigned char *startlen;	/* bytes of each */
 	unsigned char lead[256];	/* lead bytes of the start characters */
+	unsigned char pair[8192];	/* bit set: the first two bytes of a
+					   start character of 2 bytes or more */
+	unsigned char pair2[8192];	/* ... of one of exactly 2 bytes */
+	unsigned char tri[8192];	/* bit set: a hash of the first three
+					   bytes of one of 3 or 4 bytes */
 
 	const char *memo_text;		/* the text memo[] is about */
 	size_t memo_len;		/* bytes */
@@ -250,6 +255,27 @@ starts_ok(const struct search *s, uint32_t c)
 	return n > 0 && n <= s->npc && memcmp(f, s->pc, n * sizeof *f) == 0;
 }
 
+/*
+ * The two-byte and three-byte keys of the candidate filter: most bytes
+ * that lead a start character in a CJK text lead far more other
+ * characters (0xe2 leads “ — …, 0xef the full-width ，：), so a lead
+ * byte alone would stop the scan every few characters.
+ */
+static inline unsigned
+pair_of(const char *b)
+{
+	return (unsigned)(unsigned char)b[0] << 8 | (unsigned char)b[1];
+}
+
+static inline unsigned
+tri_of(const char *b)
+{
+	unsigned v = (unsigned)(unsigned char)b[0] << 16 |
+	    (unsigned)(unsigned char)b[1] << 8 | (unsigned char)b[2];
+
+	return (v * 2654435761u) >> 16;
+}
+
 /* Collects the characters that may begin a match (see the top). */
 static void
 find_starts(struct search *s)
@@ -284,6 +310,19 @@ find_starts(struct search *s)
 		s->startlen[i] = (unsigned char)u8_encode(s->starts[i],
 		    s->startb[i]);
 		s->lead[(unsigned char)s->startb[i][0]] = 1;
+		if (s->startlen[i] >= 2) {
+			unsigned k = pair_of(s->startb[i]);
+
+			s->pair[k >> 3] |= (unsigned char)(1u << (k & 7));
+			if (s->startlen[i] == 2)
+				s->pair2[k >> 3] |= (unsigned char)(1u <<
+				    (k & 7));
+			else {
+				k = tri_of(s->startb[i]);
+				s->tri[k >> 3] |= (unsigned char)(1u <<
+				    (k & 7));
+			}
+		}
 		if (i < MAXMEMMEM)
 			s->rare[i] = s->startlen[i] - 1u;
 	}
@@ -637,6 +676,23 @@ find_literal(struct search *s, const char *text, size_t len, size_t from,
 			p++;
 		if (p >= lim)
 			break;
+		/* The first two bytes, then three, before decoding. */
+		if (u[p] >= 0xc0) {
+			unsigned k;
+
+			if (p + 1 >= len)
+				continue;
+			k = pair_of(text + p);
+			if (!(s->pair[k >> 3] & (1u << (k & 7))))
+				continue;
+			if (!(s->pair2[k >> 3] & (1u << (k & 7)))) {
+				if (p + 2 >= len)
+					continue;
+				k = tri_of(text + p);
+				if (!(s->tri[k >> 3] & (1u << (k & 7))))
+					continue;
+			}
+		}
 		util_u8_next(text + p, len - p, &c);
 		if (is_start(s, c) &&
 		    (end = match_at(s, text, len, p)) != NOMATCH) {
