@@ -1060,11 +1060,13 @@ classify(const char *s, size_t off, size_t end, size_t maxcols,
 	/*
 	 * Boilerplate never ends a CJK sentence: most body lines skip it.
 	 * The scan is needed for it, and for the columns of a line that
-	 * may be short enough to be a heading.
+	 * may be a heading: one that does not end a CJK sentence, or a
+	 * numbered question ("一、为什么？").
 	 */
 	sep = foot = 0;
 	c = 0;
-	if (l->end != END_SENT_CJK || n <= 2 * maxcols)
+	if (l->end != END_SENT_CJK || (n <= 2 * maxcols && n >= 3 &&
+	    memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0))
 		scan_line(t, n, &c, &sep, &foot);
 	if (l->end != END_SENT_CJK && ((sep && is_breadcrumb(t, n)) ||
 	    (foot && is_footer(t, n)))) {
