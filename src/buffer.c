@@ -22,7 +22,9 @@
  * addressed like any other.  Finally line ends are made
  * '\n' in place and the line index is built.  Invariant after loading:
  * data[0..len) is valid UTF-8 without '\r', data[len] == '\0', and
- * line_off[i] is the offset just after the i-th '\n' (line_off[0] == 0).
+ * line i starts just after the i-th '\n' (line 0 at 0), as
+ * buffer_line_start() tells from the 32-bit index of a text under 4 GiB or
+ * the general one.
  */
 #include "config.h"
 
@@ -245,6 +247,28 @@ fix_line_ends(char *s, size_t n)
 	return (size_t)(w - s);
 }
 
+/* Allocates the line index for n lines, 32-bit when the text allows. */
+static void
+alloc_index(struct buffer *b, size_t n)
+{
+	if (b->len <= UINT32_MAX) {
+		b->line_off32 = xreallocarray(NULL, n, sizeof *b->line_off32);
+		b->line_off32[0] = 0;
+	} else {
+		b->line_off = xreallocarray(NULL, n, sizeof *b->line_off);
+		b->line_off[0] = 0;
+	}
+}
+
+static inline void
+set_line(struct buffer *b, size_t i, size_t off)
+{
+	if (b->line_off32 != NULL)
+		b->line_off32[i] = (uint32_t)off;
+	else
+		b->line_off[i] = off;
+}
+
 /*
  * Builds the line index.  The lines are counted first so that the index
  * is allocated once at its size: counting is a quick pass over text just
@@ -257,7 +281,8 @@ index_lines(struct buffer *b)
 	const char *p = b->data, *end = b->data + b->len, *q;
 
 	if (b->len == 0) {
-		b->line_off = xreallocarray(NULL, 1, sizeof *b->line_off);
+		b->line_off32 = xreallocarray(NULL, 1, sizeof *b->line_off32);
+		b->line_off32[0] = 0;
 		b->nlines = 0;
 		return;
 	}
@@ -266,14 +291,13 @@ index_lines(struct buffer *b)
 		n++;
 		p = q + 1;
 	}
-	b->line_off = xreallocarray(NULL, n, sizeof *b->line_off);
-	b->line_off[0] = 0;
+	alloc_index(b, n);
 	n = 1;
 	p = b->data;
 	while ((q = memchr(p, '\n', (size_t)(end - p))) != NULL &&
 	    q + 1 < end) {
 		p = q + 1;
-		b->line_off[n++] = (size_t)(p - b->data);
+		set_line(b, n++, (size_t)(p - b->data));
 	}
 	b->nlines = n;
 }
@@ -299,7 +323,8 @@ struct part {
 	int cr;			/* holds a '\r' */
 	size_t multi;		/* multi-byte characters */
 	size_t nl;		/* newlines */
-	size_t *out;		/* indexing: where its line starts go */
+	struct buffer *b;	/* indexing: the buffer, whose lines from */
+	size_t first;		/* this one are this part's */
 };
 
 static void
@@ -346,13 +371,13 @@ index_part(void *arg)
 {
 	struct part *p = arg;
 	const char *q = p->s, *end = p->s + p->n;
-	size_t *w = p->out, at;
+	size_t i = p->first, at;
 
 	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
 		q++;
 		at = p->base + (size_t)(q - p->s);
 		if (at < p->len)
-			*w++ = at;
+			set_line(p->b, i++, at);
 	}
 }
 
@@ -401,10 +426,10 @@ check_fast(struct buffer *b, char *raw, size_t n, size_t *multi)
 	b->len = n;
 	/* A line starts at 0 and after every newline but a final one. */
 	lines = 1 + p[0].nl + p[1].nl - (raw[n - 1] == '\n');
-	b->line_off = xreallocarray(NULL, lines, sizeof *b->line_off);
-	b->line_off[0] = 0;
-	p[0].out = b->line_off + 1;
-	p[1].out = b->line_off + 1 + p[0].nl;
+	alloc_index(b, lines);
+	p[0].b = p[1].b = b;
+	p[0].first = 1;
+	p[1].first = 1 + p[0].nl;
 	util_par2(index_part, &p[0], &p[1]);
 	b->nlines = lines;
 	return 0;
@@ -740,6 +765,7 @@ buffer_free(struct buffer *b)
 		return;
 	free(b->data);
 	free(b->line_off);
+	free(b->line_off32);
 	free(b->encoding);
 	free(b->name);
 	free(b);
@@ -752,10 +778,10 @@ buffer_line_of(const struct buffer *b, size_t off)
 
 	if (b->nlines == 0)
 		return 1;
-	/* The last line_off[i] <= off. */
+	/* The last line start <= off. */
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if (b->line_off[mid] <= off)
+		if (buffer_line_start(b, mid) <= off)
 			lo = mid;
 		else
 			hi = mid;
@@ -771,9 +797,9 @@ buffer_line_end(const struct buffer *b, size_t line)
 
 	if (line == 0 || line > b->nlines)
 		return b->len;
-	start = b->line_off[line - 1];
+	start = buffer_line_start(b, line - 1);
 	if (line < b->nlines)
-		return b->line_off[line] - 1;
+		return buffer_line_start(b, line) - 1;
 	q = memchr(b->data + start, '\n', b->len - start);
 	return q != NULL ? (size_t)(q - b->data) : b->len;
 }
@@ -789,17 +815,18 @@ buffer_line_from(const struct buffer *b, size_t off, size_t from)
 	size_t lo = from - 1, step = 1, hi, mid;
 
 	if (b->nlines == 0 || from == 0 || lo >= b->nlines ||
-	    b->line_off[lo] > off)
+	    buffer_line_start(b, lo) > off)
 		return buffer_line_of(b, off);
-	while (lo + step < b->nlines && b->line_off[lo + step] <= off) {
+	while (lo + step < b->nlines &&
+	    buffer_line_start(b, lo + step) <= off) {
 		lo += step;
 		step *= 2;
 	}
 	hi = lo + step < b->nlines ? lo + step : b->nlines;
-	/* line_off[lo] <= off < line_off[hi] (or hi is the end). */
+	/* Line lo starts at or before off, line hi after (or is the end). */
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if (b->line_off[mid] <= off)
+		if (buffer_line_start(b, mid) <= off)
 			lo = mid;
 		else
 			hi = mid;

@@ -1231,9 +1231,9 @@ add_block(struct build *b, size_t off, size_t end, enum block_kind kind,
 static size_t
 line_end_off(const struct buffer *buf, size_t i)
 {
-	size_t e = i + 1 < buf->nlines ? buf->line_off[i + 1] - 1 : buf->len;
+	size_t e = i + 1 < buf->nlines ? buffer_line_start(buf, i + 1) - 1 : buf->len;
 
-	if (e > buf->line_off[i] && buf->data[e - 1] == '\n')
+	if (e > buffer_line_start(buf, i) && buf->data[e - 1] == '\n')
 		e--;
 	return e;
 }
@@ -1261,7 +1261,7 @@ find_title(struct build *b)
 
 	b->title_line = -1;
 	for (i = 0; i < buf->nlines && skipped < 8; i++) {
-		classify(s, buf->line_off[i], line_end_off(buf, i),
+		classify(s, buffer_line_start(buf, i), line_end_off(buf, i),
 		    DOC_TITLE_MAX_COLS, &l);
 		if (l.cls == LC_BLANK)
 			continue;
@@ -1275,7 +1275,7 @@ find_title(struct build *b)
 	    l.fam == FAM_DASH_SUB))))
 		return;
 	if (l.fam != FAM_MD && i + 1 < buf->nlines) {
-		classify(s, buf->line_off[i + 1], line_end_off(buf, i + 1),
+		classify(s, buffer_line_start(buf, i + 1), line_end_off(buf, i + 1),
 		    DOC_HEADING_MAX_COLS, &next);
 		nt = s + next.off;
 		nn = next.end_off - next.off;
@@ -1396,7 +1396,7 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 	enum block_kind kind;
 
 	for (i = from; i < to; i++) {
-		off = buf->line_off[i];
+		off = buffer_line_start(buf, i);
 		end = line_end_off(buf, i);
 		if (in_fence) {
 			d->blocks[cur].end = end;
@@ -1526,7 +1526,7 @@ gather_half(void *arg)
 static int
 blank_line(const struct build *b, size_t i)
 {
-	size_t off = b->d->buf->line_off[i], end = line_end_off(b->d->buf, i);
+	size_t off = buffer_line_start(b->d->buf, i), end = line_end_off(b->d->buf, i);
 
 	trim(b->s, &off, &end);
 	return off == end;
@@ -1594,8 +1594,9 @@ gather(struct build *b)
 			    sizeof *d->blocks);
 			b->bi = xreallocarray(b->bi, b->cap, sizeof *b->bi);
 		}
-		memcpy(d->blocks + n1, h2.d.blocks, n2 * sizeof *d->blocks);
-		memcpy(b->bi + n1, h2.b.bi, n2 * sizeof *b->bi);
+		util_copy_release(d->blocks + n1, h2.d.blocks,
+		    n2 * sizeof *d->blocks);
+		util_copy_release(b->bi + n1, h2.b.bi, n2 * sizeof *b->bi);
 		d->nblocks = n1 + n2;
 		if (n1 > 0 && n2 > 0 && b->bi[n1 - 1].kind == BLOCK_FIGURE &&
 		    b->bi[n1].kind == BLOCK_PARAGRAPH && is_caption(b, n1))
@@ -1899,9 +1900,10 @@ decide(struct build *b)
 }
 
 /*
- * Pass 4: the sections, their ranges and parents.  Only the small binfo
- * records are read for every block; the lines are found by galloping from
- * the previous heading's.
+ * Pass 4: the sections, their ranges and parents.  The evidence records
+ * are freed by now (their memory goes to the sections), so the blocks'
+ * kinds are read; the lines are found by galloping from the previous
+ * heading's.
  */
 static void
 make_sections(struct build *b)
@@ -1914,9 +1916,13 @@ make_sections(struct build *b)
 	char *w;
 	int lv, m;
 
-	/* Count first: one allocation each for sections and titles. */
-	for (i = 0; i < d->nblocks; i++)
-		if (b->bi[i].kind == BLOCK_HEADING) {
+	/*
+	 * Count first: one allocation each for sections and titles.  Past
+	 * DOC_MAX_SECTIONS headings (a text of gigabytes of nothing else)
+	 * the rest stay headings without sections of their own.
+	 */
+	for (i = 0; i < d->nblocks && n < DOC_MAX_SECTIONS; i++)
+		if (d->blocks[i].kind == BLOCK_HEADING) {
 			n++;
 			bytes += d->blocks[i].tlen + 1u;
 		}
@@ -1929,8 +1935,10 @@ make_sections(struct build *b)
 	for (i = 0; i < d->nblocks; i++) {
 		const struct block *k = &d->blocks[i];
 
-		if (b->bi[i].kind != BLOCK_HEADING)
+		if (k->kind != BLOCK_HEADING)
 			continue;
+		if (d->nsections == n)
+			break;
 		lv = k->level;
 		line = buffer_line_from(buf, k->off, line);
 		/* Close the open sections at this level and below. */
@@ -1952,7 +1960,7 @@ make_sections(struct build *b)
 		s->parent = -1;
 		for (m = lv - 1; m >= 1; m--)
 			if (open[m] >= 0) {
-				s->parent = open[m];
+				s->parent = (int32_t)open[m];
 				break;
 			}
 		block_text(k, &off, &end);
@@ -2023,7 +2031,7 @@ find_doc_date(struct build *b)
 		}
 	}
 	for (i = 0; i < d->nblocks; i++) {
-		if (b->bi[i].kind != BLOCK_FIGURE)
+		if (d->blocks[i].kind != BLOCK_FIGURE)
 			continue;
 		k = &d->blocks[i];
 		n = k->end - k->off;
@@ -2059,9 +2067,11 @@ doc_new(const struct buffer *buf)
 	find_title(&b);
 	gather(&b);
 	decide(&b);
+	/* The evidence is done with: give it back before the sections. */
+	free(b.bi);
+	b.bi = NULL;
 	make_sections(&b);
 	find_doc_date(&b);
-	free(b.bi);
 	if (d->nblocks < b.cap / 2)
 		d->blocks = xreallocarray(d->blocks, d->nblocks ? d->nblocks :
 		    1, sizeof *d->blocks);

@@ -770,7 +770,7 @@ figure_cells(struct layout *l, size_t b, struct lcell **arr, size_t *cap,
 static size_t
 line_end(const struct buffer *buf, size_t sl)
 {
-	return sl < buf->nlines ? buf->line_off[sl] - 1 : buf->len;
+	return sl < buf->nlines ? buffer_line_start(buf, sl) - 1 : buf->len;
 }
 
 /*
@@ -815,7 +815,7 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 	}
 	if (!at_ls) {
 		sl = buffer_line_of(buf, x);
-		ls = buf->line_off[sl - 1];
+		ls = buffer_line_start(buf, sl - 1);
 		if (ls < bk->off)
 			ls = bk->off;
 		le = line_end(buf, sl);
@@ -913,7 +913,7 @@ locate(struct layout *l, size_t x, struct dline *dl, size_t *fwd,
 		return -1;
 	}
 	sl = buffer_line_of(buf, x);
-	ls = buf->line_off[sl - 1];
+	ls = buffer_line_start(buf, sl - 1);
 	if (b > 0 && ls <= d->blocks[b - 1].end)
 		ls = d->blocks[b - 1].end + 1;
 	le = line_end(buf, sl);

@@ -119,7 +119,7 @@ outline_json(const struct doc *d, struct sbuf *b, FILE *fp)
 		sbuf_printf(b, ", \"line\": %zu, \"end_line\": %zu, "
 		    "\"parent\": ", sec->line, sec->end_line);
 		if (sec->parent >= 0)
-			sbuf_printf(b, "%zd}", sec->parent);
+			sbuf_printf(b, "%ld}", (long)sec->parent);
 		else
 			sbuf_adds(b, "null}");
 		out_flush(b, fp, 0);

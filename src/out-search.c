@@ -132,7 +132,7 @@ emit(struct sbuf *b, const struct buffer *buf, int json, size_t a, size_t z,
 	size_t line, zline, ls, le;
 
 	line = buffer_line_of(buf, a);
-	ls = buf->line_off[line - 1];
+	ls = buffer_line_start(buf, line - 1);
 	/* A match that ends with a line break ends on that line. */
 	zline = z > a ? buffer_line_of(buf, z - 1) : line;
 	le = buffer_line_end(buf, zline);

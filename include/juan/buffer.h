@@ -3,6 +3,7 @@
 #define JUAN_BUFFER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * The decoded text.  Whatever the input encoding, data holds valid UTF-8
@@ -14,7 +15,12 @@
 struct buffer {
 	char *data;		/* the text, valid UTF-8, len bytes + NUL */
 	size_t len;		/* bytes of text */
-	size_t *line_off;	/* byte offset where each line starts */
+	uint32_t *line_off32;	/* where each line starts (byte offset),
+				   when the text is under 4 GiB: half the
+				   memory of the general index */
+	size_t *line_off;	/* where each line starts, otherwise (NULL
+				   when line_off32 is used); read both
+				   with buffer_line_start() */
 	size_t nlines;		/* lines: a final line without '\n' counts;
 				   an empty buffer has 0 */
 	char *encoding;		/* encoding read: "UTF-8", "UTF-16LE",
@@ -69,6 +75,13 @@ struct buffer *buffer_from_mem(const char *bytes, size_t n,
     const char *encoding, char **err);
 
 void buffer_free(struct buffer *b);
+
+/* Where line i (0-based, i < nlines) starts. */
+static inline size_t
+buffer_line_start(const struct buffer *b, size_t i)
+{
+	return b->line_off32 != NULL ? b->line_off32[i] : b->line_off[i];
+}
 
 /* The 1-based line that holds byte off (off == len gives the last line). */
 size_t buffer_line_of(const struct buffer *b, size_t off);

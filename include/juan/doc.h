@@ -3,6 +3,7 @@
 #define JUAN_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "juan/buffer.h"
@@ -79,16 +80,19 @@ block_text(const struct block *k, size_t *off, size_t *end)
  */
 struct section {
 	size_t block;		/* index of the heading block */
-	int level;		/* 1 = top; levels are consecutive from 1 */
 	size_t off;		/* the heading's first byte */
 	size_t end;		/* one past the section's last byte */
-	ssize_t parent;		/* enclosing section, or -1 */
 	char *title;		/* heading text, markers removed (owned by
 				   the doc: the titles share one block) */
 	size_t line;		/* 1-based source line of the heading */
 	size_t end_line;	/* 1-based source line of the section's
 				   last non-blank line */
+	int32_t parent;		/* enclosing section, or -1 */
+	int level;		/* 1 = top; levels are consecutive from 1 */
 };
+
+/* A document has at most this many sections (parent is 32 bits). */
+#define DOC_MAX_SECTIONS	((size_t)INT32_MAX)
 
 struct doc_date {
 	int year, month, day;	/* month, day 0 when unknown; year 0: none */

@@ -28,6 +28,13 @@ char *xstrdup(const char *s);
  * nothing for small blocks or where madvise has no such advice.
  */
 void util_advise_huge(void *p, size_t n);
+/*
+ * Copies n bytes from src, which the caller frees next, to dst, giving
+ * src's pages back to the system as they are copied, so that a large copy
+ * does not hold both in memory at once.  src must not be used afterwards
+ * but to free it.
+ */
+void util_copy_release(void *dst, void *src, size_t n);
 char *xstrndup(const char *s, size_t n);
 /*
  * Work split in two.  util_par2(fn, a, b) runs fn(a) and fn(b) at the same

@@ -1388,7 +1388,7 @@ text_key(struct ui *u, int is_key, wint_t ch)
 				n = 1;
 			if ((size_t)n > v->doc->buf->nlines)
 				n = (long)v->doc->buf->nlines;
-			view_goto(v, n > 0 ? v->doc->buf->line_off[n - 1] :
+			view_goto(v, n > 0 ? buffer_line_start(v->doc->buf, n - 1) :
 			    0);
 		} else if (ch == 'g') {
 			view_home(v);

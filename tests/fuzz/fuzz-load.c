@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(b->nlines == nl +
 		    (b->data[b->len - 1] != '\n'));
 	for (line = 1; line <= b->nlines; line++) {
-		size_t off = b->line_off[line - 1];
+		size_t off = buffer_line_start(b, line - 1);
 		size_t end = buffer_line_end(b, line);
 
 		FUZZ_CHECK(off <= b->len);

@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "juan/buffer.h"
+#include "juan/util.h"
 #include "tap.h"
 
 static struct buffer *
@@ -95,7 +96,7 @@ test_line_ends(void)
 	b = mem("a\r\nb\rc\n\r\nd", 10, NULL);
 	is_str(b->data, "a\nb\nc\n\nd", "CRLF and CR become LF");
 	is_int(b->nlines, 5, "five lines");
-	is_int(b->line_off[4], 7, "line index after conversion");
+	is_int(buffer_line_start(b, 4), 7, "line index after conversion");
 	is_int(buffer_line_of(b, 0), 1, "line of offset 0");
 	is_int(buffer_line_of(b, 2), 2, "line of offset 2");
 	is_int(buffer_line_of(b, 7), 5, "line of the last byte");
@@ -534,6 +535,58 @@ test_big_offsets(void)
 	    "a line end past 4 GiB, before the next line");
 }
 
+
+/*
+ * A large text (past the 16 MiB at which it is checked and indexed in two
+ * halves at once) gives the buffer that one pass gives: the same bytes,
+ * the same lines; and so does a large text that is not valid UTF-8 or
+ * holds carriage returns, which take the general path.
+ */
+static void
+test_halves(void)
+{
+	static const char *const tails[] = { "", "\n", "\xe6\xb1", "\r\n" };
+	const size_t n = (size_t)20 << 20;
+	size_t i, k, t, bad;
+	char *s = malloc(n + 8);
+	struct buffer *one, *two;
+	char *err = NULL;
+	unsigned long r = 7;
+
+	for (i = 0; i < n; i++) {
+		r = r * 1103515245 + 12345;
+		/* Lines of 0 to 60 bytes of ASCII and 汉 (3 bytes). */
+		if ((r >> 16) % 23 == 0)
+			s[i] = '\n';
+		else if ((r >> 16) % 3 == 0 && i + 3 <= n) {
+			memcpy(s + i, "\xe6\xb1\x89", 3);
+			i += 2;
+		} else
+			s[i] = 'a';
+	}
+	for (t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+		size_t len = n;
+
+		memcpy(s + n - strlen(tails[t]), tails[t], strlen(tails[t]));
+		util_set_threads(1);
+		one = buffer_from_mem(s, len, NULL, &err);
+		util_set_threads(2);
+		two = buffer_from_mem(s, len, NULL, &err);
+		bad = one->len != two->len || one->nlines != two->nlines ||
+		    memcmp(one->data, two->data, one->len) != 0;
+		for (k = 0; !bad && k < one->nlines; k++)
+			if (buffer_line_start(one, k) != buffer_line_start(two, k))
+				bad = 1;
+		ok(!bad && one->nlines > 100000 && two->line_off32 != NULL,
+		    "a 20 MiB text ending in %zu special bytes is read in "
+		    "halves as in one pass (%zu lines)", strlen(tails[t]),
+		    two->nlines);
+		buffer_free(one);
+		buffer_free(two);
+	}
+	free(s);
+}
+
 int
 main(void)
 {
@@ -551,5 +604,6 @@ main(void)
 	test_validation();
 	test_damaged_utf8();
 	test_big_offsets();
+	test_halves();
 	return done_testing();
 }

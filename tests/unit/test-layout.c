@@ -46,7 +46,7 @@ tdoc_new(const char *text, size_t n, const enum block_kind *kinds,
 	t->doc.buf = b;
 	t->doc.title_block = -1;
 	for (i = 0; i < b->nlines; i++) {
-		start = b->line_off[i];
+		start = buffer_line_start(b, i);
 		end = buffer_line_end(b, i + 1);
 		if (end == start)
 			continue;

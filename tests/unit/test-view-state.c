@@ -61,9 +61,9 @@ test_positions(void)
 	is_int(view_state_load(v, state, path, &warn), 0,
 	    "nothing to restore the first time");
 	ok(warn == NULL, "a missing state file is no warning");
-	view_goto(v, b->line_off[42]);
+	view_goto(v, buffer_line_start(b, 42));
 	view_mark_set(v, 'q');
-	view_goto(v, b->line_off[50]);
+	view_goto(v, buffer_line_start(b, 50));
 	is_int(view_state_save(v, state, path), 0, "the position is saved");
 	p = xasprintf("%s/positions", state);
 	memset(&st, 0, sizeof st);
@@ -75,9 +75,9 @@ test_positions(void)
 	v = view_new(d, NULL, 40, 10, 1);
 	is_int(view_state_load(v, state, path, &warn), 1,
 	    "reopening restores the position");
-	is_int(v->top_off, b->line_off[50], "... at the same line");
+	is_int(v->top_off, buffer_line_start(b, 50), "... at the same line");
 	view_mark_jump(v, 'q');
-	is_int(v->top_off, b->line_off[42], "... and the marks");
+	is_int(v->top_off, buffer_line_start(b, 42), "... and the marks");
 	view_free(v);
 	doc_free(d);
 	buffer_free(b);
@@ -92,7 +92,7 @@ test_positions(void)
 	v = view_new(d, NULL, 40, 10, 1);
 	is_int(view_state_load(v, state, path, &warn), 1,
 	    "a changed file still restores");
-	is_int(v->top_off, b->line_off[60], "... to the same text, moved");
+	is_int(v->top_off, buffer_line_start(b, 60), "... to the same text, moved");
 	view_free(v);
 	doc_free(d);
 	buffer_free(b);
@@ -123,14 +123,14 @@ test_positions(void)
 	    "... and warns (%s)", warn ? warn : "none");
 	free(warn);
 	warn = NULL;
-	view_goto(v, b->line_off[7]);
+	view_goto(v, buffer_line_start(b, 7));
 	is_int(view_state_save(v, state, path), 0, "saving replaces it");
 	view_home(v);
 	is_int(view_state_load(v, state, path, &warn), 1,
 	    "... with a good file");
 	ok(warn == NULL, "... that gives no warning");
 	at = v->top_off;
-	is_int(at, b->line_off[7], "... and the right position");
+	is_int(at, buffer_line_start(b, 7), "... and the right position");
 	view_free(v);
 	doc_free(d);
 	buffer_free(b);

@@ -67,11 +67,11 @@ make_doc(const struct buffer *buf)
 		struct block *h = &d->blocks[2 * i], *p = h + 1;
 		struct section *s = &d->sections[i];
 
-		start = buf->line_off[line];
+		start = buffer_line_start(buf, line);
 		end = buffer_line_end(buf, line + 1);
 		*h = (struct block){ start, end, BLOCK_HEADING, 1, 2,
 		    (unsigned short)(end - start - 2) };
-		start = buf->line_off[line + 2];
+		start = buffer_line_start(buf, line + 2);
 		end = buffer_line_end(buf, line + 2 + NLINE);
 		*p = (struct block){ start, end, BLOCK_PARAGRAPH, 0, 0, 0 };
 		s->block = 2 * i;
@@ -135,9 +135,9 @@ test_scroll(const struct doc *d)
 
 	is_int(v->top_off, 0, "a new view starts at the top");
 	view_scroll(v, 5);
-	is_int(v->top_off, b->line_off[5], "5j: five lines down");
+	is_int(v->top_off, buffer_line_start(b, 5), "5j: five lines down");
 	view_scroll(v, -2);
-	is_int(v->top_off, b->line_off[3], "2k: two lines up");
+	is_int(v->top_off, buffer_line_start(b, 3), "2k: two lines up");
 	view_scroll(v, -100);
 	is_int(v->top_off, 0, "scrolling up stops at the top");
 	view_end(v);
@@ -149,11 +149,11 @@ test_scroll(const struct doc *d)
 	view_home(v);
 	ok(view_percent(v) < 20, "at the top the position is small (%d%%)",
 	    view_percent(v));
-	view_goto(v, b->line_off[40] + 3);
-	is_int(v->top_off, b->line_off[40], "goto puts the line at the top");
+	view_goto(v, buffer_line_start(b, 40) + 3);
+	is_int(v->top_off, buffer_line_start(b, 40), "goto puts the line at the top");
 	view_resize(v, 25, 5);
-	ok(v->top_off <= b->line_off[40] + 3 && v->top_off >=
-	    b->line_off[40], "a resize keeps the top byte in view");
+	ok(v->top_off <= buffer_line_start(b, 40) + 3 && v->top_off >=
+	    buffer_line_start(b, 40), "a resize keeps the top byte in view");
 	view_resize(v, 0, 0);
 	ok(v->rows == 0 && v->lo.width == 1, "a 0x0 pane is clamped");
 	view_resize(v, 40, 10);
@@ -171,12 +171,12 @@ test_set_doc(const struct doc *d, const struct timeline *t)
 	struct view *v = view_new(d, NULL, 40, 10, 1);
 	char *err = NULL;
 
-	view_goto(v, d->buf->line_off[40]);
+	view_goto(v, buffer_line_start(d->buf, 40));
 	view_search_set(v, "event", 0, 0, &err);
 	while (view_search_count(v, 100))
 		;
 	view_set_doc(v, d, t);
-	is_int(v->top_off, d->buf->line_off[40],
+	is_int(v->top_off, buffer_line_start(d->buf, 40),
 	    "a new document keeps the position");
 	ok(v->tl == t && v->tl_order != NULL, "... and takes the timeline");
 	ok(v->search != NULL && !v->counted && v->count == 0,
