@@ -311,16 +311,16 @@ find_starts(struct search *s)
 		    s->startb[i]);
 		s->lead[(unsigned char)s->startb[i][0]] = 1;
 		if (s->startlen[i] >= 2) {
-			unsigned k = pair_of(s->startb[i]);
+			unsigned key = pair_of(s->startb[i]);
 
-			s->pair[k >> 3] |= (unsigned char)(1u << (k & 7));
+			s->pair[key >> 3] |= (unsigned char)(1u << (key & 7));
 			if (s->startlen[i] == 2)
-				s->pair2[k >> 3] |= (unsigned char)(1u <<
-				    (k & 7));
+				s->pair2[key >> 3] |= (unsigned char)(1u <<
+				    (key & 7));
 			else {
-				k = tri_of(s->startb[i]);
-				s->tri[k >> 3] |= (unsigned char)(1u <<
-				    (k & 7));
+				key = tri_of(s->startb[i]);
+				s->tri[key >> 3] |= (unsigned char)(1u <<
+				    (key & 7));
 			}
 		}
 		if (i < MAXMEMMEM)

@@ -43,7 +43,9 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -1604,6 +1606,14 @@ bg_main(void *arg)
 	struct bg *b = arg;
 	const char *delay = getenv("JUAN_TEST_LOAD_DELAY");
 
+#if defined(__linux__) && defined(SYS_gettid)
+	/*
+	 * The whole text is built at a lower priority (its helper threads
+	 * inherit it), so that on a machine with few processors the keys,
+	 * the drawing and the terminal itself keep theirs.
+	 */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+#endif
 	/* The tests hold the whole text back to see the preview at work. */
 	if (delay != NULL && atoi(delay) > 0) {
 		struct timespec ts = { atoi(delay) / 1000,

@@ -29,8 +29,10 @@ start() {
 	    return 1
 	# Both sessions first: tmux 3.3a dies on new-session once
 	# window-size is manual.
+	# (A build with AddressSanitizer would refuse the preloaded library
+	# ahead of its runtime; the order does not matter here.)
 	t new-session -d -s b -x "$_w" -y "$_h" \
-	    "env TERM=screen-256color $JUAN $*; sleep 100"
+	    "env ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 TERM=screen-256color $JUAN $*; sleep 100"
 	t set-option -g status off
 	t set-option -g window-size manual
 	t resize-window -t a -x "$_w" -y "$_h"

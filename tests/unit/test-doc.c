@@ -515,10 +515,10 @@ model_dump(const struct doc *d, struct sbuf *out)
 		    d->blocks[i].end, d->blocks[i].kind, d->blocks[i].level,
 		    d->blocks[i].head, d->blocks[i].tlen);
 	for (i = 0; i < d->nsections; i++)
-		sbuf_printf(out, "s %zu %d %zu %zu %zd %s %zu %zu\n",
+		sbuf_printf(out, "s %zu %d %zu %zu %ld %s %zu %zu\n",
 		    d->sections[i].block, d->sections[i].level,
 		    d->sections[i].off, d->sections[i].end,
-		    d->sections[i].parent, d->sections[i].title,
+		    (long)d->sections[i].parent, d->sections[i].title,
 		    d->sections[i].line, d->sections[i].end_line);
 }
 
