@@ -125,6 +125,7 @@ struct ui {
 	struct timeline *ttl;		/* its timeline, owned */
 	size_t tail_base;		/* offset of tbuf in the whole text */
 	int in_tail;			/* the view shows the tail */
+	int tail_failed;		/* the file has no tail preview */
 	struct bg bg;			/* the thread building the rest */
 	int reading_stdin;		/* the thread still reads stdin */
 	int state_pending;		/* position to restore when the
@@ -1614,6 +1615,11 @@ bg_main(void *arg)
 	 */
 	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
 #endif
+	/*
+	 * One thread: on two processors the other stays with the keys and
+	 * the terminal (the previews answer G and the first screens).
+	 */
+	util_set_threads(1);
 	/* The tests hold the whole text back to see the preview at work. */
 	if (delay != NULL && atoi(delay) > 0) {
 		struct timespec ts = { atoi(delay) / 1000,
@@ -1744,6 +1750,7 @@ preview(struct ui *u)
 }
 
 static void	 load_state(struct ui *);
+static int	 tail_build(struct ui *);
 
 /*
  * Starts the thread that builds the whole text, after the first screen is
@@ -1758,6 +1765,7 @@ launch_bg(struct ui *u)
 
 	if (!u->bg.started || u->bg.launched || u->bg.ran)
 		return;
+	(void)tail_build(u);
 	/* The thread takes no signals: they are the main loop's. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
@@ -1885,29 +1893,29 @@ bg_poll(struct ui *u)
 }
 
 /*
- * Shows the end of a file still being loaded: reads its last PREVIEW_LEN
- * bytes from the start of a line, and builds a document and timeline of
- * them alone.  Only for UTF-8 without carriage returns or invalid bytes,
+ * Builds the tail preview of a file still being loaded, for G: reads its
+ * last PREVIEW_LEN bytes from the start of a line, and builds a document
+ * and timeline of them alone.  launch_bg() builds it before the thread
+ * starts, so that G need not compete with the thread for memory.  Only for UTF-8 without carriage returns or invalid bytes,
  * whose offsets are the file's (less a byte-order mark), so that the
  * place shown is found again in the whole text.  Returns -1 when there is
  * no such tail (the caller then waits for the whole).
  */
 static int
-tail_preview(struct ui *u)
+tail_build(struct ui *u)
 {
 	char *raw, *err = NULL, *nl;
 	size_t n = 0, base, skip;
 	ssize_t r;
 	int fd;
 
-	if (u->tbuf != NULL) {
-		u->in_tail = 1;
-		goto show;
-	}
-	if (u->buf != NULL || u->reading_stdin || u->pbuf == NULL ||
-	    strcmp(u->pbuf->encoding, "UTF-8") != 0 || u->o->file == NULL ||
-	    u->bg.file_len < PREVIEW_MIN)
+	if (u->tbuf != NULL)
+		return 0;
+	if (u->tail_failed || u->buf != NULL || u->reading_stdin ||
+	    u->pbuf == NULL || strcmp(u->pbuf->encoding, "UTF-8") != 0 ||
+	    u->o->file == NULL || u->bg.file_len < PREVIEW_MIN)
 		return -1;
+	u->tail_failed = 1;
 	base = u->bg.file_len - PREVIEW_LEN;
 	if ((fd = open(u->o->file, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
@@ -1940,8 +1948,17 @@ tail_preview(struct ui *u)
 	u->tail_base = base + skip - (u->pbuf->had_bom ? 3 : 0);
 	u->tdoc = doc_new(u->tbuf);
 	u->ttl = timeline_new(u->tdoc);
+	u->tail_failed = 0;
+	return 0;
+}
+
+/* Shows the tail preview (see tail_build); -1 when there is none. */
+static int
+tail_preview(struct ui *u)
+{
+	if (tail_build(u) < 0)
+		return -1;
 	u->in_tail = 1;
-show:
 	/* The user has moved: a saved place must not move them back. */
 	u->state_pending = 0;
 	view_set_doc(u->v, u->tdoc, u->ttl);
