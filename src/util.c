@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,24 +27,27 @@ nomem(void)
 	exit(1);
 }
 
-static int threads;	/* 0: not decided yet */
+/* 0: not decided yet.  Atomic: the reader's thread sets it. */
+static atomic_int threads;
 
 int
 util_threads(void)
 {
 	long n;
+	int t = atomic_load(&threads);
 
-	if (threads == 0) {
+	if (t == 0) {
 		n = sysconf(_SC_NPROCESSORS_ONLN);
-		threads = n >= 2 ? 2 : 1;
+		t = n >= 2 ? 2 : 1;
+		atomic_store(&threads, t);
 	}
-	return threads;
+	return t;
 }
 
 void
 util_set_threads(int n)
 {
-	threads = n >= 2 ? 2 : 1;
+	atomic_store(&threads, n >= 2 ? 2 : 1);
 }
 
 struct par {
