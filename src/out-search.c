@@ -274,7 +274,11 @@ out_search(const struct doc *d, const struct app_opts *o, FILE *fp)
 		util_json_add(&b, o->pattern, strlen(o->pattern));
 		sbuf_adds(&b, ", \"matches\": [");
 	}
-	h = split_at(buf);
+	/*
+	 * A regular expression is searched in one pass: \K, \G and the
+	 * match limit make where a search starts change what it finds.
+	 */
+	h = o->regex ? 0 : split_at(buf);
 	if (h > 0 && (s2 = search_new(o->pattern, &so, &err)) == NULL) {
 		free(err);
 		h = 0;

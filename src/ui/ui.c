@@ -1605,6 +1605,31 @@ static void *
 bg_main(void *arg)
 {
 	struct bg *b = arg;
+
+	if (b->buf == NULL) {
+		b->loaded = buffer_load(b->path, b->encoding, b->limit,
+		    &b->err);
+		if (b->loaded == NULL) {
+			atomic_store(&b->stage, -1);
+			return NULL;
+		}
+		b->buf = b->loaded;
+	}
+	b->doc = doc_new(b->buf);
+	atomic_store(&b->stage, 1);
+	b->tl = timeline_new(b->doc);
+	atomic_store(&b->stage, 2);
+	return NULL;
+}
+
+/*
+ * The thread's start: it takes a lower priority and one thread for the
+ * engine's work before building (bg_main), so that none of this touches
+ * the main thread when bg_main has to run there.
+ */
+static void *
+bg_thread(void *arg)
+{
 	const char *delay = getenv("JUAN_TEST_LOAD_DELAY");
 
 #if defined(__linux__) && defined(SYS_gettid)
@@ -1627,20 +1652,7 @@ bg_main(void *arg)
 
 		nanosleep(&ts, NULL);
 	}
-	if (b->buf == NULL) {
-		b->loaded = buffer_load(b->path, b->encoding, b->limit,
-		    &b->err);
-		if (b->loaded == NULL) {
-			atomic_store(&b->stage, -1);
-			return NULL;
-		}
-		b->buf = b->loaded;
-	}
-	b->doc = doc_new(b->buf);
-	atomic_store(&b->stage, 1);
-	b->tl = timeline_new(b->doc);
-	atomic_store(&b->stage, 2);
-	return NULL;
+	return bg_main(arg);
 }
 
 /*
@@ -1769,7 +1781,7 @@ launch_bg(struct ui *u)
 	/* The thread takes no signals: they are the main loop's. */
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	r = pthread_create(&u->bg.thread, NULL, bg_main, &u->bg);
+	r = pthread_create(&u->bg.thread, NULL, bg_thread, &u->bg);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (r == 0)
 		u->bg.launched = 1;
@@ -1823,7 +1835,7 @@ bg_poll(struct ui *u)
 			return 0;
 
 		/* The tail's place in the whole, if its bytes are there. */
-		if (w == NULL || u->tail_base + u->tbuf->len > w->len ||
+		if (u->tail_base + u->tbuf->len > w->len ||
 		    memcmp(w->data + u->tail_base, u->tbuf->data,
 		    u->tbuf->len) != 0)
 			top = SIZE_MAX;
@@ -2053,6 +2065,11 @@ need_for_key(struct ui *u, int is_key, wint_t ch)
 		 * beginning's preview, up is fine until near the tail's
 		 * start, and what needs the whole text waits for it.
 		 */
+		/* A mark holds an offset of the whole text: wait for it. */
+		if (!is_key && ch == 'm') {
+			need_full(u);
+			return;
+		}
 		switch (tail_move(is_key, ch)) {
 		case 1:
 			return;
@@ -2134,8 +2151,12 @@ load_state(struct ui *u)
 static void
 finish(struct ui *u)
 {
-	/* A position not restored yet must not be overwritten. */
-	if (u->state_pending)
+	/*
+	 * A position not restored yet must not be overwritten, and the
+	 * tail preview's offsets are not the whole text's: the place is
+	 * not saved then.
+	 */
+	if (u->state_pending || u->in_tail)
 		return;
 	if (u->state_dir != NULL && u->o->file != NULL &&
 	    strcmp(u->o->file, "-") != 0 && !u->o->is_guide)
@@ -2177,6 +2198,9 @@ ui_free(struct ui *u)
 	}
 	if (u->bg.launched)
 		pthread_join(u->bg.thread, NULL);
+	/* A whole text read but never swapped in (quit before it was). */
+	if (u->bg.loaded != NULL && u->bg.loaded != u->buf)
+		buffer_free(u->bg.loaded);
 	if (u->tl != u->bg.tl && u->bg.tl != NULL)
 		timeline_free(u->bg.tl);
 	if (u->doc != u->bg.doc && u->bg.doc != NULL)
