@@ -771,14 +771,15 @@ buffer_free(struct buffer *b)
 	free(b);
 }
 
-size_t
-buffer_line_of(const struct buffer *b, size_t off)
+/*
+ * The 1-based line holding off, knowing that line lo (0-based) starts at
+ * or before off and line hi starts after it (or hi is nlines).
+ */
+static size_t
+bisect(const struct buffer *b, size_t off, size_t lo, size_t hi)
 {
-	size_t lo = 0, hi = b->nlines, mid;
+	size_t mid;
 
-	if (b->nlines == 0)
-		return 1;
-	/* The last line start <= off. */
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
 		if (buffer_line_start(b, mid) <= off)
@@ -787,6 +788,14 @@ buffer_line_of(const struct buffer *b, size_t off)
 			hi = mid;
 	}
 	return lo + 1;
+}
+
+size_t
+buffer_line_of(const struct buffer *b, size_t off)
+{
+	if (b->nlines == 0)
+		return 1;
+	return bisect(b, off, 0, b->nlines);
 }
 
 size_t
@@ -812,7 +821,7 @@ buffer_line_end(const struct buffer *b, size_t line)
 size_t
 buffer_line_from(const struct buffer *b, size_t off, size_t from)
 {
-	size_t lo = from - 1, step = 1, hi, mid;
+	size_t lo = from - 1, step = 1, hi;
 
 	if (b->nlines == 0 || from == 0 || lo >= b->nlines ||
 	    buffer_line_start(b, lo) > off)
@@ -823,13 +832,5 @@ buffer_line_from(const struct buffer *b, size_t off, size_t from)
 		step *= 2;
 	}
 	hi = lo + step < b->nlines ? lo + step : b->nlines;
-	/* Line lo starts at or before off, line hi after (or is the end). */
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (buffer_line_start(b, mid) <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo + 1;
+	return bisect(b, off, lo, hi);
 }

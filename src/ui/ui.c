@@ -50,6 +50,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include <unistr.h>
+
 #include "juan/doc.h"
 #include "juan/layout.h"
 #include "juan/timeline.h"
@@ -286,26 +288,14 @@ static struct {
 static int
 char_cols(uint32_t c)
 {
-	char u[4];
+	uint8_t u[4];
 	int w = wcwidth((wchar_t)c), k;
 
 	if (w != 1 || !ambwide.on || c < 0x80)
 		return w;
-	k = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-	if (k == 2) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3f));
-	} else if (k == 3) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-	}
-	return layout_str_width(u, (size_t)k, 2) == 2 ? 2 : 1;
+	if ((k = u8_uctomb(u, c, (int)sizeof u)) <= 0)
+		return w;
+	return layout_str_width((const char *)u, (size_t)k, 2) == 2 ? 2 : 1;
 }
 
 /*
@@ -321,7 +311,7 @@ put_cell(int y, int x, const wchar_t *wc, int width, attr_t attr,
 	wchar_t sp[2] = { L' ', L'\0' };
 	struct overlay *o;
 	size_t i, k = 0;
-	uint32_t c;
+	int n;
 
 	if (!ambwide.on || width != 2 || wcwidth(wc[0]) != 1) {
 		if (setcchar(&cc, wc, attr, pair, NULL) == OK)
@@ -341,22 +331,9 @@ put_cell(int y, int x, const wchar_t *wc, int width, attr_t attr,
 	o->attr = attr;
 	o->pair = pair;
 	for (i = 0; wc[i] != L'\0' && k + 4 < sizeof o->s; i++) {
-		c = (uint32_t)wc[i];
-		if (c < 0x80)
-			o->s[k++] = (char)c;
-		else if (c < 0x800) {
-			o->s[k++] = (char)(0xc0 | (c >> 6));
-			o->s[k++] = (char)(0x80 | (c & 0x3f));
-		} else if (c < 0x10000) {
-			o->s[k++] = (char)(0xe0 | (c >> 12));
-			o->s[k++] = (char)(0x80 | ((c >> 6) & 0x3f));
-			o->s[k++] = (char)(0x80 | (c & 0x3f));
-		} else {
-			o->s[k++] = (char)(0xf0 | (c >> 18));
-			o->s[k++] = (char)(0x80 | ((c >> 12) & 0x3f));
-			o->s[k++] = (char)(0x80 | ((c >> 6) & 0x3f));
-			o->s[k++] = (char)(0x80 | (c & 0x3f));
-		}
+		n = u8_uctomb((uint8_t *)o->s + k, (ucs4_t)wc[i], 4);
+		if (n > 0)
+			k += (size_t)n;
 	}
 	o->s[k] = '\0';
 }
@@ -1655,6 +1632,24 @@ bg_thread(void *arg)
 	return bg_main(arg);
 }
 
+/* Reads up to n bytes at offset off of fd; returns how many it got. */
+static size_t
+read_at(int fd, char *buf, size_t n, off_t off)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = pread(fd, buf + got, n - got, off + (off_t)got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return got;
+}
+
 /*
  * Reads the preview of a file that is not loaded yet: its first
  * PREVIEW_LEN bytes cut after a line end, decoded as the whole will be.
@@ -1667,7 +1662,6 @@ preview_file(struct ui *u)
 {
 	char *raw = xmalloc(PREVIEW_LEN + 1), *err = NULL;
 	struct stat st;
-	ssize_t r;
 	size_t n = 0;
 	int fd;
 
@@ -1680,14 +1674,7 @@ preview_file(struct ui *u)
 		return -1;
 	}
 	u->bg.file_len = (size_t)st.st_size;
-	while (n < PREVIEW_LEN) {
-		r = read(fd, raw + n, PREVIEW_LEN - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-	}
+	n = read_at(fd, raw, PREVIEW_LEN, 0);
 	close(fd);
 	while (n > 0 && raw[n - 1] != '\n')
 		n--;
@@ -1918,7 +1905,6 @@ tail_build(struct ui *u)
 {
 	char *raw, *err = NULL, *nl;
 	size_t n = 0, base, skip;
-	ssize_t r;
 	int fd;
 
 	if (u->tbuf != NULL)
@@ -1932,14 +1918,7 @@ tail_build(struct ui *u)
 	if ((fd = open(u->o->file, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
 	raw = xmalloc(PREVIEW_LEN + 1);
-	while (n < PREVIEW_LEN) {
-		r = pread(fd, raw + n, PREVIEW_LEN - n, (off_t)(base + n));
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-	}
+	n = read_at(fd, raw, PREVIEW_LEN, (off_t)base);
 	close(fd);
 	/* Start on a line, which also starts a character. */
 	nl = n > 0 ? memchr(raw, '\n', n) : NULL;
