@@ -1165,17 +1165,23 @@ set_kind(struct build *b, size_t i, enum block_kind kind)
 }
 
 /*
- * Sets the text of heading or title block k to [off, end), which lies in
- * its first line.  A heading is at most a few hundred bytes, far below the
- * 16-bit fields; a range that did not fit would leave the whole block.
+ * Sets the text of heading or title block k (in text s) to [off, end),
+ * which lies in its first line.  The 16-bit fields hold a text that starts
+ * at most 64 KiB into the block (add_block makes a heading that does not a
+ * paragraph; such a title has no text) and keep its first 64 KiB.
  */
 static void
-set_text(struct block *k, size_t off, size_t end)
+set_text(const char *s, struct block *k, size_t off, size_t end)
 {
-	if (off < k->off || end < off || off - k->off > USHRT_MAX ||
-	    end - off > USHRT_MAX) {
+	if (off < k->off || end < off || off - k->off > USHRT_MAX) {
 		off = k->off;
 		end = k->off;
+	}
+	/* A longer heading keeps its first 64 KiB, whole characters. */
+	if (end - off > USHRT_MAX) {
+		end = off + USHRT_MAX;
+		while (end > off && ((unsigned char)s[end] & 0xC0) == 0x80)
+			end--;
 	}
 	k->head = (unsigned short)(off - k->off);
 	k->tlen = (unsigned short)(end - off);
@@ -1190,7 +1196,7 @@ text_first_line(struct build *b, size_t i)
 	size_t off = k->off, end = nl != NULL ? (size_t)(nl - b->s) : k->end;
 
 	trim(b->s, &off, &end);
-	set_text(k, off, end);
+	set_text(b->s, k, off, end);
 }
 
 static size_t
@@ -1213,9 +1219,16 @@ add_block(struct build *b, size_t off, size_t end, enum block_kind kind,
 	k->kind = (unsigned char)kind;
 	k->level = 0;
 	k->head = k->tlen = 0;
+	/*
+	 * A heading whose words start more than 64 KiB into it (after that
+	 * many blanks) cannot keep them: it is a paragraph.
+	 */
+	if (kind == BLOCK_HEADING && l->text_off > off &&
+	    l->text_off - off > USHRT_MAX)
+		k->kind = (unsigned char)(kind = BLOCK_PARAGRAPH);
 	/* Only headings and the title have text other than the block. */
 	if (kind == BLOCK_HEADING || kind == BLOCK_TITLE)
-		set_text(k, l->text_off, l->text_end);
+		set_text(b->s, k, l->text_off, l->text_end);
 	bi = &b->bi[d->nblocks];
 	bi->kind = (unsigned char)kind;
 	bi->cls = (unsigned char)l->cls;
@@ -1624,7 +1637,7 @@ strip_emphasis(const struct build *b, struct block *k)
 		off += 2;
 		end -= 2;
 		trim(b->s, &off, &end);
-		set_text(k, off, end);
+		set_text(b->s, k, off, end);
 	}
 }
 
@@ -1889,7 +1902,7 @@ decide(struct build *b)
 			    b->suf[i].base_end > b->suf[best].base_end))
 				best = i;
 		if (best < MAX_SUFFIXES && !b->title_seen) {
-			set_text(k, b->suf[best].base_off,
+			set_text(b->s, k, b->suf[best].base_off,
 			    b->suf[best].base_end);
 			d->site = xstrndup(b->s + b->suf[best].site_off,
 			    b->suf[best].site_end - b->suf[best].site_off);

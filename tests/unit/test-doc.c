@@ -414,6 +414,21 @@ test_robust(void)
 	doc_free(d);
 	free(big);
 
+	/* A heading's words past the 16-bit fields of a block. */
+	big = malloc(80000);
+	n = (size_t)sprintf(big, "Title\n\n# ");
+	memset(big + n, ' ', 70000);
+	n += 70000;
+	n += (size_t)sprintf(big + n, "Heading\n\n正文。\n");
+	d = model(big, n);
+	for (i = 0; i < d->nsections; i++)
+		if (d->sections[i].title[0] == '\0')
+			break;
+	ok(i == d->nsections, "a heading's words 70 KB into its line: no "
+	    "section without a title (%zu sections)", d->nsections);
+	doc_free(d);
+	free(big);
+
 	d = MODEL("段一。\n\n段二。\n");
 	is_int(doc_block_at(d, 0), 0, "block_at its first byte");
 	is_int(doc_block_at(d, d->blocks[0].end), 0,
