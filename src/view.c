@@ -26,21 +26,44 @@
 
 static void	 build_items(struct view *);
 
+/*
+ * Points tl_order at the pane's order of the timeline: the chronological
+ * one is sorted once per timeline (or handed in by view_set_doc_sorted),
+ * so that switching orders does not sort again.
+ */
 static void
 build_order(struct view *v)
 {
-	size_t i;
+	size_t i, n = v->tl != NULL ? v->tl->n : 0;
 
-	free(v->tl_order);
 	v->tl_order = NULL;
-	if (v->tl == NULL || v->tl->n == 0)
+	if (n == 0)
 		return;
-	v->tl_order = xreallocarray(NULL, v->tl->n, sizeof *v->tl_order);
-	if (v->tl_by_date)
-		timeline_sort_by_date(v->tl, v->tl_order);
-	else
-		for (i = 0; i < v->tl->n; i++)
-			v->tl_order[i] = i;
+	if (v->tl_by_date) {
+		if (v->date_order == NULL) {
+			v->date_order = xreallocarray(NULL, n,
+			    sizeof *v->date_order);
+			timeline_sort_by_date(v->tl, v->date_order);
+		}
+		v->tl_order = v->date_order;
+	} else {
+		if (v->text_order == NULL) {
+			v->text_order = xreallocarray(NULL, n,
+			    sizeof *v->text_order);
+			for (i = 0; i < n; i++)
+				v->text_order[i] = i;
+		}
+		v->tl_order = v->text_order;
+	}
+}
+
+/* Forgets the orders of a timeline that is being replaced. */
+static void
+drop_orders(struct view *v)
+{
+	free(v->date_order);
+	free(v->text_order);
+	v->date_order = v->text_order = v->tl_order = NULL;
 }
 
 struct view *
@@ -71,7 +94,7 @@ view_free(struct view *v)
 	if (v == NULL)
 		return;
 	layout_free(v->layout);
-	free(v->tl_order);
+	drop_orders(v);
 	free(v->items);
 	free(v->filter);
 	search_free(v->search);
@@ -95,6 +118,17 @@ align_top(struct view *v)
 void
 view_set_doc(struct view *v, const struct doc *d, const struct timeline *tl)
 {
+	view_set_doc_sorted(v, d, tl, NULL);
+}
+
+void
+view_set_doc_sorted(struct view *v, const struct doc *d,
+    const struct timeline *tl, size_t *by_date)
+{
+	if (tl != v->tl || by_date != NULL) {
+		drop_orders(v);
+		v->date_order = by_date;
+	}
 	v->doc = d;
 	v->tl = tl;
 	layout_free(v->layout);
@@ -257,6 +291,29 @@ entry_from(const struct view *v, size_t off)
 			hi = mid;
 	}
 	return lo;
+}
+
+void
+view_date_each(const struct view *v, size_t off, size_t end,
+    void (*fn)(void *, size_t, size_t), void *arg)
+{
+	const struct tl_entry *e;
+	size_t lo = 0, hi, mid;
+
+	if (v->tl == NULL)
+		return;
+	/* Entries do not overlap: their ends are in order too. */
+	e = v->tl->entries;
+	hi = v->tl->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (e[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < v->tl->n && e[lo].off < end; lo++)
+		fn(arg, e[lo].off, e[lo].end);
 }
 
 ssize_t

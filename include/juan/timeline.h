@@ -68,7 +68,10 @@ struct tl_entry {
 };
 
 struct timeline {
-	struct tl_entry *entries;	/* n entries, in document order */
+	struct tl_entry *entries;	/* n entries, in document order;
+					   none overlaps the next (each
+					   starts at or after the end of
+					   the one before) */
 	size_t n;
 	void *priv;			/* owned by timeline.c: the storage
 					   of the events' text */

@@ -66,7 +66,10 @@ struct view {
 	int pane_hidden;		/* hidden with '\' */
 	int pane_pct;			/* side pane width, percent of all */
 	int tl_by_date;			/* timeline in chronological order */
-	size_t *tl_order;		/* tl->n entry indexes in pane order */
+	size_t *tl_order;		/* tl->n entry indexes in pane order:
+					   date_order or text_order */
+	size_t *date_order;		/* owned, or NULL until needed */
+	size_t *text_order;		/* owned, or NULL until needed */
 	struct view_item *items;	/* nitems rows after the filter */
 	size_t nitems;
 	size_t sel;			/* selected row (< nitems, or 0) */
@@ -111,6 +114,13 @@ void view_free(struct view *v);
  */
 void view_set_doc(struct view *v, const struct doc *d,
     const struct timeline *tl);
+/*
+ * The same, with tl's entries already in chronological order in by_date
+ * (from timeline_sort_by_date; the view takes it over), so that a
+ * thread can sort a long timeline rather than the reader's loop.
+ */
+void view_set_doc_sorted(struct view *v, const struct doc *d,
+    const struct timeline *tl, size_t *by_date);
 
 /* Sets the text pane's size; the first byte shown stays in view. */
 void view_resize(struct view *v, int width, int rows);
@@ -206,6 +216,13 @@ size_t view_search_index(const struct view *v);
  * order.  Uses the counted matches when they cover the range.
  */
 void view_search_each(struct view *v, size_t off, size_t end,
+    void (*fn)(void *, size_t, size_t), void *arg);
+
+/*
+ * Calls fn for each timeline entry that starts before end and ends after
+ * off, in document order; a binary search finds the first.
+ */
+void view_date_each(const struct view *v, size_t off, size_t end,
     void (*fn)(void *, size_t, size_t), void *arg);
 
 /*

@@ -61,9 +61,9 @@
 #define PANE_MIN	10	/* narrowest side pane, columns */
 #define TEXT_MIN	20	/* narrowest text pane beside a side pane */
 #define COUNT_STEP	4000	/* matches counted between two key checks */
-#define PREVIEW_MIN	((size_t)1 << 20)	/* texts this long get a
-						   first screen from ... */
-#define PREVIEW_LEN	((size_t)256 << 10)	/* ... this many bytes */
+#define PREVIEW_MIN	((size_t)UI_BACKGROUND_MIN)	/* texts this long get
+						   a first screen from ... */
+#define PREVIEW_LEN	((size_t)64 << 10)	/* ... this many bytes */
 
 enum {
 	C_HEADING = 1,		/* color pairs */
@@ -101,6 +101,9 @@ struct bg {
 					   with the preview's bytes */
 	struct doc *doc;		/* set by the thread, then stage 1 */
 	struct timeline *tl;		/* set by the thread, then stage 2 */
+	size_t *by_date;		/* tl's chronological order, sorted
+					   by the thread, owned until the
+					   view takes it */
 	atomic_int stage;		/* 0 building the doc, 1 the
 					   timeline, 2 done, -1 the text
 					   could not be loaded */
@@ -127,6 +130,9 @@ struct ui {
 	struct timeline *ttl;		/* its timeline, owned */
 	size_t tail_base;		/* offset of tbuf in the whole text */
 	int in_tail;			/* the view shows the tail */
+	size_t hl_off, hl_end;		/* the view's highlight, in the
+					   whole text's offsets, kept aside
+					   while the tail is shown */
 	int tail_failed;		/* the file has no tail preview */
 	struct bg bg;			/* the thread building the rest */
 	int reading_stdin;		/* the thread still reads stdin */
@@ -608,7 +614,7 @@ draw_text(struct ui *u)
 	const struct lcell *c;
 	struct dline dl, nx;
 	struct style base, st;
-	size_t n, i, mi = 0, ei = 0, bottom, k, e;
+	size_t n, i, mi = 0, ei = 0, bottom, k;
 	wchar_t wc[CCHARW_MAX + 1];
 	int row, col, have, nw;
 	uint32_t ch;
@@ -619,12 +625,7 @@ draw_text(struct ui *u)
 		return;
 	bottom = view_bottom(v);
 	view_search_each(v, v->top_off, bottom, ranges_add, &ms);
-	if (v->tl != NULL)
-		for (e = 0; e < v->tl->n; e++)
-			if (v->tl->entries[e].end > v->top_off &&
-			    v->tl->entries[e].off < bottom)
-				ranges_add(&es, v->tl->entries[e].off,
-				    v->tl->entries[e].end);
+	view_date_each(v, v->top_off, bottom, ranges_add, &es);
 	have = layout_line_at(v->layout, v->top_off, &dl) == 0;
 	for (row = 0; row < u->text_rows && have; row++) {
 		base = style(u, 0);
@@ -906,6 +907,71 @@ draw_help(struct ui *u)
 		    st.attr | (i == 0 ? A_BOLD : 0), st.pair);
 }
 
+/*
+ * JUAN_TRACE=FILE, a measuring hook (HACKING.md): the reader appends to
+ * FILE how long it took, in milliseconds on the monotonic clock, from the
+ * start of ui_run to its first screen ("first-screen MS"), and from reading
+ * each key to the end of the screen that answers it ("key K MS"), for
+ * tests/bench/run.
+ */
+static struct {
+	FILE *f;
+	double start, key;	/* ms; key < 0: no key waits for a screen */
+	int first;		/* the first screen is drawn */
+	char name[16];
+} jtrace = { NULL, 0, -1, 0, "" };
+
+static double
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void
+trace_open(void)
+{
+	const char *path = getenv("JUAN_TRACE");
+
+	if (path != NULL && *path != '\0')
+		jtrace.f = fopen(path, "ae");
+	jtrace.start = mono_ms();
+}
+
+static void
+trace_key(int is_key, wint_t ch)
+{
+	if (jtrace.f == NULL)
+		return;
+	jtrace.key = mono_ms();
+	if (!is_key && ch > 32 && ch < 127)
+		snprintf(jtrace.name, sizeof jtrace.name, "%c", (int)ch);
+	else
+		snprintf(jtrace.name, sizeof jtrace.name, "%s%ld",
+		    is_key ? "k" : "c", (long)ch);
+}
+
+/* After a screen is drawn. */
+static void
+trace_drawn(void)
+{
+	if (jtrace.f == NULL)
+		return;
+	if (!jtrace.first) {
+		jtrace.first = 1;
+		fprintf(jtrace.f, "first-screen %.2f\n",
+		    mono_ms() - jtrace.start);
+	}
+	if (jtrace.key >= 0) {
+		fprintf(jtrace.f, "key %s %.2f\n", jtrace.name,
+		    mono_ms() - jtrace.key);
+		jtrace.key = -1;
+	}
+	fflush(jtrace.f);
+}
+
 static void
 draw(struct ui *u)
 {
@@ -928,6 +994,7 @@ draw(struct ui *u)
 	amb_touch();
 	refresh();
 	amb_flush();
+	trace_drawn();
 }
 
 /* Sets the side pane's mode, showing the pane if it was hidden. */
@@ -1595,6 +1662,12 @@ bg_main(void *arg)
 	b->doc = doc_new(b->buf);
 	atomic_store(&b->stage, 1);
 	b->tl = timeline_new(b->doc);
+	/* Sorting millions of entries would hold the keys up. */
+	if (b->tl->n > 0) {
+		b->by_date = xreallocarray(NULL, b->tl->n,
+		    sizeof *b->by_date);
+		timeline_sort_by_date(b->tl, b->by_date);
+	}
 	atomic_store(&b->stage, 2);
 	return NULL;
 }
@@ -1795,6 +1868,22 @@ free_tail(struct ui *u)
  * Swaps in what the thread has finished.  The preview timeline stays until
  * the whole one arrives: its entries are offsets into the same bytes.
  */
+/*
+ * Shows d and tl in the view, with the thread's chronological order of tl
+ * when tl is the thread's.
+ */
+static void
+show_doc(struct ui *u, const struct doc *d, const struct timeline *tl)
+{
+	size_t *order = NULL;
+
+	if (tl != NULL && tl == u->bg.tl) {
+		order = u->bg.by_date;
+		u->bg.by_date = NULL;
+	}
+	view_set_doc_sorted(u->v, d, tl, order);
+}
+
 static int
 bg_poll(struct ui *u)
 {
@@ -1828,10 +1917,21 @@ bg_poll(struct ui *u)
 			top = SIZE_MAX;
 		u->in_tail = 0;
 		u->v->base_off = 0;
+		if (u->bg.moved || (top == SIZE_MAX &&
+		    u->v->hl_end > u->v->hl_off)) {
+			u->v->hl_off = u->v->hl_end = 0;
+		} else if (u->v->hl_end > u->v->hl_off) {
+			/* An entry jumped to in the tail. */
+			u->v->hl_off += u->tail_base;
+			u->v->hl_end += u->tail_base;
+		} else {
+			u->v->hl_off = u->hl_off;
+			u->v->hl_end = u->hl_end;
+		}
 		u->buf = u->bg.loaded;
 		u->doc = u->bg.doc;
 		u->v->total_len = 0;
-		view_set_doc(u->v, u->doc, u->bg.moved ? u->bg.tl : u->ptl);
+		show_doc(u, u->doc, u->bg.moved ? u->bg.tl : u->ptl);
 		if (top == SIZE_MAX)
 			view_end(u->v);
 		else
@@ -1865,7 +1965,7 @@ bg_poll(struct ui *u)
 		}
 		u->doc = u->bg.doc;
 		u->v->total_len = 0;
-		view_set_doc(u->v, u->doc, u->bg.moved ? u->bg.tl : u->ptl);
+		show_doc(u, u->doc, u->bg.moved ? u->bg.tl : u->ptl);
 		if (u->bg.moved)
 			view_goto(u->v, 0);
 		if (u->state_pending) {
@@ -1875,7 +1975,7 @@ bg_poll(struct ui *u)
 	}
 	if (stage == 2) {
 		u->tl = u->bg.tl;
-		view_set_doc(u->v, u->doc, u->tl);
+		show_doc(u, u->doc, u->tl);
 		if (u->bg.launched)
 			pthread_join(u->bg.thread, NULL);
 		u->bg.started = 0;
@@ -1952,6 +2052,10 @@ tail_preview(struct ui *u)
 	u->in_tail = 1;
 	/* The user has moved: a saved place must not move them back. */
 	u->state_pending = 0;
+	/* The highlight's offsets mean nothing in the tail. */
+	u->hl_off = u->v->hl_off;
+	u->hl_end = u->v->hl_end;
+	u->v->hl_off = u->v->hl_end = 0;
 	view_set_doc(u->v, u->tdoc, u->ttl);
 	u->v->base_off = u->tail_base;
 	u->v->total_len = u->tail_base + u->tbuf->len;
@@ -1964,6 +2068,8 @@ leave_tail(struct ui *u)
 {
 	u->in_tail = 0;
 	view_set_doc(u->v, u->pdoc, u->ptl);
+	u->v->hl_off = u->hl_off;
+	u->v->hl_end = u->hl_end;
 	u->v->base_off = 0;
 	u->v->total_len = u->tail_base + u->tbuf->len;
 }
@@ -2177,6 +2283,7 @@ ui_free(struct ui *u)
 	}
 	if (u->bg.launched)
 		pthread_join(u->bg.thread, NULL);
+	free(u->bg.by_date);
 	/* A whole text read but never swapped in (quit before it was). */
 	if (u->bg.loaded != NULL && u->bg.loaded != u->buf)
 		buffer_free(u->bg.loaded);
@@ -2198,10 +2305,12 @@ int
 ui_run(struct buffer *buf, const struct app_opts *o)
 {
 	struct ui u;
+	struct ui_probe probe;
 	wint_t ch;
 	int r, amb, dirty = 1, fd, sig, drained = 0;
 
 	memset(&u, 0, sizeof u);
+	trace_open();
 	u.o = o;
 	u.buf = buf;
 	if (open_terminal(&u) < 0) {
@@ -2210,14 +2319,23 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 		buffer_free(buf);
 		return 1;
 	}
+	/*
+	 * The terminal's answer to the width question travels while the
+	 * preview is built.
+	 */
 	amb = o->ambiwidth;
+	fd = -1;
 	if (amb == 0) {
 		fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
-		amb = fd >= 0 ? ui_probe_ambiwidth(fd) : 1;
-		if (fd >= 0)
-			close(fd);
+		if (fd < 0 || ui_probe_ask(&probe, fd) < 0)
+			amb = 1;
 	}
-	if (preview(&u) < 0) {
+	r = preview(&u);
+	if (amb == 0)
+		amb = ui_probe_answer(&probe);
+	if (fd >= 0)
+		close(fd);
+	if (r < 0) {
 		if (buf == NULL) {
 			char *err = NULL;
 
@@ -2286,6 +2404,7 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 			continue;
 		}
 		drained = 0;
+		trace_key(r == KEY_CODE_YES, ch);
 		if (u.prompt == P_NONE && !u.help)
 			need_for_key(&u, r == KEY_CODE_YES, ch);
 		key(&u, r == KEY_CODE_YES, ch);
@@ -2305,6 +2424,8 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 		return 1;
 	}
 	ui_free(&u);
+	if (jtrace.f != NULL)
+		fclose(jtrace.f);
 	if (sig != 0) {
 		signal(sig, SIG_DFL);
 		raise(sig);

@@ -3,6 +3,7 @@
 #define JUAN_UI_H
 
 #include <sys/types.h>
+#include <termios.h>
 
 #include "app.h"
 #include "juan/buffer.h"
@@ -21,13 +22,25 @@ int ui_run(struct buffer *buf, const struct app_opts *o);
  * loads o->file in the background; q works meanwhile, and a text that
  * cannot be read ends the reader with a message.
  */
-#define UI_BACKGROUND_MIN ((off_t)1 << 20)
+#define UI_BACKGROUND_MIN ((off_t)256 << 10)
 
 /*
- * Asks the terminal on fd (a terminal open for reading and writing) how
- * many columns it gives an East Asian Ambiguous character; returns 1 or 2
- * (1 when it does not answer within a fraction of a second).
+ * Asking the terminal how many columns it gives an East Asian Ambiguous
+ * character.  ui_probe_ask sends the question on fd (a terminal open for
+ * reading and writing) and leaves the terminal without echo; it returns
+ * -1 when fd is not a terminal.  ui_probe_answer reads the answer (at
+ * most a fraction of a second after the question), restores the terminal
+ * and returns 1 or 2 (1 when the terminal did not answer, or was not
+ * asked).  Nothing may change the terminal's modes between the two.
  */
-int ui_probe_ambiwidth(int fd);
+struct ui_probe {
+	int fd;			/* -1 when there is nothing to restore */
+	int asked;
+	long deadline;		/* ms on the monotonic clock */
+	struct termios old;
+};
+
+int ui_probe_ask(struct ui_probe *, int fd);
+int ui_probe_answer(struct ui_probe *);
 
 #endif

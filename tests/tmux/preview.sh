@@ -1,6 +1,6 @@
 #!/bin/sh
-# preview.sh - a long text (over the 1 MB at which the reader starts from
-# a preview of its beginning): the first screen, G to the very end, and
+# preview.sh - a long text (over the 256 KiB at which the reader starts
+# from a preview of its beginning): the first screen, G to the very end, and
 # the side panes filled in once the whole document and timeline are built
 # by the background thread.
 . "${top_srcdir:-.}/tests/tmux/lib.sh"
@@ -65,6 +65,37 @@ ok $? "... and the view stays at the end"
 { text_row 25; text_row 26; text_row 27; text_row 28; } | squeeze |
     grep -qF -- "$(printf '%s' "$last" | squeeze)"
 ok $? "... on the same last line"
+keys q
+wait_for 'juan-exit=0'
+ok $? "q quits"
+
+# An entry jumped to in the preview of the beginning keeps its highlight
+# there: in the tail preview, whose offsets are not the whole text's, no
+# other text takes it.  The heading sits near the end of the first 64 KiB
+# (the head preview), at the offset the tail's last screen shows.
+awk 'BEGIN {
+	printf "# Top\n\n"; n = 7
+	while (n < 64900) {
+		s = sprintf("Line %06d of filler text for the head.\n", n)
+		printf "%s", s; n += length(s)
+	}
+	printf "\n## Target heading\n\n"
+	while (n < 1300000) {
+		s = sprintf("Body %07d of filler text in the middle.\n", n)
+		printf "%s", s; n += length(s)
+	}
+}' >"$tdir/hl.md"
+t send-keys -t main "clear; JUAN_TEST_LOAD_DELAY=8000 $JUAN $tdir/hl.md; \
+echo juan-exit=\$?" Enter
+wait_for '%'
+keys Tab j Enter Tab
+wait_for '## Target heading'
+t capture-pane -e -p -t main | grep -q '46m## Target heading'
+ok $? "an outline entry jumped to in the preview is highlighted"
+keys G
+wait_for 'Body 1299999' 20
+t capture-pane -e -p -t main | grep -q '46m'
+ok $((!$?)) "... and in the tail preview nothing is"
 keys q
 wait_for 'juan-exit=0'
 ok $? "q quits"

@@ -184,6 +184,37 @@ test_set_doc(const struct doc *d, const struct timeline *t)
 	view_free(v);
 }
 
+/* A chronological order sorted elsewhere is taken, and sorted once. */
+static void
+test_set_doc_sorted(const struct doc *d, const struct timeline *t)
+{
+	struct view *v = view_new(d, NULL, 40, 10, 1);
+	size_t *order = xreallocarray(NULL, t->n, sizeof *order), *mine;
+
+	timeline_sort_by_date(t, order);
+	view_set_doc_sorted(v, d, t, order);
+	ok(v->tl == t && v->tl_order == order,
+	    "view_set_doc_sorted takes the order handed in");
+	view_toggle_tl_order(v);
+	ok(v->tl_order != order && v->tl_order[1] == 1,
+	    "s shows the text order");
+	view_toggle_tl_order(v);
+	ok(v->tl_order == order, "s again: the same order, not sorted again");
+	view_set_doc(v, d, t);
+	ok(v->tl_order == order, "the same timeline again keeps its order");
+	view_set_doc(v, d, NULL);
+	ok(v->tl_order == NULL && v->date_order == NULL,
+	    "no timeline: no order");
+	view_set_doc(v, d, t);
+	mine = xreallocarray(NULL, t->n, sizeof *mine);
+	timeline_sort_by_date(t, mine);
+	ok(v->tl_order != NULL && memcmp(mine, v->tl_order, t->n *
+	    sizeof *mine) == 0, "a timeline without an order is sorted by "
+	    "the view");
+	free(mine);
+	view_free(v);
+}
+
 static void
 test_sections(const struct doc *d)
 {
@@ -207,6 +238,54 @@ test_sections(const struct doc *d)
 	is_int(view_prev_section(v, 9), 0, "9[ goes as far as it can");
 	is_int(v->top_off, d->sections[0].off, "... to the first section");
 	is_int(view_prev_section(v, 1), -1, "[ at the first heading fails");
+	view_free(v);
+}
+
+struct spans {
+	size_t a[16], z[16], n;
+};
+
+static void
+span_add(void *arg, size_t a, size_t z)
+{
+	struct spans *s = arg;
+
+	if (s->n < 16) {
+		s->a[s->n] = a;
+		s->z[s->n] = z;
+	}
+	s->n++;
+}
+
+/* view_date_each against a scan of every entry, over many ranges. */
+static void
+test_date_each(const struct doc *d, const struct timeline *t)
+{
+	struct view *v = view_new(d, t, 40, 10, 1);
+	struct spans got, want;
+	size_t off, end, i, bad = 0, len = d->buf->len;
+
+	for (off = 0; off <= len; off += 7)
+		for (end = off; end <= len && end <= off + 200; end += 13) {
+			memset(&got, 0, sizeof got);
+			memset(&want, 0, sizeof want);
+			view_date_each(v, off, end, span_add, &got);
+			for (i = 0; i < t->n; i++)
+				if (t->entries[i].end > off &&
+				    t->entries[i].off < end)
+					span_add(&want, t->entries[i].off,
+					    t->entries[i].end);
+			if (got.n != want.n || memcmp(got.a, want.a,
+			    sizeof got.a) != 0 || memcmp(got.z, want.z,
+			    sizeof got.z) != 0)
+				bad++;
+		}
+	is_int(bad, 0, "view_date_each finds the entries a scan finds");
+	memset(&got, 0, sizeof got);
+	view_date_each(v, t->entries[1].off + 1, t->entries[1].off + 2,
+	    span_add, &got);
+	ok(got.n == 1 && got.a[0] == t->entries[1].off,
+	    "an entry that starts above the range is found");
 	view_free(v);
 }
 
@@ -352,6 +431,8 @@ main(void)
 	test_scroll(d);
 	test_sections(d);
 	test_entries(d, t);
+	test_set_doc_sorted(d, t);
+	test_date_each(d, t);
 	test_pane(d);
 	test_search(d);
 	test_set_doc(d, t);
