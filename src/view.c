@@ -63,7 +63,50 @@ drop_orders(struct view *v)
 {
 	free(v->date_order);
 	free(v->text_order);
-	v->date_order = v->text_order = v->tl_order = NULL;
+	free(v->date_pos);
+	v->date_order = v->text_order = v->tl_order = v->date_pos = NULL;
+}
+
+/*
+ * The place of timeline entry index in the pane's order (tl_order): the
+ * rows of the timeline pane, filtered or not, are in this order.
+ */
+static size_t
+tl_rank(struct view *v, size_t index)
+{
+	size_t i;
+
+	if (!v->tl_by_date)
+		return index;
+	if (v->date_pos == NULL) {
+		v->date_pos = xreallocarray(NULL, v->tl->n,
+		    sizeof *v->date_pos);
+		for (i = 0; i < v->tl->n; i++)
+			v->date_pos[v->date_order[i]] = i;
+	}
+	return v->date_pos[index];
+}
+
+/*
+ * The first row of the side pane whose key is at least key: the rows are
+ * in the order of their keys (a section's index, an entry's rank).
+ */
+static size_t
+item_from(struct view *v, size_t key)
+{
+	size_t lo = 0, hi = v->nitems, mid, k;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		k = v->pane == VIEW_PANE_TIMELINE ?
+		    tl_rank(v, view_item(v, mid).index) :
+		    view_item(v, mid).index;
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 struct view *
@@ -506,15 +549,61 @@ item_text(const struct view *v, enum view_pane p, size_t index,
 	}
 }
 
+/* Row k of the unfiltered pane p. */
+static void
+make_item(const struct view *v, enum view_pane p, size_t k,
+    struct view_item *it)
+{
+	memset(it, 0, sizeof *it);
+	switch (p) {
+	case VIEW_PANE_OUTLINE:
+		it->index = k;
+		it->off = v->doc->sections[k].off;
+		it->end = v->doc->blocks[v->doc->sections[k].block].end;
+		it->depth = v->doc->sections[k].level - 1;
+		break;
+	case VIEW_PANE_TIMELINE:
+		it->index = v->tl_order[k];
+		it->off = v->tl->entries[it->index].off;
+		it->end = v->tl->entries[it->index].end;
+		break;
+	case VIEW_PANE_RESULTS:
+		it->index = k;
+		it->off = v->matches[k].off;
+		it->end = v->matches[k].end;
+		break;
+	}
+}
+
+struct view_item
+view_item(const struct view *v, size_t i)
+{
+	struct view_item it;
+
+	if (v->items != NULL)
+		return v->items[i];
+	make_item(v, v->pane, i, &it);
+	return it;
+}
+
 void
 view_item_text(const struct view *v, size_t i, struct sbuf *b)
 {
+	struct view_item it, prev;
+
 	if (i >= v->nitems)
 		return;
-	item_text(v, v->pane, v->items[i].index, i > 0 ? &v->items[i - 1] :
-	    NULL, b);
+	it = view_item(v, i);
+	if (i > 0)
+		prev = view_item(v, i - 1);
+	item_text(v, v->pane, it.index, i > 0 ? &prev : NULL, b);
 }
 
+/*
+ * Builds the side pane's rows.  Without a filter they are the pane's
+ * sections, entries or matches themselves, made when asked for
+ * (view_item): a timeline of millions of entries costs nothing to show.
+ */
 static void
 build_items(struct view *v)
 {
@@ -525,10 +614,6 @@ build_items(struct view *v)
 	size_t i, n = 0, a, z;
 	char *err = NULL;
 
-	if (v->filter != NULL) {
-		fs = search_new(v->filter, &so, &err);
-		free(err);
-	}
 	switch (v->pane) {
 	case VIEW_PANE_OUTLINE:
 		n = v->doc->nsections;
@@ -541,36 +626,24 @@ build_items(struct view *v)
 		break;
 	}
 	free(v->items);
-	v->items = n > 0 ? xreallocarray(NULL, n, sizeof *v->items) : NULL;
-	v->nitems = 0;
-	for (i = 0; i < n; i++) {
-		memset(&it, 0, sizeof it);
-		switch (v->pane) {
-		case VIEW_PANE_OUTLINE:
-			it.index = i;
-			it.off = v->doc->sections[i].off;
-			it.end = v->doc->blocks[v->doc->sections[i].block].end;
-			it.depth = v->doc->sections[i].level - 1;
-			break;
-		case VIEW_PANE_TIMELINE:
-			it.index = v->tl_order[i];
-			it.off = v->tl->entries[it.index].off;
-			it.end = v->tl->entries[it.index].end;
-			break;
-		case VIEW_PANE_RESULTS:
-			it.index = i;
-			it.off = v->matches[i].off;
-			it.end = v->matches[i].end;
-			break;
-		}
-		if (fs != NULL) {
+	v->items = NULL;
+	v->nitems = n;
+	if (v->filter != NULL && n > 0) {
+		fs = search_new(v->filter, &so, &err);
+		free(err);
+	}
+	if (fs != NULL) {
+		v->items = xreallocarray(NULL, n, sizeof *v->items);
+		v->nitems = 0;
+		for (i = 0; i < n; i++) {
+			make_item(v, v->pane, i, &it);
 			sbuf_reset(&b);
 			item_text(v, v->pane, it.index, NULL, &b);
 			if (b.len == 0 || !search_next(fs, b.s, b.len, 0, &a,
 			    &z))
 				continue;
+			v->items[v->nitems++] = it;
 		}
-		v->items[v->nitems++] = it;
 	}
 	sbuf_free(&b);
 	search_free(fs);
@@ -644,23 +717,20 @@ view_pane_move(struct view *v, long n, int rows)
 int
 view_pane_jump(struct view *v)
 {
-	const struct view_item *it;
-	size_t k;
+	struct view_item it;
 
 	if (v->nitems == 0)
 		return -1;
-	it = &v->items[v->sel];
-	view_goto(v, it->off);
-	v->hl_off = it->off;
-	v->hl_end = it->end;
+	it = view_item(v, v->sel);
+	view_goto(v, it.off);
+	v->hl_off = it.off;
+	v->hl_end = it.end;
 	if (v->pane == VIEW_PANE_TIMELINE)
-		for (k = 0; k < v->tl->n; k++)
-			if (v->tl_order[k] == it->index)
-				v->tl_cur = (ssize_t)k;
+		v->tl_cur = (ssize_t)tl_rank(v, it.index);
 	if (v->pane == VIEW_PANE_RESULTS) {
 		v->have_cur = 1;
-		v->cur_off = it->off;
-		v->cur_end = it->end;
+		v->cur_off = it.off;
+		v->cur_end = it.end;
 	}
 	return 0;
 }
@@ -672,26 +742,28 @@ view_pane_follow(struct view *v, int rows)
 	ssize_t want = -1, s;
 	size_t from;
 
+	/* The rows are in order: bisections, not scans (millions of rows). */
 	switch (v->pane) {
 	case VIEW_PANE_OUTLINE:
+		/* The last section at or before the one in view. */
 		s = view_section(v);
-		for (i = 0; i < v->nitems && s >= 0; i++)
-			if (v->items[i].index <= (size_t)s)
-				best = i;
+		if (s >= 0 && (i = item_from(v, (size_t)s + 1)) > 0)
+			best = i - 1;
 		break;
 	case VIEW_PANE_TIMELINE:
 		if (v->tl_cur >= 0 && cur_entry_shown(v))
 			want = (ssize_t)v->tl_order[v->tl_cur];
 		else
 			want = view_date_entry(v);
-		for (i = 0; i < v->nitems && want >= 0; i++)
-			if (v->items[i].index == (size_t)want)
-				best = i;
+		if (want >= 0 && (i = item_from(v, tl_rank(v,
+		    (size_t)want))) < v->nitems &&
+		    view_item(v, i).index == (size_t)want)
+			best = i;
 		break;
 	case VIEW_PANE_RESULTS:
 		from = v->have_cur ? v->cur_off : v->top_off;
 		for (i = 0; i < v->nitems; i++)
-			if (v->items[i].off >= from) {
+			if (view_item(v, i).off >= from) {
 				best = i;
 				break;
 			}

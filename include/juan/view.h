@@ -70,7 +70,12 @@ struct view {
 					   date_order or text_order */
 	size_t *date_order;		/* owned, or NULL until needed */
 	size_t *text_order;		/* owned, or NULL until needed */
-	struct view_item *items;	/* nitems rows after the filter */
+	size_t *date_pos;		/* the inverse of date_order: each
+					   entry's place in it; owned, or
+					   NULL until needed */
+	struct view_item *items;	/* with a filter, the nitems rows
+					   that pass it; else NULL: row i
+					   is the pane's i-th (view_item) */
 	size_t nitems;
 	size_t sel;			/* selected row (< nitems, or 0) */
 	size_t pane_top;		/* first row shown */
@@ -181,6 +186,8 @@ void view_pane_follow(struct view *v, int rows);
  * indentation) to b.
  */
 void view_item_text(const struct view *v, size_t i, struct sbuf *b);
+/* Row i of the side pane (i < nitems). */
+struct view_item view_item(const struct view *v, size_t i);
 
 /* Marks: letter is 'a'..'z'.  view_mark_jump returns -1 when unset. */
 void view_mark_set(struct view *v, int letter);

@@ -766,7 +766,7 @@ draw_pane(struct ui *u)
 		if (i == v->sel)
 			a = v->focus == VIEW_FOCUS_PANE ? A_REVERSE :
 			    A_BOLD | A_UNDERLINE;
-		ind = v->items[i].depth * 2;
+		ind = view_item(v, i).depth * 2;
 		if (ind > u->pane_w / 3)
 			ind = u->pane_w / 3;
 		x = 1 + ind;
@@ -1865,10 +1865,6 @@ free_tail(struct ui *u)
 }
 
 /*
- * Swaps in what the thread has finished.  The preview timeline stays until
- * the whole one arrives: its entries are offsets into the same bytes.
- */
-/*
  * Shows d and tl in the view, with the thread's chronological order of tl
  * when tl is the thread's.
  */
@@ -1884,6 +1880,10 @@ show_doc(struct ui *u, const struct doc *d, const struct timeline *tl)
 	view_set_doc_sorted(u->v, d, tl, order);
 }
 
+/*
+ * Swaps in what the thread has finished.  The preview timeline stays until
+ * the whole one arrives: its entries are offsets into the same bytes.
+ */
 static int
 bg_poll(struct ui *u)
 {

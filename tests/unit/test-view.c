@@ -184,6 +184,62 @@ test_set_doc(const struct doc *d, const struct timeline *t)
 	view_free(v);
 }
 
+/*
+ * view_pane_follow bisects the side pane's rows; this is the scan it
+ * replaces, for the row it must pick.
+ */
+static size_t
+follow_scan(struct view *v)
+{
+	size_t i, best = v->sel;
+	ssize_t want, s;
+
+	if (v->pane == VIEW_PANE_OUTLINE) {
+		s = view_section(v);
+		for (i = 0; i < v->nitems && s >= 0; i++)
+			if (view_item(v, i).index <= (size_t)s)
+				best = i;
+	} else {
+		want = view_date_entry(v);
+		for (i = 0; i < v->nitems && want >= 0; i++)
+			if (view_item(v, i).index == (size_t)want)
+				best = i;
+	}
+	return best;
+}
+
+/* The pane follows the text, in both orders, filtered or not. */
+static void
+test_follow(const struct doc *d, const struct timeline *t)
+{
+	static const char *filters[] = { NULL, "Section [13]", "20(10|08)" };
+	struct view *v = view_new(d, t, 40, 10, 1);
+	size_t line, f, bad = 0, tried = 0, want;
+	int p, order;
+
+	for (p = 0; p < 2; p++)
+		for (order = 0; order < 2; order++)
+			for (f = 0; f < 3; f++) {
+				view_set_pane(v, p ? VIEW_PANE_TIMELINE :
+				    VIEW_PANE_OUTLINE);
+				if (p && v->tl_by_date != !order)
+					view_toggle_tl_order(v);
+				view_set_filter(v, filters[f]);
+				for (line = 0; line < d->buf->nlines; line++) {
+					view_goto(v, buffer_line_start(d->buf,
+					    line));
+					v->tl_cur = -1;
+					want = follow_scan(v);
+					view_pane_follow(v, 5);
+					tried++;
+					bad += v->sel != want;
+				}
+			}
+	ok(tried > 300 && bad == 0, "the pane follows the text as a scan of "
+	    "its rows would (%zu of %zu differ)", bad, tried);
+	view_free(v);
+}
+
 /* A chronological order sorted elsewhere is taken, and sorted once. */
 static void
 test_set_doc_sorted(const struct doc *d, const struct timeline *t)
@@ -322,6 +378,7 @@ test_entries(const struct doc *d, const struct timeline *t)
 
 	view_set_pane(v, VIEW_PANE_TIMELINE);
 	is_int(v->nitems, NSEC, "the timeline pane lists every entry");
+	ok(v->items == NULL, "... without a copy of them (no filter)");
 	view_item_text(v, 1, &b);
 	ok(strstr(b.s, "2009") != NULL, "a timeline row shows its value (%s)",
 	    b.s);
@@ -352,7 +409,7 @@ test_pane(const struct doc *d)
 	is_int(v->sel, 0, "the selection follows the text");
 	view_set_filter(v, "Section 2");
 	is_int(v->nitems, 1, "a filter narrows the pane");
-	is_int(v->items[0].index, 1, "... to the matching section");
+	is_int(view_item(v, 0).index, 1, "... to the matching section");
 	view_set_filter(v, "nothing like it");
 	is_int(v->nitems, 0, "a filter can leave nothing");
 	is_int(view_pane_jump(v), -1, "Enter on an empty pane does nothing");
@@ -432,6 +489,7 @@ main(void)
 	test_sections(d);
 	test_entries(d, t);
 	test_set_doc_sorted(d, t);
+	test_follow(d, t);
 	test_date_each(d, t);
 	test_pane(d);
 	test_search(d);
