@@ -139,6 +139,7 @@ view_free(struct view *v)
 	layout_free(v->layout);
 	drop_orders(v);
 	free(v->items);
+	search_free(v->fsearch);
 	free(v->filter);
 	search_free(v->search);
 	free(v->pattern);
@@ -603,15 +604,14 @@ view_item_text(const struct view *v, size_t i, struct sbuf *b)
  * Builds the side pane's rows.  Without a filter they are the pane's
  * sections, entries or matches themselves, made when asked for
  * (view_item): a timeline of millions of entries costs nothing to show.
+ * With a filter, the first VIEW_FILTER_SLICE rows are tried here and the
+ * rest by view_filter_step, so that typing a filter stays quick.
  */
 static void
 build_items(struct view *v)
 {
 	struct search_opts so = { 0, 0 };
-	struct search *fs = NULL;
-	struct view_item it;
-	struct sbuf b = SBUF_INIT;
-	size_t i, n = 0, a, z;
+	size_t n = 0;
 	char *err = NULL;
 
 	switch (v->pane) {
@@ -628,29 +628,51 @@ build_items(struct view *v)
 	free(v->items);
 	v->items = NULL;
 	v->nitems = n;
+	search_free(v->fsearch);
+	v->fsearch = NULL;
+	v->filter_rows = n;
+	v->filter_from = n;
 	if (v->filter != NULL && n > 0) {
-		fs = search_new(v->filter, &so, &err);
+		v->fsearch = search_new(v->filter, &so, &err);
 		free(err);
 	}
-	if (fs != NULL) {
+	if (v->fsearch != NULL) {
 		v->items = xreallocarray(NULL, n, sizeof *v->items);
 		v->nitems = 0;
-		for (i = 0; i < n; i++) {
-			make_item(v, v->pane, i, &it);
-			sbuf_reset(&b);
-			item_text(v, v->pane, it.index, NULL, &b);
-			if (b.len == 0 || !search_next(fs, b.s, b.len, 0, &a,
-			    &z))
-				continue;
-			v->items[v->nitems++] = it;
-		}
+		v->filter_from = 0;
+		view_filter_step(v, VIEW_FILTER_SLICE);
 	}
-	sbuf_free(&b);
-	search_free(fs);
 	if (v->sel >= v->nitems)
 		v->sel = v->nitems > 0 ? v->nitems - 1 : 0;
 	if (v->pane_top > v->sel)
 		v->pane_top = v->sel;
+}
+
+int
+view_filter_step(struct view *v, size_t max_rows)
+{
+	struct view_item it;
+	struct sbuf b = SBUF_INIT;
+	size_t end, a, z;
+
+	if (v->fsearch == NULL)
+		return 0;
+	end = v->filter_rows - v->filter_from > max_rows ?
+	    v->filter_from + max_rows : v->filter_rows;
+	for (; v->filter_from < end; v->filter_from++) {
+		make_item(v, v->pane, v->filter_from, &it);
+		sbuf_reset(&b);
+		item_text(v, v->pane, it.index, NULL, &b);
+		if (b.len > 0 && search_next(v->fsearch, b.s, b.len, 0, &a,
+		    &z))
+			v->items[v->nitems++] = it;
+	}
+	sbuf_free(&b);
+	if (v->filter_from < v->filter_rows)
+		return 1;
+	search_free(v->fsearch);
+	v->fsearch = NULL;
+	return 0;
 }
 
 void

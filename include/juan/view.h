@@ -80,6 +80,10 @@ struct view {
 	size_t sel;			/* selected row (< nitems, or 0) */
 	size_t pane_top;		/* first row shown */
 	char *filter;			/* pane filter, owned, or NULL */
+	struct search *fsearch;		/* the filter, compiled, while rows
+					   are left to try; owned */
+	size_t filter_from;		/* the next row to try ... */
+	size_t filter_rows;		/* ... of this many */
 
 	ssize_t tl_cur;			/* position in tl_order of the
 					   entry last jumped to, or -1 */
@@ -171,8 +175,16 @@ int view_prev_entry(struct view *v, long n);
 /* Side pane. */
 void view_set_pane(struct view *v, enum view_pane p);
 void view_toggle_tl_order(struct view *v);
-/* Sets the filter (NULL or "" for none); the rows are rebuilt. */
+/*
+ * Sets the filter (NULL or "" for none); the rows are rebuilt.  Of a
+ * long pane only the first VIEW_FILTER_SLICE rows are tried at once;
+ * view_filter_step tries up to max_rows more, and returns 1 while some
+ * are left (the reader calls it between keys, as it counts matches).
+ * Rebuilding the rows for any other reason starts the filter again.
+ */
+#define VIEW_FILTER_SLICE	5000
 void view_set_filter(struct view *v, const char *filter);
+int view_filter_step(struct view *v, size_t max_rows);
 /* Moves the selection by n rows, clamped; rows: rows the pane shows. */
 void view_pane_move(struct view *v, long n, int rows);
 /* Selects row i (clamped), scrolling the pane of rows rows to show it. */

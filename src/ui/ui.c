@@ -61,6 +61,7 @@
 #define PANE_MIN	10	/* narrowest side pane, columns */
 #define TEXT_MIN	20	/* narrowest text pane beside a side pane */
 #define COUNT_STEP	4000	/* matches counted between two key checks */
+#define FILTER_STEP	5000	/* side pane rows filtered between two */
 #define PREVIEW_MIN	((size_t)UI_BACKGROUND_MIN)	/* texts this long get
 						   a first screen from ... */
 #define PREVIEW_LEN	((size_t)64 << 10)	/* ... this many bytes */
@@ -738,8 +739,9 @@ draw_pane(struct ui *u)
 		sbuf_adds(&b, " /");
 		util_safe_add(&b, v->filter, strlen(v->filter), 1);
 	}
-	sbuf_printf(&b, " (%zu%s)", v->nitems, v->pane == VIEW_PANE_RESULTS &&
-	    v->search != NULL && !v->counted ? "+" : "");
+	sbuf_printf(&b, " (%zu%s)", v->nitems, v->fsearch != NULL ||
+	    (v->pane == VIEW_PANE_RESULTS && v->search != NULL &&
+	    !v->counted) ? "+" : "");
 	/* What the thread is still building. */
 	if (u->bg.started && (v->pane == VIEW_PANE_TIMELINE ||
 	    in_preview(u)))
@@ -751,7 +753,8 @@ draw_pane(struct ui *u)
 	for (row = 1; row < u->text_rows; row++)
 		blank(row, 0, u->pane_w, A_NORMAL, 0);
 	if (v->nitems == 0) {
-		const char *e = v->filter != NULL ? "(nothing matches)" :
+		const char *e = v->fsearch != NULL ? "(filtering...)" :
+		    v->filter != NULL ? "(nothing matches)" :
 		    v->pane == VIEW_PANE_OUTLINE ? "(no headings found)" :
 		    v->pane == VIEW_PANE_TIMELINE ? "(no dates found)" :
 		    v->search == NULL ? "(no search yet: /)" : "(no matches)";
@@ -1103,6 +1106,8 @@ prompt_accept(struct ui *u)
 	if (u->prompt == P_FILTER) {
 		/* The filter stays; Enter also jumps to the first row. */
 		u->prompt = P_NONE;
+		while (v->nitems == 0 && view_filter_step(v, FILTER_STEP))
+			;
 		if (v->nitems > 0) {
 			view_pane_select(v, 0, pane_rows(u));
 			view_pane_jump(v);
@@ -2392,12 +2397,15 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 			launch_bg(&u);
 		}
 		/* Count matches between keys while nothing is typed. */
-		timeout(dirty ? 0 : u.v->search != NULL && !u.v->counted ?
-		    0 : u.bg.started ? 100 : 1000);
+		timeout(dirty || u.v->fsearch != NULL ? 0 : u.v->search !=
+		    NULL && !u.v->counted ? 0 : u.bg.started ? 100 : 1000);
 		r = get_wch(&ch);
 		if (r == ERR) {
 			drained = 1;
-			if (u.v->search != NULL && !u.v->counted) {
+			if (u.v->fsearch != NULL) {
+				view_filter_step(u.v, FILTER_STEP);
+				dirty = 1;
+			} else if (u.v->search != NULL && !u.v->counted) {
 				view_search_count(u.v, COUNT_STEP);
 				dirty = 1;
 			}

@@ -99,4 +99,20 @@ ok $((!$?)) "... and in the tail preview nothing is"
 keys q
 wait_for 'juan-exit=0'
 ok $? "q quits"
+
+# A filter over a timeline of 60,000 entries is tried a slice at a time
+# between keys, and ends with every row it matches.
+awk 'BEGIN { for (i = 0; i < 60000; i++)
+	printf "第%d行：%d年。\n\n", i, 1990 + i % 20 }' >"$tdir/years.txt"
+t send-keys -t main "clear; $JUAN $tdir/years.txt; echo juan-exit=\$?" \
+    Enter
+wait_for '%'
+keys t
+wait_for 'Timeline (60000)' 300
+keys Tab / 2 0 0 5
+wait_for "Timeline /2005 (3000)" 60
+ok $? "a filter typed over 60,000 entries finds all 3000 rows"
+keys Escape q
+wait_for 'juan-exit=0'
+ok $? "q quits"
 done_testing

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juan/doc.h"
+#include "juan/timeline.h"
 #include "juan/view.h"
 #include "tap.h"
 
@@ -238,6 +240,51 @@ test_follow(const struct doc *d, const struct timeline *t)
 	ok(tried > 300 && bad == 0, "the pane follows the text as a scan of "
 	    "its rows would (%zu of %zu differ)", bad, tried);
 	view_free(v);
+}
+
+/* A filter over a long pane is tried a slice at a time. */
+static void
+test_filter_slices(void)
+{
+	struct sbuf t = SBUF_INIT;
+	struct buffer *b;
+	struct doc *d;
+	struct timeline *tl;
+	struct view *v;
+	char *err = NULL;
+	size_t i, steps = 0, want = 0, n = 12 * VIEW_FILTER_SLICE;
+
+	for (i = 0; i < n; i++)
+		sbuf_printf(&t, "第%zu行：%zu年。\n\n", i, 1990 + i % 20);
+	b = buffer_from_mem(t.s, t.len, NULL, &err);
+	sbuf_free(&t);
+	d = doc_new(b);
+	tl = timeline_new(d);
+	for (i = 0; i < tl->n; i++)
+		want += strcmp(tl->entries[i].value, "1995") == 0;
+	v = view_new(d, tl, 40, 10, 1);
+	view_set_pane(v, VIEW_PANE_TIMELINE);
+	view_toggle_tl_order(v);	/* text order: the years spread out */
+	view_set_filter(v, "1995");
+	ok(tl->n == n && v->fsearch != NULL && v->nitems > 0 &&
+	    v->nitems < want, "a filter over %zu rows tries the first %d at "
+	    "once (%zu rows so far)", tl->n, VIEW_FILTER_SLICE, v->nitems);
+	while (view_filter_step(v, 1000))
+		steps++;
+	ok(v->fsearch == NULL && v->nitems == want &&
+	    steps + 1 >= (n - VIEW_FILTER_SLICE) / 1000,
+	    "... and the rest in steps (%zu steps, %zu of %zu rows)", steps,
+	    v->nitems, want);
+	for (i = 0; i < v->nitems; i++)
+		if (strcmp(tl->entries[view_item(v, i).index].value, "1995"))
+			break;
+	is_int(i, v->nitems, "... each row one the filter matches");
+	view_set_filter(v, NULL);
+	ok(v->fsearch == NULL && v->nitems == tl->n, "no filter: every row");
+	view_free(v);
+	timeline_free(tl);
+	doc_free(d);
+	buffer_free(b);
 }
 
 /* A chronological order sorted elsewhere is taken, and sorted once. */
@@ -490,6 +537,7 @@ main(void)
 	test_entries(d, t);
 	test_set_doc_sorted(d, t);
 	test_follow(d, t);
+	test_filter_slices();
 	test_date_each(d, t);
 	test_pane(d);
 	test_search(d);
