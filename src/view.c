@@ -963,8 +963,24 @@ view_search_count(struct view *v, size_t max_matches)
 		v->count_from = z > a ? z : a < b->len ? next_char(v, a) :
 		    b->len + 1;
 	}
-	if (added > 0 && v->pane == VIEW_PANE_RESULTS)
-		build_items(v);
+	if (added > 0 && v->pane == VIEW_PANE_RESULTS) {
+		if (v->items != NULL) {
+			/*
+			 * Filtered: the new matches are rows to try after
+			 * the others; the rows found and the selection stay.
+			 */
+			struct search_opts so = { 0, 0 };
+			char *err = NULL;
+
+			v->items = xreallocarray(v->items, v->nmatches,
+			    sizeof *v->items);
+			v->filter_rows = v->nmatches;
+			if (v->fsearch == NULL)
+				v->fsearch = search_new(v->filter, &so, &err);
+			free(err);
+		} else
+			build_items(v);
+	}
 	return !v->counted;
 }
 

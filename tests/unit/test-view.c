@@ -282,6 +282,26 @@ test_filter_slices(void)
 	view_set_filter(v, NULL);
 	ok(v->fsearch == NULL && v->nitems == tl->n, "no filter: every row");
 	view_free(v);
+
+	/* Results filtered while the matches are still being counted. */
+	v = view_new(d, tl, 40, 10, 1);
+	view_search_set(v, "年", 0, 0, &err);
+	view_set_pane(v, VIEW_PANE_RESULTS);
+	view_search_count(v, 3 * VIEW_FILTER_SLICE);
+	view_set_filter(v, "1995");
+	while (view_filter_step(v, 1000))
+		;
+	steps = v->nitems;
+	view_pane_select(v, steps - 1, 5);
+	view_search_count(v, 2000);
+	ok(v->nitems >= steps && v->sel == steps - 1, "counting more matches "
+	    "keeps the filtered rows and the selection (%zu of %zu, row %zu)",
+	    v->nitems, steps, v->sel);
+	while (view_search_count(v, 2000) || view_filter_step(v, 1000))
+		;
+	is_int(v->nitems, n / 20, "... and ends with every row the filter "
+	    "matches");
+	view_free(v);
 	timeline_free(tl);
 	doc_free(d);
 	buffer_free(b);
