@@ -20,8 +20,12 @@
 #include "doc-int.h"
 #include "juan/util.h"
 
-static size_t
-add_block(struct build *b, size_t off, size_t end, enum block_kind kind,
+/*
+ * Appends a block of kind on [off, end), with the evidence of its first
+ * line l, and returns its index.
+ */
+size_t
+doc_gather_add(struct build *b, size_t off, size_t end, enum block_kind kind,
     const struct line *l)
 {
 	struct doc *d = b->d;
@@ -39,6 +43,7 @@ add_block(struct build *b, size_t off, size_t end, enum block_kind kind,
 	k->end = end;
 	k->kind = (unsigned char)kind;
 	k->level = 0;
+	k->flags = 0;
 	k->head = k->tlen = 0;
 	/*
 	 * A heading whose words start more than 64 KiB into it (after that
@@ -135,7 +140,7 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 		}
 		if ((ssize_t)i == b->title_line) {
 			l = b->title;
-			cur = add_block(b, off, end, BLOCK_TITLE, &l);
+			cur = doc_gather_add(b, off, end, BLOCK_TITLE, &l);
 			d->title_block = (ssize_t)cur;
 			b->bi[cur].fam = FAM_NONE;
 			prev_blank = join = cont = 0;
@@ -195,7 +200,7 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 				break;
 			}
 			close_block(b);
-			cur = add_block(b, off, end, kind, &l);
+			cur = doc_gather_add(b, off, end, kind, &l);
 			if (l.cls == LC_FENCE) {
 				in_fence = 1;
 				doc_lex_fence(s, off, end, &fch, &flen);
@@ -214,6 +219,19 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 	g->fch = fch;
 	g->flen = flen;
 	g->cur = cur;
+}
+
+/*
+ * Gathers the lines [from, to) alone, as if blank lines stood around
+ * them: the text between two hint blocks.
+ */
+void
+doc_gather_lines(struct build *b, size_t from, size_t to)
+{
+	struct gstate g = GSTATE_START;
+
+	gather_range(b, from, to, &g);
+	close_block(b);
 }
 
 /* Texts with fewer lines are gathered in one piece. */

@@ -10,7 +10,9 @@
  *   doc-gather.c   pass 2: lines into blocks, captions after figures,
  *                  split in two halves on a large text;
  *   doc-heading.c  pass 3: which candidates are headings, their levels;
- *                  pass 4: the sections.
+ *                  pass 4: the sections;
+ *   doc-hints.c    passes 2 to 4 from the format stage's hints
+ *                  (doc_new_hints()).
  *
  * They share the construction state (struct build) and the per-block
  * evidence of pass 2 (struct binfo), which live only while doc_new()
@@ -91,6 +93,7 @@ enum lend {
 #define LF_LONG		0x02	/* longer than LONG_LINE bytes */
 #define LF_SINGLE	0x04	/* (binfo) the block is one line */
 #define LF_DOTLIST	0x08	/* "1. " form: a list item if not a heading */
+#define LF_HINTED	0x10	/* (binfo) a block the hints decided */
 
 /* The classification of one line. */
 struct line {
@@ -142,7 +145,10 @@ struct build {
 #define STARTS(s, n, lit) ((n) >= sizeof(lit) - 1 &&			\
 	memcmp((s), (lit), sizeof(lit) - 1) == 0)
 
-/* doc.c: setting a block's kind and text. */
+/* doc.c: the construction, and setting a block's kind and text. */
+
+struct doc *doc_build_start(struct build *b, const struct buffer *buf);
+void doc_build_end(struct build *b);
 
 void doc_set_kind(struct build *b, size_t i, enum block_kind kind);
 void doc_set_text(const char *s, struct block *k, size_t off, size_t end);
@@ -186,6 +192,9 @@ void doc_meta_date(struct build *b);
 /* doc-gather.c: pass 2. */
 
 void doc_gather(struct build *b);
+void doc_gather_lines(struct build *b, size_t from, size_t to);
+size_t doc_gather_add(struct build *b, size_t off, size_t end,
+    enum block_kind kind, const struct line *l);
 
 /* doc-heading.c: passes 3 and 4. */
 

@@ -48,7 +48,7 @@ doc_set_kind(struct build *b, size_t i, enum block_kind kind)
 /*
  * Sets the text of heading or title block k (in text s) to [off, end),
  * which lies in its first line.  The 16-bit fields hold a text that starts
- * at most 64 KiB into the block (add_block() in doc-gather.c makes a
+ * at most 64 KiB into the block (doc_gather_add() makes a
  * heading that does not a paragraph; such a title has no text) and keep
  * its first 64 KiB.
  */
@@ -95,26 +95,49 @@ doc_line_end(const struct buffer *buf, size_t i)
 }
 
 
+/* A new doc of buf and the state to build it. */
 struct doc *
-doc_new(const struct buffer *buf)
+doc_build_start(struct build *b, const struct buffer *buf)
 {
 	struct doc *d = xcalloc(1, sizeof *d);
-	struct build b;
 
 	d->buf = buf;
 	d->title_block = -1;
-	memset(&b, 0, sizeof b);
-	b.d = d;
-	b.s = buf->data;
+	memset(b, 0, sizeof *b);
+	b->d = d;
+	b->s = buf->data;
+	b->title_line = -1;
 	/*
 	 * A block holds one line at least, so the arrays are sized for that
 	 * at once: a large allocation is only reserved until it is touched,
 	 * and growing it by copying would touch it all twice.  What is left
-	 * over is given back below.
+	 * over is given back by doc_build_end().
 	 */
-	b.cap = buf->nlines > 0 ? buf->nlines : 1;
-	d->blocks = xreallocarray(NULL, b.cap, sizeof *d->blocks);
-	b.bi = xreallocarray(NULL, b.cap, sizeof *b.bi);
+	b->cap = buf->nlines > 0 ? buf->nlines : 1;
+	d->blocks = xreallocarray(NULL, b->cap, sizeof *d->blocks);
+	b->bi = xreallocarray(NULL, b->cap, sizeof *b->bi);
+	return d;
+}
+
+/* Frees the evidence of pass 2 (if not yet) and the unused blocks. */
+void
+doc_build_end(struct build *b)
+{
+	struct doc *d = b->d;
+
+	free(b->bi);
+	b->bi = NULL;
+	if (d->nblocks < b->cap / 2)
+		d->blocks = xreallocarray(d->blocks, d->nblocks ? d->nblocks :
+		    1, sizeof *d->blocks);
+}
+
+struct doc *
+doc_new(const struct buffer *buf)
+{
+	struct build b;
+	struct doc *d = doc_build_start(&b, buf);
+
 	doc_meta_find_title(&b);
 	doc_gather(&b);
 	doc_meta_title_md(&b);
@@ -125,9 +148,7 @@ doc_new(const struct buffer *buf)
 	b.bi = NULL;
 	doc_heading_sections(&b);
 	doc_meta_date(&b);
-	if (d->nblocks < b.cap / 2)
-		d->blocks = xreallocarray(d->blocks, d->nblocks ? d->nblocks :
-		    1, sizeof *d->blocks);
+	doc_build_end(&b);
 	return d;
 }
 
@@ -191,7 +212,8 @@ const char *
 doc_kind_name(enum block_kind k)
 {
 	static const char *const names[] = { "paragraph", "title", "heading",
-	    "figure", "caption", "list-item", "boilerplate", "code" };
+	    "figure", "caption", "list-item", "boilerplate", "code", "quote",
+	    "table-row", "rule" };
 
 	if ((unsigned)k >= sizeof names / sizeof names[0])
 		return "unknown";

@@ -24,28 +24,47 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "juan/hints.h"
 #include "juan/util.h"
 #include "out.h"
 
-/* The heading text of section i, as a byte range of the buffer. */
+/*
+ * The heading text of section i, as a byte range of the buffer; a
+ * section of a book's table of contents (hints with a toc) has its own
+ * label instead.
+ */
 static void
 section_text(const struct doc *d, size_t i, const char **s, size_t *n)
 {
 	size_t off, end;
 
+	if (d->hints != NULL && d->hints->ntoc > 0 &&
+	    d->sections[i].title != NULL) {
+		*s = d->sections[i].title;
+		*n = strlen(*s);
+		return;
+	}
 	block_text(&d->blocks[d->sections[i].block], &off, &end);
 	*s = d->buf->data + off;
 	*n = end - off;
 }
 
-/* The title as a byte range of the buffer (site suffix removed). */
+/*
+ * The title as a byte range of the buffer (site suffix removed), or the
+ * title string when no block holds it (the format's metadata says it).
+ */
 static int
 title_text(const struct doc *d, const char **s, size_t *n)
 {
 	size_t off, end;
 
-	if (d->title_block < 0 || d->title == NULL)
+	if (d->title == NULL)
 		return 0;
+	if (d->title_block < 0) {
+		*s = d->title;
+		*n = strlen(d->title);
+		return 1;
+	}
 	block_text(&d->blocks[d->title_block], &off, &end);
 	*s = d->buf->data + off;
 	*n = end - off;
