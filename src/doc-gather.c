@@ -60,7 +60,10 @@ doc_gather_add(struct build *b, size_t off, size_t end, enum block_kind kind,
 	bi->cls = (unsigned char)l->cls;
 	bi->fam = (unsigned char)l->fam;
 	bi->md = (unsigned char)l->md;
-	bi->flags = (unsigned char)(LF_SINGLE | (l->flags & LF_DOTLIST));
+	bi->flags = (unsigned char)(LF_SINGLE | (l->flags &
+	    (LF_DOTLIST | LF_RUNIN)));
+	if (kind == BLOCK_HEADING && (l->flags & LF_RUNIN))
+		k->flags |= BLOCK_RUN_IN;
 	if (l->cls == LC_SHORT && l->cols > DOC_HEADING_MAX_COLS)
 		bi->cls = LC_TEXT;
 	return d->nblocks++;
@@ -207,7 +210,9 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 			}
 		}
 		kind = (enum block_kind)b->bi[cur].kind;
-		join = (kind == BLOCK_PARAGRAPH || kind == BLOCK_LIST_ITEM) &&
+		/* A run-in heading is a paragraph that may go on. */
+		join = (kind == BLOCK_PARAGRAPH || kind == BLOCK_LIST_ITEM ||
+		    (b->bi[cur].flags & LF_RUNIN)) &&
 		    !(l.flags & LF_LONG) && l.end != END_SENT_CJK;
 		cont = join && l.end != END_SENT && l.end != END_COLON;
 		prev_blank = 0;

@@ -182,10 +182,16 @@ doc_heading_decide(struct build *b)
 			has_md = 1;
 			continue;
 		}
-		/* Siblings with nothing between them are a list. */
+		/*
+		 * Siblings with nothing between them are a list; a run-in
+		 * heading has its body with it.
+		 */
+		if (bi[i].flags & LF_RUNIN)
+			continue;
 		if ((i > 0 && bi[i - 1].cls == LC_HEAD &&
-		    bi[i - 1].fam == fam) || (i + 1 < n &&
-		    bi[i + 1].cls == LC_HEAD && bi[i + 1].fam == fam)) {
+		    bi[i - 1].fam == fam && !(bi[i - 1].flags & LF_RUNIN)) ||
+		    (i + 1 < n && bi[i + 1].cls == LC_HEAD &&
+		    bi[i + 1].fam == fam && !(bi[i + 1].flags & LF_RUNIN))) {
 			doc_set_kind(b, i, fam == FAM_DASH_SUB ||
 			    fam == FAM_DASH_LEAD ? BLOCK_PARAGRAPH :
 			    BLOCK_LIST_ITEM);

@@ -40,6 +40,8 @@
 #define DATELINE_BLOCKS	12
 /* Levels beyond this are folded into it. */
 #define MAX_LEVEL	6
+/* A run-in heading is at most this long (columns). */
+#define RUN_IN_MAX_COLS	64
 
 /* What a line looks like on its own. */
 enum lclass {
@@ -94,6 +96,7 @@ enum lend {
 #define LF_SINGLE	0x04	/* (binfo) the block is one line */
 #define LF_DOTLIST	0x08	/* "1. " form: a list item if not a heading */
 #define LF_HINTED	0x10	/* (binfo) a block the hints decided */
+#define LF_RUNIN	0x20	/* a run-in heading: its first sentence */
 
 /* The classification of one line. */
 struct line {
@@ -138,6 +141,8 @@ struct build {
 	struct suffix suf[MAX_SUFFIXES];
 	size_t nsuf;
 	int title_seen;			/* the whole title was repeated */
+	ssize_t title_more;		/* the title's second line's block,
+					   or -1 */
 };
 
 /* Byte tests.  STARTS compares with a literal of known length inline. */
@@ -186,6 +191,7 @@ extern const char *const doc_lex_bylines[];
 void doc_meta_find_title(struct build *b);
 int doc_meta_repeats_title(struct build *b, const struct line *l);
 void doc_meta_title_md(struct build *b);
+void doc_meta_subtitle(struct build *b);
 void doc_meta_title_text(struct build *b);
 void doc_meta_date(struct build *b);
 

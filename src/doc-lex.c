@@ -842,6 +842,60 @@ numbering(const char *s, size_t n, int *dot)
 	return FAM_NONE;
 }
 
+/* The families whose numbered paragraph may open with a run-in heading. */
+static const unsigned char run_in_fams[FAM_COUNT] = {
+	[FAM_CN_CAP] = 1, [FAM_CN_NUM] = 1, [FAM_CN_PAREN] = 1,
+	[FAM_ARABIC] = 1, [FAM_DEC2] = 1, [FAM_DEC3] = 1, [FAM_AR_PAREN] = 1,
+};
+
+/* What a run-in heading does not hold: quotation, a colon, a semicolon. */
+static const char *const run_in_stops[] = { "\xe2\x80\x9c", "\xe3\x80\x8c",
+	"\xef\xbc\x9a", "\xef\xbc\x9b", ":", ";", "\"", NULL };
+
+/*
+ * Tells whether the trimmed line t[0..n) opens with a run-in heading, the
+ * usual form of Chinese reports: a numbered paragraph whose first
+ * sentence is short and is the heading, "（一）构建体制。坚持…".  Sets l
+ * to a heading whose text is that sentence, number kept, final 。
+ * dropped.  The sentence must be followed by more text (else the line is
+ * a numbered sentence, decided as before), must hold no quotation or
+ * colon (a sentence that reports speech is body text), and is at most
+ * RUN_IN_MAX_COLS columns.  The Markdown "1. " form is a list item, not a
+ * heading.  Only the first few hundred bytes are looked at.
+ */
+static int
+run_in(const char *t, size_t n, struct line *l)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t lim = n < 3 * RUN_IN_MAX_COLS ? n : 3 * RUN_IN_MAX_COLS, i;
+	enum family f;
+	int dot;
+
+	/* A numbering starts with a bracket, a digit or a CJK numeral. */
+	if (!(u[0] == '(' || u[0] == 0xef || (u[0] >= '0' && u[0] <= '9') ||
+	    (u[0] >= 0xe4 && u[0] <= 0xe9)))
+		return 0;
+	f = numbering(t, lim, &dot);
+	if (f == FAM_NONE || !run_in_fams[f] || dot)
+		return 0;
+	for (i = 0; i + 3 <= lim; i++)
+		if ((u[i] == 0xe3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
+		    (u[i] == 0xef && u[i + 1] == 0xbc && (u[i + 2] == 0x81 ||
+		    u[i + 2] == 0x9f)))
+			break;
+	if (i + 3 > lim || i + 3 >= n || letters(t + i + 3, n - i - 3) == 0)
+		return 0;
+	if (doc_lex_contains_any(t, i, run_in_stops) ||
+	    doc_lex_cols(t, i) > RUN_IN_MAX_COLS || letters(t, i) < 4)
+		return 0;
+	l->cls = LC_HEAD;
+	l->fam = f;
+	l->flags |= LF_RUNIN;
+	l->text_off = l->off;
+	l->text_end = l->off + i;
+	return 1;
+}
+
 /* Tells whether a list item starts s[0..n): "- ", "* ", "+ ", "• ", "1) ". */
 static int
 list_item(const char *s, size_t n)
@@ -918,6 +972,11 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 	}
 	if (is_figure(t, n)) {
 		l->cls = LC_FIGURE;
+		return;
+	}
+	if (run_in(t, n, l)) {
+		if (n > LONG_LINE)
+			l->flags |= LF_LONG;
 		return;
 	}
 	if (n > LONG_LINE) {
@@ -997,7 +1056,9 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 		return;
 	}
 	if (letters(t, n) < 2 || doc_lex_starts_any(t, n, doc_lex_bylines) ||
-	    doc_lex_starts_with_date(t, n) || has_controls(t, n))
+	    doc_lex_starts_with_date(t, n) || has_controls(t, n) ||
+	    (STARTS(t, n, "（") && doc_lex_starts_with_date(t + 3, n - 3)) ||
+	    (t[0] == '(' && doc_lex_starts_with_date(t + 1, n - 1)))
 		return;
 	dash = memmem(t, n, "——", 6);
 	if (dash != NULL) {

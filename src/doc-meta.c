@@ -169,6 +169,79 @@ doc_meta_title_md(struct build *b)
 	}
 }
 
+/* A byline's name is at most this long (columns). */
+#define BYLINE_MAX_COLS	16
+
+/* Tells whether block i is a one-line paragraph holding only a date. */
+static int
+dateline(const struct build *b, size_t i)
+{
+	const char *t;
+	size_t n;
+
+	if (i >= b->d->nblocks || b->bi[i].kind != BLOCK_PARAGRAPH ||
+	    !(b->bi[i].flags & LF_SINGLE))
+		return 0;
+	t = b->s + b->d->blocks[i].off;
+	n = b->d->blocks[i].end - b->d->blocks[i].off;
+	if (n > 60)
+		return 0;
+	if (STARTS(t, n, "（"))
+		t += 3, n -= 3;
+	else if (n > 0 && t[0] == '(')
+		t++, n--;
+	return doc_lex_starts_with_date(t, n);
+}
+
+/* Tells whether block i is a "——" line, a subtitle after a title. */
+static int
+dash_line(const struct build *b, size_t i)
+{
+	return i < b->d->nblocks && b->bi[i].kind == BLOCK_HEADING &&
+	    b->bi[i].fam == FAM_DASH_LEAD;
+}
+
+/*
+ * Pass 3, before the headings: the lines that belong to the title.  A
+ * title may be set in two lines, the second short and alone, when a
+ * "——" subtitle follows them (the form of speeches and reports); the
+ * subtitle right after the title is part of the title page, not the
+ * first section.
+ */
+void
+doc_meta_subtitle(struct build *b)
+{
+	struct doc *d = b->d;
+	struct binfo *bi = b->bi;
+	size_t j;
+
+	if (d->title_block < 0 || b->title.fam == FAM_MD)
+		return;
+	j = (size_t)d->title_block + 1;
+	if (j < d->nblocks && bi[j].kind == BLOCK_PARAGRAPH &&
+	    bi[j].cls == LC_SHORT && (bi[j].flags & LF_SINGLE) &&
+	    dash_line(b, j + 1)) {
+		doc_set_kind(b, j, BLOCK_TITLE);
+		doc_text_first_line(b, j);
+		b->title_more = (ssize_t)j++;
+	}
+	if (dash_line(b, j)) {
+		doc_set_kind(b, j, BLOCK_PARAGRAPH);
+		bi[j].cls = LC_TEXT;
+		bi[j].fam = FAM_NONE;
+		j++;
+	} else if (!dateline(b, j))
+		return;
+	/* After a subtitle or a dateline, a name alone is the byline. */
+	while (dateline(b, j))
+		j++;
+	if (j < d->nblocks && bi[j].kind == BLOCK_PARAGRAPH &&
+	    bi[j].cls == LC_SHORT && (bi[j].flags & LF_SINGLE) &&
+	    doc_lex_cols(b->s + d->blocks[j].off, d->blocks[j].end -
+	    d->blocks[j].off) <= BYLINE_MAX_COLS)
+		bi[j].cls = LC_TEXT;
+}
+
 /*
  * Pass 3, after the headings: the title's text and string, without the
  * longest suffix whose base was repeated (that suffix is the site name).
@@ -195,6 +268,18 @@ doc_meta_title_text(struct build *b)
 		    b->suf[best].site_end - b->suf[best].site_off);
 	}
 	block_text(k, &off, &end);
+	if (b->title_more >= 0) {
+		size_t off2, end2, n1 = end - off, n2;
+
+		block_text(&d->blocks[b->title_more], &off2, &end2);
+		n2 = end2 - off2;
+		d->title = xmalloc(n1 + n2 + 2);
+		memcpy(d->title, b->s + off, n1);
+		d->title[n1] = ' ';
+		memcpy(d->title + n1 + 1, b->s + off2, n2);
+		d->title[n1 + n2 + 1] = '\0';
+		return;
+	}
 	d->title = xstrndup(b->s + off, end - off);
 }
 

@@ -107,6 +107,7 @@ doc_build_start(struct build *b, const struct buffer *buf)
 	b->d = d;
 	b->s = buf->data;
 	b->title_line = -1;
+	b->title_more = -1;
 	/*
 	 * A block holds one line at least, so the arrays are sized for that
 	 * at once: a large allocation is only reserved until it is touched,
@@ -141,6 +142,7 @@ doc_new(const struct buffer *buf)
 	doc_meta_find_title(&b);
 	doc_gather(&b);
 	doc_meta_title_md(&b);
+	doc_meta_subtitle(&b);
 	doc_heading_decide(&b);
 	doc_meta_title_text(&b);
 	/* The evidence is done with: give it back before the sections. */

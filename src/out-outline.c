@@ -51,7 +51,8 @@ section_text(const struct doc *d, size_t i, const char **s, size_t *n)
 
 /*
  * The title as a byte range of the buffer (site suffix removed), or the
- * title string when no block holds it (the format's metadata says it).
+ * title string when no block holds it all (the format's metadata or the
+ * file name says it, or it is set in two lines).
  */
 static int
 title_text(const struct doc *d, const char **s, size_t *n)
@@ -60,12 +61,18 @@ title_text(const struct doc *d, const char **s, size_t *n)
 
 	if (d->title == NULL)
 		return 0;
-	if (d->title_block < 0) {
-		*s = d->title;
-		*n = strlen(d->title);
+	*s = d->title;
+	*n = strlen(d->title);
+	if (d->title_block < 0)
 		return 1;
-	}
+	/*
+	 * The title string is the block's text, unless it is longer (a
+	 * title set in two lines): then it is printed.  The block's bytes
+	 * are printed otherwise, as they may hold a NUL the string lost.
+	 */
 	block_text(&d->blocks[d->title_block], &off, &end);
+	if (*n > end - off || memcmp(*s, d->buf->data + off, *n) != 0)
+		return 1;
 	*s = d->buf->data + off;
 	*n = end - off;
 	return 1;
