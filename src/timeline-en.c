@@ -75,18 +75,11 @@ prev_word(const struct tl_ctx *x, size_t i, char *w, size_t wsize)
 	return k;
 }
 
-/* Reads ASCII digits at k: value in *v, count returned. */
+/* Reads ASCII digits at k: value in *v, count returned (lex_digits). */
 static size_t
 digits(const struct tl_ctx *x, size_t k, int *v)
 {
-	size_t j = k;
-
-	*v = 0;
-	while (j < x->bend && digit(x->s[j]) && j - k < 9)
-		*v = *v * 10 + (x->s[j++] - '0');
-	if (j < x->bend && digit(x->s[j]))
-		return 0;
-	return j - k;
+	return lex_digits(x->s, x->bend, k, v);
 }
 
 static const struct {
@@ -180,7 +173,7 @@ dash_at(const struct tl_ctx *x, size_t k, int words)
 
 	if (j < x->bend && x->s[j] == '-')
 		return 1;
-	if (TL_AT(x->s, x->bend, j, "–") || TL_AT(x->s, x->bend, j, "—"))
+	if (LEX_AT(x->s, x->bend, j, "–") || LEX_AT(x->s, x->bend, j, "—"))
 		return 3;
 	if (words && (j = sp(x, k)) > k) {
 		size_t len;
@@ -394,8 +387,8 @@ month_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 			j++;
 		j = sp(x, j);
 		if ((l2 = year_at(x, j, &y)) != 0 && (j == e || j > e + 0)) {
-			if (d < 1 || d > timeline_mdays(y, m) ||
-			    (r && d2 > timeline_mdays(y, m)))
+			if (d < 1 || d > lex_mdays(y, m) ||
+			    (r && d2 > lex_mdays(y, m)))
 				return 0;
 			c->a = (struct tl_date){ y, m, d, TL_PREC_DAY };
 			if (r) {
@@ -407,7 +400,7 @@ month_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 			c->end = j + l2;
 			return 1;
 		}
-		if (r || d < 1 || d > timeline_mdays(2000, m))
+		if (r || d < 1 || d > lex_mdays(2000, m))
 			return 0;
 		c->kind = TL_RELATIVE;
 		c->rel.anchor = TL_ANCHOR_PREV;
@@ -607,7 +600,7 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		    (clean_end(x, j + 1 + l3) || s[j + 1 + l3] == 'T')) {
 			*skip = j + 1 + l3 - i;
 			if (v < 1000 || v > 2200 || m < 1 || m > 12 || d < 1 ||
-			    d > timeline_mdays(v, m))
+			    d > lex_mdays(v, m))
 				return 0;
 			c->off = i;
 			c->end = j + 1 + l3;
@@ -625,9 +618,9 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			size_t dl = dash_at(x, j, 0), e2 = j + dl;
 			int m2;
 
-			if (dl == 0 && TL_AT(s, n, j, "～"))
+			if (dl == 0 && LEX_AT(s, n, j, "～"))
 				dl = 3, e2 = j + 3;
-			if (dl != 0 && TL_AT(s, n, e2, "至今")) {
+			if (dl != 0 && LEX_AT(s, n, e2, "至今")) {
 				c->off = i;
 				c->end = e2 + 6;
 				c->kind = TL_ABSOLUTE;
@@ -679,7 +672,7 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			m = a, d = b;
 		else
 			d = a, m = b;
-		if (m < 1 || m > 12 || d < 1 || d > timeline_mdays(y, m))
+		if (m < 1 || m > 12 || d < 1 || d > lex_mdays(y, m))
 			return 0;
 		c->off = i;
 		c->end = k + 6 + l2;
@@ -711,8 +704,8 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			c->mod = mod_before(x, &off);
 			c->off = off;
 			if (ye > j + l2 && (l3 = year_at(x, ye, &y)) != 0) {
-				if (v > timeline_mdays(y, m) ||
-				    v2 > timeline_mdays(y, m))
+				if (v > lex_mdays(y, m) ||
+				    v2 > lex_mdays(y, m))
 					return 0;
 				c->kind = r ? TL_RANGE : TL_ABSOLUTE;
 				c->a = (struct tl_date){ y, m, v, TL_PREC_DAY };
@@ -721,7 +714,7 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 				c->end = ye + l3;
 				return 1;
 			}
-			if (r || v > timeline_mdays(2000, m))
+			if (r || v > lex_mdays(2000, m))
 				return 0;
 			c->kind = TL_RELATIVE;
 			c->rel.anchor = TL_ANCHOR_PREV;
@@ -782,8 +775,8 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	/* 221 BC, 221 BCE. */
 	if (len <= 4 && v >= 1 && (j = sp(x, k)) > k &&
 	    ((l2 = word_at(x, j, "bc")) || (l2 = word_at(x, j, "bce")) ||
-	    TL_AT(s, n, j, "B.C."))) {
-		if (TL_AT(s, n, j, "B.C."))
+	    LEX_AT(s, n, j, "B.C."))) {
+		if (LEX_AT(s, n, j, "B.C."))
 			l2 = 4;
 		if (j < n && s[j] != 'B')
 			return 0;
@@ -804,16 +797,16 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		prev_word(x, off, w, sizeof w);
 		ctx = year_context(x, off);
 		paren = off > x->boff && (s[off - 1] == '(' ||
-		    TL_BEFORE(s, x->boff, off, "（"));
-		if (TL_BEFORE(s, x->boff, off, "AD ") ||
-		    TL_BEFORE(s, x->boff, off, "A.D. "))
-			ctx = 1, off -= TL_BEFORE(s, x->boff, off, "AD ") ?
+		    LEX_BEFORE(s, x->boff, off, "（"));
+		if (LEX_BEFORE(s, x->boff, off, "AD ") ||
+		    LEX_BEFORE(s, x->boff, off, "A.D. "))
+			ctx = 1, off -= LEX_BEFORE(s, x->boff, off, "AD ") ?
 			    3 : 5;
 		if (strcmp(w, "copyright") == 0 ||
-		    TL_BEFORE(s, x->boff, off, "©") ||
-		    TL_BEFORE(s, x->boff, off, "© ") ||
-		    TL_BEFORE(s, x->boff, off, "(c) ") ||
-		    TL_BEFORE(s, x->boff, off, "(C) "))
+		    LEX_BEFORE(s, x->boff, off, "©") ||
+		    LEX_BEFORE(s, x->boff, off, "© ") ||
+		    LEX_BEFORE(s, x->boff, off, "(c) ") ||
+		    LEX_BEFORE(s, x->boff, off, "(C) "))
 			return 0;
 		/* A range: 1974-1989, 1974–89, 1974 to 1989. */
 		if ((l2 = dash_at(x, k, strcmp(w, "from") == 0 ||
@@ -825,7 +818,7 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			if (y2 > v && y2 <= v + 1000 && (ctx || x->heading ||
 			    (paren && k + l2 + l3 < n &&
 			    (s[k + l2 + l3] == ')' ||
-			    TL_AT(s, n, k + l2 + l3, "）"))))) {
+			    LEX_AT(s, n, k + l2 + l3, "）"))))) {
 				c->off = off;
 				c->end = k + l2 + l3;
 				c->kind = TL_RANGE;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "juan/timeline.h"
+#include "lex.h"
 
 /* Precision of a calendar point, coarsest first (the order sorts by). */
 enum tl_prec {
@@ -91,44 +92,6 @@ struct tl_ctx {
 				   (1900 after 20世纪), or 0 */
 	int doc_year;		/* the document date's year, or 0 */
 };
-
-/* Does s[i..] (within n) start with the string literal lit? */
-#define TL_AT(s, n, i, lit)						\
-	((i) + sizeof(lit) - 1 <= (n) &&				\
-	    memcmp((s) + (i), (lit), sizeof(lit) - 1) == 0)
-
-/* Does s[..i) (from lo) end with the string literal lit? */
-#define TL_BEFORE(s, lo, i, lit)					\
-	((i) >= (lo) + sizeof(lit) - 1 &&				\
-	    memcmp((s) + (i) - (sizeof(lit) - 1), (lit),		\
-	    sizeof(lit) - 1) == 0)
-
-/* Kinds of numeral that timeline_num() reads. */
-enum tl_numkind {
-	TL_NUM_ASCII,		/* 2016 */
-	TL_NUM_WIDE,		/* ２０１６ (full-width digits) */
-	TL_NUM_HAN_DIGITS,	/* 二〇一六, 一九七五: digit by digit */
-	TL_NUM_HAN		/* 二十一, 十二, 两千: with 十 百 千 */
-};
-
-struct tl_num {
-	long val;		/* the value */
-	int ndig;		/* digits written (0 for TL_NUM_HAN) */
-	enum tl_numkind kind;
-	size_t len;		/* bytes read */
-};
-
-/*
- * Reads a numeral at s[i..n): ASCII or full-width digits, or Chinese
- * numerals.  Returns the bytes read (0 when there is no numeral).
- */
-size_t timeline_num(const char *s, size_t n, size_t i, struct tl_num *num);
-
-/* Is s[i] the first byte of a character timeline_num() starts on? */
-int timeline_num_start(const char *s, size_t n, size_t i);
-
-/* Days in month m of year y (proleptic Gregorian). */
-int timeline_mdays(int y, int m);
 
 /*
  * The Chinese, Japanese and Korean recognizers: try an expression starting

@@ -23,150 +23,6 @@
 
 #include "timeline-int.h"
 
-/* The value of the Chinese numeral character at s[i], or -1. */
-static int
-han_digit(const char *s, size_t n, size_t i)
-{
-	const unsigned char *p = (const unsigned char *)s + i;
-
-	if (i + 3 > n)
-		return -1;
-	switch (p[0]) {
-	case 0xe2:
-		return p[1] == 0x97 && p[2] == 0x8b ? 0 : -1;	/* ○ */
-	case 0xe3:
-		return p[1] == 0x80 && p[2] == 0x87 ? 0 : -1;	/* 〇 */
-	case 0xe9:
-		return p[1] == 0x9b && p[2] == 0xb6 ? 0 : -1;	/* 零 */
-	case 0xe4:
-		if (p[1] == 0xb8) {
-			switch (p[2]) {
-			case 0x80: return 1;	/* 一 */
-			case 0xa4: return 2;	/* 两 */
-			case 0x89: return 3;	/* 三 */
-			case 0x83: return 7;	/* 七 */
-			}
-		} else if (p[1] == 0xba) {
-			if (p[2] == 0x8c)
-				return 2;	/* 二 */
-			if (p[2] == 0x94)
-				return 5;	/* 五 */
-		} else if (p[1] == 0xb9 && p[2] == 0x9d)
-			return 9;		/* 九 */
-		return -1;
-	case 0xe5:
-		if (p[1] == 0x9b && p[2] == 0x9b)
-			return 4;		/* 四 */
-		if (p[1] == 0x85 && p[2] == 0xad)
-			return 6;		/* 六 */
-		if (p[1] == 0x85 && p[2] == 0xab)
-			return 8;		/* 八 */
-		if (p[1] == 0x85 && p[2] == 0xa9)
-			return 2;		/* 兩 */
-		if (p[1] == 0x8d && p[2] == 0x81)
-			return 10;		/* 十 */
-		if (p[1] == 0x8d && p[2] == 0x83)
-			return 1000;		/* 千 */
-		if (p[1] == 0xbb && p[2] == 0xbf)
-			return 20;		/* 廿 */
-		return -1;
-	case 0xe7:
-		return p[1] == 0x99 && p[2] == 0xbe ? 100 : -1;	/* 百 */
-	}
-	return -1;
-}
-
-int
-timeline_num_start(const char *s, size_t n, size_t i)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	if (c >= '0' && c <= '9')
-		return 1;
-	if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbc &&
-	    (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99)
-		return 1;
-	return han_digit(s, n, i) >= 0;
-}
-
-size_t
-timeline_num(const char *s, size_t n, size_t i, struct tl_num *num)
-{
-	size_t k = i;
-	long val = 0, total = 0, cur = 0;
-	int d, nd = 0, positional = 0;
-	unsigned char c = (unsigned char)s[i];
-
-	memset(num, 0, sizeof *num);
-	if (c >= '0' && c <= '9') {
-		while (k < n && s[k] >= '0' && s[k] <= '9') {
-			if (nd < 9)
-				val = val * 10 + (s[k] - '0');
-			nd++;
-			k++;
-		}
-		num->kind = TL_NUM_ASCII;
-	} else if (c == 0xef) {
-		while (k + 2 < n && (unsigned char)s[k] == 0xef &&
-		    (unsigned char)s[k + 1] == 0xbc &&
-		    (unsigned char)s[k + 2] >= 0x90 &&
-		    (unsigned char)s[k + 2] <= 0x99) {
-			if (nd < 9)
-				val = val * 10 + ((unsigned char)s[k + 2] -
-				    0x90);
-			nd++;
-			k += 3;
-		}
-		num->kind = TL_NUM_WIDE;
-	} else {
-		/*
-		 * Chinese numerals: 一九七五 is read digit by digit, 二十一
-		 * and 两千零五 by position.  A long run is not a numeral
-		 * anyone writes for a date, so it stops at twelve.
-		 */
-		while (k < n && nd < 12 && (d = han_digit(s, n, k)) >= 0) {
-			if (d >= 10) {
-				positional = 1;
-				if (d == 20)
-					total += 20;
-				else
-					total += (cur ? cur : 1) * d;
-				cur = 0;
-			} else {
-				val = val * 10 + d;
-				cur = d;
-			}
-			nd++;
-			k += 3;
-		}
-		if (positional) {
-			num->kind = TL_NUM_HAN;
-			val = total + cur;
-			nd = 0;
-		} else
-			num->kind = TL_NUM_HAN_DIGITS;
-	}
-	if (k == i)
-		return 0;
-	num->val = val;
-	num->ndig = nd;
-	num->len = k - i;
-	return k - i;
-}
-
-int
-timeline_mdays(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (m < 1 || m > 12)
-		return 0;
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
 /* Skips ASCII spaces and the ideographic space from k. */
 static size_t
 spaces(const struct tl_ctx *x, size_t k)
@@ -174,7 +30,7 @@ spaces(const struct tl_ctx *x, size_t k)
 	while (k < x->bend) {
 		if (x->s[k] == ' ')
 			k++;
-		else if (TL_AT(x->s, x->bend, k, "\xe3\x80\x80"))
+		else if (LEX_AT(x->s, x->bend, k, "\xe3\x80\x80"))
 			k += 3;
 		else
 			break;
@@ -199,16 +55,16 @@ unit_at(const struct tl_ctx *x, size_t k, enum unit u)
 		return 0;
 	switch (u) {
 	case U_YEAR:
-		if (TL_AT(s, n, j, "年") || TL_AT(s, n, j, "년"))
+		if (LEX_AT(s, n, j, "年") || LEX_AT(s, n, j, "년"))
 			return j - k + 3;
 		break;
 	case U_MONTH:
-		if (TL_AT(s, n, j, "月") || TL_AT(s, n, j, "월"))
+		if (LEX_AT(s, n, j, "月") || LEX_AT(s, n, j, "월"))
 			return j - k + 3;
 		break;
 	case U_DAY:
-		if (TL_AT(s, n, j, "日") || TL_AT(s, n, j, "号") ||
-		    TL_AT(s, n, j, "號") || TL_AT(s, n, j, "일"))
+		if (LEX_AT(s, n, j, "日") || LEX_AT(s, n, j, "号") ||
+		    LEX_AT(s, n, j, "號") || LEX_AT(s, n, j, "일"))
 			return j - k + 3;
 		break;
 	}
@@ -244,18 +100,18 @@ timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
 	if ((p == '-' || p == ':') && i - 1 > x->boff &&
 	    s[i - 2] >= '0' && s[i - 2] <= '9')
 		return 1;
-	if (TL_BEFORE(s, x->boff, i, "第") || TL_BEFORE(s, x->boff, i, "每") ||
-	    TL_BEFORE(s, x->boff, i, "星期") ||
-	    TL_BEFORE(s, x->boff, i, "礼拜"))
+	if (LEX_BEFORE(s, x->boff, i, "第") || LEX_BEFORE(s, x->boff, i, "每") ||
+	    LEX_BEFORE(s, x->boff, i, "星期") ||
+	    LEX_BEFORE(s, x->boff, i, "礼拜"))
 		return 1;
 	return 0;
 }
 
 /* Is this numeral written as a four-digit year? */
 static int
-year_digits(const struct tl_num *m)
+year_digits(const struct lex_num *m)
 {
-	return m->ndig == 4 && m->kind != TL_NUM_HAN;
+	return m->ndig == 4 && m->kind != LEX_NUM_HAN;
 }
 
 /*
@@ -266,29 +122,29 @@ year_digits(const struct tl_num *m)
 static long
 month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 {
-	struct tl_num m;
+	struct lex_num m;
 	size_t j, u, k0 = k;
 
 	j = spaces(x, k);
-	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &m) == 0)
+	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &m) == 0)
 		return (long)k0;
 	if ((u = unit_at(x, j + m.len, U_MONTH)) == 0 ||
-	    (m.kind == TL_NUM_HAN_DIGITS && m.ndig > 1))
+	    (m.kind == LEX_NUM_HAN_DIGITS && m.ndig > 1))
 		return (long)k0;
 	if (m.val < 1 || m.val > 12)
 		return -1;
 	d->month = (int)m.val;
 	d->prec = TL_PREC_MONTH;
 	k = j + m.len + u;
-	if (TL_AT(x->s, x->bend, k, "份"))
+	if (LEX_AT(x->s, x->bend, k, "份"))
 		return (long)k + 3;
 	j = spaces(x, k);
-	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &m) == 0 ||
+	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &m) == 0 ||
 	    (u = unit_at(x, j + m.len, U_DAY)) == 0)
 		return (long)k;
-	if (m.val < 1 || m.val > timeline_mdays(d->year, d->month))
+	if (m.val < 1 || m.val > lex_mdays(d->year, d->month))
 		return -1;
 	d->day = (int)m.val;
 	d->prec = TL_PREC_DAY;
@@ -304,23 +160,23 @@ static size_t connector(const struct tl_ctx *, size_t);
 static size_t
 month_span(const struct tl_ctx *x, size_t k, int *m1, int *m2)
 {
-	struct tl_num a, b;
+	struct lex_num a, b;
 	size_t j, c, u;
 
 	j = spaces(x, k);
-	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
+	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
 	    a.val > 12 || (c = connector(x, j + a.len)) == 0)
 		return 0;
 	j += a.len + c;
-	if (!timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
+	if (!lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
 	    b.val > 12 || (u = unit_at(x, j + b.len, U_MONTH)) == 0)
 		return 0;
 	*m1 = (int)a.val;
 	*m2 = (int)b.val;
 	j += b.len + u;
-	if (TL_AT(x->s, x->bend, j, "份"))
+	if (LEX_AT(x->s, x->bend, j, "份"))
 		j += 3;
 	return j;
 }
@@ -334,52 +190,52 @@ timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 	size_t len = 0;
 
 	if (prec == TL_PREC_YEAR || prec == TL_PREC_MONTH) {
-		if (TL_AT(s, n, k, "初") && !TL_AT(s, n, k + 3, "步") &&
-		    !TL_AT(s, n, k + 3, "次") && !TL_AT(s, n, k + 3, "中") &&
-		    !TL_AT(s, n, k + 3, "级") && !TL_AT(s, n, k + 3, "心"))
+		if (LEX_AT(s, n, k, "初") && !LEX_AT(s, n, k + 3, "步") &&
+		    !LEX_AT(s, n, k + 3, "次") && !LEX_AT(s, n, k + 3, "中") &&
+		    !LEX_AT(s, n, k + 3, "级") && !LEX_AT(s, n, k + 3, "心"))
 			mod = TL_MOD_START, len = 3;
-		else if (TL_AT(s, n, k, "底") || (TL_AT(s, n, k, "末") &&
-		    !TL_AT(s, n, k + 3, "期")))
+		else if (LEX_AT(s, n, k, "底") || (LEX_AT(s, n, k, "末") &&
+		    !LEX_AT(s, n, k + 3, "期")))
 			mod = TL_MOD_END, len = 3;
-		else if (TL_AT(s, n, k, "中") && !is_han(x, k + 3) &&
+		else if (LEX_AT(s, n, k, "中") && !is_han(x, k + 3) &&
 		    k + 3 <= n)
 			mod = TL_MOD_MID, len = 3;
 	}
 	if (prec == TL_PREC_YEAR && mod == TL_MOD_NONE) {
-		if (TL_AT(s, n, k, "上半年"))
+		if (LEX_AT(s, n, k, "上半年"))
 			mod = TL_MOD_START, len = 9;
-		else if (TL_AT(s, n, k, "下半年"))
+		else if (LEX_AT(s, n, k, "下半年"))
 			mod = TL_MOD_END, len = 9;
-		else if (TL_AT(s, n, k, "春") && !TL_AT(s, n, k + 3, "节") &&
-		    !TL_AT(s, n, k + 3, "运") && !TL_AT(s, n, k + 3, "晚"))
+		else if (LEX_AT(s, n, k, "春") && !LEX_AT(s, n, k + 3, "节") &&
+		    !LEX_AT(s, n, k + 3, "运") && !LEX_AT(s, n, k + 3, "晚"))
 			mod = TL_MOD_SPRING, len = 3;
-		else if (TL_AT(s, n, k, "夏") && !TL_AT(s, n, k + 3, "令"))
+		else if (LEX_AT(s, n, k, "夏") && !LEX_AT(s, n, k + 3, "令"))
 			mod = TL_MOD_SUMMER, len = 3;
-		else if (TL_AT(s, n, k, "秋"))
+		else if (LEX_AT(s, n, k, "秋"))
 			mod = TL_MOD_AUTUMN, len = 3;
-		else if (TL_AT(s, n, k, "冬") && !TL_AT(s, n, k + 3, "奥") &&
-		    !TL_AT(s, n, k + 3, "残"))
+		else if (LEX_AT(s, n, k, "冬") && !LEX_AT(s, n, k + 3, "奥") &&
+		    !LEX_AT(s, n, k + 3, "残"))
 			mod = TL_MOD_WINTER, len = 3;
-		if (mod >= TL_MOD_SPRING && (TL_AT(s, n, k + 3, "季") ||
-		    TL_AT(s, n, k + 3, "天")))
+		if (mod >= TL_MOD_SPRING && (LEX_AT(s, n, k + 3, "季") ||
+		    LEX_AT(s, n, k + 3, "天")))
 			len += 3;
 	}
 	if (prec == TL_PREC_MONTH && mod == TL_MOD_NONE) {
-		if (TL_AT(s, n, k, "上旬"))
+		if (LEX_AT(s, n, k, "上旬"))
 			mod = TL_MOD_START, len = 6;
-		else if (TL_AT(s, n, k, "中旬"))
+		else if (LEX_AT(s, n, k, "中旬"))
 			mod = TL_MOD_MID, len = 6;
-		else if (TL_AT(s, n, k, "下旬"))
+		else if (LEX_AT(s, n, k, "下旬"))
 			mod = TL_MOD_END, len = 6;
 	}
 	k += len;
 	if (mod == TL_MOD_NONE) {
-		if (TL_AT(s, n, k, "前后") || TL_AT(s, n, k, "左右") ||
-		    TL_AT(s, n, k, "前後"))
+		if (LEX_AT(s, n, k, "前后") || LEX_AT(s, n, k, "左右") ||
+		    LEX_AT(s, n, k, "前後"))
 			mod = TL_MOD_APPROX, len = 6;
-		else if (TL_AT(s, n, k, "以来") || TL_AT(s, n, k, "以來"))
+		else if (LEX_AT(s, n, k, "以来") || LEX_AT(s, n, k, "以來"))
 			mod = TL_MOD_SINCE, len = 6;
-		else if (TL_AT(s, n, k, "前夕"))
+		else if (LEX_AT(s, n, k, "前夕"))
 			mod = TL_MOD_BEFORE, len = 6;
 		else
 			len = 0;
@@ -411,13 +267,13 @@ connector(const struct tl_ctx *x, size_t k)
 	const char *s = x->s;
 	size_t n = x->bend, j = spaces(x, k), c = 0;
 
-	if (TL_AT(s, n, j, "——"))
+	if (LEX_AT(s, n, j, "——"))
 		c = 6;
-	else if (TL_AT(s, n, j, "至") || TL_AT(s, n, j, "到") ||
-	    TL_AT(s, n, j, "—") || TL_AT(s, n, j, "–") ||
-	    TL_AT(s, n, j, "～") || TL_AT(s, n, j, "〜") ||
-	    TL_AT(s, n, j, "－") || TL_AT(s, n, j, "~"))
-		c = TL_AT(s, n, j, "~") ? 1 : 3;
+	else if (LEX_AT(s, n, j, "至") || LEX_AT(s, n, j, "到") ||
+	    LEX_AT(s, n, j, "—") || LEX_AT(s, n, j, "–") ||
+	    LEX_AT(s, n, j, "～") || LEX_AT(s, n, j, "〜") ||
+	    LEX_AT(s, n, j, "－") || LEX_AT(s, n, j, "~"))
+		c = LEX_AT(s, n, j, "~") ? 1 : 3;
 	else if (s[j] == '-' && j < n)
 		c = 1;
 	if (c == 0)
@@ -434,12 +290,12 @@ static size_t
 range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
     struct tl_date *b)
 {
-	struct tl_num m;
+	struct lex_num m;
 	size_t u;
 	long r;
 
-	if (!timeline_num_start(x->s, x->bend, k) ||
-	    timeline_num(x->s, x->bend, k, &m) == 0)
+	if (!lex_num_start(x->s, x->bend, k) ||
+	    lex_num(x->s, x->bend, k, &m) == 0)
 		return 0;
 	*b = *a;
 	if ((u = unit_at(x, k + m.len, U_YEAR)) != 0) {
@@ -458,7 +314,7 @@ range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 			return 0;
 	} else if ((u = unit_at(x, k + m.len, U_DAY)) != 0) {
 		if (a->prec < TL_PREC_DAY || m.val < 1 ||
-		    m.val > timeline_mdays(a->year, a->month))
+		    m.val > lex_mdays(a->year, a->month))
 			return 0;
 		b->day = (int)m.val;
 		r = (long)(k + m.len + u);
@@ -487,19 +343,19 @@ plan_clause(const struct tl_ctx *x, size_t off, size_t k)
 	while (j < off && ((unsigned char)s[j] & 0xc0) == 0x80)
 		j++;
 	for (w = j; w < off; w++)
-		if (TL_AT(s, off, w, "。") || TL_AT(s, off, w, "，") ||
-		    TL_AT(s, off, w, "；") || s[w] == '\n')
+		if (LEX_AT(s, off, w, "。") || LEX_AT(s, off, w, "，") ||
+		    LEX_AT(s, off, w, "；") || s[w] == '\n')
 			j = w + 1;
 	for (; j < lim; j++) {
-		if (TL_AT(s, lim, j, "。") || TL_AT(s, lim, j, "；") ||
-		    TL_AT(s, lim, j, "！") || TL_AT(s, lim, j, "？") ||
+		if (LEX_AT(s, lim, j, "。") || LEX_AT(s, lim, j, "；") ||
+		    LEX_AT(s, lim, j, "！") || LEX_AT(s, lim, j, "？") ||
 		    s[j] == '\n')
 			break;
 		for (w = 0; words[w] != NULL; w++) {
 			len = strlen(words[w]);
 			if (j + len <= lim &&
 			    memcmp(s + j, words[w], len) == 0 &&
-			    !TL_AT(s, lim, j, "将军"))
+			    !LEX_AT(s, lim, j, "将军"))
 				return 1;
 		}
 	}
@@ -513,27 +369,27 @@ is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 	const char *s = x->s;
 	size_t n = x->bend, lo = x->boff;
 
-	if (TL_BEFORE(s, lo, off, "将于") || TL_BEFORE(s, lo, off, "将在") ||
-	    TL_BEFORE(s, lo, off, "拟于") || TL_BEFORE(s, lo, off, "预计于") ||
-	    TL_BEFORE(s, lo, off, "计划于") ||
-	    TL_BEFORE(s, lo, off, "有望于") ||
-	    TL_BEFORE(s, lo, off, "有望在"))
+	if (LEX_BEFORE(s, lo, off, "将于") || LEX_BEFORE(s, lo, off, "将在") ||
+	    LEX_BEFORE(s, lo, off, "拟于") || LEX_BEFORE(s, lo, off, "预计于") ||
+	    LEX_BEFORE(s, lo, off, "计划于") ||
+	    LEX_BEFORE(s, lo, off, "有望于") ||
+	    LEX_BEFORE(s, lo, off, "有望在"))
 		return x->doc_year == 0 || year >= x->doc_year;
-	if (TL_AT(s, n, k, "远景") || TL_AT(s, n, k, "目标") ||
-	    TL_AT(s, n, k, "规划") || TL_AT(s, n, k, "愿景") ||
-	    TL_AT(s, n, k, "发展目标"))
+	if (LEX_AT(s, n, k, "远景") || LEX_AT(s, n, k, "目标") ||
+	    LEX_AT(s, n, k, "规划") || LEX_AT(s, n, k, "愿景") ||
+	    LEX_AT(s, n, k, "发展目标"))
 		return 1;
 	/* 到2025年、2035年和本世纪中叶的目标: the list shares the target. */
-	if ((TL_BEFORE(s, lo, off, "、") || TL_BEFORE(s, lo, off, "和")) &&
-	    plan_clause(x, off, k) && !TL_BEFORE(s, lo, off, "将和"))
+	if ((LEX_BEFORE(s, lo, off, "、") || LEX_BEFORE(s, lo, off, "和")) &&
+	    plan_clause(x, off, k) && !LEX_BEFORE(s, lo, off, "将和"))
 		return 1;
-	if ((TL_BEFORE(s, lo, off, "到") && !TL_BEFORE(s, lo, off, "直到")) ||
-	    (TL_BEFORE(s, lo, off, "至") && !TL_BEFORE(s, lo, off, "截至")) ||
-	    TL_BEFORE(s, lo, off, "在") || TL_AT(s, n, k, "前")) {
+	if ((LEX_BEFORE(s, lo, off, "到") && !LEX_BEFORE(s, lo, off, "直到")) ||
+	    (LEX_BEFORE(s, lo, off, "至") && !LEX_BEFORE(s, lo, off, "截至")) ||
+	    LEX_BEFORE(s, lo, off, "在") || LEX_AT(s, n, k, "前")) {
 		if (plan_clause(x, off, k))
 			return 1;
 		if (x->doc_year != 0 && year > x->doc_year &&
-		    !TL_BEFORE(s, lo, off, "在") && !TL_AT(s, n, k, "前"))
+		    !LEX_BEFORE(s, lo, off, "在") && !LEX_AT(s, n, k, "前"))
 			return 1;
 	}
 	return 0;
@@ -543,12 +399,12 @@ is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 static int
 since_prefix(const struct tl_ctx *x, size_t *off)
 {
-	if (TL_BEFORE(x->s, x->boff, *off, "自从")) {
+	if (LEX_BEFORE(x->s, x->boff, *off, "自从")) {
 		*off -= 6;
 		return 1;
 	}
-	if (TL_BEFORE(x->s, x->boff, *off, "自") ||
-	    TL_BEFORE(x->s, x->boff, *off, "从")) {
+	if (LEX_BEFORE(x->s, x->boff, *off, "自") ||
+	    LEX_BEFORE(x->s, x->boff, *off, "从")) {
 		*off -= 3;
 		return 1;
 	}
@@ -563,27 +419,27 @@ decade_mod(const struct tl_ctx *x, size_t *kp)
 	size_t n = x->bend, k = *kp;
 	enum tl_mod mod = TL_MOD_NONE;
 
-	if (TL_AT(s, n, k, "初期") || TL_AT(s, n, k, "前期") ||
-	    TL_AT(s, n, k, "早期"))
+	if (LEX_AT(s, n, k, "初期") || LEX_AT(s, n, k, "前期") ||
+	    LEX_AT(s, n, k, "早期"))
 		mod = TL_MOD_START, k += 6;
-	else if (TL_AT(s, n, k, "初"))
+	else if (LEX_AT(s, n, k, "初"))
 		mod = TL_MOD_START, k += 3;
-	else if (TL_AT(s, n, k, "中后期"))
+	else if (LEX_AT(s, n, k, "中后期"))
 		mod = TL_MOD_END, k += 9;
-	else if (TL_AT(s, n, k, "中期") || TL_AT(s, n, k, "中叶"))
+	else if (LEX_AT(s, n, k, "中期") || LEX_AT(s, n, k, "中叶"))
 		mod = TL_MOD_MID, k += 6;
-	else if (TL_AT(s, n, k, "末期") || TL_AT(s, n, k, "后期") ||
-	    TL_AT(s, n, k, "後期") ||
-	    TL_AT(s, n, k, "晚期") || TL_AT(s, n, k, "末叶") ||
-	    TL_AT(s, n, k, "下半叶"))
-		mod = TL_MOD_END, k += TL_AT(s, n, k, "下半叶") ? 9 : 6;
-	else if (TL_AT(s, n, k, "上半叶") || TL_AT(s, n, k, "初叶"))
-		mod = TL_MOD_START, k += TL_AT(s, n, k, "上半叶") ? 9 : 6;
-	else if (TL_AT(s, n, k, "末"))
+	else if (LEX_AT(s, n, k, "末期") || LEX_AT(s, n, k, "后期") ||
+	    LEX_AT(s, n, k, "後期") ||
+	    LEX_AT(s, n, k, "晚期") || LEX_AT(s, n, k, "末叶") ||
+	    LEX_AT(s, n, k, "下半叶"))
+		mod = TL_MOD_END, k += LEX_AT(s, n, k, "下半叶") ? 9 : 6;
+	else if (LEX_AT(s, n, k, "上半叶") || LEX_AT(s, n, k, "初叶"))
+		mod = TL_MOD_START, k += LEX_AT(s, n, k, "上半叶") ? 9 : 6;
+	else if (LEX_AT(s, n, k, "末"))
 		mod = TL_MOD_END, k += 3;
-	else if (TL_AT(s, n, k, "中") && !is_han(x, k + 3))
+	else if (LEX_AT(s, n, k, "中") && !is_han(x, k + 3))
 		mod = TL_MOD_MID, k += 3;
-	else if (TL_AT(s, n, k, "以来") || TL_AT(s, n, k, "以來"))
+	else if (LEX_AT(s, n, k, "以来") || LEX_AT(s, n, k, "以來"))
 		mod = TL_MOD_SINCE, k += 6;
 	*kp = k;
 	return mod;
@@ -599,18 +455,18 @@ decade_century(const struct tl_ctx *x, size_t *off, int dec)
 {
 	const char *s = x->s;
 
-	if (TL_BEFORE(s, x->boff, *off, "上世纪") ||
-	    TL_BEFORE(s, x->boff, *off, "上世紀")) {
+	if (LEX_BEFORE(s, x->boff, *off, "上世纪") ||
+	    LEX_BEFORE(s, x->boff, *off, "上世紀")) {
 		*off -= 9;
 		return x->doc_year >= 2100 ? 2000 : 1900;
 	}
-	if (TL_BEFORE(s, x->boff, *off, "上个世纪") ||
-	    TL_BEFORE(s, x->boff, *off, "上個世紀")) {
+	if (LEX_BEFORE(s, x->boff, *off, "上个世纪") ||
+	    LEX_BEFORE(s, x->boff, *off, "上個世紀")) {
 		*off -= 12;
 		return x->doc_year >= 2100 ? 2000 : 1900;
 	}
-	if (TL_BEFORE(s, x->boff, *off, "本世纪") ||
-	    TL_BEFORE(s, x->boff, *off, "本世紀")) {
+	if (LEX_BEFORE(s, x->boff, *off, "本世纪") ||
+	    LEX_BEFORE(s, x->boff, *off, "本世紀")) {
 		*off -= 9;
 		return x->doc_year >= 2100 ? 2100 : 2000;
 	}
@@ -625,26 +481,26 @@ decade_century(const struct tl_ctx *x, size_t *off, int dec)
 
 /* A century (20世纪), maybe with a decade (20世纪80年代). */
 static int
-century_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+century_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     size_t k, struct tl_cand *c)
 {
-	struct tl_num d;
+	struct lex_num d;
 	size_t j, u;
 
 	if (m->val < 1 || m->val > 30 || m->ndig > 2 ||
-	    TL_BEFORE(x->s, x->boff, i, "公元前"))
+	    LEX_BEFORE(x->s, x->boff, i, "公元前"))
 		return 0;
 	c->off = i;
-	if (TL_BEFORE(x->s, x->boff, i, "公元"))
+	if (LEX_BEFORE(x->s, x->boff, i, "公元"))
 		c->off -= 6;
 	c->kind = TL_DECADE;
 	c->a.year = (int)(m->val - 1) * 100;
 	c->a.prec = TL_PREC_CENTURY;
 	j = spaces(x, k);
-	if (timeline_num_start(x->s, x->bend, j) &&
-	    timeline_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
+	if (lex_num_start(x->s, x->bend, j) &&
+	    lex_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
 	    d.val < 100 && (u = unit_at(x, j + d.len, U_YEAR)) != 0 &&
-	    TL_AT(x->s, x->bend, j + d.len + u, "代")) {
+	    LEX_AT(x->s, x->bend, j + d.len + u, "代")) {
 		c->a.year += (int)d.val;
 		c->a.prec = TL_PREC_DECADE;
 		k = j + d.len + u + 3;
@@ -656,7 +512,7 @@ century_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 
 /* A decade: 1980年代, 80年代, 八十年代, 上世纪90年代. */
 static int
-decade_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+decade_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     size_t k, struct tl_cand *c)
 {
 	c->off = i;
@@ -664,7 +520,7 @@ decade_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 	    m->val <= 2200)
 		c->a.year = (int)m->val;
 	else if (m->val % 10 == 0 && m->val < 100 && (m->ndig == 2 ||
-	    m->kind == TL_NUM_HAN))
+	    m->kind == LEX_NUM_HAN))
 		c->a.year = decade_century(x, &c->off, (int)m->val) +
 		    (int)m->val;
 	else
@@ -678,7 +534,7 @@ decade_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 
 /* Relative expressions after a numeral: 8年前, 两年后, 3个月后, 10天后. */
 static int
-shift_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+shift_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     size_t k, struct tl_cand *c)
 {
 	const char *s = x->s;
@@ -688,24 +544,24 @@ shift_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 
 	if (m->val < 1 || m->val > 200)
 		return 0;
-	if (TL_AT(s, n, k, "年"))
+	if (LEX_AT(s, n, k, "年"))
 		unit = TL_PREC_YEAR, k += 3;
-	else if (TL_AT(s, n, k, "个月"))
+	else if (LEX_AT(s, n, k, "个月"))
 		unit = TL_PREC_MONTH, k += 6;
-	else if (TL_AT(s, n, k, "天"))
+	else if (LEX_AT(s, n, k, "天"))
 		unit = TL_PREC_DAY, k += 3;
 	else
 		return 0;
-	if (TL_AT(s, n, k, "前后") || TL_AT(s, n, k, "前後"))
+	if (LEX_AT(s, n, k, "前后") || LEX_AT(s, n, k, "前後"))
 		return 0;
-	if (TL_AT(s, n, k, "以后") || TL_AT(s, n, k, "之后") ||
-	    TL_AT(s, n, k, "以後") || TL_AT(s, n, k, "之後"))
+	if (LEX_AT(s, n, k, "以后") || LEX_AT(s, n, k, "之后") ||
+	    LEX_AT(s, n, k, "以後") || LEX_AT(s, n, k, "之後"))
 		sign = 1, k += 6;
-	else if (TL_AT(s, n, k, "后") || TL_AT(s, n, k, "後"))
+	else if (LEX_AT(s, n, k, "后") || LEX_AT(s, n, k, "後"))
 		sign = 1, k += 3;
-	else if (TL_AT(s, n, k, "以前") || TL_AT(s, n, k, "之前"))
+	else if (LEX_AT(s, n, k, "以前") || LEX_AT(s, n, k, "之前"))
 		sign = -1, k += 6;
-	else if (TL_AT(s, n, k, "前"))
+	else if (LEX_AT(s, n, k, "前"))
 		sign = -1, k += 3;
 	else
 		return 0;
@@ -721,50 +577,50 @@ shift_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 
 /* 1974—1989 with no 年: a range when a heading or brackets hold it. */
 static int
-bare_range(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     struct tl_cand *c)
 {
-	struct tl_num e;
+	struct lex_num e;
 	size_t k = i + m->len, cl, j, u;
 	int open, close;
 
-	if ((cl = connector(x, k)) == 0 || TL_AT(x->s, x->bend, k, "到"))
+	if ((cl = connector(x, k)) == 0 || LEX_AT(x->s, x->bend, k, "到"))
 		return 0;
 	/* © 2005-2023, 版权所有 2005—2023: a copyright's years. */
 	j = i;
 	while (j > x->boff && x->s[j - 1] == ' ')
 		j--;
-	if (TL_BEFORE(x->s, x->boff, j, "©") ||
-	    TL_BEFORE(x->s, x->boff, j, "版权所有") ||
-	    TL_BEFORE(x->s, x->boff, j, "版權所有") ||
-	    TL_BEFORE(x->s, x->boff, j, "Copyright") ||
-	    TL_BEFORE(x->s, x->boff, j, "(c)") ||
-	    TL_BEFORE(x->s, x->boff, j, "(C)"))
+	if (LEX_BEFORE(x->s, x->boff, j, "©") ||
+	    LEX_BEFORE(x->s, x->boff, j, "版权所有") ||
+	    LEX_BEFORE(x->s, x->boff, j, "版權所有") ||
+	    LEX_BEFORE(x->s, x->boff, j, "Copyright") ||
+	    LEX_BEFORE(x->s, x->boff, j, "(c)") ||
+	    LEX_BEFORE(x->s, x->boff, j, "(C)"))
 		return 0;
 	j = k + cl;
-	if (!timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
+	if (!lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
 	    e.val <= m->val || e.val > m->val + 1000 || e.val > 2200)
 		return 0;
 	k = j + e.len;
 	if ((u = unit_at(x, k, U_YEAR)) != 0)
 		k += u;
 	else {
-		open = TL_BEFORE(x->s, x->boff, i, "（") ||
-		    TL_BEFORE(x->s, x->boff, i, "(") ||
-		    TL_BEFORE(x->s, x->boff, i, "【") ||
-		    TL_BEFORE(x->s, x->boff, i, "[");
-		close = TL_AT(x->s, x->bend, k, "）") ||
-		    TL_AT(x->s, x->bend, k, ")") ||
-		    TL_AT(x->s, x->bend, k, "】") ||
-		    TL_AT(x->s, x->bend, k, "]");
+		open = LEX_BEFORE(x->s, x->boff, i, "（") ||
+		    LEX_BEFORE(x->s, x->boff, i, "(") ||
+		    LEX_BEFORE(x->s, x->boff, i, "【") ||
+		    LEX_BEFORE(x->s, x->boff, i, "[");
+		close = LEX_AT(x->s, x->bend, k, "）") ||
+		    LEX_AT(x->s, x->bend, k, ")") ||
+		    LEX_AT(x->s, x->bend, k, "】") ||
+		    LEX_AT(x->s, x->bend, k, "]");
 		/* 2019-2020赛季, 2019—2020学年: a season's two years. */
-		if (TL_AT(x->s, x->bend, k, "赛季") ||
-		    TL_AT(x->s, x->bend, k, "学年") ||
-		    TL_AT(x->s, x->bend, k, "學年") ||
-		    TL_AT(x->s, x->bend, k, "财年") ||
-		    TL_AT(x->s, x->bend, k, "年度") ||
-		    TL_AT(x->s, x->bend, k, "期间"))
+		if (LEX_AT(x->s, x->bend, k, "赛季") ||
+		    LEX_AT(x->s, x->bend, k, "学年") ||
+		    LEX_AT(x->s, x->bend, k, "學年") ||
+		    LEX_AT(x->s, x->bend, k, "财年") ||
+		    LEX_AT(x->s, x->bend, k, "年度") ||
+		    LEX_AT(x->s, x->bend, k, "期间"))
 			open = close = 1;
 		if (!(open && close) && !x->heading)
 			return 0;
@@ -823,27 +679,27 @@ rel_range(const struct tl_ctx *x, size_t k, const struct tl_date *d,
 static int
 listed_year(const struct tl_ctx *x, size_t k)
 {
-	struct tl_num m;
+	struct lex_num m;
 	int items;
 
 	for (items = 0; items < 8; items++) {
-		if (TL_AT(x->s, x->bend, k, "、") ||
-		    TL_AT(x->s, x->bend, k, "和") ||
-		    TL_AT(x->s, x->bend, k, "及") ||
-		    TL_AT(x->s, x->bend, k, "与"))
+		if (LEX_AT(x->s, x->bend, k, "、") ||
+		    LEX_AT(x->s, x->bend, k, "和") ||
+		    LEX_AT(x->s, x->bend, k, "及") ||
+		    LEX_AT(x->s, x->bend, k, "与"))
 			k += 3;
 		else if (k < x->bend && x->s[k] == ',')
 			k++;
 		else
 			return 0;
-		if (!timeline_num_start(x->s, x->bend, k) ||
-		    timeline_num(x->s, x->bend, k, &m) == 0 ||
+		if (!lex_num_start(x->s, x->bend, k) ||
+		    lex_num(x->s, x->bend, k, &m) == 0 ||
 		    !year_digits(&m) ||
 		    m.val < 1000 || m.val > 2200)
 			return 0;
 		k += m.len;
 		if (unit_at(x, k, U_YEAR) != 0)
-			return !TL_AT(x->s, x->bend, k + unit_at(x, k, U_YEAR),
+			return !LEX_AT(x->s, x->bend, k + unit_at(x, k, U_YEAR),
 			    "代");
 	}
 	return 0;
@@ -864,10 +720,10 @@ aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
 	const char *s = x->s;
 	size_t w, len;
 
-	if (TL_BEFORE(s, x->boff, off, "追溯到") ||
-	    TL_BEFORE(s, x->boff, off, "追溯至") ||
-	    TL_BEFORE(s, x->boff, off, "回溯到") ||
-	    TL_BEFORE(s, x->boff, off, "早在"))
+	if (LEX_BEFORE(s, x->boff, off, "追溯到") ||
+	    LEX_BEFORE(s, x->boff, off, "追溯至") ||
+	    LEX_BEFORE(s, x->boff, off, "回溯到") ||
+	    LEX_BEFORE(s, x->boff, off, "早在"))
 		return TL_ASIDE_FLASHBACK;
 	if (d->prec != TL_PREC_YEAR)
 		return 0;
@@ -887,24 +743,24 @@ aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
 static size_t
 year_gloss(const struct tl_ctx *x, size_t k, int year)
 {
-	struct tl_num m;
+	struct lex_num m;
 	size_t j = k, u;
 
-	if (TL_AT(x->s, x->bend, j, "（"))
+	if (LEX_AT(x->s, x->bend, j, "（"))
 		j += 3;
 	else if (j < x->bend && x->s[j] == '(')
 		j++;
 	else
 		return k;
-	if (TL_AT(x->s, x->bend, j, "公元"))
+	if (LEX_AT(x->s, x->bend, j, "公元"))
 		j += 6;
-	if (!timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &m) == 0 || m.val != year)
+	if (!lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &m) == 0 || m.val != year)
 		return k;
 	j += m.len;
 	if ((u = unit_at(x, j, U_YEAR)) != 0)
 		j += u;
-	if (TL_AT(x->s, x->bend, j, "）"))
+	if (LEX_AT(x->s, x->bend, j, "）"))
 		return j + 3;
 	if (j < x->bend && x->s[j] == ')')
 		return j + 1;
@@ -916,18 +772,18 @@ static size_t
 bc_range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
     struct tl_date *b)
 {
-	struct tl_num m;
+	struct lex_num m;
 	size_t u;
 
-	if (TL_AT(x->s, x->bend, k, "公元前"))
+	if (LEX_AT(x->s, x->bend, k, "公元前"))
 		k += 9;
-	else if (TL_AT(x->s, x->bend, k, "前"))
+	else if (LEX_AT(x->s, x->bend, k, "前"))
 		k += 3;
 	else
 		return 0;
-	if (!timeline_num_start(x->s, x->bend, k) ||
-	    timeline_num(x->s, x->bend, k, &m) == 0 ||
-	    m.kind == TL_NUM_HAN || (u = unit_at(x, k + m.len, U_YEAR)) == 0 ||
+	if (!lex_num_start(x->s, x->bend, k) ||
+	    lex_num(x->s, x->bend, k, &m) == 0 ||
+	    m.kind == LEX_NUM_HAN || (u = unit_at(x, k + m.len, U_YEAR)) == 0 ||
 	    -m.val <= a->year)
 		return 0;
 	*b = *a;
@@ -941,33 +797,33 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 {
 	const char *s = x->s;
 	size_t n = x->bend, k, u, j;
-	struct tl_num m;
+	struct lex_num m;
 	long r;
 	int bc = 0, era = 0, since = 0;
 
-	timeline_num(s, n, i, &m);
+	lex_num(s, n, i, &m);
 	*skip = m.len;
 	if (timeline_zh_bad_before(x, i))
 		return 0;
 	k = i + m.len;
 	c->off = i;
-	if (TL_AT(s, n, k, "世纪") || TL_AT(s, n, k, "世紀"))
+	if (LEX_AT(s, n, k, "世纪") || LEX_AT(s, n, k, "世紀"))
 		return century_match(x, i, &m, k + 6, c);
-	if ((u = unit_at(x, k, U_YEAR)) != 0 && TL_AT(s, n, k + u, "代"))
+	if ((u = unit_at(x, k, U_YEAR)) != 0 && LEX_AT(s, n, k + u, "代"))
 		return decade_match(x, i, &m, k + u + 3, c);
-	if (TL_BEFORE(s, x->boff, i, "公元前") ||
-	    TL_BEFORE(s, x->boff, i, "西元前"))
+	if (LEX_BEFORE(s, x->boff, i, "公元前") ||
+	    LEX_BEFORE(s, x->boff, i, "西元前"))
 		bc = 1, c->off -= 9;
-	else if (TL_BEFORE(s, x->boff, i, "公元") ||
-	    TL_BEFORE(s, x->boff, i, "西元"))
+	else if (LEX_BEFORE(s, x->boff, i, "公元") ||
+	    LEX_BEFORE(s, x->boff, i, "西元"))
 		era = 1, c->off -= 6;
-	else if (TL_BEFORE(s, x->boff, i, "前") && m.kind == TL_NUM_ASCII &&
+	else if (LEX_BEFORE(s, x->boff, i, "前") && m.kind == LEX_NUM_ASCII &&
 	    (m.ndig == 3 || m.ndig == 4) && u != 0 &&
 	    (i == x->boff + 3 || !is_han(x, i - 6)))
 		/* 前221年 in a chronicle: 前 alone at a clause's start. */
 		bc = 1, c->off -= 3;
-	else if (TL_BEFORE(s, x->boff, i, "民国") ||
-	    TL_BEFORE(s, x->boff, i, "民國"))
+	else if (LEX_BEFORE(s, x->boff, i, "民国") ||
+	    LEX_BEFORE(s, x->boff, i, "民國"))
 		era = 2, c->off -= 6;
 	if (u != 0 && (year_digits(&m) || era || bc) && m.val >= 1 &&
 	    (era || bc || (m.val >= 1000 && m.val <= 2200)) &&
@@ -975,8 +831,8 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		if (!era && !bc && count_prefix(x, i))
 			return 0;
 		k += u;
-		if (m.val % 100 == 0 && !era && (TL_AT(s, n, k, "来") ||
-		    TL_AT(s, n, k, "历史") || TL_AT(s, n, k, "的历史")))
+		if (m.val % 100 == 0 && !era && (LEX_AT(s, n, k, "来") ||
+		    LEX_AT(s, n, k, "历史") || LEX_AT(s, n, k, "的历史")))
 			return 0;
 		c->kind = TL_ABSOLUTE;
 		c->a.year = bc ? -(int)m.val : era == 2 ? 1911 + (int)m.val :
@@ -1005,7 +861,7 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		    &c->b)) != 0) {
 			c->kind = TL_RANGE;
 			k = u;
-		} else if (TL_AT(s, n, k, "至今")) {
+		} else if (LEX_AT(s, n, k, "至今")) {
 			c->mod = TL_MOD_SINCE;
 			k += 6;
 		}
@@ -1013,11 +869,11 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 			c->mod = timeline_zh_mod(x, &k, c->a.prec);
 		since = since_prefix(x, &c->off);
 		if (since && c->mod == TL_MOD_NONE && c->kind == TL_ABSOLUTE &&
-		    TL_AT(s, n, k, "起"))
+		    LEX_AT(s, n, k, "起"))
 			c->mod = TL_MOD_SINCE;
 		if (!since && c->mod == TL_MOD_NONE &&
-		    (TL_BEFORE(s, x->boff, c->off, "约") ||
-		    TL_BEFORE(s, x->boff, c->off, "大约")))
+		    (LEX_BEFORE(s, x->boff, c->off, "约") ||
+		    LEX_BEFORE(s, x->boff, c->off, "大约")))
 			c->mod = TL_MOD_APPROX;
 		if (c->kind == TL_ABSOLUTE && c->mod != TL_MOD_SINCE &&
 		    is_target(x, c->off, k, c->a.year))
@@ -1026,15 +882,15 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		c->end = k;
 		return 1;
 	}
-	if (u != 0 && (m.kind != TL_NUM_HAN_DIGITS || m.ndig <= 1) &&
+	if (u != 0 && (m.kind != LEX_NUM_HAN_DIGITS || m.ndig <= 1) &&
 	    shift_match(x, i, &m, k, c))
 		return 1;
-	if (u == 0 && (TL_AT(s, n, k, "个月") || TL_AT(s, n, k, "天")) &&
+	if (u == 0 && (LEX_AT(s, n, k, "个月") || LEX_AT(s, n, k, "天")) &&
 	    shift_match(x, i, &m, k, c))
 		return 1;
 	if (u != 0)
 		return 0;
-	if (year_digits(&m) && m.kind != TL_NUM_HAN_DIGITS &&
+	if (year_digits(&m) && m.kind != LEX_NUM_HAN_DIGITS &&
 	    m.val >= 1000 && m.val <= 2200 && bare_range(x, i, &m, c))
 		return 1;
 	if (year_digits(&m) && m.val >= 1000 && m.val <= 2200 &&
@@ -1050,13 +906,13 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 	 * connector ends a range whose start was not taken (今年1月至11月
 	 * with no document date), so it is not read alone.
 	 */
-	if (unit_at(x, k, U_MONTH) != 0 && !(m.kind == TL_NUM_HAN_DIGITS &&
-	    m.ndig > 1) && !TL_BEFORE(s, x->boff, i, "至") &&
-	    !TL_BEFORE(s, x->boff, i, "到") && !TL_BEFORE(s, x->boff, i, "—") &&
-	    !TL_BEFORE(s, x->boff, i, "～") && !TL_BEFORE(s, x->boff, i, "-") &&
-	    !TL_BEFORE(s, x->boff, i, "~") &&
-	    !TL_BEFORE(s, x->boff, i, "每年") &&
-	    !TL_BEFORE(s, x->boff, i, "每年的")) {
+	if (unit_at(x, k, U_MONTH) != 0 && !(m.kind == LEX_NUM_HAN_DIGITS &&
+	    m.ndig > 1) && !LEX_BEFORE(s, x->boff, i, "至") &&
+	    !LEX_BEFORE(s, x->boff, i, "到") && !LEX_BEFORE(s, x->boff, i, "—") &&
+	    !LEX_BEFORE(s, x->boff, i, "～") && !LEX_BEFORE(s, x->boff, i, "-") &&
+	    !LEX_BEFORE(s, x->boff, i, "~") &&
+	    !LEX_BEFORE(s, x->boff, i, "每年") &&
+	    !LEX_BEFORE(s, x->boff, i, "每年的")) {
 		struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
 
 		r = month_day(x, i, &d);
@@ -1079,8 +935,8 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		return 1;
 	}
 	/* A span of months with no year: 1-6月 (the year from context). */
-	if ((m.kind == TL_NUM_ASCII || m.kind == TL_NUM_WIDE) &&
-	    !TL_BEFORE(s, x->boff, i, "每年") &&
+	if ((m.kind == LEX_NUM_ASCII || m.kind == LEX_NUM_WIDE) &&
+	    !LEX_BEFORE(s, x->boff, i, "每年") &&
 	    (j = month_span(x, i, &c->rel.month, &c->b.month)) != 0) {
 		c->kind = TL_RELATIVE;
 		c->rel.anchor = TL_ANCHOR_PREV;
@@ -1091,13 +947,13 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 		return 1;
 	}
 	/* A day with no month: 21日 (ASCII digits only: 一日 is "one day"). */
-	if ((m.kind == TL_NUM_ASCII || m.kind == TL_NUM_WIDE) &&
-	    m.ndig <= 2 && TL_AT(s, n, k, "日") && m.val >= 1 && m.val <= 31 &&
-	    !TL_AT(s, n, k + 3, "内") && !TL_AT(s, n, k + 3, "前") &&
-	    !TL_AT(s, n, k + 3, "后") && !TL_AT(s, n, k + 3, "游") &&
-	    !TL_AT(s, n, k + 3, "间") && !TL_AT(s, n, k + 3, "以") &&
-	    !TL_AT(s, n, k + 3, "之") && !TL_AT(s, n, k + 3, "制") &&
-	    !count_prefix(x, i) && !TL_BEFORE(s, x->boff, i, "连续")) {
+	if ((m.kind == LEX_NUM_ASCII || m.kind == LEX_NUM_WIDE) &&
+	    m.ndig <= 2 && LEX_AT(s, n, k, "日") && m.val >= 1 && m.val <= 31 &&
+	    !LEX_AT(s, n, k + 3, "内") && !LEX_AT(s, n, k + 3, "前") &&
+	    !LEX_AT(s, n, k + 3, "后") && !LEX_AT(s, n, k + 3, "游") &&
+	    !LEX_AT(s, n, k + 3, "间") && !LEX_AT(s, n, k + 3, "以") &&
+	    !LEX_AT(s, n, k + 3, "之") && !LEX_AT(s, n, k + 3, "制") &&
+	    !count_prefix(x, i) && !LEX_BEFORE(s, x->boff, i, "连续")) {
 		c->kind = TL_RELATIVE;
 		c->rel.anchor = TL_ANCHOR_PREV;
 		c->rel.unit = TL_PREC_MONTH;
@@ -1169,7 +1025,7 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 {
 	const struct relword *w;
 	struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
-	struct tl_num m;
+	struct lex_num m;
 	size_t len, k, j, u;
 	long r;
 
@@ -1182,12 +1038,12 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		return 0;
 	/* 当年 in 当年代, 同年龄, 今年度: other words. */
 	k = i + len;
-	if (TL_AT(x->s, x->bend, k, "龄") || TL_AT(x->s, x->bend, k, "级") ||
-	    TL_AT(x->s, x->bend, k, "度") || TL_AT(x->s, x->bend, k, "代") ||
-	    TL_AT(x->s, x->bend, k, "报") || TL_AT(x->s, x->bend, k, "刊"))
+	if (LEX_AT(x->s, x->bend, k, "龄") || LEX_AT(x->s, x->bend, k, "级") ||
+	    LEX_AT(x->s, x->bend, k, "度") || LEX_AT(x->s, x->bend, k, "代") ||
+	    LEX_AT(x->s, x->bend, k, "报") || LEX_AT(x->s, x->bend, k, "刊"))
 		return 0;
-	if (TL_BEFORE(x->s, x->boff, i, "每") ||
-	    TL_BEFORE(x->s, x->boff, i, "相"))
+	if (LEX_BEFORE(x->s, x->boff, i, "每") ||
+	    LEX_BEFORE(x->s, x->boff, i, "相"))
 		return 0;
 	c->off = i;
 	c->kind = TL_RELATIVE;
@@ -1212,8 +1068,8 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		}
 	} else if (w->more == 2) {
 		j = spaces(x, k);
-		if (timeline_num_start(x->s, x->bend, j) &&
-		    timeline_num(x->s, x->bend, j, &m) != 0 &&
+		if (lex_num_start(x->s, x->bend, j) &&
+		    lex_num(x->s, x->bend, j, &m) != 0 &&
 		    (u = unit_at(x, j + m.len, U_DAY)) != 0) {
 			if (m.val < 1 || m.val > 31)
 				return 0;
@@ -1239,17 +1095,17 @@ century_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	size_t k;
 	int base;
 
-	if (TL_AT(s, x->bend, i, "上世纪") || TL_AT(s, x->bend, i, "上世紀"))
+	if (LEX_AT(s, x->bend, i, "上世纪") || LEX_AT(s, x->bend, i, "上世紀"))
 		k = i + 9, base = x->doc_year >= 2100 ? 2000 : 1900;
-	else if (TL_AT(s, x->bend, i, "上个世纪") ||
-	    TL_AT(s, x->bend, i, "上個世紀"))
+	else if (LEX_AT(s, x->bend, i, "上个世纪") ||
+	    LEX_AT(s, x->bend, i, "上個世紀"))
 		k = i + 12, base = x->doc_year >= 2100 ? 2000 : 1900;
-	else if (TL_AT(s, x->bend, i, "本世纪") ||
-	    TL_AT(s, x->bend, i, "本世紀"))
+	else if (LEX_AT(s, x->bend, i, "本世纪") ||
+	    LEX_AT(s, x->bend, i, "本世紀"))
 		k = i + 9, base = x->doc_year >= 2100 ? 2100 : 2000;
 	else
 		return 0;
-	if (timeline_num_start(s, x->bend, spaces(x, k)))
+	if (lex_num_start(s, x->bend, spaces(x, k)))
 		return 0;
 	c->off = i;
 	c->kind = TL_DECADE;
@@ -1268,9 +1124,9 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 
 	memset(c, 0, sizeof *c);
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-	if (timeline_num_start(x->s, x->bend, i))
+	if (lex_num_start(x->s, x->bend, i))
 		return num_match(x, i, c, skip);
-	if (TL_AT(x->s, x->bend, i, "上") || TL_AT(x->s, x->bend, i, "本"))
+	if (LEX_AT(x->s, x->bend, i, "上") || LEX_AT(x->s, x->bend, i, "本"))
 		return century_word(x, i, c);
 	return word_match(x, i, c);
 }

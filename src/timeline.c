@@ -102,36 +102,6 @@ key3(const unsigned char *p)
 	return (keys[c >> 3] >> (c & 7)) & 1;
 }
 
-/* Days from 0000-03-01 (any fixed epoch would do) for date arithmetic. */
-static long
-days_from(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe;
-}
-
-static void
-civil_from(long z, struct tl_date *t)
-{
-	long era, doe, yoe, y, doy, mp;
-
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	t->day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	t->month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	t->year = (int)(y + (t->month <= 2));
-}
-
 /* Resolves a relative candidate; returns 0 when it cannot be. */
 static int
 resolve(const struct tl_rel *r, const struct tl_date *anchor,
@@ -163,7 +133,8 @@ resolve(const struct tl_rel *r, const struct tl_date *anchor,
 			t.month += 12, t.year--;
 		break;
 	case TL_PREC_DAY:
-		civil_from(days_from(t.year, t.month, t.day) + r->delta, &t);
+		lex_civil(lex_days(t.year, t.month, t.day) + r->delta,
+		    &t.year, &t.month, &t.day);
 		break;
 	default:
 		return 0;
@@ -181,7 +152,7 @@ resolve(const struct tl_rel *r, const struct tl_date *anchor,
 		t.day = 0;
 	if (t.prec < TL_PREC_MONTH)
 		t.month = 0;
-	if (t.prec == TL_PREC_DAY && t.day > timeline_mdays(t.year, t.month))
+	if (t.prec == TL_PREC_DAY && t.day > lex_mdays(t.year, t.month))
 		return 0;
 	*out = t;
 	return 1;
@@ -273,14 +244,14 @@ time_of_day(const struct tl_ctx *x, size_t k)
 	while (j < x->bend && x->s[j] >= '0' && x->s[j] <= '9' && j - k < 2)
 		j++;
 	if (j > k) {
-		if (TL_AT(x->s, x->bend, j, "时") ||
-		    TL_AT(x->s, x->bend, j, "点")) {
+		if (LEX_AT(x->s, x->bend, j, "时") ||
+		    LEX_AT(x->s, x->bend, j, "点")) {
 			j += 3;
 			k = j;
 			while (j < x->bend && x->s[j] >= '0' &&
 			    x->s[j] <= '9' && j - k < 2)
 				j++;
-			if (j > k && TL_AT(x->s, x->bend, j, "分"))
+			if (j > k && LEX_AT(x->s, x->bend, j, "分"))
 				k = j + 3;
 		} else if (x->s[j] == ':' && j + 2 < x->bend &&
 		    x->s[j + 1] >= '0' && x->s[j + 1] <= '5' &&
@@ -348,9 +319,9 @@ heading_like(const struct doc *d, const struct block *b)
 	while (e > b->off && s[e - 1] == ' ')
 		e--;
 	if (e == b->off || s[e - 1] == '.' || s[e - 1] == '!' ||
-	    s[e - 1] == '?' || TL_BEFORE(s, b->off, e, "。") ||
-	    TL_BEFORE(s, b->off, e, "！") || TL_BEFORE(s, b->off, e, "？") ||
-	    TL_BEFORE(s, b->off, e, "；"))
+	    s[e - 1] == '?' || LEX_BEFORE(s, b->off, e, "。") ||
+	    LEX_BEFORE(s, b->off, e, "！") || LEX_BEFORE(s, b->off, e, "？") ||
+	    LEX_BEFORE(s, b->off, e, "；"))
 		return 0;
 	return 1;
 }
@@ -462,7 +433,7 @@ take(struct scan *sc, struct tl_cand *c)
 		if (c->b.prec != TL_PREC_NONE) {
 			c->b.year = r.year;
 			if (c->b.prec == TL_PREC_DAY &&
-			    c->b.day > timeline_mdays(c->b.year, c->b.month))
+			    c->b.day > lex_mdays(c->b.year, c->b.month))
 				return;
 			c->kind = TL_RANGE;
 		}
@@ -566,8 +537,8 @@ scan(struct scan *sc)
 static size_t
 sentence_end(const char *s, size_t lo, size_t k, size_t hi)
 {
-	if (TL_AT(s, hi, k, "。") || TL_AT(s, hi, k, "！") ||
-	    TL_AT(s, hi, k, "？") || TL_AT(s, hi, k, "；"))
+	if (LEX_AT(s, hi, k, "。") || LEX_AT(s, hi, k, "！") ||
+	    LEX_AT(s, hi, k, "？") || LEX_AT(s, hi, k, "；"))
 		return 3;
 	if (s[k] == '!' || s[k] == '?' || s[k] == ';')
 		return 1;
@@ -583,7 +554,7 @@ sentence_end(const char *s, size_t lo, size_t k, size_t hi)
 static size_t
 clause_sep(const char *s, size_t k, size_t hi)
 {
-	if (TL_AT(s, hi, k, "，") || TL_AT(s, hi, k, "："))
+	if (LEX_AT(s, hi, k, "，") || LEX_AT(s, hi, k, "："))
 		return 3;
 	if ((s[k] == ',' || s[k] == ':') && k + 1 < hi && s[k + 1] == ' ')
 		return 1;
@@ -602,8 +573,8 @@ trim_front(const char *s, size_t k, size_t hi)
 			k++;
 		else if (k < hi && (l = clause_sep(s, k, hi)) != 0)
 			k += l;
-		else if (TL_AT(s, hi, k, "\xe3\x80\x80") ||
-		    TL_AT(s, hi, k, "、"))
+		else if (LEX_AT(s, hi, k, "\xe3\x80\x80") ||
+		    LEX_AT(s, hi, k, "、"))
 			k += 3;
 		else if (k < hi && s[k] == ',')
 			k++;
@@ -667,13 +638,13 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	 * left out of the event; one that runs on into it (1981年5月1日起实施)
 	 * stays, or the event would not read.
 	 */
-	if ((lo == e->off || (lo + 3 == e->off && (TL_AT(s, hi, lo, "在") ||
-	    TL_AT(s, hi, lo, "于") || TL_AT(s, hi, lo, "即"))) ||
+	if ((lo == e->off || (lo + 3 == e->off && (LEX_AT(s, hi, lo, "在") ||
+	    LEX_AT(s, hi, lo, "于") || LEX_AT(s, hi, lo, "即"))) ||
 	    (lo + 3 <= e->off && e->off - lo <= 5 &&
-	    (TL_AT(s, hi, lo, "In ") || TL_AT(s, hi, lo, "On ") ||
-	    TL_AT(s, hi, lo, "in ") || TL_AT(s, hi, lo, "on ")))) &&
+	    (LEX_AT(s, hi, lo, "In ") || LEX_AT(s, hi, lo, "On ") ||
+	    LEX_AT(s, hi, lo, "in ") || LEX_AT(s, hi, lo, "on ")))) &&
 	    (e->end >= hi || s[e->end] == ' ' || clause_sep(s, e->end, hi) ||
-	    TL_AT(s, hi, e->end, "、"))) {
+	    LEX_AT(s, hi, e->end, "、"))) {
 		k = trim_front(s, e->end, hi);
 		/*
 		 * Nothing left of the clause (三天后，即1月23日...): the
