@@ -85,6 +85,10 @@ is_han(const struct tl_ctx *x, size_t k)
  * standard number or a path: GB 18030-2000, ISO/IEC 10646-1:1993, v2.2016,
  * a_2016.  A date never continues such a token.
  */
+/* Words before a numeral that make it an ordinal or a recurrence. */
+static const char *const ordinal_words[] = { "第", "每", "星期", "礼拜",
+    NULL };
+
 int
 timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
 {
@@ -100,11 +104,7 @@ timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
 	if ((p == '-' || p == ':') && i - 1 > x->boff &&
 	    s[i - 2] >= '0' && s[i - 2] <= '9')
 		return 1;
-	if (LEX_BEFORE(s, x->boff, i, "第") || LEX_BEFORE(s, x->boff, i, "每") ||
-	    LEX_BEFORE(s, x->boff, i, "星期") ||
-	    LEX_BEFORE(s, x->boff, i, "礼拜"))
-		return 1;
-	return 0;
+	return lex_before_any(s, x->boff, i, ordinal_words) != 0;
 }
 
 /* Is this numeral written as a four-digit year? */
@@ -181,6 +181,53 @@ month_span(const struct tl_ctx *x, size_t k, int *m1, int *m2)
 	return j;
 }
 
+/* Words that begin with a fuzzy character: 初步, 初次, 春节, 冬奥会. */
+static const char *const not_start[] = { "初步", "初次", "初中", "初级",
+    "初心", NULL };
+static const char *const not_season[] = { "春节", "春运", "春晚", "夏令",
+    "冬奥", "冬残", NULL };
+
+/* The fuzzy words after a month: 上旬, 中旬, 下旬. */
+static const struct modword {
+	const char *w;
+	enum tl_mod mod;
+} month_parts[] = {
+	{ "上旬", TL_MOD_START }, { "中旬", TL_MOD_MID },
+	{ "下旬", TL_MOD_END }, { NULL, TL_MOD_NONE }
+}, any_parts[] = {
+	/* After any date: about, since, on the eve of. */
+	{ "前后", TL_MOD_APPROX }, { "左右", TL_MOD_APPROX },
+	{ "前後", TL_MOD_APPROX }, { "以来", TL_MOD_SINCE },
+	{ "以來", TL_MOD_SINCE }, { "前夕", TL_MOD_BEFORE },
+	{ NULL, TL_MOD_NONE }
+}, decade_parts[] = {
+	/* After 年代 or 世纪; longer words before their prefixes. */
+	{ "初期", TL_MOD_START }, { "前期", TL_MOD_START },
+	{ "早期", TL_MOD_START }, { "初叶", TL_MOD_START },
+	{ "上半叶", TL_MOD_START }, { "初", TL_MOD_START },
+	{ "中后期", TL_MOD_END }, { "中期", TL_MOD_MID },
+	{ "中叶", TL_MOD_MID }, { "末期", TL_MOD_END },
+	{ "后期", TL_MOD_END }, { "後期", TL_MOD_END },
+	{ "晚期", TL_MOD_END }, { "末叶", TL_MOD_END },
+	{ "下半叶", TL_MOD_END }, { "末", TL_MOD_END },
+	{ "以来", TL_MOD_SINCE }, { "以來", TL_MOD_SINCE },
+	{ NULL, TL_MOD_NONE }
+};
+
+/* The word of table t at k: its modifier, its length in *len. */
+static enum tl_mod
+modword_at(const struct tl_ctx *x, size_t k, const struct modword *t,
+    size_t *len)
+{
+	for (; t->w != NULL; t++) {
+		*len = strlen(t->w);
+		if (k + *len <= x->bend && memcmp(x->s + k, t->w, *len) == 0)
+			return t->mod;
+	}
+	*len = 0;
+	return TL_MOD_NONE;
+}
+
 enum tl_mod
 timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 {
@@ -190,9 +237,7 @@ timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 	size_t len = 0;
 
 	if (prec == TL_PREC_YEAR || prec == TL_PREC_MONTH) {
-		if (LEX_AT(s, n, k, "初") && !LEX_AT(s, n, k + 3, "步") &&
-		    !LEX_AT(s, n, k + 3, "次") && !LEX_AT(s, n, k + 3, "中") &&
-		    !LEX_AT(s, n, k + 3, "级") && !LEX_AT(s, n, k + 3, "心"))
+		if (LEX_AT(s, n, k, "初") && !lex_at_any(s, n, k, not_start))
 			mod = TL_MOD_START, len = 3;
 		else if (LEX_AT(s, n, k, "底") || (LEX_AT(s, n, k, "末") &&
 		    !LEX_AT(s, n, k + 3, "期")))
@@ -206,39 +251,25 @@ timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 			mod = TL_MOD_START, len = 9;
 		else if (LEX_AT(s, n, k, "下半年"))
 			mod = TL_MOD_END, len = 9;
-		else if (LEX_AT(s, n, k, "春") && !LEX_AT(s, n, k + 3, "节") &&
-		    !LEX_AT(s, n, k + 3, "运") && !LEX_AT(s, n, k + 3, "晚"))
+		else if (lex_at_any(s, n, k, not_season))
+			;
+		else if (LEX_AT(s, n, k, "春"))
 			mod = TL_MOD_SPRING, len = 3;
-		else if (LEX_AT(s, n, k, "夏") && !LEX_AT(s, n, k + 3, "令"))
+		else if (LEX_AT(s, n, k, "夏"))
 			mod = TL_MOD_SUMMER, len = 3;
 		else if (LEX_AT(s, n, k, "秋"))
 			mod = TL_MOD_AUTUMN, len = 3;
-		else if (LEX_AT(s, n, k, "冬") && !LEX_AT(s, n, k + 3, "奥") &&
-		    !LEX_AT(s, n, k + 3, "残"))
+		else if (LEX_AT(s, n, k, "冬"))
 			mod = TL_MOD_WINTER, len = 3;
 		if (mod >= TL_MOD_SPRING && (LEX_AT(s, n, k + 3, "季") ||
 		    LEX_AT(s, n, k + 3, "天")))
 			len += 3;
 	}
-	if (prec == TL_PREC_MONTH && mod == TL_MOD_NONE) {
-		if (LEX_AT(s, n, k, "上旬"))
-			mod = TL_MOD_START, len = 6;
-		else if (LEX_AT(s, n, k, "中旬"))
-			mod = TL_MOD_MID, len = 6;
-		else if (LEX_AT(s, n, k, "下旬"))
-			mod = TL_MOD_END, len = 6;
-	}
+	if (prec == TL_PREC_MONTH && mod == TL_MOD_NONE)
+		mod = modword_at(x, k, month_parts, &len);
 	k += len;
 	if (mod == TL_MOD_NONE) {
-		if (LEX_AT(s, n, k, "前后") || LEX_AT(s, n, k, "左右") ||
-		    LEX_AT(s, n, k, "前後"))
-			mod = TL_MOD_APPROX, len = 6;
-		else if (LEX_AT(s, n, k, "以来") || LEX_AT(s, n, k, "以來"))
-			mod = TL_MOD_SINCE, len = 6;
-		else if (LEX_AT(s, n, k, "前夕"))
-			mod = TL_MOD_BEFORE, len = 6;
-		else
-			len = 0;
+		mod = modword_at(x, k, any_parts, &len);
 		k += len;
 	}
 	*kp = k;
@@ -362,6 +393,12 @@ plan_clause(const struct tl_ctx *x, size_t off, size_t k)
 	return 0;
 }
 
+/* Words right before or after a year that make it a plan's target. */
+static const char *const plan_before[] = { "将于", "将在", "拟于",
+    "预计于", "计划于", "有望于", "有望在", NULL };
+static const char *const plan_after[] = { "远景", "目标", "规划", "愿景",
+    "发展目标", NULL };
+
 /* Decide whether a year at [off, k) is a plan's target year. */
 static int
 is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
@@ -369,15 +406,9 @@ is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 	const char *s = x->s;
 	size_t n = x->bend, lo = x->boff;
 
-	if (LEX_BEFORE(s, lo, off, "将于") || LEX_BEFORE(s, lo, off, "将在") ||
-	    LEX_BEFORE(s, lo, off, "拟于") || LEX_BEFORE(s, lo, off, "预计于") ||
-	    LEX_BEFORE(s, lo, off, "计划于") ||
-	    LEX_BEFORE(s, lo, off, "有望于") ||
-	    LEX_BEFORE(s, lo, off, "有望在"))
+	if (lex_before_any(s, lo, off, plan_before))
 		return x->doc_year == 0 || year >= x->doc_year;
-	if (LEX_AT(s, n, k, "远景") || LEX_AT(s, n, k, "目标") ||
-	    LEX_AT(s, n, k, "规划") || LEX_AT(s, n, k, "愿景") ||
-	    LEX_AT(s, n, k, "发展目标"))
+	if (lex_at_any(s, n, k, plan_after))
 		return 1;
 	/* 到2025年、2035年和本世纪中叶的目标: the list shares the target. */
 	if ((LEX_BEFORE(s, lo, off, "、") || LEX_BEFORE(s, lo, off, "和")) &&
@@ -411,37 +442,17 @@ since_prefix(const struct tl_ctx *x, size_t *off)
 	return 0;
 }
 
-/* A decade's modifier after 年代: 初, 中期, 末, 后期, 以来. */
+/* A decade's modifier after 年代: 初, 中期, 末, 后期, 以来, and 中 alone. */
 static enum tl_mod
 decade_mod(const struct tl_ctx *x, size_t *kp)
 {
-	const char *s = x->s;
-	size_t n = x->bend, k = *kp;
-	enum tl_mod mod = TL_MOD_NONE;
+	size_t len;
+	enum tl_mod mod = modword_at(x, *kp, decade_parts, &len);
 
-	if (LEX_AT(s, n, k, "初期") || LEX_AT(s, n, k, "前期") ||
-	    LEX_AT(s, n, k, "早期"))
-		mod = TL_MOD_START, k += 6;
-	else if (LEX_AT(s, n, k, "初"))
-		mod = TL_MOD_START, k += 3;
-	else if (LEX_AT(s, n, k, "中后期"))
-		mod = TL_MOD_END, k += 9;
-	else if (LEX_AT(s, n, k, "中期") || LEX_AT(s, n, k, "中叶"))
-		mod = TL_MOD_MID, k += 6;
-	else if (LEX_AT(s, n, k, "末期") || LEX_AT(s, n, k, "后期") ||
-	    LEX_AT(s, n, k, "後期") ||
-	    LEX_AT(s, n, k, "晚期") || LEX_AT(s, n, k, "末叶") ||
-	    LEX_AT(s, n, k, "下半叶"))
-		mod = TL_MOD_END, k += LEX_AT(s, n, k, "下半叶") ? 9 : 6;
-	else if (LEX_AT(s, n, k, "上半叶") || LEX_AT(s, n, k, "初叶"))
-		mod = TL_MOD_START, k += LEX_AT(s, n, k, "上半叶") ? 9 : 6;
-	else if (LEX_AT(s, n, k, "末"))
-		mod = TL_MOD_END, k += 3;
-	else if (LEX_AT(s, n, k, "中") && !is_han(x, k + 3))
-		mod = TL_MOD_MID, k += 3;
-	else if (LEX_AT(s, n, k, "以来") || LEX_AT(s, n, k, "以來"))
-		mod = TL_MOD_SINCE, k += 6;
-	*kp = k;
+	if (mod == TL_MOD_NONE && LEX_AT(x->s, x->bend, *kp, "中") &&
+	    !is_han(x, *kp + 3))
+		mod = TL_MOD_MID, len = 3;
+	*kp += len;
 	return mod;
 }
 
@@ -575,6 +586,14 @@ shift_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	return 1;
 }
 
+/* What before two years joined by a dash makes them a copyright's. */
+static const char *const copyright[] = { "©", "版权所有", "版權所有",
+    "Copyright", "(c)", "(C)", NULL };
+static const char *const opening[] = { "（", "(", "【", "[", NULL };
+static const char *const closing[] = { "）", ")", "】", "]", NULL };
+static const char *const seasons[] = { "赛季", "学年", "學年", "财年",
+    "年度", "期间", NULL };
+
 /* 1974—1989 with no 年: a range when a heading or brackets hold it. */
 static int
 bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
@@ -590,12 +609,7 @@ bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	j = i;
 	while (j > x->boff && x->s[j - 1] == ' ')
 		j--;
-	if (LEX_BEFORE(x->s, x->boff, j, "©") ||
-	    LEX_BEFORE(x->s, x->boff, j, "版权所有") ||
-	    LEX_BEFORE(x->s, x->boff, j, "版權所有") ||
-	    LEX_BEFORE(x->s, x->boff, j, "Copyright") ||
-	    LEX_BEFORE(x->s, x->boff, j, "(c)") ||
-	    LEX_BEFORE(x->s, x->boff, j, "(C)"))
+	if (lex_before_any(x->s, x->boff, j, copyright))
 		return 0;
 	j = k + cl;
 	if (!lex_num_start(x->s, x->bend, j) ||
@@ -606,21 +620,10 @@ bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	if ((u = unit_at(x, k, U_YEAR)) != 0)
 		k += u;
 	else {
-		open = LEX_BEFORE(x->s, x->boff, i, "（") ||
-		    LEX_BEFORE(x->s, x->boff, i, "(") ||
-		    LEX_BEFORE(x->s, x->boff, i, "【") ||
-		    LEX_BEFORE(x->s, x->boff, i, "[");
-		close = LEX_AT(x->s, x->bend, k, "）") ||
-		    LEX_AT(x->s, x->bend, k, ")") ||
-		    LEX_AT(x->s, x->bend, k, "】") ||
-		    LEX_AT(x->s, x->bend, k, "]");
+		open = lex_before_any(x->s, x->boff, i, opening) != 0;
+		close = lex_at_any(x->s, x->bend, k, closing) != 0;
 		/* 2019-2020赛季, 2019—2020学年: a season's two years. */
-		if (LEX_AT(x->s, x->bend, k, "赛季") ||
-		    LEX_AT(x->s, x->bend, k, "学年") ||
-		    LEX_AT(x->s, x->bend, k, "學年") ||
-		    LEX_AT(x->s, x->bend, k, "财年") ||
-		    LEX_AT(x->s, x->bend, k, "年度") ||
-		    LEX_AT(x->s, x->bend, k, "期间"))
+		if (lex_at_any(x->s, x->bend, k, seasons))
 			open = close = 1;
 		if (!(open && close) && !x->heading)
 			return 0;
@@ -791,177 +794,334 @@ bc_range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 	return k + m.len + u;
 }
 
+/*
+ * The forms a numeral starts.  num_match() reads the numeral once into a
+ * struct num_at, then tries each form in turn.  A form answers FORM_MATCH
+ * (c is filled), FORM_NONE (the numeral is no date: stop, with *skip
+ * saying how far) or FORM_NEXT (not this form: try the next one).
+ */
+enum form { FORM_NONE, FORM_MATCH, FORM_NEXT };
+
+struct num_at {
+	size_t i;		/* the numeral's first byte */
+	struct lex_num m;	/* the numeral */
+	size_t k;		/* one past it */
+	size_t u;		/* length of 年 after it, or 0 */
+};
+
+/* 20世纪, 公元前5世纪 (not a century), 20世纪80年代. */
+static enum form
+form_century(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	if (!LEX_AT(x->s, x->bend, a->k, "世纪") &&
+	    !LEX_AT(x->s, x->bend, a->k, "世紀"))
+		return FORM_NEXT;
+	return century_match(x, a->i, &a->m, a->k + 6, c) ? FORM_MATCH :
+	    FORM_NONE;
+}
+
+/* 1980年代, 80年代, 八十年代, 上世纪90年代. */
+static enum form
+form_decade(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	if (a->u == 0 || !LEX_AT(x->s, x->bend, a->k + a->u, "代"))
+		return FORM_NEXT;
+	return decade_match(x, a->i, &a->m, a->k + a->u + 3, c) ?
+	    FORM_MATCH : FORM_NONE;
+}
+
+/* The eras a year may be written in, and the prefixes that say so. */
+enum era { ERA_NONE, ERA_CE, ERA_MINGUO, ERA_BC };
+
+/*
+ * The era prefix before a year at a->i, moving c->off back over it:
+ * 公元前221年 and 西元前 (before the era), 公元 and 西元, 民国 (1911 plus
+ * the year), and 前221年 alone at a clause's start as chronicles write it
+ * (a 前 after another character is 之前, 以前, 年前: a word).
+ */
+static enum era
+year_era(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c)
+{
+	static const char *const bc[] = { "公元前", "西元前", NULL };
+	static const char *const ce[] = { "公元", "西元", NULL };
+	static const char *const minguo[] = { "民国", "民國", NULL };
+	const char *s = x->s;
+	size_t len;
+
+	if ((len = lex_before_any(s, x->boff, a->i, bc)) != 0) {
+		c->off -= len;
+		return ERA_BC;
+	}
+	if ((len = lex_before_any(s, x->boff, a->i, ce)) != 0) {
+		c->off -= len;
+		return ERA_CE;
+	}
+	if (LEX_BEFORE(s, x->boff, a->i, "前") && a->m.kind == LEX_NUM_ASCII &&
+	    (a->m.ndig == 3 || a->m.ndig == 4) && a->u != 0 &&
+	    (a->i == x->boff + 3 || !is_han(x, a->i - 6))) {
+		c->off -= 3;
+		return ERA_BC;
+	}
+	if ((len = lex_before_any(s, x->boff, a->i, minguo)) != 0) {
+		c->off -= len;
+		return ERA_MINGUO;
+	}
+	return ERA_NONE;
+}
+
+/*
+ * What may follow a year and its month and day: a range's end (至21日,
+ * —前207年), 至今, and the fuzzy words (底, 上旬, 前后).  Then the
+ * prefixes that change its sense: 自 (since), 约 (about), and a plan's
+ * words (a target).  Returns the end.
+ */
+static size_t
+year_tail(const struct tl_ctx *x, size_t k, enum era era, struct tl_cand *c)
+{
+	const char *s = x->s;
+	size_t n = x->bend, j, u;
+	int since;
+
+	if ((j = connector(x, k)) != 0 && era != ERA_BC &&
+	    (u = range_end(x, k + j, &c->a, &c->b)) != 0) {
+		c->kind = TL_RANGE;
+		k = u;
+	} else if (j != 0 && era == ERA_BC && (u = bc_range_end(x, k + j,
+	    &c->a, &c->b)) != 0) {
+		c->kind = TL_RANGE;
+		k = u;
+	} else if (LEX_AT(s, n, k, "至今")) {
+		c->mod = TL_MOD_SINCE;
+		k += 6;
+	}
+	if (c->kind == TL_ABSOLUTE && c->mod == TL_MOD_NONE)
+		c->mod = timeline_zh_mod(x, &k, c->a.prec);
+	since = since_prefix(x, &c->off);
+	if (since && c->mod == TL_MOD_NONE && c->kind == TL_ABSOLUTE &&
+	    LEX_AT(s, n, k, "起"))
+		c->mod = TL_MOD_SINCE;
+	if (!since && c->mod == TL_MOD_NONE &&
+	    (LEX_BEFORE(s, x->boff, c->off, "约") ||
+	    LEX_BEFORE(s, x->boff, c->off, "大约")))
+		c->mod = TL_MOD_APPROX;
+	if (c->kind == TL_ABSOLUTE && c->mod != TL_MOD_SINCE &&
+	    is_target(x, c->off, k, c->a.year))
+		c->kind = TL_TARGET;
+	c->noanchor = aside(x, c->off, k, &c->a);
+	return k;
+}
+
+/*
+ * A year with 年: 2016年, 2016年4月19日, 二〇〇〇年三月, 公元前221年,
+ * 民国105年（2016年）7月, 2016年1-6月, 2018年4月20日至21日, 2019年底.
+ * Four digits make a year (1000-2200); with an era any number does.  A
+ * month or day that cannot be (2019年13月, 2月30日) makes it no date.
+ */
+static enum form
+form_year(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
+    size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k, j;
+	long val = a->m.val, r;
+	enum era era;
+
+	if (a->u == 0)
+		return FORM_NEXT;
+	era = year_era(x, a, c);
+	if (!(year_digits(&a->m) || era) || val < 1 ||
+	    (!era && (val < 1000 || val > 2200)) ||
+	    (era == ERA_MINGUO && val > 200)) {
+		c->off = a->i;
+		return FORM_NEXT;
+	}
+	if (!era && count_prefix(x, a->i))
+		return FORM_NONE;
+	k = a->k + a->u;
+	/* 2000年来, 1000年的历史: a count of years. */
+	if (val % 100 == 0 && era == ERA_NONE && (LEX_AT(s, n, k, "来") ||
+	    LEX_AT(s, n, k, "历史") || LEX_AT(s, n, k, "的历史")))
+		return FORM_NONE;
+	c->kind = TL_ABSOLUTE;
+	c->a.year = era == ERA_BC ? -(int)val : era == ERA_MINGUO ?
+	    1911 + (int)val : (int)val;
+	c->a.prec = TL_PREC_YEAR;
+	k = year_gloss(x, k, c->a.year);
+	if (era != ERA_BC && (j = month_span(x, k, &c->a.month,
+	    &c->b.month)) != 0) {
+		c->kind = TL_RANGE;
+		c->a.prec = c->b.prec = TL_PREC_MONTH;
+		c->b.year = c->a.year;
+		c->end = j;
+		since_prefix(x, &c->off);
+		return FORM_MATCH;
+	}
+	if ((r = month_day(x, k, &c->a)) < 0) {
+		*skip = k - a->i;
+		return FORM_NONE;
+	}
+	c->end = year_tail(x, (size_t)r, era, c);
+	return FORM_MATCH;
+}
+
+/* 8年前, 两年后, 3个月后, 10天后; else a count of years is no date. */
+static enum form
+form_shift(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	if (a->u != 0) {
+		if ((a->m.kind != LEX_NUM_HAN_DIGITS || a->m.ndig <= 1) &&
+		    shift_match(x, a->i, &a->m, a->k, c))
+			return FORM_MATCH;
+		return FORM_NONE;
+	}
+	if ((LEX_AT(x->s, x->bend, a->k, "个月") ||
+	    LEX_AT(x->s, x->bend, a->k, "天")) &&
+	    shift_match(x, a->i, &a->m, a->k, c))
+		return FORM_MATCH;
+	return FORM_NEXT;
+}
+
+/* Four digits with no 年: 1974—1989 in a heading, 2018、2019年. */
+static enum form
+form_bare_year(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	if (!year_digits(&a->m) || a->m.val < 1000 || a->m.val > 2200)
+		return FORM_NEXT;
+	if (a->m.kind != LEX_NUM_HAN_DIGITS && bare_range(x, a->i, &a->m, c))
+		return FORM_MATCH;
+	if (!listed_year(x, a->k))
+		return FORM_NEXT;
+	c->kind = TL_ABSOLUTE;
+	c->a.year = (int)a->m.val;
+	c->a.prec = TL_PREC_YEAR;
+	c->end = a->k;
+	return FORM_MATCH;
+}
+
+/*
+ * What before a month with no year says it is no date of its own: the
+ * end of a range whose start was not taken (今年1月至11月 with no
+ * document date), or a month of every year (每年6月).
+ */
+static const char *const month_not_after[] = { "至", "到", "—", "～", "-",
+    "~", "每年", "每年的", NULL };
+
+/*
+ * A month with no year, its year from context: 1月4日, 三月十七日, 6月,
+ * 1月20日至2月3日, 6月上旬.
+ */
+static enum form
+form_month(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
+	size_t k;
+	long r;
+
+	if (unit_at(x, a->k, U_MONTH) == 0 ||
+	    (a->m.kind == LEX_NUM_HAN_DIGITS && a->m.ndig > 1) ||
+	    lex_before_any(x->s, x->boff, a->i, month_not_after) != 0)
+		return FORM_NEXT;
+	r = month_day(x, a->i, &d);
+	if (r < 0) {
+		*skip = a->k - a->i + 3;
+		return FORM_NONE;
+	}
+	if (d.month == 0)
+		return FORM_NONE;
+	k = rel_range(x, (size_t)r, &d, c);
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = TL_ANCHOR_PREV;
+	c->rel.unit = TL_PREC_YEAR;
+	c->rel.month = d.month;
+	c->rel.day = d.day;
+	c->rel.prec = d.prec;
+	c->rel.wrap = 1;
+	c->mod = timeline_zh_mod(x, &k, d.prec);
+	c->end = k;
+	return FORM_MATCH;
+}
+
+/* A span of months with no year: 1-6月 (the year from context). */
+static enum form
+form_month_span(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	size_t j;
+
+	(void)skip;
+	if ((a->m.kind != LEX_NUM_ASCII && a->m.kind != LEX_NUM_WIDE) ||
+	    LEX_BEFORE(x->s, x->boff, a->i, "每年") ||
+	    (j = month_span(x, a->i, &c->rel.month, &c->b.month)) == 0)
+		return FORM_NEXT;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = TL_ANCHOR_PREV;
+	c->rel.unit = TL_PREC_YEAR;
+	c->rel.prec = TL_PREC_MONTH;
+	c->b.prec = TL_PREC_MONTH;
+	c->end = j;
+	return FORM_MATCH;
+}
+
+/* What after N日 makes it a count of days (3日内, 5日游, 7日制). */
+static const char *const day_not_before[] = { "内", "前", "后", "游", "间",
+    "以", "之", "制", NULL };
+
+/* A day with no month: 21日 (ASCII digits only: 一日 is "one day"). */
+static enum form
+form_day(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
+    size_t *skip)
+{
+	(void)skip;
+	if ((a->m.kind != LEX_NUM_ASCII && a->m.kind != LEX_NUM_WIDE) ||
+	    a->m.ndig > 2 || !LEX_AT(x->s, x->bend, a->k, "日") ||
+	    a->m.val < 1 || a->m.val > 31 ||
+	    lex_at_any(x->s, x->bend, a->k + 3, day_not_before) != 0 ||
+	    count_prefix(x, a->i) || LEX_BEFORE(x->s, x->boff, a->i, "连续"))
+		return FORM_NEXT;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = TL_ANCHOR_PREV;
+	c->rel.unit = TL_PREC_MONTH;
+	c->rel.day = (int)a->m.val;
+	c->rel.prec = TL_PREC_DAY;
+	c->end = a->k + 3;
+	return FORM_MATCH;
+}
+
+/* The forms, in the order they are tried. */
+static enum form (*const num_forms[])(const struct tl_ctx *,
+    const struct num_at *, struct tl_cand *, size_t *) = {
+	form_century, form_decade, form_year, form_shift, form_bare_year,
+	form_month, form_month_span, form_day
+};
+
 /* A date that begins with a numeral at i. */
 static int
 num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 {
-	const char *s = x->s;
-	size_t n = x->bend, k, u, j;
-	struct lex_num m;
-	long r;
-	int bc = 0, era = 0, since = 0;
+	struct num_at a;
+	size_t f;
+	enum form r;
 
-	lex_num(s, n, i, &m);
-	*skip = m.len;
+	lex_num(x->s, x->bend, i, &a.m);
+	*skip = a.m.len;
 	if (timeline_zh_bad_before(x, i))
 		return 0;
-	k = i + m.len;
+	a.i = i;
+	a.k = i + a.m.len;
+	a.u = unit_at(x, a.k, U_YEAR);
 	c->off = i;
-	if (LEX_AT(s, n, k, "世纪") || LEX_AT(s, n, k, "世紀"))
-		return century_match(x, i, &m, k + 6, c);
-	if ((u = unit_at(x, k, U_YEAR)) != 0 && LEX_AT(s, n, k + u, "代"))
-		return decade_match(x, i, &m, k + u + 3, c);
-	if (LEX_BEFORE(s, x->boff, i, "公元前") ||
-	    LEX_BEFORE(s, x->boff, i, "西元前"))
-		bc = 1, c->off -= 9;
-	else if (LEX_BEFORE(s, x->boff, i, "公元") ||
-	    LEX_BEFORE(s, x->boff, i, "西元"))
-		era = 1, c->off -= 6;
-	else if (LEX_BEFORE(s, x->boff, i, "前") && m.kind == LEX_NUM_ASCII &&
-	    (m.ndig == 3 || m.ndig == 4) && u != 0 &&
-	    (i == x->boff + 3 || !is_han(x, i - 6)))
-		/* 前221年 in a chronicle: 前 alone at a clause's start. */
-		bc = 1, c->off -= 3;
-	else if (LEX_BEFORE(s, x->boff, i, "民国") ||
-	    LEX_BEFORE(s, x->boff, i, "民國"))
-		era = 2, c->off -= 6;
-	if (u != 0 && (year_digits(&m) || era || bc) && m.val >= 1 &&
-	    (era || bc || (m.val >= 1000 && m.val <= 2200)) &&
-	    (era != 2 || m.val <= 200)) {
-		if (!era && !bc && count_prefix(x, i))
-			return 0;
-		k += u;
-		if (m.val % 100 == 0 && !era && (LEX_AT(s, n, k, "来") ||
-		    LEX_AT(s, n, k, "历史") || LEX_AT(s, n, k, "的历史")))
-			return 0;
-		c->kind = TL_ABSOLUTE;
-		c->a.year = bc ? -(int)m.val : era == 2 ? 1911 + (int)m.val :
-		    (int)m.val;
-		c->a.prec = TL_PREC_YEAR;
-		k = year_gloss(x, k, c->a.year);
-		if (!bc && (j = month_span(x, k, &c->a.month,
-		    &c->b.month)) != 0) {
-			c->kind = TL_RANGE;
-			c->a.prec = c->b.prec = TL_PREC_MONTH;
-			c->b.year = c->a.year;
-			c->end = j;
-			since_prefix(x, &c->off);
-			return 1;
-		}
-		if ((r = month_day(x, k, &c->a)) < 0) {
-			*skip = k - i;
-			return 0;
-		}
-		k = (size_t)r;
-		if ((j = connector(x, k)) != 0 && !bc &&
-		    (u = range_end(x, k + j, &c->a, &c->b)) != 0) {
-			c->kind = TL_RANGE;
-			k = u;
-		} else if (j != 0 && bc && (u = bc_range_end(x, k + j, &c->a,
-		    &c->b)) != 0) {
-			c->kind = TL_RANGE;
-			k = u;
-		} else if (LEX_AT(s, n, k, "至今")) {
-			c->mod = TL_MOD_SINCE;
-			k += 6;
-		}
-		if (c->kind == TL_ABSOLUTE && c->mod == TL_MOD_NONE)
-			c->mod = timeline_zh_mod(x, &k, c->a.prec);
-		since = since_prefix(x, &c->off);
-		if (since && c->mod == TL_MOD_NONE && c->kind == TL_ABSOLUTE &&
-		    LEX_AT(s, n, k, "起"))
-			c->mod = TL_MOD_SINCE;
-		if (!since && c->mod == TL_MOD_NONE &&
-		    (LEX_BEFORE(s, x->boff, c->off, "约") ||
-		    LEX_BEFORE(s, x->boff, c->off, "大约")))
-			c->mod = TL_MOD_APPROX;
-		if (c->kind == TL_ABSOLUTE && c->mod != TL_MOD_SINCE &&
-		    is_target(x, c->off, k, c->a.year))
-			c->kind = TL_TARGET;
-		c->noanchor = aside(x, c->off, k, &c->a);
-		c->end = k;
-		return 1;
-	}
-	if (u != 0 && (m.kind != LEX_NUM_HAN_DIGITS || m.ndig <= 1) &&
-	    shift_match(x, i, &m, k, c))
-		return 1;
-	if (u == 0 && (LEX_AT(s, n, k, "个月") || LEX_AT(s, n, k, "天")) &&
-	    shift_match(x, i, &m, k, c))
-		return 1;
-	if (u != 0)
-		return 0;
-	if (year_digits(&m) && m.kind != LEX_NUM_HAN_DIGITS &&
-	    m.val >= 1000 && m.val <= 2200 && bare_range(x, i, &m, c))
-		return 1;
-	if (year_digits(&m) && m.val >= 1000 && m.val <= 2200 &&
-	    listed_year(x, k)) {
-		c->kind = TL_ABSOLUTE;
-		c->a.year = (int)m.val;
-		c->a.prec = TL_PREC_YEAR;
-		c->end = k;
-		return 1;
-	}
-	/*
-	 * A month with no year: 1月4日, 三月十七日, 6月.  One right after a
-	 * connector ends a range whose start was not taken (今年1月至11月
-	 * with no document date), so it is not read alone.
-	 */
-	if (unit_at(x, k, U_MONTH) != 0 && !(m.kind == LEX_NUM_HAN_DIGITS &&
-	    m.ndig > 1) && !LEX_BEFORE(s, x->boff, i, "至") &&
-	    !LEX_BEFORE(s, x->boff, i, "到") && !LEX_BEFORE(s, x->boff, i, "—") &&
-	    !LEX_BEFORE(s, x->boff, i, "～") && !LEX_BEFORE(s, x->boff, i, "-") &&
-	    !LEX_BEFORE(s, x->boff, i, "~") &&
-	    !LEX_BEFORE(s, x->boff, i, "每年") &&
-	    !LEX_BEFORE(s, x->boff, i, "每年的")) {
-		struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
-
-		r = month_day(x, i, &d);
-		if (r < 0) {
-			*skip = k - i + 3;
-			return 0;
-		}
-		if (d.month == 0)
-			return 0;
-		k = rel_range(x, (size_t)r, &d, c);
-		c->kind = TL_RELATIVE;
-		c->rel.anchor = TL_ANCHOR_PREV;
-		c->rel.unit = TL_PREC_YEAR;
-		c->rel.month = d.month;
-		c->rel.day = d.day;
-		c->rel.prec = d.prec;
-		c->rel.wrap = 1;
-		c->mod = timeline_zh_mod(x, &k, d.prec);
-		c->end = k;
-		return 1;
-	}
-	/* A span of months with no year: 1-6月 (the year from context). */
-	if ((m.kind == LEX_NUM_ASCII || m.kind == LEX_NUM_WIDE) &&
-	    !LEX_BEFORE(s, x->boff, i, "每年") &&
-	    (j = month_span(x, i, &c->rel.month, &c->b.month)) != 0) {
-		c->kind = TL_RELATIVE;
-		c->rel.anchor = TL_ANCHOR_PREV;
-		c->rel.unit = TL_PREC_YEAR;
-		c->rel.prec = TL_PREC_MONTH;
-		c->b.prec = TL_PREC_MONTH;
-		c->end = j;
-		return 1;
-	}
-	/* A day with no month: 21日 (ASCII digits only: 一日 is "one day"). */
-	if ((m.kind == LEX_NUM_ASCII || m.kind == LEX_NUM_WIDE) &&
-	    m.ndig <= 2 && LEX_AT(s, n, k, "日") && m.val >= 1 && m.val <= 31 &&
-	    !LEX_AT(s, n, k + 3, "内") && !LEX_AT(s, n, k + 3, "前") &&
-	    !LEX_AT(s, n, k + 3, "后") && !LEX_AT(s, n, k + 3, "游") &&
-	    !LEX_AT(s, n, k + 3, "间") && !LEX_AT(s, n, k + 3, "以") &&
-	    !LEX_AT(s, n, k + 3, "之") && !LEX_AT(s, n, k + 3, "制") &&
-	    !count_prefix(x, i) && !LEX_BEFORE(s, x->boff, i, "连续")) {
-		c->kind = TL_RELATIVE;
-		c->rel.anchor = TL_ANCHOR_PREV;
-		c->rel.unit = TL_PREC_MONTH;
-		c->rel.day = (int)m.val;
-		c->rel.prec = TL_PREC_DAY;
-		c->end = k + 3;
-		return 1;
-	}
+	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++)
+		if ((r = num_forms[f](x, &a, c, skip)) != FORM_NEXT)
+			return r == FORM_MATCH;
 	return 0;
 }
 
@@ -1019,6 +1179,10 @@ static const struct relword {
 	{ NULL, 0, 0, 0, 0 }
 };
 
+/* What after a relative word makes another word: 当年代, 同年龄, 今年度. */
+static const char *const relword_not_before[] = { "龄", "级", "度", "代",
+    "报", "刊", NULL };
+
 /* A relative word at i. */
 static int
 word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
@@ -1038,9 +1202,7 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		return 0;
 	/* 当年 in 当年代, 同年龄, 今年度: other words. */
 	k = i + len;
-	if (LEX_AT(x->s, x->bend, k, "龄") || LEX_AT(x->s, x->bend, k, "级") ||
-	    LEX_AT(x->s, x->bend, k, "度") || LEX_AT(x->s, x->bend, k, "代") ||
-	    LEX_AT(x->s, x->bend, k, "报") || LEX_AT(x->s, x->bend, k, "刊"))
+	if (lex_at_any(x->s, x->bend, k, relword_not_before))
 		return 0;
 	if (LEX_BEFORE(x->s, x->boff, i, "每") ||
 	    LEX_BEFORE(x->s, x->boff, i, "相"))
