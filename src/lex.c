@@ -49,6 +49,14 @@ lex_char_len(const char *s, size_t i)
 }
 
 int
+lex_is_han(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+
+	return i + 3 <= n && p[0] >= 0xe4 && p[0] <= 0xe9;
+}
+
+int
 lex_digit(const char *s, size_t n, size_t i, size_t *len)
 {
 	const unsigned char *p = (const unsigned char *)s + i;

@@ -37,6 +37,9 @@ size_t lex_before_any(const char *s, size_t lo, size_t i,
 /* Bytes of the UTF-8 character whose lead byte is s[i] (1 when invalid). */
 size_t lex_char_len(const char *s, size_t i);
 
+/* Is the character at s[i] a CJK ideograph (U+4E00..U+9FFF)? */
+int lex_is_han(const char *s, size_t n, size_t i);
+
 /*
  * Numerals.
  */

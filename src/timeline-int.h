@@ -117,4 +117,21 @@ int timeline_zh_bad_before(const struct tl_ctx *x, size_t i);
 enum tl_mod timeline_zh_mod(const struct tl_ctx *x, size_t *k,
     enum tl_prec prec);
 
+/* A decade's or century's modifier after 年代 or 世纪; advances *k. */
+enum tl_mod timeline_zh_decade_mod(const struct tl_ctx *x, size_t *k);
+
+/* Is the year at [off, k) a plan's target (到2035年, 2035年远景目标)? */
+int timeline_zh_target(const struct tl_ctx *x, size_t off, size_t k,
+    int year);
+
+/* Do the words before i count years rather than name one (近2000年)? */
+int timeline_zh_counts(const struct tl_ctx *x, size_t i);
+
+/*
+ * Is the date d at [off, k) an aside (TL_ASIDE_FLASHBACK, TL_ASIDE_NAME)
+ * or 0?
+ */
+int timeline_zh_aside(const struct tl_ctx *x, size_t off, size_t k,
+    const struct tl_date *d);
+
 #endif

@@ -71,15 +71,6 @@ unit_at(const struct tl_ctx *x, size_t k, enum unit u)
 	return 0;
 }
 
-/* Is the character at k a CJK ideograph (U+4E00..U+9FFF)? */
-static int
-is_han(const struct tl_ctx *x, size_t k)
-{
-	const unsigned char *p = (const unsigned char *)x->s + k;
-
-	return k + 3 <= x->bend && p[0] >= 0xe4 && p[0] <= 0xe9;
-}
-
 /*
  * Digits right before i that belong to an identifier, a version, a
  * standard number or a path: GB 18030-2000, ISO/IEC 10646-1:1993, v2.2016,
@@ -181,101 +172,6 @@ month_span(const struct tl_ctx *x, size_t k, int *m1, int *m2)
 	return j;
 }
 
-/* Words that begin with a fuzzy character: 初步, 初次, 春节, 冬奥会. */
-static const char *const not_start[] = { "初步", "初次", "初中", "初级",
-    "初心", NULL };
-static const char *const not_season[] = { "春节", "春运", "春晚", "夏令",
-    "冬奥", "冬残", NULL };
-
-/* The fuzzy words after a month: 上旬, 中旬, 下旬. */
-static const struct modword {
-	const char *w;
-	enum tl_mod mod;
-} month_parts[] = {
-	{ "上旬", TL_MOD_START }, { "中旬", TL_MOD_MID },
-	{ "下旬", TL_MOD_END }, { NULL, TL_MOD_NONE }
-}, any_parts[] = {
-	/* After any date: about, since, on the eve of. */
-	{ "前后", TL_MOD_APPROX }, { "左右", TL_MOD_APPROX },
-	{ "前後", TL_MOD_APPROX }, { "以来", TL_MOD_SINCE },
-	{ "以來", TL_MOD_SINCE }, { "前夕", TL_MOD_BEFORE },
-	{ NULL, TL_MOD_NONE }
-}, decade_parts[] = {
-	/* After 年代 or 世纪; longer words before their prefixes. */
-	{ "初期", TL_MOD_START }, { "前期", TL_MOD_START },
-	{ "早期", TL_MOD_START }, { "初叶", TL_MOD_START },
-	{ "上半叶", TL_MOD_START }, { "初", TL_MOD_START },
-	{ "中后期", TL_MOD_END }, { "中期", TL_MOD_MID },
-	{ "中叶", TL_MOD_MID }, { "末期", TL_MOD_END },
-	{ "后期", TL_MOD_END }, { "後期", TL_MOD_END },
-	{ "晚期", TL_MOD_END }, { "末叶", TL_MOD_END },
-	{ "下半叶", TL_MOD_END }, { "末", TL_MOD_END },
-	{ "以来", TL_MOD_SINCE }, { "以來", TL_MOD_SINCE },
-	{ NULL, TL_MOD_NONE }
-};
-
-/* The word of table t at k: its modifier, its length in *len. */
-static enum tl_mod
-modword_at(const struct tl_ctx *x, size_t k, const struct modword *t,
-    size_t *len)
-{
-	for (; t->w != NULL; t++) {
-		*len = strlen(t->w);
-		if (k + *len <= x->bend && memcmp(x->s + k, t->w, *len) == 0)
-			return t->mod;
-	}
-	*len = 0;
-	return TL_MOD_NONE;
-}
-
-enum tl_mod
-timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
-{
-	const char *s = x->s;
-	size_t n = x->bend, k = *kp;
-	enum tl_mod mod = TL_MOD_NONE;
-	size_t len = 0;
-
-	if (prec == TL_PREC_YEAR || prec == TL_PREC_MONTH) {
-		if (LEX_AT(s, n, k, "初") && !lex_at_any(s, n, k, not_start))
-			mod = TL_MOD_START, len = 3;
-		else if (LEX_AT(s, n, k, "底") || (LEX_AT(s, n, k, "末") &&
-		    !LEX_AT(s, n, k + 3, "期")))
-			mod = TL_MOD_END, len = 3;
-		else if (LEX_AT(s, n, k, "中") && !is_han(x, k + 3) &&
-		    k + 3 <= n)
-			mod = TL_MOD_MID, len = 3;
-	}
-	if (prec == TL_PREC_YEAR && mod == TL_MOD_NONE) {
-		if (LEX_AT(s, n, k, "上半年"))
-			mod = TL_MOD_START, len = 9;
-		else if (LEX_AT(s, n, k, "下半年"))
-			mod = TL_MOD_END, len = 9;
-		else if (lex_at_any(s, n, k, not_season))
-			;
-		else if (LEX_AT(s, n, k, "春"))
-			mod = TL_MOD_SPRING, len = 3;
-		else if (LEX_AT(s, n, k, "夏"))
-			mod = TL_MOD_SUMMER, len = 3;
-		else if (LEX_AT(s, n, k, "秋"))
-			mod = TL_MOD_AUTUMN, len = 3;
-		else if (LEX_AT(s, n, k, "冬"))
-			mod = TL_MOD_WINTER, len = 3;
-		if (mod >= TL_MOD_SPRING && (LEX_AT(s, n, k + 3, "季") ||
-		    LEX_AT(s, n, k + 3, "天")))
-			len += 3;
-	}
-	if (prec == TL_PREC_MONTH && mod == TL_MOD_NONE)
-		mod = modword_at(x, k, month_parts, &len);
-	k += len;
-	if (mod == TL_MOD_NONE) {
-		mod = modword_at(x, k, any_parts, &len);
-		k += len;
-	}
-	*kp = k;
-	return mod;
-}
-
 /* Compares two dates at the precision both have. */
 static int
 date_cmp(const struct tl_date *a, const struct tl_date *b)
@@ -356,76 +252,6 @@ range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 	return (size_t)r;
 }
 
-/*
- * Words around a year, in its clause, that say it is a plan's target:
- * the few characters before it (计划, 力争到) and the rest of the clause.
- */
-static int
-plan_clause(const struct tl_ctx *x, size_t off, size_t k)
-{
-	static const char *const words[] = { "将", "力争", "争取", "预计",
-	    "计划", "有望", "目标", "届时", "规划", "预期", "可望", "确保",
-	    "要在", "要实现", "基本实现", "基本建成", "全面建成", "远景", "拟",
-	    NULL };
-	const char *s = x->s;
-	size_t lim = k + 240 < x->bend ? k + 240 : x->bend, j, w, len;
-
-	j = off >= x->boff + 12 ? off - 12 : x->boff;
-	while (j < off && ((unsigned char)s[j] & 0xc0) == 0x80)
-		j++;
-	for (w = j; w < off; w++)
-		if (LEX_AT(s, off, w, "。") || LEX_AT(s, off, w, "，") ||
-		    LEX_AT(s, off, w, "；") || s[w] == '\n')
-			j = w + 1;
-	for (; j < lim; j++) {
-		if (LEX_AT(s, lim, j, "。") || LEX_AT(s, lim, j, "；") ||
-		    LEX_AT(s, lim, j, "！") || LEX_AT(s, lim, j, "？") ||
-		    s[j] == '\n')
-			break;
-		for (w = 0; words[w] != NULL; w++) {
-			len = strlen(words[w]);
-			if (j + len <= lim &&
-			    memcmp(s + j, words[w], len) == 0 &&
-			    !LEX_AT(s, lim, j, "将军"))
-				return 1;
-		}
-	}
-	return 0;
-}
-
-/* Words right before or after a year that make it a plan's target. */
-static const char *const plan_before[] = { "将于", "将在", "拟于",
-    "预计于", "计划于", "有望于", "有望在", NULL };
-static const char *const plan_after[] = { "远景", "目标", "规划", "愿景",
-    "发展目标", NULL };
-
-/* Decide whether a year at [off, k) is a plan's target year. */
-static int
-is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
-{
-	const char *s = x->s;
-	size_t n = x->bend, lo = x->boff;
-
-	if (lex_before_any(s, lo, off, plan_before))
-		return x->doc_year == 0 || year >= x->doc_year;
-	if (lex_at_any(s, n, k, plan_after))
-		return 1;
-	/* 到2025年、2035年和本世纪中叶的目标: the list shares the target. */
-	if ((LEX_BEFORE(s, lo, off, "、") || LEX_BEFORE(s, lo, off, "和")) &&
-	    plan_clause(x, off, k) && !LEX_BEFORE(s, lo, off, "将和"))
-		return 1;
-	if ((LEX_BEFORE(s, lo, off, "到") && !LEX_BEFORE(s, lo, off, "直到")) ||
-	    (LEX_BEFORE(s, lo, off, "至") && !LEX_BEFORE(s, lo, off, "截至")) ||
-	    LEX_BEFORE(s, lo, off, "在") || LEX_AT(s, n, k, "前")) {
-		if (plan_clause(x, off, k))
-			return 1;
-		if (x->doc_year != 0 && year > x->doc_year &&
-		    !LEX_BEFORE(s, lo, off, "在") && !LEX_AT(s, n, k, "前"))
-			return 1;
-	}
-	return 0;
-}
-
 /* Moves off back over 自, 自从, 从 before a date; tells whether it did. */
 static int
 since_prefix(const struct tl_ctx *x, size_t *off)
@@ -440,20 +266,6 @@ since_prefix(const struct tl_ctx *x, size_t *off)
 		return 1;
 	}
 	return 0;
-}
-
-/* A decade's modifier after 年代: 初, 中期, 末, 后期, 以来, and 中 alone. */
-static enum tl_mod
-decade_mod(const struct tl_ctx *x, size_t *kp)
-{
-	size_t len;
-	enum tl_mod mod = modword_at(x, *kp, decade_parts, &len);
-
-	if (mod == TL_MOD_NONE && LEX_AT(x->s, x->bend, *kp, "中") &&
-	    !is_han(x, *kp + 3))
-		mod = TL_MOD_MID, len = 3;
-	*kp += len;
-	return mod;
 }
 
 /*
@@ -516,7 +328,7 @@ century_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 		c->a.prec = TL_PREC_DECADE;
 		k = j + d.len + u + 3;
 	}
-	c->mod = decade_mod(x, &k);
+	c->mod = timeline_zh_decade_mod(x, &k);
 	c->end = k;
 	return 1;
 }
@@ -538,7 +350,7 @@ decade_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 		return 0;
 	c->kind = TL_DECADE;
 	c->a.prec = TL_PREC_DECADE;
-	c->mod = decade_mod(x, &k);
+	c->mod = timeline_zh_decade_mod(x, &k);
 	c->end = k;
 	return 1;
 }
@@ -641,24 +453,6 @@ bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	return 1;
 }
 
-/* Negative prefixes: 近2000年, 长达1000年 count years, not name one. */
-static int
-count_prefix(const struct tl_ctx *x, size_t i)
-{
-	static const char *const words[] = { "近", "长达", "历经", "超过",
-	    "逾", "经过", "整整", "上下", "持续了", "历时", "用了", "花了",
-	    "延续了", "存在了", "相隔", "相距", "距今", NULL };
-	size_t w, len;
-
-	for (w = 0; words[w] != NULL; w++) {
-		len = strlen(words[w]);
-		if (i >= x->boff + len &&
-		    memcmp(x->s + i - len, words[w], len) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * The end of a range after a month-day whose year comes from context
  * (1月20日至2月3日): fills c->b with year 0, which timeline.c replaces
@@ -704,36 +498,6 @@ listed_year(const struct tl_ctx *x, size_t k)
 		if (unit_at(x, k, U_YEAR) != 0)
 			return !LEX_AT(x->s, x->bend, k + unit_at(x, k, U_YEAR),
 			    "代");
-	}
-	return 0;
-}
-
-/*
- * Is the date at [off, k) an aside that the narrative does not move to:
- * a flashback (还要追溯到2011年, 早在2009年) or the name of an event
- * (2026年世界杯, 2008年奥运会)?  Later relative expressions count from
- * the date before it.
- */
-static int
-aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
-{
-	static const char *const names[] = { "世界杯", "奥运会", "冬奥会",
-	    "亚运会", "世博会", "全运会", "欧洲杯", "亚洲杯", "美洲杯", "冬奥",
-	    "奥运", "版", "款", "届", NULL };
-	const char *s = x->s;
-	size_t w, len;
-
-	if (LEX_BEFORE(s, x->boff, off, "追溯到") ||
-	    LEX_BEFORE(s, x->boff, off, "追溯至") ||
-	    LEX_BEFORE(s, x->boff, off, "回溯到") ||
-	    LEX_BEFORE(s, x->boff, off, "早在"))
-		return TL_ASIDE_FLASHBACK;
-	if (d->prec != TL_PREC_YEAR)
-		return 0;
-	for (w = 0; names[w] != NULL; w++) {
-		len = strlen(names[w]);
-		if (k + len <= x->bend && memcmp(s + k, names[w], len) == 0)
-			return TL_ASIDE_NAME;
 	}
 	return 0;
 }
@@ -862,7 +626,8 @@ year_era(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c)
 	}
 	if (LEX_BEFORE(s, x->boff, a->i, "前") && a->m.kind == LEX_NUM_ASCII &&
 	    (a->m.ndig == 3 || a->m.ndig == 4) && a->u != 0 &&
-	    (a->i == x->boff + 3 || !is_han(x, a->i - 6))) {
+	    (a->i == x->boff + 3 ||
+	    !lex_is_han(x->s, x->bend, a->i - 6))) {
 		c->off -= 3;
 		return ERA_BC;
 	}
@@ -909,9 +674,9 @@ year_tail(const struct tl_ctx *x, size_t k, enum era era, struct tl_cand *c)
 	    LEX_BEFORE(s, x->boff, c->off, "大约")))
 		c->mod = TL_MOD_APPROX;
 	if (c->kind == TL_ABSOLUTE && c->mod != TL_MOD_SINCE &&
-	    is_target(x, c->off, k, c->a.year))
+	    timeline_zh_target(x, c->off, k, c->a.year))
 		c->kind = TL_TARGET;
-	c->noanchor = aside(x, c->off, k, &c->a);
+	c->noanchor = timeline_zh_aside(x, c->off, k, &c->a);
 	return k;
 }
 
@@ -939,7 +704,7 @@ form_year(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
 		c->off = a->i;
 		return FORM_NEXT;
 	}
-	if (!era && count_prefix(x, a->i))
+	if (!era && timeline_zh_counts(x, a->i))
 		return FORM_NONE;
 	k = a->k + a->u;
 	/* 2000年来, 1000年的历史: a count of years. */
@@ -1085,7 +850,7 @@ form_day(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
 	    a->m.ndig > 2 || !LEX_AT(x->s, x->bend, a->k, "日") ||
 	    a->m.val < 1 || a->m.val > 31 ||
 	    lex_at_any(x->s, x->bend, a->k + 3, day_not_before) != 0 ||
-	    count_prefix(x, a->i) || LEX_BEFORE(x->s, x->boff, a->i, "连续"))
+	    timeline_zh_counts(x, a->i) || LEX_BEFORE(x->s, x->boff, a->i, "连续"))
 		return FORM_NEXT;
 	c->kind = TL_RELATIVE;
 	c->rel.anchor = TL_ANCHOR_PREV;
@@ -1273,7 +1038,7 @@ century_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	c->kind = TL_DECADE;
 	c->a.year = base;
 	c->a.prec = TL_PREC_CENTURY;
-	c->mod = decade_mod(x, &k);
+	c->mod = timeline_zh_decade_mod(x, &k);
 	c->end = k;
 	return 1;
 }

@@ -94,6 +94,7 @@ test_literals(void)
 	size_t n = strlen(s);
 
 	ok(LEX_AT(s, n, 3, "年"), "LEX_AT");
+	ok(lex_is_han(s, n, 3) && !lex_is_han("a", 1, 0), "lex_is_han");
 	ok(!LEX_AT(s, 7, 3, "年以"), "LEX_AT stops at n");
 	ok(LEX_BEFORE(s, 0, 6, "三年"), "LEX_BEFORE");
 	ok(!LEX_BEFORE(s, 3, 6, "三年"), "LEX_BEFORE stops at lo");
