@@ -62,6 +62,7 @@ struct tl_cand {
 	struct tl_date a;	/* the date, or a range's start */
 	struct tl_date b;	/* a range's end (kind TL_RANGE) */
 	struct tl_rel rel;	/* kind TL_RELATIVE: how to resolve it */
+	int citation;		/* inside 《》 or a link's text */
 	int noanchor;		/* 0, or a date that later relative
 				   expressions may not count from: see
 				   TL_ASIDE_* */
@@ -116,6 +117,14 @@ int timeline_zh_bad_before(const struct tl_ctx *x, size_t i);
 /* Reads the fuzzy words after a date ending at *k and advances *k. */
 enum tl_mod timeline_zh_mod(const struct tl_ctx *x, size_t *k,
     enum tl_prec prec);
+
+/*
+ * Reads a time of day after a day's expression [off, k) (19时50分, 下午3时,
+ * 当晚, 24：00) into tod (room for 6 bytes: "19:50", "EV", or "" for
+ * none); returns the new end.
+ */
+size_t timeline_time(const struct tl_ctx *x, size_t off, size_t k,
+    char *tod);
 
 /* A decade's or century's modifier after 年代 or 世纪; advances *k. */
 enum tl_mod timeline_zh_decade_mod(const struct tl_ctx *x, size_t *k);

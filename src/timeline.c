@@ -218,49 +218,6 @@ fmt_date(char *p, const struct tl_date *d)
 	return p;
 }
 
-/* Time-of-day words kept in a day's expression: 1月4日上午. */
-static size_t
-time_of_day(const struct tl_ctx *x, size_t k)
-{
-	static const char *const words[] = { "凌晨", "清晨", "早晨", "早上",
-	    "上午", "中午", "午后", "下午", "傍晚", "晚上", "晚间", "夜间",
-	    "夜里", "深夜", "当晚", "晚", "夜", "早", NULL };
-	size_t w, len, j;
-
-	for (w = 0; words[w] != NULL; w++) {
-		len = strlen(words[w]);
-		if (k + len <= x->bend && memcmp(x->s + k, words[w], len) == 0)
-			break;
-	}
-	if (words[w] == NULL)
-		return k;
-	/* 晚, 夜, 早 alone only before a clock time or punctuation. */
-	if (len == 3 && k + 3 < x->bend && (unsigned char)x->s[k + 3] >= 0xe4 &&
-	    (unsigned char)x->s[k + 3] <= 0xe9)
-		return k;
-	k += len;
-	/* A clock time: 10时30分, 9点, 10:30. */
-	j = k;
-	while (j < x->bend && x->s[j] >= '0' && x->s[j] <= '9' && j - k < 2)
-		j++;
-	if (j > k) {
-		if (LEX_AT(x->s, x->bend, j, "时") ||
-		    LEX_AT(x->s, x->bend, j, "点")) {
-			j += 3;
-			k = j;
-			while (j < x->bend && x->s[j] >= '0' &&
-			    x->s[j] <= '9' && j - k < 2)
-				j++;
-			if (j > k && LEX_AT(x->s, x->bend, j, "分"))
-				k = j + 3;
-		} else if (x->s[j] == ':' && j + 2 < x->bend &&
-		    x->s[j + 1] >= '0' && x->s[j + 1] <= '5' &&
-		    x->s[j + 2] >= '0' && x->s[j + 2] <= '9')
-			k = j + 3;
-	}
-	return k;
-}
-
 /* Sort key of a date's start: monotonic, coarser parts first. */
 static long
 sort_key(const struct tl_date *d)
@@ -271,7 +228,7 @@ sort_key(const struct tl_date *d)
 
 static void
 add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
-    const struct tl_cand *c, const struct tl_date *a)
+    const struct tl_cand *c, const struct tl_date *a, const char *tod)
 {
 	struct tl_entry *e;
 	char *p;
@@ -291,12 +248,17 @@ add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
 	if (c->kind == TL_RANGE) {
 		*p++ = '/';
 		fmt_date(p, &c->b);
+	} else if (tod[0] != '\0') {
+		*p++ = 'T';
+		memcpy(p, tod, strlen(tod) + 1);
+		memcpy(e->time, tod, strlen(tod) + 1);
 	}
 	e->line = buffer_line_from(d->buf, c->off, t->n > 1 ?
 	    t->entries[t->n - 2].line : 1);
 	e->block = bi;
 	e->section = doc_section_at(d, d->blocks[bi].off);
 	e->caption = d->blocks[bi].kind == BLOCK_CAPTION;
+	e->citation = c->citation;
 	e->sort_start = sort_key(a);
 	e->sort_prec = a->prec;
 }
@@ -418,11 +380,44 @@ same_sentence(const struct scan *sc, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * Is [off, end) inside a title in 《》 (a book, an article, a law) or the
+ * text of a Markdown link ([...](...))?  Then it dates the work named,
+ * not the story.  Only the current block is looked at.
+ */
+static int
+citation(const struct tl_ctx *x, size_t off, size_t end)
+{
+	const char *s = x->s;
+	size_t k;
+	int depth = 0, bracket = 0;
+
+	for (k = x->boff; k < off; k++) {
+		if (LEX_AT(s, off, k, "《"))
+			depth++;
+		else if (LEX_AT(s, off, k, "》") && depth > 0)
+			depth--;
+		else if (s[k] == '[')
+			bracket = 1;
+		else if (s[k] == ']' || s[k] == '\n')
+			bracket = 0;
+	}
+	if (depth > 0)
+		return 1;
+	if (!bracket)
+		return 0;
+	for (k = end; k + 1 < x->bend && s[k] != '\n' && s[k] != '['; k++)
+		if (s[k] == ']')
+			return s[k + 1] == '(';
+	return 0;
+}
+
 /* Takes a candidate: resolves it and adds its entry. */
 static void
 take(struct scan *sc, struct tl_cand *c)
 {
 	struct tl_date r;
+	char tod[6];
 
 	if (c->off < sc->last)
 		c->off = sc->last;
@@ -439,15 +434,18 @@ take(struct scan *sc, struct tl_cand *c)
 		}
 	} else
 		r = c->a;
+	tod[0] = '\0';
 	if (r.prec == TL_PREC_DAY || (c->kind == TL_RELATIVE &&
 	    c->rel.unit == TL_PREC_DAY))
-		c->end = time_of_day(&sc->x, c->end);
-	add_entry(sc->t, &sc->cap, sc->d, sc->bi, c, &r);
+		c->end = timeline_time(&sc->x, c->off, c->end, tod);
+	c->citation = citation(&sc->x, c->off, c->end);
+	add_entry(sc->t, &sc->cap, sc->d, sc->bi, c, &r, tod);
 	/*
 	 * A range over several years (the 1953—1957 plan) names a period,
 	 * not a point the story has reached: it anchors nothing.
 	 */
-	if ((c->kind == TL_ABSOLUTE || c->kind == TL_RELATIVE ||
+	if (!c->citation && (c->kind == TL_ABSOLUTE ||
+	    c->kind == TL_RELATIVE ||
 	    (c->kind == TL_RANGE && c->b.year == r.year)) &&
 	    (c->noanchor == 0 || (c->noanchor == TL_ASIDE_NAME &&
 	    !same_sentence(sc, sc->anchor_off, c->off)))) {
