@@ -145,6 +145,67 @@ month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 static size_t connector(const struct tl_ctx *, size_t);
 
 /*
+ * Two days written with one 日 (8月17至30日, 6月24—26日, 18、19日,
+ * 28、29两日): the first day's end when a second day, later in the same
+ * month, follows; its day in *day2.  Returns 0 otherwise.
+ */
+static size_t
+day_pair(const struct tl_ctx *x, size_t k, int year, int month, int *day1,
+    int *day2)
+{
+	struct lex_num a, b;
+	size_t j, c, u, max = month ? (size_t)lex_mdays(year, month) : 31;
+
+	if (!lex_num_start(x->s, x->bend, k) ||
+	    lex_num(x->s, x->bend, k, &a) == 0 || a.kind == LEX_NUM_HAN ||
+	    a.ndig > 2 || a.val < 1)
+		return 0;
+	j = k + a.len;
+	if (LEX_AT(x->s, x->bend, j, "、"))
+		c = 3;
+	else if ((c = connector(x, j)) == 0)
+		return 0;
+	j += c;
+	if (!lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &b) == 0 || b.kind != a.kind ||
+	    b.val <= a.val || (size_t)b.val > max)
+		return 0;
+	j += b.len;
+	/* 28、29两日内: the count repeats the days. */
+	if (LEX_AT(x->s, x->bend, j, "两日") || LEX_AT(x->s, x->bend, j, "两天"))
+		u = 6;
+	else if ((u = unit_at(x, j, U_DAY)) == 0)
+		return 0;
+	*day1 = (int)a.val;
+	*day2 = (int)b.val;
+	return j + u;
+}
+
+/*
+ * month_day(), and then two days written with one 日 after the month:
+ * d gets the first, *b (prec TL_PREC_NONE when there is none) the second.
+ */
+static long
+month_day_pair(const struct tl_ctx *x, size_t k, struct tl_date *d,
+    struct tl_date *b)
+{
+	long r = month_day(x, k, d);
+	size_t e;
+	int d1, d2;
+
+	if (r < 0 || d->prec != TL_PREC_MONTH || (e = day_pair(x,
+	    (size_t)r, d->year, d->month, &d1, &d2)) == 0)
+		return r;
+	d->day = d1;
+	d->prec = TL_PREC_DAY;
+	*b = *d;
+	b->day = d2;
+	return (long)e;
+}
+static size_t range_end_at(const struct tl_ctx *, size_t,
+    const struct tl_date *, struct tl_date *);
+
+/*
  * A span of months written with one 月: 1-6月, 1—11月, 1至3月.  On
  * success sets the months and returns the end; else returns 0.
  */
@@ -208,23 +269,50 @@ connector(const struct tl_ctx *x, size_t k)
 	return spaces(x, j + c) - k;
 }
 
+/* Words that put a range's end in the next year: 12月至次年2月. */
+static const char *const next_year[] = { "次年", "翌年", "第二年", "隔年",
+    "转年", "轉年", NULL };
+
 /*
  * Reads the end of a range after a connector at k, taking the missing
- * parts from the start a: 1989年, 6月, 21日, 5月2日.  Returns the new end
- * or 0 when no valid end follows.
+ * parts from the start a: 1989年, 6月, 21日, 5月2日, 次年2月.  An end of
+ * month and day before the start is in the next year (12月16日到1月1日):
+ * the range runs forward.  Returns the new end or 0 when no valid end
+ * follows; *b is then left as it was.
  */
 static size_t
 range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
     struct tl_date *b)
 {
+	struct tl_date e = *b;
+	size_t r = range_end_at(x, k, a, b);
+
+	if (r == 0)
+		*b = e;
+	return r;
+}
+
+/* range_end()'s work, which may leave *b changed when it fails. */
+static size_t
+range_end_at(const struct tl_ctx *x, size_t k, const struct tl_date *a,
+    struct tl_date *b)
+{
 	struct lex_num m;
-	size_t u;
+	size_t u, len;
 	long r;
 
+	*b = *a;
+	if ((len = lex_at_any(x->s, x->bend, k, next_year)) != 0) {
+		if (a->prec < TL_PREC_MONTH)
+			return 0;
+		b->year = a->year + 1;
+		b->month = b->day = 0;
+		r = month_day(x, k + len, b);
+		return r < 0 || b->month == 0 ? 0 : (size_t)r;
+	}
 	if (!lex_num_start(x->s, x->bend, k) ||
 	    lex_num(x->s, x->bend, k, &m) == 0)
 		return 0;
-	*b = *a;
 	if ((u = unit_at(x, k + m.len, U_YEAR)) != 0) {
 		if (!year_digits(&m) || a->year < 0)
 			return 0;
@@ -239,6 +327,8 @@ range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 		r = month_day(x, k, b);
 		if (b->month == 0)
 			return 0;
+		if (r >= 0 && date_cmp(a, b) >= 0)
+			b->year++;
 	} else if ((u = unit_at(x, k + m.len, U_DAY)) != 0) {
 		if (a->prec < TL_PREC_DAY || m.val < 1 ||
 		    m.val > lex_mdays(a->year, a->month))
@@ -302,7 +392,26 @@ decade_century(const struct tl_ctx *x, size_t *off, int dec)
 	return 1900;
 }
 
-/* A century (20世纪), maybe with a decade (20世纪80年代). */
+/*
+ * 前 alone before a numeral at i, as chronicles write years before the
+ * era (前221年, 约前1950年, 前21世纪): at a clause's start or after 约.
+ * Elsewhere 前 ends a word (之前, 以前, 年前).  Returns 3 or 0.
+ */
+static size_t
+bc_alone(const struct tl_ctx *x, size_t i)
+{
+	if (!LEX_BEFORE(x->s, x->boff, i, "前"))
+		return 0;
+	if (i == x->boff + 3 || !lex_is_han(x->s, x->bend, i - 6) ||
+	    LEX_BEFORE(x->s, x->boff, i - 3, "约"))
+		return 3;
+	return 0;
+}
+
+/*
+ * A century (20世纪), maybe with a decade (20世纪80年代); before the era
+ * (公元前5世纪, 前21世纪) it is BC04XX, BC20XX.
+ */
 static int
 century_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     size_t k, struct tl_cand *c)
@@ -310,15 +419,28 @@ century_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	struct lex_num d;
 	size_t j, u;
 
-	if (m->val < 1 || m->val > 30 || m->ndig > 2 ||
-	    LEX_BEFORE(x->s, x->boff, i, "公元前"))
+	static const char *const bc[] = { "公元前", "西元前", NULL };
+	size_t len;
+
+	if (m->val < 1 || m->val > 30 || m->ndig > 2)
 		return 0;
 	c->off = i;
-	if (LEX_BEFORE(x->s, x->boff, i, "公元"))
-		c->off -= 6;
 	c->kind = TL_DECADE;
 	c->a.year = (int)(m->val - 1) * 100;
 	c->a.prec = TL_PREC_CENTURY;
+	if ((len = lex_before_any(x->s, x->boff, i, bc)) != 0 ||
+	    (m->kind == LEX_NUM_ASCII && (len = bc_alone(x, i)) != 0)) {
+		c->off -= len;
+		c->a.year = -c->a.year;
+		c->mod = timeline_zh_decade_mod(x, &k);
+		if (c->mod == TL_MOD_NONE && (LEX_BEFORE(x->s, x->boff,
+		    c->off, "约")))
+			c->mod = TL_MOD_APPROX;
+		c->end = k;
+		return 1;
+	}
+	if (LEX_BEFORE(x->s, x->boff, i, "公元"))
+		c->off -= 6;
 	j = spaces(x, k);
 	if (lex_num_start(x->s, x->bend, j) &&
 	    lex_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
@@ -455,8 +577,9 @@ bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 
 /*
  * The end of a range after a month-day whose year comes from context
- * (1月20日至2月3日): fills c->b with year 0, which timeline.c replaces
- * with the start's resolved year.  Returns the new end, or k.
+ * (1月20日至2月3日, 12月16日到1月1日, 12月至次年2月): fills c->b with the
+ * years after the start's, 0 or 1, which timeline.c adds to the start's
+ * resolved year.  Returns the new end, or k.
  */
 static size_t
 rel_range(const struct tl_ctx *x, size_t k, const struct tl_date *d,
@@ -465,8 +588,12 @@ rel_range(const struct tl_ctx *x, size_t k, const struct tl_date *d,
 	size_t j, e;
 
 	if ((j = connector(x, k)) == 0 ||
-	    (e = range_end(x, k + j, d, &c->b)) == 0 || c->b.year != 0)
+	    (e = range_end(x, k + j, d, &c->b)) == 0)
 		return k;
+	if (c->b.year != 0 && c->b.year != 1) {
+		memset(&c->b, 0, sizeof c->b);
+		return k;
+	}
 	return e;
 }
 
@@ -624,10 +751,8 @@ year_era(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c)
 		c->off -= len;
 		return ERA_CE;
 	}
-	if (LEX_BEFORE(s, x->boff, a->i, "前") && a->m.kind == LEX_NUM_ASCII &&
-	    (a->m.ndig == 3 || a->m.ndig == 4) && a->u != 0 &&
-	    (a->i == x->boff + 3 ||
-	    !lex_is_han(x->s, x->bend, a->i - 6))) {
+	if (a->m.kind == LEX_NUM_ASCII && (a->m.ndig == 3 || a->m.ndig == 4) &&
+	    a->u != 0 && bc_alone(x, a->i)) {
 		c->off -= 3;
 		return ERA_BC;
 	}
@@ -725,11 +850,57 @@ form_year(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
 		since_prefix(x, &c->off);
 		return FORM_MATCH;
 	}
-	if ((r = month_day(x, k, &c->a)) < 0) {
+	if ((r = month_day_pair(x, k, &c->a, &c->b)) < 0) {
 		*skip = k - a->i;
 		return FORM_NONE;
 	}
+	if (c->b.prec != TL_PREC_NONE) {
+		c->kind = TL_RANGE;
+		c->end = (size_t)r;
+		since_prefix(x, &c->off);
+		return FORM_MATCH;
+	}
 	c->end = year_tail(x, (size_t)r, era, c);
+	return FORM_MATCH;
+}
+
+/*
+ * A year before the era written with thousands grouped: 前730,000年,
+ * 公元前1,000,000年 (a prehistory's 年表).  Only with the era's prefix:
+ * elsewhere 1,000年 is a count.
+ */
+static enum form
+form_bc_grouped(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	static const char *const bc[] = { "公元前", "西元前", NULL };
+	size_t k = a->k, len, u;
+	long val = a->m.val;
+	int v;
+
+	if (a->m.kind != LEX_NUM_ASCII || a->m.ndig > 3 || k >= x->bend ||
+	    x->s[k] != ',' || ((len = lex_before_any(x->s, x->boff, a->i,
+	    bc)) == 0 && (len = bc_alone(x, a->i)) == 0))
+		return FORM_NEXT;
+	while (k + 4 <= x->bend && x->s[k] == ',' &&
+	    lex_digits(x->s, k + 4 < x->bend ? k + 4 : x->bend, k + 1,
+	    &v) == 3 && (k + 4 == x->bend || x->s[k + 4] < '0' ||
+	    x->s[k + 4] > '9') && val < 100000) {
+		val = val * 1000 + v;
+		k += 4;
+	}
+	if (k == a->k || (u = unit_at(x, k, U_YEAR)) == 0)
+		return FORM_NEXT;
+	*skip = k + u - a->i;
+	c->off = a->i - len;
+	c->kind = TL_ABSOLUTE;
+	c->a.year = -(int)val;
+	c->a.prec = TL_PREC_YEAR;
+	k += u;
+	c->mod = timeline_zh_mod(x, &k, TL_PREC_YEAR);
+	if (c->mod == TL_MOD_NONE && LEX_BEFORE(x->s, x->boff, c->off, "约"))
+		c->mod = TL_MOD_APPROX;
+	c->end = k;
 	return FORM_MATCH;
 }
 
@@ -795,14 +966,17 @@ form_month(const struct tl_ctx *x, const struct num_at *a,
 	    (a->m.kind == LEX_NUM_HAN_DIGITS && a->m.ndig > 1) ||
 	    lex_before_any(x->s, x->boff, a->i, month_not_after) != 0)
 		return FORM_NEXT;
-	r = month_day(x, a->i, &d);
+	r = month_day_pair(x, a->i, &d, &c->b);
 	if (r < 0) {
 		*skip = a->k - a->i + 3;
 		return FORM_NONE;
 	}
 	if (d.month == 0)
 		return FORM_NONE;
-	k = rel_range(x, (size_t)r, &d, c);
+	k = c->b.prec != TL_PREC_NONE ? (size_t)r : rel_range(x, (size_t)r,
+	    &d, c);
+	if (c->b.prec != TL_PREC_NONE)
+		c->b.year = 0;
 	c->kind = TL_RELATIVE;
 	c->rel.anchor = TL_ANCHOR_PREV;
 	c->rel.unit = TL_PREC_YEAR;
@@ -845,7 +1019,24 @@ static enum form
 form_day(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
     size_t *skip)
 {
+	size_t e;
+	int d1, d2;
+
 	(void)skip;
+	/* 18、19日, 24至26日: two days of the month in hand. */
+	if ((a->m.kind == LEX_NUM_ASCII || a->m.kind == LEX_NUM_WIDE) &&
+	    !timeline_zh_counts(x, a->i) &&
+	    (e = day_pair(x, a->i, 0, 0, &d1, &d2)) != 0) {
+		c->kind = TL_RELATIVE;
+		c->rel.anchor = TL_ANCHOR_PREV;
+		c->rel.unit = TL_PREC_MONTH;
+		c->rel.day = d1;
+		c->rel.prec = TL_PREC_DAY;
+		c->b.day = d2;
+		c->b.prec = TL_PREC_DAY;
+		c->end = e;
+		return FORM_MATCH;
+	}
 	if ((a->m.kind != LEX_NUM_ASCII && a->m.kind != LEX_NUM_WIDE) ||
 	    a->m.ndig > 2 || !LEX_AT(x->s, x->bend, a->k, "日") ||
 	    a->m.val < 1 || a->m.val > 31 ||
@@ -864,7 +1055,8 @@ form_day(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
 /* The forms, in the order they are tried. */
 static enum form (*const num_forms[])(const struct tl_ctx *,
     const struct num_at *, struct tl_cand *, size_t *) = {
-	form_century, form_decade, form_year, form_shift, form_bare_year,
+	form_century, form_decade, form_year, form_bc_grouped, form_shift,
+	form_bare_year,
 	form_month, form_month_span, form_day
 };
 

@@ -180,8 +180,8 @@ fmt_date(char *p, const struct tl_date *d)
 {
 	int y = d->year < 0 ? -d->year : d->year;
 
-	if (y > 9999)
-		y = 9999;
+	if (y > 999999)
+		y = 999999;
 	if (d->year < 0) {
 		*p++ = 'B';
 		*p++ = 'C';
@@ -207,7 +207,8 @@ fmt_date(char *p, const struct tl_date *d)
 		}
 		break;
 	case TL_PREC_YEAR:
-		p = put_digits(p, y, 4);
+		/* 前730,000年 is BC730000: more digits when there are. */
+		p = put_digits(p, y, y > 99999 ? 6 : y > 9999 ? 5 : 4);
 		break;
 	default:
 		memcpy(p, "XXXX", 4);
@@ -426,7 +427,9 @@ take(struct scan *sc, struct tl_cand *c)
 			return;
 		/* 1月20日至2月3日: a range in the resolved start's year. */
 		if (c->b.prec != TL_PREC_NONE) {
-			c->b.year = r.year;
+			c->b.year += r.year;
+			if (c->b.month == 0 && c->b.prec >= TL_PREC_MONTH)
+				c->b.month = r.month;
 			if (c->b.prec == TL_PREC_DAY &&
 			    c->b.day > lex_mdays(c->b.year, c->b.month))
 				return;
