@@ -6,7 +6,7 @@
  *	VALUE	LINE	KIND[:MOD]	EXPRESSION	EVENT
  *
  * VALUE is the normalized TIMEX3-style value (2016-04-19, 198X, BC0221,
- * 2018-04-20/2018-04-21); LINE the 1-based source line; KIND one of
+ * 2018-04-20/2018-04-21, 2020-02-08T19:50 with a time of day); LINE the 1-based source line; KIND one of
  * absolute, range, decade, relative, target, followed by ":MOD" when the
  * expression carries a modifier (absolute:END for 2023年底, absolute:SPRING
  * for 一九七五年春); EXPRESSION the words of the text; EVENT the clause the
@@ -15,7 +15,9 @@
  * mode, so it can hold no tab, newline or terminal control.
  *
  * --json prints DESIGN.md's shape, one entry a line: {"entries": [{"value",
- * "text", "kind", "mod", "line", "section", "event", "caption"}]}.
+ * "text", "kind", "mod", "line", "section", "event", "caption", "time",
+ * "citation"}]}: time is the time of day ("19:50", "EV") or null, and
+ * citation is true for a date inside a title (《...》) or a link's text.
  */
 #include "config.h"
 
@@ -79,7 +81,13 @@ json_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 		sbuf_adds(b, "null");
 	sbuf_adds(b, ", \"event\": ");
 	util_json_add(b, e->event, strlen(e->event));
-	sbuf_printf(b, ", \"caption\": %s}", e->caption ? "true" : "false");
+	sbuf_printf(b, ", \"caption\": %s, \"time\": ",
+	    e->caption ? "true" : "false");
+	if (e->time[0] != '\0')
+		sbuf_printf(b, "\"%s\"", e->time);
+	else
+		sbuf_adds(b, "null");
+	sbuf_printf(b, ", \"citation\": %s}", e->citation ? "true" : "false");
 }
 
 int

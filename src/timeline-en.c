@@ -75,18 +75,11 @@ prev_word(const struct tl_ctx *x, size_t i, char *w, size_t wsize)
 	return k;
 }
 
-/* Reads ASCII digits at k: value in *v, count returned. */
+/* Reads ASCII digits at k: value in *v, count returned (lex_digits). */
 static size_t
 digits(const struct tl_ctx *x, size_t k, int *v)
 {
-	size_t j = k;
-
-	*v = 0;
-	while (j < x->bend && digit(x->s[j]) && j - k < 9)
-		*v = *v * 10 + (x->s[j++] - '0');
-	if (j < x->bend && digit(x->s[j]))
-		return 0;
-	return j - k;
+	return lex_digits(x->s, x->bend, k, v);
 }
 
 static const struct {
@@ -180,7 +173,7 @@ dash_at(const struct tl_ctx *x, size_t k, int words)
 
 	if (j < x->bend && x->s[j] == '-')
 		return 1;
-	if (TL_AT(x->s, x->bend, j, "–") || TL_AT(x->s, x->bend, j, "—"))
+	if (LEX_AT(x->s, x->bend, j, "–") || LEX_AT(x->s, x->bend, j, "—"))
 		return 3;
 	if (words && (j = sp(x, k)) > k) {
 		size_t len;
@@ -394,8 +387,8 @@ month_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 			j++;
 		j = sp(x, j);
 		if ((l2 = year_at(x, j, &y)) != 0 && (j == e || j > e + 0)) {
-			if (d < 1 || d > timeline_mdays(y, m) ||
-			    (r && d2 > timeline_mdays(y, m)))
+			if (d < 1 || d > lex_mdays(y, m) ||
+			    (r && d2 > lex_mdays(y, m)))
 				return 0;
 			c->a = (struct tl_date){ y, m, d, TL_PREC_DAY };
 			if (r) {
@@ -407,7 +400,7 @@ month_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 			c->end = j + l2;
 			return 1;
 		}
-		if (r || d < 1 || d > timeline_mdays(2000, m))
+		if (r || d < 1 || d > lex_mdays(2000, m))
 			return 0;
 		c->kind = TL_RELATIVE;
 		c->rel.anchor = TL_ANCHOR_PREV;
@@ -574,299 +567,439 @@ plan_sentence(const struct tl_ctx *x, size_t off, size_t k, int before)
 	return 0;
 }
 
+/*
+ * The forms that begin with a number.  number_match() reads the digits
+ * once into a struct num_at, then tries each form in turn; a form answers
+ * FORM_MATCH (c is filled), FORM_NONE (no date here: stop) or FORM_NEXT
+ * (not this form).  Each sets *skip past what must not be read again.
+ */
+enum form { FORM_NONE, FORM_MATCH, FORM_NEXT };
+
+struct num_at {
+	size_t i;		/* the first digit */
+	size_t len;		/* digits */
+	size_t k;		/* one past them */
+	int v;			/* their value */
+};
+
+/* 2016-04-19, 2016/4/19, 2016.04.19 (and 2016-04-19T08:00). */
+static enum form
+form_iso(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
+    size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = a->k, l2, l3, j;
+	int m, d;
+
+	if (a->len != 4 || k + 1 >= n || (s[k] != '-' && s[k] != '/' &&
+	    s[k] != '.') || !digit(s[k + 1]))
+		return FORM_NEXT;
+	l2 = digits(x, k + 1, &m);
+	j = k + 1 + l2;
+	if (l2 < 1 || l2 > 2 || j + 1 >= n || s[j] != s[k] ||
+	    (l3 = digits(x, j + 1, &d)) < 1 || l3 > 2 ||
+	    !(clean_end(x, j + 1 + l3) || s[j + 1 + l3] == 'T'))
+		return FORM_NEXT;
+	*skip = j + 1 + l3 - a->i;
+	if (a->v < 1000 || a->v > 2200 || m < 1 || m > 12 || d < 1 ||
+	    d > lex_mdays(a->v, m))
+		return FORM_NONE;
+	c->off = a->i;
+	c->end = j + 1 + l3;
+	c->kind = TL_ABSOLUTE;
+	c->a = (struct tl_date){ a->v, m, d, TL_PREC_DAY };
+	return FORM_MATCH;
+}
+
+/*
+ * 1990.09-1994.07, 2019.3—2021.6, 2019.03-至今: the dotted year-month of
+ * a résumé, taken only in a span, since alone it reads as well as a
+ * version number.
+ */
+static enum form
+form_dotted_span(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, j, l2, l3, dl, e2;
+	int m, m2, y2, v = a->v;
+
+	if (a->len != 4 || a->k + 1 >= n || s[a->k] != '.' ||
+	    (l2 = digits(x, a->k + 1, &m)) < 1 || l2 > 2 || m < 1 || m > 12 ||
+	    v < 1900 || v > 2100)
+		return FORM_NEXT;
+	j = a->k + 1 + l2;
+	if (j < n && digit(s[j]))
+		return FORM_NEXT;
+	dl = dash_at(x, j, 0);
+	if (dl == 0 && LEX_AT(s, n, j, "～"))
+		dl = 3;
+	e2 = j + dl;
+	if (dl == 0)
+		return FORM_NEXT;
+	c->off = a->i;
+	c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
+	if (LEX_AT(s, n, e2, "至今")) {
+		c->end = e2 + 6;
+		c->kind = TL_ABSOLUTE;
+		c->mod = TL_MOD_SINCE;
+		*skip = c->end - a->i;
+		return FORM_MATCH;
+	}
+	if (digits(x, e2, &y2) != 4 || e2 + 5 >= n || s[e2 + 4] != '.' ||
+	    (l3 = digits(x, e2 + 5, &m2)) < 1 || l3 > 2 || m2 < 1 ||
+	    m2 > 12 || !clean_end(x, e2 + 5 + l3) ||
+	    !(y2 > v || (y2 == v && m2 > m)) || y2 > v + 100)
+		return FORM_NEXT;
+	c->end = e2 + 5 + l3;
+	c->kind = TL_RANGE;
+	c->b = (struct tl_date){ y2, m2, 0, TL_PREC_MONTH };
+	*skip = c->end - a->i;
+	return FORM_MATCH;
+}
+
+/* 2016-04: a year and a month with a hyphen. */
+static enum form
+form_year_month(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, j;
+	int m;
+
+	if (a->len != 4 || a->k + 1 >= n || s[a->k] != '-' ||
+	    digits(x, a->k + 1, &m) != 2)
+		return FORM_NEXT;
+	j = a->k + 3;
+	if (!clean_end(x, j) || a->v < 1000 || a->v > 2200 || m < 1 ||
+	    m > 12 || (j < n && s[j] == '-'))
+		return FORM_NEXT;
+	c->off = a->i;
+	c->end = j;
+	c->kind = TL_ABSOLUTE;
+	c->a = (struct tl_date){ a->v, m, 0, TL_PREC_MONTH };
+	*skip = j - a->i;
+	return FORM_MATCH;
+}
+
+/*
+ * 19/04/2016, 04/19/2016, 19.04.2016: the number over 12 is the day;
+ * else a slash puts the month first (American) and a dot the day.
+ */
+static enum form
+form_dmy(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
+    size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = a->k, l2;
+	int m, d, y, p = a->v, q;
+
+	if (a->len > 2 || k + 1 >= n || (s[k] != '/' && s[k] != '.') ||
+	    (l2 = digits(x, k + 1, &q)) < 1 || l2 > 2 ||
+	    s[k + 1 + l2] != s[k] || year_at(x, k + 2 + l2, &y) != 4)
+		return FORM_NEXT;
+	*skip = k + 6 + l2 - a->i;
+	if (p > 12 && q <= 12)
+		d = p, m = q;
+	else if (q > 12 && p <= 12)
+		d = q, m = p;
+	else if (s[k] == '/')
+		m = p, d = q;
+	else
+		d = p, m = q;
+	if (m < 1 || m > 12 || d < 1 || d > lex_mdays(y, m))
+		return FORM_NONE;
+	c->off = a->i;
+	c->end = k + 6 + l2;
+	c->kind = TL_ABSOLUTE;
+	c->a = (struct tl_date){ y, m, d, TL_PREC_DAY };
+	return FORM_MATCH;
+}
+
+/*
+ * 19 April 2016, 1 Aug 2023, 20-21 April 2018, the 19th of April (the
+ * year from context).
+ */
+static enum form
+form_day_month(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, e, r = 0, j, l2, l3, ye, off;
+	int v = a->v, v2 = 0, m, y;
+
+	(void)skip;
+	if (a->len > 2 || v < 1 || v > 31)
+		return FORM_NEXT;
+	e = a->k + ordinal(x, a->k);
+	if ((l2 = dash_at(x, e, 0)) != 0 && digits(x, e + l2, &v2) >= 1 &&
+	    digits(x, e + l2, &v2) <= 2 && v2 > v) {
+		r = e + l2 + digits(x, e + l2, &v2);
+		e = r + ordinal(x, r);
+	}
+	j = sp(x, e);
+	if (word_at(x, j, "of"))
+		j = sp(x, j + 2);
+	if (j <= e || (l2 = month_at(x, j, &m)) == 0)
+		return FORM_NEXT;
+	ye = sp(x, j + l2);
+	if (ye < n && s[ye] == ',')
+		ye = sp(x, ye + 1);
+	off = a->i;
+	c->mod = mod_before(x, &off);
+	c->off = off;
+	if (ye > j + l2 && (l3 = year_at(x, ye, &y)) != 0) {
+		if (v > lex_mdays(y, m) || v2 > lex_mdays(y, m))
+			return FORM_NONE;
+		c->kind = r ? TL_RANGE : TL_ABSOLUTE;
+		c->a = (struct tl_date){ y, m, v, TL_PREC_DAY };
+		c->b = (struct tl_date){ y, m, v2, TL_PREC_DAY };
+		c->end = ye + l3;
+		return FORM_MATCH;
+	}
+	if (r || v > lex_mdays(2000, m))
+		return FORM_NONE;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = TL_ANCHOR_PREV;
+	c->rel.unit = TL_PREC_YEAR;
+	c->rel.month = m;
+	c->rel.day = v;
+	c->rel.prec = TL_PREC_DAY;
+	c->rel.wrap = 1;
+	c->end = j + l2;
+	return FORM_MATCH;
+}
+
+/* The 20th century, the early 19th century (not the 5th century BC). */
+static enum form
+form_century(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	size_t l2, l3, j, off, k = a->k;
+
+	(void)skip;
+	if (a->len > 2 || a->v < 1 || a->v > 30 || (l2 = ordinal(x, k)) == 0)
+		return FORM_NEXT;
+	j = sp(x, k + l2);
+	if (k + l2 < x->bend && x->s[k + l2] == '-')
+		j = k + l2 + 1;
+	if ((l3 = word_at(x, j, "century")) == 0 || word_at(x,
+	    sp(x, j + l3), "bc") || word_at(x, sp(x, j + l3), "bce"))
+		return FORM_NONE;
+	off = a->i;
+	c->mod = mod_before(x, &off);
+	c->off = off;
+	c->end = j + l3;
+	c->kind = TL_DECADE;
+	c->a = (struct tl_date){ (a->v - 1) * 100, 0, 0, TL_PREC_CENTURY };
+	return FORM_MATCH;
+}
+
+/* The 1990s, the late 1990s, mid-1990s, the '90s, the 1800s. */
+static enum form
+form_decade(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = a->k, j, off;
+	int v = a->v;
+	char w[16];
+
+	(void)skip;
+	if ((a->len != 4 && a->len != 2) || v % 10 != 0 || k >= n ||
+	    (s[k] != 's' && !(s[k] == '\'' && k + 1 < n && s[k + 1] == 's')))
+		return FORM_NEXT;
+	j = k + (s[k] == 's' ? 1 : 2);
+	if (j < n && alpha(s[j]))
+		return FORM_NONE;
+	off = a->i;
+	if (off > x->boff && s[off - 1] == '\'')
+		off--;
+	c->mod = mod_before(x, &off);
+	if (a->len == 2) {
+		prev_word(x, off, w, sizeof w);
+		if (strcmp(w, "the") != 0 && c->mod == TL_MOD_NONE)
+			return FORM_NONE;
+		v += v >= 30 || x->doc_year < 2000 ? 1900 : 2000;
+	}
+	if (v < 1000 || v > 2200)
+		return FORM_NONE;
+	prev_word(x, off, w, sizeof w);
+	if (strcmp(w, "the") == 0)
+		off = prev_word(x, off, w, sizeof w);
+	c->off = off;
+	c->end = j;
+	c->kind = TL_DECADE;
+	c->a = (struct tl_date){ v, 0, 0, v % 100 == 0 ? TL_PREC_CENTURY :
+	    TL_PREC_DECADE };
+	return FORM_MATCH;
+}
+
+/* 221 BC, 221 BCE, 221 B.C. */
+static enum form
+form_bc(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
+    size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, j, l2 = 0;
+
+	(void)skip;
+	if (a->len > 4 || a->v < 1 || (j = sp(x, a->k)) <= a->k)
+		return FORM_NEXT;
+	if (LEX_AT(s, n, j, "B.C."))
+		l2 = 4;
+	else if ((l2 = word_at(x, j, "bc")) == 0 &&
+	    (l2 = word_at(x, j, "bce")) == 0)
+		return FORM_NEXT;
+	if (j < n && s[j] != 'B')
+		return FORM_NONE;
+	c->off = a->i;
+	c->end = j + l2;
+	c->kind = TL_ABSOLUTE;
+	c->a = (struct tl_date){ -a->v, 0, 0, TL_PREC_YEAR };
+	return FORM_MATCH;
+}
+
+/* Two years later, 3 days after. */
+static enum form
+form_shift(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	return a->len <= 3 && shift_after(x, a->i, a->k, a->v, c) ?
+	    FORM_MATCH : FORM_NEXT;
+}
+
+/*
+ * A range of bare years: 1974-1989, 1974–89, from 1974 to 1989, (1974-
+ * 1989), between 1974 and 1989.  w is the word before; ctx says whether
+ * it puts a year in prose.
+ */
+static int
+year_range(const struct tl_ctx *x, const struct num_at *a, size_t off,
+    const char *w, int ctx, struct tl_cand *c)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = a->k, l2, l3, j, e;
+	int y2, paren;
+
+	paren = off > x->boff && (s[off - 1] == '(' ||
+	    LEX_BEFORE(s, x->boff, off, "（"));
+	if ((l2 = dash_at(x, k, strcmp(w, "from") == 0 ||
+	    strcmp(w, "years") == 0)) != 0 &&
+	    (l3 = digits(x, k + l2, &y2)) != 0 && (l3 == 4 || l3 == 2) &&
+	    clean_end(x, k + l2 + l3)) {
+		e = k + l2 + l3;
+		if (l3 == 2)
+			y2 += a->v / 100 * 100;
+		if (y2 > a->v && y2 <= a->v + 1000 && (ctx || x->heading ||
+		    (paren && e < n && (s[e] == ')' ||
+		    LEX_AT(s, n, e, "）"))))) {
+			c->end = e;
+			goto range;
+		}
+	}
+	if (strcmp(w, "between") == 0 && (j = sp(x, k)) > k &&
+	    (l2 = word_at(x, j, "and")) != 0 &&
+	    (l3 = year_at(x, sp(x, j + l2), &y2)) != 0 && y2 > a->v) {
+		c->end = sp(x, j + l2) + l3;
+		goto range;
+	}
+	return 0;
+range:
+	c->off = off;
+	c->kind = TL_RANGE;
+	c->a = (struct tl_date){ a->v, 0, 0, TL_PREC_YEAR };
+	c->b = (struct tl_date){ y2, 0, 0, TL_PREC_YEAR };
+	return 1;
+}
+
+/* What before a bare year makes it a copyright's. */
+static const char *const copyright[] = { "©", "© ", "(c) ", "(C) ", NULL };
+
+/*
+ * Bare years: in 1998, since 2014, early 2019, AD 1066, the 2008
+ * Olympics; by 2030 in a plan is a target.  Not copyright 2019, 2000
+ * people.
+ */
+static enum form
+form_bare_year(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = a->k, j, off = a->i;
+	int ctx;
+	char w[16];
+
+	if (a->len != 4 || a->v < 1000 || a->v > 2200)
+		return FORM_NEXT;
+	prev_word(x, off, w, sizeof w);
+	ctx = year_context(x, off);
+	if (LEX_BEFORE(s, x->boff, off, "AD ") ||
+	    LEX_BEFORE(s, x->boff, off, "A.D. "))
+		ctx = 1, off -= LEX_BEFORE(s, x->boff, off, "AD ") ? 3 : 5;
+	if (strcmp(w, "copyright") == 0 ||
+	    lex_before_any(s, x->boff, off, copyright))
+		return FORM_NONE;
+	if (year_range(x, a, off, w, ctx, c)) {
+		*skip = c->end - a->i;
+		return FORM_MATCH;
+	}
+	/*
+	 * The 2008 Olympics, the 2019 report: English writes counts of a
+	 * thousand and more with a comma (1,500 soldiers), so "the" and a
+	 * word after four digits make a year, unless the word is a unit.
+	 */
+	if (!ctx && strcmp(w, "the") == 0 && (j = sp(x, k)) > k && j < n &&
+	    alpha(s[j]))
+		ctx = 1;
+	if (!ctx || !clean_end(x, k) || unit_after(x, k))
+		return FORM_NONE;
+	c->mod = mod_before(x, &off);
+	c->off = off;
+	c->end = k;
+	c->kind = (strcmp(w, "by") == 0 && plan_sentence(x, off, k, 0)) ||
+	    ((strcmp(w, "in") == 0 || strcmp(w, "until") == 0) &&
+	    plan_sentence(x, off, k, 1)) ? TL_TARGET : TL_ABSOLUTE;
+	c->a = (struct tl_date){ a->v, 0, 0, TL_PREC_YEAR };
+	return FORM_MATCH;
+}
+
+/* The forms, in the order they are tried. */
+static enum form (*const num_forms[])(const struct tl_ctx *,
+    const struct num_at *, struct tl_cand *, size_t *) = {
+	form_iso, form_dotted_span, form_year_month, form_dmy,
+	form_day_month, form_century, form_decade, form_bc, form_shift,
+	form_bare_year
+};
+
 /* The numeric forms and the forms that begin with a number. */
 static int
 number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
     size_t *skip)
 {
 	const char *s = x->s;
-	size_t n = x->bend, len, k, j, l2, l3, off;
-	int v, m, d, y, y2, sep;
-	char w[16];
+	size_t n = x->bend, f;
+	struct num_at a;
+	enum form r;
 
-	len = digits(x, i, &v);
-	if (len == 0) {
+	a.i = i;
+	a.len = digits(x, i, &a.v);
+	if (a.len == 0) {
 		while (i + *skip < n && digit(s[i + *skip]))
 			(*skip)++;
 		return 0;
 	}
-	*skip = len;
+	*skip = a.len;
 	while (i + *skip < n && (alpha(s[i + *skip]) || digit(s[i + *skip])))
 		(*skip)++;
 	if (timeline_zh_bad_before(x, i))
 		return 0;
-	k = i + len;
-	/* 2016-04-19, 2016/4/19, 2016.04.19, and 2016-04. */
-	if (len == 4 && k + 1 < n && (s[k] == '-' || s[k] == '/' ||
-	    s[k] == '.') && digit(s[k + 1])) {
-		sep = s[k];
-		l2 = digits(x, k + 1, &m);
-		j = k + 1 + l2;
-		if (l2 >= 1 && l2 <= 2 && j + 1 < n && s[j] == sep &&
-		    (l3 = digits(x, j + 1, &d)) >= 1 && l3 <= 2 &&
-		    (clean_end(x, j + 1 + l3) || s[j + 1 + l3] == 'T')) {
-			*skip = j + 1 + l3 - i;
-			if (v < 1000 || v > 2200 || m < 1 || m > 12 || d < 1 ||
-			    d > timeline_mdays(v, m))
-				return 0;
-			c->off = i;
-			c->end = j + 1 + l3;
-			c->kind = TL_ABSOLUTE;
-			c->a = (struct tl_date){ v, m, d, TL_PREC_DAY };
-			return 1;
-		}
-		/*
-		 * 1990.09-1994.07, 2019.3—2021.6, 2019.03-至今: the dotted
-		 * year-month of a résumé, taken only in a span, since alone
-		 * it reads as well as a version number.
-		 */
-		if (sep == '.' && l2 >= 1 && l2 <= 2 && m >= 1 && m <= 12 &&
-		    v >= 1900 && v <= 2100 && (j >= n || !digit(s[j]))) {
-			size_t dl = dash_at(x, j, 0), e2 = j + dl;
-			int m2;
-
-			if (dl == 0 && TL_AT(s, n, j, "～"))
-				dl = 3, e2 = j + 3;
-			if (dl != 0 && TL_AT(s, n, e2, "至今")) {
-				c->off = i;
-				c->end = e2 + 6;
-				c->kind = TL_ABSOLUTE;
-				c->mod = TL_MOD_SINCE;
-				c->a = (struct tl_date){ v, m, 0,
-				    TL_PREC_MONTH };
-				*skip = c->end - i;
-				return 1;
-			}
-			if (dl != 0 && digits(x, e2, &y2) == 4 &&
-			    e2 + 5 < n && s[e2 + 4] == '.' &&
-			    (l3 = digits(x, e2 + 5, &m2)) >= 1 && l3 <= 2 &&
-			    m2 >= 1 && m2 <= 12 && clean_end(x, e2 + 5 + l3) &&
-			    (y2 > v || (y2 == v && m2 > m)) && y2 <= v + 100) {
-				c->off = i;
-				c->end = e2 + 5 + l3;
-				c->kind = TL_RANGE;
-				c->a = (struct tl_date){ v, m, 0,
-				    TL_PREC_MONTH };
-				c->b = (struct tl_date){ y2, m2, 0,
-				    TL_PREC_MONTH };
-				*skip = c->end - i;
-				return 1;
-			}
-		}
-		if (sep == '-' && l2 == 2 && clean_end(x, j) && v >= 1000 &&
-		    v <= 2200 && m >= 1 && m <= 12 && !(j < n && s[j] == '-')) {
-			c->off = i;
-			c->end = j;
-			c->kind = TL_ABSOLUTE;
-			c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
-			*skip = j - i;
-			return 1;
-		}
-	}
-	/* 19/04/2016, 04/19/2016, 19.04.2016. */
-	if (len <= 2 && k + 1 < n && (s[k] == '/' || s[k] == '.') &&
-	    (l2 = digits(x, k + 1, &m)) >= 1 && l2 <= 2 &&
-	    s[k + 1 + l2] == s[k] &&
-	    year_at(x, k + 2 + l2, &y) == 4) {
-		int a = v, b = m;
-
-		*skip = k + 6 + l2 - i;
-		if (a > 12 && b <= 12)
-			d = a, m = b;
-		else if (b > 12 && a <= 12)
-			d = b, m = a;
-		else if (s[k] == '/')
-			m = a, d = b;
-		else
-			d = a, m = b;
-		if (m < 1 || m > 12 || d < 1 || d > timeline_mdays(y, m))
-			return 0;
-		c->off = i;
-		c->end = k + 6 + l2;
-		c->kind = TL_ABSOLUTE;
-		c->a = (struct tl_date){ y, m, d, TL_PREC_DAY };
-		return 1;
-	}
-	/* 19 April 2016, 1 Aug 2023, 20-21 April 2018, 19th of April. */
-	if (len <= 2 && v >= 1 && v <= 31) {
-		int v2 = 0;
-		size_t e = k + ordinal(x, k), r = 0;
-
-		if ((l2 = dash_at(x, e, 0)) != 0 &&
-		    digits(x, e + l2, &v2) >= 1 &&
-		    digits(x, e + l2, &v2) <= 2 &&
-		    v2 > v) {
-			r = e + l2 + digits(x, e + l2, &v2);
-			e = r + ordinal(x, r);
-		}
-		j = sp(x, e);
-		if (word_at(x, j, "of"))
-			j = sp(x, j + 2);
-		if (j > e && (l2 = month_at(x, j, &m)) != 0) {
-			size_t ye = sp(x, j + l2);
-
-			if (ye < n && s[ye] == ',')
-				ye = sp(x, ye + 1);
-			off = i;
-			c->mod = mod_before(x, &off);
-			c->off = off;
-			if (ye > j + l2 && (l3 = year_at(x, ye, &y)) != 0) {
-				if (v > timeline_mdays(y, m) ||
-				    v2 > timeline_mdays(y, m))
-					return 0;
-				c->kind = r ? TL_RANGE : TL_ABSOLUTE;
-				c->a = (struct tl_date){ y, m, v, TL_PREC_DAY };
-				c->b = (struct tl_date){ y, m, v2,
-				    TL_PREC_DAY };
-				c->end = ye + l3;
-				return 1;
-			}
-			if (r || v > timeline_mdays(2000, m))
-				return 0;
-			c->kind = TL_RELATIVE;
-			c->rel.anchor = TL_ANCHOR_PREV;
-			c->rel.unit = TL_PREC_YEAR;
-			c->rel.month = m;
-			c->rel.day = v;
-			c->rel.prec = TL_PREC_DAY;
-			c->rel.wrap = 1;
-			c->end = j + l2;
-			return 1;
-		}
-	}
-	/* The 20th century, the early 19th century. */
-	if (len <= 2 && v >= 1 && v <= 30 && (l2 = ordinal(x, k)) != 0) {
-		j = sp(x, k + l2);
-		if (k + l2 < n && s[k + l2] == '-')
-			j = k + l2 + 1;
-		if ((l3 = word_at(x, j, "century")) == 0 || word_at(x,
-		    sp(x, j + l3), "bc") || word_at(x, sp(x, j + l3), "bce"))
-			return 0;
-		off = i;
-		c->mod = mod_before(x, &off);
-		c->off = off;
-		c->end = j + l3;
-		c->kind = TL_DECADE;
-		c->a = (struct tl_date){ (v - 1) * 100, 0, 0,
-		    TL_PREC_CENTURY };
-		return 1;
-	}
-	/* The 1990s, the late 1990s, mid-1990s, the '90s, the 1800s. */
-	if ((len == 4 || len == 2) && v % 10 == 0 && k < n && (s[k] == 's' ||
-	    (s[k] == '\'' && k + 1 < n && s[k + 1] == 's'))) {
-		j = k + (s[k] == 's' ? 1 : 2);
-		if (j < n && alpha(s[j]))
-			return 0;
-		off = i;
-		if (off > x->boff && s[off - 1] == '\'')
-			off--;
-		c->mod = mod_before(x, &off);
-		if (len == 2) {
-			prev_word(x, off, w, sizeof w);
-			if (strcmp(w, "the") != 0 && c->mod == TL_MOD_NONE)
-				return 0;
-			v += v >= 30 || x->doc_year < 2000 ? 1900 : 2000;
-		}
-		if (v < 1000 || v > 2200)
-			return 0;
-		prev_word(x, off, w, sizeof w);
-		if (strcmp(w, "the") == 0)
-			off = prev_word(x, off, w, sizeof w);
-		c->off = off;
-		c->end = j;
-		c->kind = TL_DECADE;
-		c->a = (struct tl_date){ v, 0, 0, v % 100 == 0 ?
-		    TL_PREC_CENTURY : TL_PREC_DECADE };
-		return 1;
-	}
-	/* 221 BC, 221 BCE. */
-	if (len <= 4 && v >= 1 && (j = sp(x, k)) > k &&
-	    ((l2 = word_at(x, j, "bc")) || (l2 = word_at(x, j, "bce")) ||
-	    TL_AT(s, n, j, "B.C."))) {
-		if (TL_AT(s, n, j, "B.C."))
-			l2 = 4;
-		if (j < n && s[j] != 'B')
-			return 0;
-		c->off = i;
-		c->end = j + l2;
-		c->kind = TL_ABSOLUTE;
-		c->a = (struct tl_date){ -v, 0, 0, TL_PREC_YEAR };
-		return 1;
-	}
-	/* Two years later, 3 days after. */
-	if (len <= 3 && shift_after(x, i, k, v, c))
-		return 1;
-	/* Bare years: in 1998, since 2014, from 1974 to 1989, (1974-1989). */
-	if (len == 4 && v >= 1000 && v <= 2200) {
-		int ctx, paren;
-
-		off = i;
-		prev_word(x, off, w, sizeof w);
-		ctx = year_context(x, off);
-		paren = off > x->boff && (s[off - 1] == '(' ||
-		    TL_BEFORE(s, x->boff, off, "（"));
-		if (TL_BEFORE(s, x->boff, off, "AD ") ||
-		    TL_BEFORE(s, x->boff, off, "A.D. "))
-			ctx = 1, off -= TL_BEFORE(s, x->boff, off, "AD ") ?
-			    3 : 5;
-		if (strcmp(w, "copyright") == 0 ||
-		    TL_BEFORE(s, x->boff, off, "©") ||
-		    TL_BEFORE(s, x->boff, off, "© ") ||
-		    TL_BEFORE(s, x->boff, off, "(c) ") ||
-		    TL_BEFORE(s, x->boff, off, "(C) "))
-			return 0;
-		/* A range: 1974-1989, 1974–89, 1974 to 1989. */
-		if ((l2 = dash_at(x, k, strcmp(w, "from") == 0 ||
-		    strcmp(w, "years") == 0)) != 0 &&
-		    (l3 = digits(x, k + l2, &y2)) != 0 &&
-		    (l3 == 4 || l3 == 2) && clean_end(x, k + l2 + l3)) {
-			if (l3 == 2)
-				y2 += v / 100 * 100;
-			if (y2 > v && y2 <= v + 1000 && (ctx || x->heading ||
-			    (paren && k + l2 + l3 < n &&
-			    (s[k + l2 + l3] == ')' ||
-			    TL_AT(s, n, k + l2 + l3, "）"))))) {
-				c->off = off;
-				c->end = k + l2 + l3;
-				c->kind = TL_RANGE;
-				c->a = (struct tl_date){ v, 0, 0,
-				    TL_PREC_YEAR };
-				c->b = (struct tl_date){ y2, 0, 0,
-				    TL_PREC_YEAR };
-				*skip = c->end - i;
-				return 1;
-			}
-		}
-		if (strcmp(w, "between") == 0 && (j = sp(x, k)) > k &&
-		    (l2 = word_at(x, j, "and")) != 0 &&
-		    (l3 = year_at(x, sp(x, j + l2), &y2)) != 0 && y2 > v) {
-			c->off = off;
-			c->end = sp(x, j + l2) + l3;
-			c->kind = TL_RANGE;
-			c->a = (struct tl_date){ v, 0, 0, TL_PREC_YEAR };
-			c->b = (struct tl_date){ y2, 0, 0, TL_PREC_YEAR };
-			*skip = c->end - i;
-			return 1;
-		}
-		/*
-		 * The 2008 Olympics, the 2019 report: English writes counts
-		 * of a thousand and more with a comma (1,500 soldiers), so
-		 * "the" and a word after four digits make a year, unless
-		 * the word is a unit.
-		 */
-		if (!ctx && strcmp(w, "the") == 0 && (j = sp(x, k)) > k &&
-		    j < n && alpha(s[j]))
-			ctx = 1;
-		if (!ctx || !clean_end(x, k) || unit_after(x, k))
-			return 0;
-		c->mod = mod_before(x, &off);
-		c->off = off;
-		c->end = k;
-		c->kind = (strcmp(w, "by") == 0 && plan_sentence(x, off, k,
-		    0)) || ((strcmp(w, "in") == 0 || strcmp(w, "until") == 0) &&
-		    plan_sentence(x, off, k, 1)) ? TL_TARGET : TL_ABSOLUTE;
-		c->a = (struct tl_date){ v, 0, 0, TL_PREC_YEAR };
-		return 1;
+	a.k = i + a.len;
+	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++) {
+		if ((r = num_forms[f](x, &a, c, skip)) != FORM_NEXT)
+			return r == FORM_MATCH;
+		memset(c, 0, sizeof *c);
 	}
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "juan/timeline.h"
+#include "lex.h"
 
 /* Precision of a calendar point, coarsest first (the order sorts by). */
 enum tl_prec {
@@ -61,6 +62,7 @@ struct tl_cand {
 	struct tl_date a;	/* the date, or a range's start */
 	struct tl_date b;	/* a range's end (kind TL_RANGE) */
 	struct tl_rel rel;	/* kind TL_RELATIVE: how to resolve it */
+	int citation;		/* inside 《》 or a link's text */
 	int noanchor;		/* 0, or a date that later relative
 				   expressions may not count from: see
 				   TL_ASIDE_* */
@@ -92,44 +94,6 @@ struct tl_ctx {
 	int doc_year;		/* the document date's year, or 0 */
 };
 
-/* Does s[i..] (within n) start with the string literal lit? */
-#define TL_AT(s, n, i, lit)						\
-	((i) + sizeof(lit) - 1 <= (n) &&				\
-	    memcmp((s) + (i), (lit), sizeof(lit) - 1) == 0)
-
-/* Does s[..i) (from lo) end with the string literal lit? */
-#define TL_BEFORE(s, lo, i, lit)					\
-	((i) >= (lo) + sizeof(lit) - 1 &&				\
-	    memcmp((s) + (i) - (sizeof(lit) - 1), (lit),		\
-	    sizeof(lit) - 1) == 0)
-
-/* Kinds of numeral that timeline_num() reads. */
-enum tl_numkind {
-	TL_NUM_ASCII,		/* 2016 */
-	TL_NUM_WIDE,		/* ２０１６ (full-width digits) */
-	TL_NUM_HAN_DIGITS,	/* 二〇一六, 一九七五: digit by digit */
-	TL_NUM_HAN		/* 二十一, 十二, 两千: with 十 百 千 */
-};
-
-struct tl_num {
-	long val;		/* the value */
-	int ndig;		/* digits written (0 for TL_NUM_HAN) */
-	enum tl_numkind kind;
-	size_t len;		/* bytes read */
-};
-
-/*
- * Reads a numeral at s[i..n): ASCII or full-width digits, or Chinese
- * numerals.  Returns the bytes read (0 when there is no numeral).
- */
-size_t timeline_num(const char *s, size_t n, size_t i, struct tl_num *num);
-
-/* Is s[i] the first byte of a character timeline_num() starts on? */
-int timeline_num_start(const char *s, size_t n, size_t i);
-
-/* Days in month m of year y (proleptic Gregorian). */
-int timeline_mdays(int y, int m);
-
 /*
  * The Chinese, Japanese and Korean recognizers: try an expression starting
  * at byte i (a numeral or a key character).  On success fill *c and return
@@ -153,5 +117,30 @@ int timeline_zh_bad_before(const struct tl_ctx *x, size_t i);
 /* Reads the fuzzy words after a date ending at *k and advances *k. */
 enum tl_mod timeline_zh_mod(const struct tl_ctx *x, size_t *k,
     enum tl_prec prec);
+
+/*
+ * Reads a time of day after a day's expression [off, k) (19时50分, 下午3时,
+ * 当晚, 24：00) into tod (room for 6 bytes: "19:50", "EV", or "" for
+ * none); returns the new end.
+ */
+size_t timeline_time(const struct tl_ctx *x, size_t off, size_t k,
+    char *tod);
+
+/* A decade's or century's modifier after 年代 or 世纪; advances *k. */
+enum tl_mod timeline_zh_decade_mod(const struct tl_ctx *x, size_t *k);
+
+/* Is the year at [off, k) a plan's target (到2035年, 2035年远景目标)? */
+int timeline_zh_target(const struct tl_ctx *x, size_t off, size_t k,
+    int year);
+
+/* Do the words before i count years rather than name one (近2000年)? */
+int timeline_zh_counts(const struct tl_ctx *x, size_t i);
+
+/*
+ * Is the date d at [off, k) an aside (TL_ASIDE_FLASHBACK, TL_ASIDE_NAME)
+ * or 0?
+ */
+int timeline_zh_aside(const struct tl_ctx *x, size_t off, size_t k,
+    const struct tl_date *d);
 
 #endif

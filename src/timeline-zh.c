@@ -23,150 +23,6 @@
 
 #include "timeline-int.h"
 
-/* The value of the Chinese numeral character at s[i], or -1. */
-static int
-han_digit(const char *s, size_t n, size_t i)
-{
-	const unsigned char *p = (const unsigned char *)s + i;
-
-	if (i + 3 > n)
-		return -1;
-	switch (p[0]) {
-	case 0xe2:
-		return p[1] == 0x97 && p[2] == 0x8b ? 0 : -1;	/* ○ */
-	case 0xe3:
-		return p[1] == 0x80 && p[2] == 0x87 ? 0 : -1;	/* 〇 */
-	case 0xe9:
-		return p[1] == 0x9b && p[2] == 0xb6 ? 0 : -1;	/* 零 */
-	case 0xe4:
-		if (p[1] == 0xb8) {
-			switch (p[2]) {
-			case 0x80: return 1;	/* 一 */
-			case 0xa4: return 2;	/* 两 */
-			case 0x89: return 3;	/* 三 */
-			case 0x83: return 7;	/* 七 */
-			}
-		} else if (p[1] == 0xba) {
-			if (p[2] == 0x8c)
-				return 2;	/* 二 */
-			if (p[2] == 0x94)
-				return 5;	/* 五 */
-		} else if (p[1] == 0xb9 && p[2] == 0x9d)
-			return 9;		/* 九 */
-		return -1;
-	case 0xe5:
-		if (p[1] == 0x9b && p[2] == 0x9b)
-			return 4;		/* 四 */
-		if (p[1] == 0x85 && p[2] == 0xad)
-			return 6;		/* 六 */
-		if (p[1] == 0x85 && p[2] == 0xab)
-			return 8;		/* 八 */
-		if (p[1] == 0x85 && p[2] == 0xa9)
-			return 2;		/* 兩 */
-		if (p[1] == 0x8d && p[2] == 0x81)
-			return 10;		/* 十 */
-		if (p[1] == 0x8d && p[2] == 0x83)
-			return 1000;		/* 千 */
-		if (p[1] == 0xbb && p[2] == 0xbf)
-			return 20;		/* 廿 */
-		return -1;
-	case 0xe7:
-		return p[1] == 0x99 && p[2] == 0xbe ? 100 : -1;	/* 百 */
-	}
-	return -1;
-}
-
-int
-timeline_num_start(const char *s, size_t n, size_t i)
-{
-	unsigned char c = (unsigned char)s[i];
-
-	if (c >= '0' && c <= '9')
-		return 1;
-	if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbc &&
-	    (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99)
-		return 1;
-	return han_digit(s, n, i) >= 0;
-}
-
-size_t
-timeline_num(const char *s, size_t n, size_t i, struct tl_num *num)
-{
-	size_t k = i;
-	long val = 0, total = 0, cur = 0;
-	int d, nd = 0, positional = 0;
-	unsigned char c = (unsigned char)s[i];
-
-	memset(num, 0, sizeof *num);
-	if (c >= '0' && c <= '9') {
-		while (k < n && s[k] >= '0' && s[k] <= '9') {
-			if (nd < 9)
-				val = val * 10 + (s[k] - '0');
-			nd++;
-			k++;
-		}
-		num->kind = TL_NUM_ASCII;
-	} else if (c == 0xef) {
-		while (k + 2 < n && (unsigned char)s[k] == 0xef &&
-		    (unsigned char)s[k + 1] == 0xbc &&
-		    (unsigned char)s[k + 2] >= 0x90 &&
-		    (unsigned char)s[k + 2] <= 0x99) {
-			if (nd < 9)
-				val = val * 10 + ((unsigned char)s[k + 2] -
-				    0x90);
-			nd++;
-			k += 3;
-		}
-		num->kind = TL_NUM_WIDE;
-	} else {
-		/*
-		 * Chinese numerals: 一九七五 is read digit by digit, 二十一
-		 * and 两千零五 by position.  A long run is not a numeral
-		 * anyone writes for a date, so it stops at twelve.
-		 */
-		while (k < n && nd < 12 && (d = han_digit(s, n, k)) >= 0) {
-			if (d >= 10) {
-				positional = 1;
-				if (d == 20)
-					total += 20;
-				else
-					total += (cur ? cur : 1) * d;
-				cur = 0;
-			} else {
-				val = val * 10 + d;
-				cur = d;
-			}
-			nd++;
-			k += 3;
-		}
-		if (positional) {
-			num->kind = TL_NUM_HAN;
-			val = total + cur;
-			nd = 0;
-		} else
-			num->kind = TL_NUM_HAN_DIGITS;
-	}
-	if (k == i)
-		return 0;
-	num->val = val;
-	num->ndig = nd;
-	num->len = k - i;
-	return k - i;
-}
-
-int
-timeline_mdays(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (m < 1 || m > 12)
-		return 0;
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
 /* Skips ASCII spaces and the ideographic space from k. */
 static size_t
 spaces(const struct tl_ctx *x, size_t k)
@@ -174,7 +30,7 @@ spaces(const struct tl_ctx *x, size_t k)
 	while (k < x->bend) {
 		if (x->s[k] == ' ')
 			k++;
-		else if (TL_AT(x->s, x->bend, k, "\xe3\x80\x80"))
+		else if (LEX_AT(x->s, x->bend, k, "\xe3\x80\x80"))
 			k += 3;
 		else
 			break;
@@ -199,29 +55,20 @@ unit_at(const struct tl_ctx *x, size_t k, enum unit u)
 		return 0;
 	switch (u) {
 	case U_YEAR:
-		if (TL_AT(s, n, j, "年") || TL_AT(s, n, j, "년"))
+		if (LEX_AT(s, n, j, "年") || LEX_AT(s, n, j, "년"))
 			return j - k + 3;
 		break;
 	case U_MONTH:
-		if (TL_AT(s, n, j, "月") || TL_AT(s, n, j, "월"))
+		if (LEX_AT(s, n, j, "月") || LEX_AT(s, n, j, "월"))
 			return j - k + 3;
 		break;
 	case U_DAY:
-		if (TL_AT(s, n, j, "日") || TL_AT(s, n, j, "号") ||
-		    TL_AT(s, n, j, "號") || TL_AT(s, n, j, "일"))
+		if (LEX_AT(s, n, j, "日") || LEX_AT(s, n, j, "号") ||
+		    LEX_AT(s, n, j, "號") || LEX_AT(s, n, j, "일"))
 			return j - k + 3;
 		break;
 	}
 	return 0;
-}
-
-/* Is the character at k a CJK ideograph (U+4E00..U+9FFF)? */
-static int
-is_han(const struct tl_ctx *x, size_t k)
-{
-	const unsigned char *p = (const unsigned char *)x->s + k;
-
-	return k + 3 <= x->bend && p[0] >= 0xe4 && p[0] <= 0xe9;
 }
 
 /*
@@ -229,6 +76,10 @@ is_han(const struct tl_ctx *x, size_t k)
  * standard number or a path: GB 18030-2000, ISO/IEC 10646-1:1993, v2.2016,
  * a_2016.  A date never continues such a token.
  */
+/* Words before a numeral that make it an ordinal or a recurrence. */
+static const char *const ordinal_words[] = { "第", "每", "星期", "礼拜",
+    NULL };
+
 int
 timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
 {
@@ -244,18 +95,14 @@ timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
 	if ((p == '-' || p == ':') && i - 1 > x->boff &&
 	    s[i - 2] >= '0' && s[i - 2] <= '9')
 		return 1;
-	if (TL_BEFORE(s, x->boff, i, "第") || TL_BEFORE(s, x->boff, i, "每") ||
-	    TL_BEFORE(s, x->boff, i, "星期") ||
-	    TL_BEFORE(s, x->boff, i, "礼拜"))
-		return 1;
-	return 0;
+	return lex_before_any(s, x->boff, i, ordinal_words) != 0;
 }
 
 /* Is this numeral written as a four-digit year? */
 static int
-year_digits(const struct tl_num *m)
+year_digits(const struct lex_num *m)
 {
-	return m->ndig == 4 && m->kind != TL_NUM_HAN;
+	return m->ndig == 4 && m->kind != LEX_NUM_HAN;
 }
 
 /*
@@ -266,29 +113,29 @@ year_digits(const struct tl_num *m)
 static long
 month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 {
-	struct tl_num m;
+	struct lex_num m;
 	size_t j, u, k0 = k;
 
 	j = spaces(x, k);
-	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &m) == 0)
+	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &m) == 0)
 		return (long)k0;
 	if ((u = unit_at(x, j + m.len, U_MONTH)) == 0 ||
-	    (m.kind == TL_NUM_HAN_DIGITS && m.ndig > 1))
+	    (m.kind == LEX_NUM_HAN_DIGITS && m.ndig > 1))
 		return (long)k0;
 	if (m.val < 1 || m.val > 12)
 		return -1;
 	d->month = (int)m.val;
 	d->prec = TL_PREC_MONTH;
 	k = j + m.len + u;
-	if (TL_AT(x->s, x->bend, k, "份"))
+	if (LEX_AT(x->s, x->bend, k, "份"))
 		return (long)k + 3;
 	j = spaces(x, k);
-	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &m) == 0 ||
+	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &m) == 0 ||
 	    (u = unit_at(x, j + m.len, U_DAY)) == 0)
 		return (long)k;
-	if (m.val < 1 || m.val > timeline_mdays(d->year, d->month))
+	if (m.val < 1 || m.val > lex_mdays(d->year, d->month))
 		return -1;
 	d->day = (int)m.val;
 	d->prec = TL_PREC_DAY;
@@ -298,95 +145,92 @@ month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 static size_t connector(const struct tl_ctx *, size_t);
 
 /*
+ * Two days written with one 日 (8月17至30日, 6月24—26日, 18、19日,
+ * 28、29两日): the first day's end when a second day, later in the same
+ * month, follows; its day in *day2.  Returns 0 otherwise.
+ */
+static size_t
+day_pair(const struct tl_ctx *x, size_t k, int year, int month, int *day1,
+    int *day2)
+{
+	struct lex_num a, b;
+	size_t j, c, u, max = month ? (size_t)lex_mdays(year, month) : 31;
+
+	if (!lex_num_start(x->s, x->bend, k) ||
+	    lex_num(x->s, x->bend, k, &a) == 0 || a.kind == LEX_NUM_HAN ||
+	    a.ndig > 2 || a.val < 1)
+		return 0;
+	j = k + a.len;
+	if (LEX_AT(x->s, x->bend, j, "、"))
+		c = 3;
+	else if ((c = connector(x, j)) == 0)
+		return 0;
+	j += c;
+	if (!lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &b) == 0 || b.kind != a.kind ||
+	    b.val <= a.val || (size_t)b.val > max)
+		return 0;
+	j += b.len;
+	/* 28、29两日内: the count repeats the days. */
+	if (LEX_AT(x->s, x->bend, j, "两日") || LEX_AT(x->s, x->bend, j, "两天"))
+		u = 6;
+	else if ((u = unit_at(x, j, U_DAY)) == 0)
+		return 0;
+	*day1 = (int)a.val;
+	*day2 = (int)b.val;
+	return j + u;
+}
+
+/*
+ * month_day(), and then two days written with one 日 after the month:
+ * d gets the first, *b (prec TL_PREC_NONE when there is none) the second.
+ */
+static long
+month_day_pair(const struct tl_ctx *x, size_t k, struct tl_date *d,
+    struct tl_date *b)
+{
+	long r = month_day(x, k, d);
+	size_t e;
+	int d1, d2;
+
+	if (r < 0 || d->prec != TL_PREC_MONTH || (e = day_pair(x,
+	    (size_t)r, d->year, d->month, &d1, &d2)) == 0)
+		return r;
+	d->day = d1;
+	d->prec = TL_PREC_DAY;
+	*b = *d;
+	b->day = d2;
+	return (long)e;
+}
+static size_t range_end_at(const struct tl_ctx *, size_t,
+    const struct tl_date *, struct tl_date *);
+
+/*
  * A span of months written with one 月: 1-6月, 1—11月, 1至3月.  On
  * success sets the months and returns the end; else returns 0.
  */
 static size_t
 month_span(const struct tl_ctx *x, size_t k, int *m1, int *m2)
 {
-	struct tl_num a, b;
+	struct lex_num a, b;
 	size_t j, c, u;
 
 	j = spaces(x, k);
-	if (j - k > 1 || !timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
+	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
 	    a.val > 12 || (c = connector(x, j + a.len)) == 0)
 		return 0;
 	j += a.len + c;
-	if (!timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
+	if (!lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
 	    b.val > 12 || (u = unit_at(x, j + b.len, U_MONTH)) == 0)
 		return 0;
 	*m1 = (int)a.val;
 	*m2 = (int)b.val;
 	j += b.len + u;
-	if (TL_AT(x->s, x->bend, j, "份"))
+	if (LEX_AT(x->s, x->bend, j, "份"))
 		j += 3;
 	return j;
-}
-
-enum tl_mod
-timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
-{
-	const char *s = x->s;
-	size_t n = x->bend, k = *kp;
-	enum tl_mod mod = TL_MOD_NONE;
-	size_t len = 0;
-
-	if (prec == TL_PREC_YEAR || prec == TL_PREC_MONTH) {
-		if (TL_AT(s, n, k, "初") && !TL_AT(s, n, k + 3, "步") &&
-		    !TL_AT(s, n, k + 3, "次") && !TL_AT(s, n, k + 3, "中") &&
-		    !TL_AT(s, n, k + 3, "级") && !TL_AT(s, n, k + 3, "心"))
-			mod = TL_MOD_START, len = 3;
-		else if (TL_AT(s, n, k, "底") || (TL_AT(s, n, k, "末") &&
-		    !TL_AT(s, n, k + 3, "期")))
-			mod = TL_MOD_END, len = 3;
-		else if (TL_AT(s, n, k, "中") && !is_han(x, k + 3) &&
-		    k + 3 <= n)
-			mod = TL_MOD_MID, len = 3;
-	}
-	if (prec == TL_PREC_YEAR && mod == TL_MOD_NONE) {
-		if (TL_AT(s, n, k, "上半年"))
-			mod = TL_MOD_START, len = 9;
-		else if (TL_AT(s, n, k, "下半年"))
-			mod = TL_MOD_END, len = 9;
-		else if (TL_AT(s, n, k, "春") && !TL_AT(s, n, k + 3, "节") &&
-		    !TL_AT(s, n, k + 3, "运") && !TL_AT(s, n, k + 3, "晚"))
-			mod = TL_MOD_SPRING, len = 3;
-		else if (TL_AT(s, n, k, "夏") && !TL_AT(s, n, k + 3, "令"))
-			mod = TL_MOD_SUMMER, len = 3;
-		else if (TL_AT(s, n, k, "秋"))
-			mod = TL_MOD_AUTUMN, len = 3;
-		else if (TL_AT(s, n, k, "冬") && !TL_AT(s, n, k + 3, "奥") &&
-		    !TL_AT(s, n, k + 3, "残"))
-			mod = TL_MOD_WINTER, len = 3;
-		if (mod >= TL_MOD_SPRING && (TL_AT(s, n, k + 3, "季") ||
-		    TL_AT(s, n, k + 3, "天")))
-			len += 3;
-	}
-	if (prec == TL_PREC_MONTH && mod == TL_MOD_NONE) {
-		if (TL_AT(s, n, k, "上旬"))
-			mod = TL_MOD_START, len = 6;
-		else if (TL_AT(s, n, k, "中旬"))
-			mod = TL_MOD_MID, len = 6;
-		else if (TL_AT(s, n, k, "下旬"))
-			mod = TL_MOD_END, len = 6;
-	}
-	k += len;
-	if (mod == TL_MOD_NONE) {
-		if (TL_AT(s, n, k, "前后") || TL_AT(s, n, k, "左右") ||
-		    TL_AT(s, n, k, "前後"))
-			mod = TL_MOD_APPROX, len = 6;
-		else if (TL_AT(s, n, k, "以来") || TL_AT(s, n, k, "以來"))
-			mod = TL_MOD_SINCE, len = 6;
-		else if (TL_AT(s, n, k, "前夕"))
-			mod = TL_MOD_BEFORE, len = 6;
-		else
-			len = 0;
-		k += len;
-	}
-	*kp = k;
-	return mod;
 }
 
 /* Compares two dates at the precision both have. */
@@ -411,13 +255,13 @@ connector(const struct tl_ctx *x, size_t k)
 	const char *s = x->s;
 	size_t n = x->bend, j = spaces(x, k), c = 0;
 
-	if (TL_AT(s, n, j, "——"))
+	if (LEX_AT(s, n, j, "——"))
 		c = 6;
-	else if (TL_AT(s, n, j, "至") || TL_AT(s, n, j, "到") ||
-	    TL_AT(s, n, j, "—") || TL_AT(s, n, j, "–") ||
-	    TL_AT(s, n, j, "～") || TL_AT(s, n, j, "〜") ||
-	    TL_AT(s, n, j, "－") || TL_AT(s, n, j, "~"))
-		c = TL_AT(s, n, j, "~") ? 1 : 3;
+	else if (LEX_AT(s, n, j, "至") || LEX_AT(s, n, j, "到") ||
+	    LEX_AT(s, n, j, "—") || LEX_AT(s, n, j, "–") ||
+	    LEX_AT(s, n, j, "～") || LEX_AT(s, n, j, "〜") ||
+	    LEX_AT(s, n, j, "－") || LEX_AT(s, n, j, "~"))
+		c = LEX_AT(s, n, j, "~") ? 1 : 3;
 	else if (s[j] == '-' && j < n)
 		c = 1;
 	if (c == 0)
@@ -425,23 +269,50 @@ connector(const struct tl_ctx *x, size_t k)
 	return spaces(x, j + c) - k;
 }
 
+/* Words that put a range's end in the next year: 12月至次年2月. */
+static const char *const next_year[] = { "次年", "翌年", "第二年", "隔年",
+    "转年", "轉年", NULL };
+
 /*
  * Reads the end of a range after a connector at k, taking the missing
- * parts from the start a: 1989年, 6月, 21日, 5月2日.  Returns the new end
- * or 0 when no valid end follows.
+ * parts from the start a: 1989年, 6月, 21日, 5月2日, 次年2月.  An end of
+ * month and day before the start is in the next year (12月16日到1月1日):
+ * the range runs forward.  Returns the new end or 0 when no valid end
+ * follows; *b is then left as it was.
  */
 static size_t
 range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
     struct tl_date *b)
 {
-	struct tl_num m;
-	size_t u;
+	struct tl_date e = *b;
+	size_t r = range_end_at(x, k, a, b);
+
+	if (r == 0)
+		*b = e;
+	return r;
+}
+
+/* range_end()'s work, which may leave *b changed when it fails. */
+static size_t
+range_end_at(const struct tl_ctx *x, size_t k, const struct tl_date *a,
+    struct tl_date *b)
+{
+	struct lex_num m;
+	size_t u, len;
 	long r;
 
-	if (!timeline_num_start(x->s, x->bend, k) ||
-	    timeline_num(x->s, x->bend, k, &m) == 0)
-		return 0;
 	*b = *a;
+	if ((len = lex_at_any(x->s, x->bend, k, next_year)) != 0) {
+		if (a->prec < TL_PREC_MONTH)
+			return 0;
+		b->year = a->year + 1;
+		b->month = b->day = 0;
+		r = month_day(x, k + len, b);
+		return r < 0 || b->month == 0 ? 0 : (size_t)r;
+	}
+	if (!lex_num_start(x->s, x->bend, k) ||
+	    lex_num(x->s, x->bend, k, &m) == 0)
+		return 0;
 	if ((u = unit_at(x, k + m.len, U_YEAR)) != 0) {
 		if (!year_digits(&m) || a->year < 0)
 			return 0;
@@ -456,9 +327,11 @@ range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 		r = month_day(x, k, b);
 		if (b->month == 0)
 			return 0;
+		if (r >= 0 && date_cmp(a, b) >= 0)
+			b->year++;
 	} else if ((u = unit_at(x, k + m.len, U_DAY)) != 0) {
 		if (a->prec < TL_PREC_DAY || m.val < 1 ||
-		    m.val > timeline_mdays(a->year, a->month))
+		    m.val > lex_mdays(a->year, a->month))
 			return 0;
 		b->day = (int)m.val;
 		r = (long)(k + m.len + u);
@@ -469,124 +342,20 @@ range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 	return (size_t)r;
 }
 
-/*
- * Words around a year, in its clause, that say it is a plan's target:
- * the few characters before it (计划, 力争到) and the rest of the clause.
- */
-static int
-plan_clause(const struct tl_ctx *x, size_t off, size_t k)
-{
-	static const char *const words[] = { "将", "力争", "争取", "预计",
-	    "计划", "有望", "目标", "届时", "规划", "预期", "可望", "确保",
-	    "要在", "要实现", "基本实现", "基本建成", "全面建成", "远景", "拟",
-	    NULL };
-	const char *s = x->s;
-	size_t lim = k + 240 < x->bend ? k + 240 : x->bend, j, w, len;
-
-	j = off >= x->boff + 12 ? off - 12 : x->boff;
-	while (j < off && ((unsigned char)s[j] & 0xc0) == 0x80)
-		j++;
-	for (w = j; w < off; w++)
-		if (TL_AT(s, off, w, "。") || TL_AT(s, off, w, "，") ||
-		    TL_AT(s, off, w, "；") || s[w] == '\n')
-			j = w + 1;
-	for (; j < lim; j++) {
-		if (TL_AT(s, lim, j, "。") || TL_AT(s, lim, j, "；") ||
-		    TL_AT(s, lim, j, "！") || TL_AT(s, lim, j, "？") ||
-		    s[j] == '\n')
-			break;
-		for (w = 0; words[w] != NULL; w++) {
-			len = strlen(words[w]);
-			if (j + len <= lim &&
-			    memcmp(s + j, words[w], len) == 0 &&
-			    !TL_AT(s, lim, j, "将军"))
-				return 1;
-		}
-	}
-	return 0;
-}
-
-/* Decide whether a year at [off, k) is a plan's target year. */
-static int
-is_target(const struct tl_ctx *x, size_t off, size_t k, int year)
-{
-	const char *s = x->s;
-	size_t n = x->bend, lo = x->boff;
-
-	if (TL_BEFORE(s, lo, off, "将于") || TL_BEFORE(s, lo, off, "将在") ||
-	    TL_BEFORE(s, lo, off, "拟于") || TL_BEFORE(s, lo, off, "预计于") ||
-	    TL_BEFORE(s, lo, off, "计划于") ||
-	    TL_BEFORE(s, lo, off, "有望于") ||
-	    TL_BEFORE(s, lo, off, "有望在"))
-		return x->doc_year == 0 || year >= x->doc_year;
-	if (TL_AT(s, n, k, "远景") || TL_AT(s, n, k, "目标") ||
-	    TL_AT(s, n, k, "规划") || TL_AT(s, n, k, "愿景") ||
-	    TL_AT(s, n, k, "发展目标"))
-		return 1;
-	/* 到2025年、2035年和本世纪中叶的目标: the list shares the target. */
-	if ((TL_BEFORE(s, lo, off, "、") || TL_BEFORE(s, lo, off, "和")) &&
-	    plan_clause(x, off, k) && !TL_BEFORE(s, lo, off, "将和"))
-		return 1;
-	if ((TL_BEFORE(s, lo, off, "到") && !TL_BEFORE(s, lo, off, "直到")) ||
-	    (TL_BEFORE(s, lo, off, "至") && !TL_BEFORE(s, lo, off, "截至")) ||
-	    TL_BEFORE(s, lo, off, "在") || TL_AT(s, n, k, "前")) {
-		if (plan_clause(x, off, k))
-			return 1;
-		if (x->doc_year != 0 && year > x->doc_year &&
-		    !TL_BEFORE(s, lo, off, "在") && !TL_AT(s, n, k, "前"))
-			return 1;
-	}
-	return 0;
-}
-
 /* Moves off back over 自, 自从, 从 before a date; tells whether it did. */
 static int
 since_prefix(const struct tl_ctx *x, size_t *off)
 {
-	if (TL_BEFORE(x->s, x->boff, *off, "自从")) {
+	if (LEX_BEFORE(x->s, x->boff, *off, "自从")) {
 		*off -= 6;
 		return 1;
 	}
-	if (TL_BEFORE(x->s, x->boff, *off, "自") ||
-	    TL_BEFORE(x->s, x->boff, *off, "从")) {
+	if (LEX_BEFORE(x->s, x->boff, *off, "自") ||
+	    LEX_BEFORE(x->s, x->boff, *off, "从")) {
 		*off -= 3;
 		return 1;
 	}
 	return 0;
-}
-
-/* A decade's modifier after 年代: 初, 中期, 末, 后期, 以来. */
-static enum tl_mod
-decade_mod(const struct tl_ctx *x, size_t *kp)
-{
-	const char *s = x->s;
-	size_t n = x->bend, k = *kp;
-	enum tl_mod mod = TL_MOD_NONE;
-
-	if (TL_AT(s, n, k, "初期") || TL_AT(s, n, k, "前期") ||
-	    TL_AT(s, n, k, "早期"))
-		mod = TL_MOD_START, k += 6;
-	else if (TL_AT(s, n, k, "初"))
-		mod = TL_MOD_START, k += 3;
-	else if (TL_AT(s, n, k, "中后期"))
-		mod = TL_MOD_END, k += 9;
-	else if (TL_AT(s, n, k, "中期") || TL_AT(s, n, k, "中叶"))
-		mod = TL_MOD_MID, k += 6;
-	else if (TL_AT(s, n, k, "末期") || TL_AT(s, n, k, "后期") ||
-	    TL_AT(s, n, k, "後期") ||
-	    TL_AT(s, n, k, "晚期") || TL_AT(s, n, k, "末叶") ||
-	    TL_AT(s, n, k, "下半叶"))
-		mod = TL_MOD_END, k += TL_AT(s, n, k, "下半叶") ? 9 : 6;
-	else if (TL_AT(s, n, k, "上半叶") || TL_AT(s, n, k, "初叶"))
-		mod = TL_MOD_START, k += TL_AT(s, n, k, "上半叶") ? 9 : 6;
-	else if (TL_AT(s, n, k, "末"))
-		mod = TL_MOD_END, k += 3;
-	else if (TL_AT(s, n, k, "中") && !is_han(x, k + 3))
-		mod = TL_MOD_MID, k += 3;
-	else if (TL_AT(s, n, k, "以来") || TL_AT(s, n, k, "以來"))
-		mod = TL_MOD_SINCE, k += 6;
-	*kp = k;
-	return mod;
 }
 
 /*
@@ -599,18 +368,18 @@ decade_century(const struct tl_ctx *x, size_t *off, int dec)
 {
 	const char *s = x->s;
 
-	if (TL_BEFORE(s, x->boff, *off, "上世纪") ||
-	    TL_BEFORE(s, x->boff, *off, "上世紀")) {
+	if (LEX_BEFORE(s, x->boff, *off, "上世纪") ||
+	    LEX_BEFORE(s, x->boff, *off, "上世紀")) {
 		*off -= 9;
 		return x->doc_year >= 2100 ? 2000 : 1900;
 	}
-	if (TL_BEFORE(s, x->boff, *off, "上个世纪") ||
-	    TL_BEFORE(s, x->boff, *off, "上個世紀")) {
+	if (LEX_BEFORE(s, x->boff, *off, "上个世纪") ||
+	    LEX_BEFORE(s, x->boff, *off, "上個世紀")) {
 		*off -= 12;
 		return x->doc_year >= 2100 ? 2000 : 1900;
 	}
-	if (TL_BEFORE(s, x->boff, *off, "本世纪") ||
-	    TL_BEFORE(s, x->boff, *off, "本世紀")) {
+	if (LEX_BEFORE(s, x->boff, *off, "本世纪") ||
+	    LEX_BEFORE(s, x->boff, *off, "本世紀")) {
 		*off -= 9;
 		return x->doc_year >= 2100 ? 2100 : 2000;
 	}
@@ -623,40 +392,72 @@ decade_century(const struct tl_ctx *x, size_t *off, int dec)
 	return 1900;
 }
 
-/* A century (20世纪), maybe with a decade (20世纪80年代). */
+/*
+ * 前 alone before a numeral at i, as chronicles write years before the
+ * era (前221年, 约前1950年, 前21世纪): at a clause's start or after 约.
+ * Elsewhere 前 ends a word (之前, 以前, 年前).  Returns 3 or 0.
+ */
+static size_t
+bc_alone(const struct tl_ctx *x, size_t i)
+{
+	if (!LEX_BEFORE(x->s, x->boff, i, "前"))
+		return 0;
+	if (i == x->boff + 3 || !lex_is_han(x->s, x->bend, i - 6) ||
+	    LEX_BEFORE(x->s, x->boff, i - 3, "约"))
+		return 3;
+	return 0;
+}
+
+/*
+ * A century (20世纪), maybe with a decade (20世纪80年代); before the era
+ * (公元前5世纪, 前21世纪) it is BC04XX, BC20XX.
+ */
 static int
-century_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+century_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     size_t k, struct tl_cand *c)
 {
-	struct tl_num d;
+	struct lex_num d;
 	size_t j, u;
 
-	if (m->val < 1 || m->val > 30 || m->ndig > 2 ||
-	    TL_BEFORE(x->s, x->boff, i, "公元前"))
+	static const char *const bc[] = { "公元前", "西元前", NULL };
+	size_t len;
+
+	if (m->val < 1 || m->val > 30 || m->ndig > 2)
 		return 0;
 	c->off = i;
-	if (TL_BEFORE(x->s, x->boff, i, "公元"))
-		c->off -= 6;
 	c->kind = TL_DECADE;
 	c->a.year = (int)(m->val - 1) * 100;
 	c->a.prec = TL_PREC_CENTURY;
+	if ((len = lex_before_any(x->s, x->boff, i, bc)) != 0 ||
+	    (m->kind == LEX_NUM_ASCII && (len = bc_alone(x, i)) != 0)) {
+		c->off -= len;
+		c->a.year = -c->a.year;
+		c->mod = timeline_zh_decade_mod(x, &k);
+		if (c->mod == TL_MOD_NONE && (LEX_BEFORE(x->s, x->boff,
+		    c->off, "约")))
+			c->mod = TL_MOD_APPROX;
+		c->end = k;
+		return 1;
+	}
+	if (LEX_BEFORE(x->s, x->boff, i, "公元"))
+		c->off -= 6;
 	j = spaces(x, k);
-	if (timeline_num_start(x->s, x->bend, j) &&
-	    timeline_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
+	if (lex_num_start(x->s, x->bend, j) &&
+	    lex_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
 	    d.val < 100 && (u = unit_at(x, j + d.len, U_YEAR)) != 0 &&
-	    TL_AT(x->s, x->bend, j + d.len + u, "代")) {
+	    LEX_AT(x->s, x->bend, j + d.len + u, "代")) {
 		c->a.year += (int)d.val;
 		c->a.prec = TL_PREC_DECADE;
 		k = j + d.len + u + 3;
 	}
-	c->mod = decade_mod(x, &k);
+	c->mod = timeline_zh_decade_mod(x, &k);
 	c->end = k;
 	return 1;
 }
 
 /* A decade: 1980年代, 80年代, 八十年代, 上世纪90年代. */
 static int
-decade_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+decade_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     size_t k, struct tl_cand *c)
 {
 	c->off = i;
@@ -664,21 +465,21 @@ decade_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 	    m->val <= 2200)
 		c->a.year = (int)m->val;
 	else if (m->val % 10 == 0 && m->val < 100 && (m->ndig == 2 ||
-	    m->kind == TL_NUM_HAN))
+	    m->kind == LEX_NUM_HAN))
 		c->a.year = decade_century(x, &c->off, (int)m->val) +
 		    (int)m->val;
 	else
 		return 0;
 	c->kind = TL_DECADE;
 	c->a.prec = TL_PREC_DECADE;
-	c->mod = decade_mod(x, &k);
+	c->mod = timeline_zh_decade_mod(x, &k);
 	c->end = k;
 	return 1;
 }
 
 /* Relative expressions after a numeral: 8年前, 两年后, 3个月后, 10天后. */
 static int
-shift_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+shift_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     size_t k, struct tl_cand *c)
 {
 	const char *s = x->s;
@@ -688,24 +489,24 @@ shift_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 
 	if (m->val < 1 || m->val > 200)
 		return 0;
-	if (TL_AT(s, n, k, "年"))
+	if (LEX_AT(s, n, k, "年"))
 		unit = TL_PREC_YEAR, k += 3;
-	else if (TL_AT(s, n, k, "个月"))
+	else if (LEX_AT(s, n, k, "个月"))
 		unit = TL_PREC_MONTH, k += 6;
-	else if (TL_AT(s, n, k, "天"))
+	else if (LEX_AT(s, n, k, "天"))
 		unit = TL_PREC_DAY, k += 3;
 	else
 		return 0;
-	if (TL_AT(s, n, k, "前后") || TL_AT(s, n, k, "前後"))
+	if (LEX_AT(s, n, k, "前后") || LEX_AT(s, n, k, "前後"))
 		return 0;
-	if (TL_AT(s, n, k, "以后") || TL_AT(s, n, k, "之后") ||
-	    TL_AT(s, n, k, "以後") || TL_AT(s, n, k, "之後"))
+	if (LEX_AT(s, n, k, "以后") || LEX_AT(s, n, k, "之后") ||
+	    LEX_AT(s, n, k, "以後") || LEX_AT(s, n, k, "之後"))
 		sign = 1, k += 6;
-	else if (TL_AT(s, n, k, "后") || TL_AT(s, n, k, "後"))
+	else if (LEX_AT(s, n, k, "后") || LEX_AT(s, n, k, "後"))
 		sign = 1, k += 3;
-	else if (TL_AT(s, n, k, "以前") || TL_AT(s, n, k, "之前"))
+	else if (LEX_AT(s, n, k, "以前") || LEX_AT(s, n, k, "之前"))
 		sign = -1, k += 6;
-	else if (TL_AT(s, n, k, "前"))
+	else if (LEX_AT(s, n, k, "前"))
 		sign = -1, k += 3;
 	else
 		return 0;
@@ -719,52 +520,44 @@ shift_match(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 	return 1;
 }
 
+/* What before two years joined by a dash makes them a copyright's. */
+static const char *const copyright[] = { "©", "版权所有", "版權所有",
+    "Copyright", "(c)", "(C)", NULL };
+static const char *const opening[] = { "（", "(", "【", "[", NULL };
+static const char *const closing[] = { "）", ")", "】", "]", NULL };
+static const char *const seasons[] = { "赛季", "学年", "學年", "财年",
+    "年度", "期间", NULL };
+
 /* 1974—1989 with no 年: a range when a heading or brackets hold it. */
 static int
-bare_range(const struct tl_ctx *x, size_t i, const struct tl_num *m,
+bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
     struct tl_cand *c)
 {
-	struct tl_num e;
+	struct lex_num e;
 	size_t k = i + m->len, cl, j, u;
 	int open, close;
 
-	if ((cl = connector(x, k)) == 0 || TL_AT(x->s, x->bend, k, "到"))
+	if ((cl = connector(x, k)) == 0 || LEX_AT(x->s, x->bend, k, "到"))
 		return 0;
 	/* © 2005-2023, 版权所有 2005—2023: a copyright's years. */
 	j = i;
 	while (j > x->boff && x->s[j - 1] == ' ')
 		j--;
-	if (TL_BEFORE(x->s, x->boff, j, "©") ||
-	    TL_BEFORE(x->s, x->boff, j, "版权所有") ||
-	    TL_BEFORE(x->s, x->boff, j, "版權所有") ||
-	    TL_BEFORE(x->s, x->boff, j, "Copyright") ||
-	    TL_BEFORE(x->s, x->boff, j, "(c)") ||
-	    TL_BEFORE(x->s, x->boff, j, "(C)"))
+	if (lex_before_any(x->s, x->boff, j, copyright))
 		return 0;
 	j = k + cl;
-	if (!timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
+	if (!lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
 	    e.val <= m->val || e.val > m->val + 1000 || e.val > 2200)
 		return 0;
 	k = j + e.len;
 	if ((u = unit_at(x, k, U_YEAR)) != 0)
 		k += u;
 	else {
-		open = TL_BEFORE(x->s, x->boff, i, "（") ||
-		    TL_BEFORE(x->s, x->boff, i, "(") ||
-		    TL_BEFORE(x->s, x->boff, i, "【") ||
-		    TL_BEFORE(x->s, x->boff, i, "[");
-		close = TL_AT(x->s, x->bend, k, "）") ||
-		    TL_AT(x->s, x->bend, k, ")") ||
-		    TL_AT(x->s, x->bend, k, "】") ||
-		    TL_AT(x->s, x->bend, k, "]");
+		open = lex_before_any(x->s, x->boff, i, opening) != 0;
+		close = lex_at_any(x->s, x->bend, k, closing) != 0;
 		/* 2019-2020赛季, 2019—2020学年: a season's two years. */
-		if (TL_AT(x->s, x->bend, k, "赛季") ||
-		    TL_AT(x->s, x->bend, k, "学年") ||
-		    TL_AT(x->s, x->bend, k, "學年") ||
-		    TL_AT(x->s, x->bend, k, "财年") ||
-		    TL_AT(x->s, x->bend, k, "年度") ||
-		    TL_AT(x->s, x->bend, k, "期间"))
+		if (lex_at_any(x->s, x->bend, k, seasons))
 			open = close = 1;
 		if (!(open && close) && !x->heading)
 			return 0;
@@ -782,28 +575,11 @@ bare_range(const struct tl_ctx *x, size_t i, const struct tl_num *m,
 	return 1;
 }
 
-/* Negative prefixes: 近2000年, 长达1000年 count years, not name one. */
-static int
-count_prefix(const struct tl_ctx *x, size_t i)
-{
-	static const char *const words[] = { "近", "长达", "历经", "超过",
-	    "逾", "经过", "整整", "上下", "持续了", "历时", "用了", "花了",
-	    "延续了", "存在了", "相隔", "相距", "距今", NULL };
-	size_t w, len;
-
-	for (w = 0; words[w] != NULL; w++) {
-		len = strlen(words[w]);
-		if (i >= x->boff + len &&
-		    memcmp(x->s + i - len, words[w], len) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * The end of a range after a month-day whose year comes from context
- * (1月20日至2月3日): fills c->b with year 0, which timeline.c replaces
- * with the start's resolved year.  Returns the new end, or k.
+ * (1月20日至2月3日, 12月16日到1月1日, 12月至次年2月): fills c->b with the
+ * years after the start's, 0 or 1, which timeline.c adds to the start's
+ * resolved year.  Returns the new end, or k.
  */
 static size_t
 rel_range(const struct tl_ctx *x, size_t k, const struct tl_date *d,
@@ -812,8 +588,12 @@ rel_range(const struct tl_ctx *x, size_t k, const struct tl_date *d,
 	size_t j, e;
 
 	if ((j = connector(x, k)) == 0 ||
-	    (e = range_end(x, k + j, d, &c->b)) == 0 || c->b.year != 0)
+	    (e = range_end(x, k + j, d, &c->b)) == 0)
 		return k;
+	if (c->b.year != 0 && c->b.year != 1) {
+		memset(&c->b, 0, sizeof c->b);
+		return k;
+	}
 	return e;
 }
 
@@ -823,58 +603,28 @@ rel_range(const struct tl_ctx *x, size_t k, const struct tl_date *d,
 static int
 listed_year(const struct tl_ctx *x, size_t k)
 {
-	struct tl_num m;
+	struct lex_num m;
 	int items;
 
 	for (items = 0; items < 8; items++) {
-		if (TL_AT(x->s, x->bend, k, "、") ||
-		    TL_AT(x->s, x->bend, k, "和") ||
-		    TL_AT(x->s, x->bend, k, "及") ||
-		    TL_AT(x->s, x->bend, k, "与"))
+		if (LEX_AT(x->s, x->bend, k, "、") ||
+		    LEX_AT(x->s, x->bend, k, "和") ||
+		    LEX_AT(x->s, x->bend, k, "及") ||
+		    LEX_AT(x->s, x->bend, k, "与"))
 			k += 3;
 		else if (k < x->bend && x->s[k] == ',')
 			k++;
 		else
 			return 0;
-		if (!timeline_num_start(x->s, x->bend, k) ||
-		    timeline_num(x->s, x->bend, k, &m) == 0 ||
+		if (!lex_num_start(x->s, x->bend, k) ||
+		    lex_num(x->s, x->bend, k, &m) == 0 ||
 		    !year_digits(&m) ||
 		    m.val < 1000 || m.val > 2200)
 			return 0;
 		k += m.len;
 		if (unit_at(x, k, U_YEAR) != 0)
-			return !TL_AT(x->s, x->bend, k + unit_at(x, k, U_YEAR),
+			return !LEX_AT(x->s, x->bend, k + unit_at(x, k, U_YEAR),
 			    "代");
-	}
-	return 0;
-}
-
-/*
- * Is the date at [off, k) an aside that the narrative does not move to:
- * a flashback (还要追溯到2011年, 早在2009年) or the name of an event
- * (2026年世界杯, 2008年奥运会)?  Later relative expressions count from
- * the date before it.
- */
-static int
-aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
-{
-	static const char *const names[] = { "世界杯", "奥运会", "冬奥会",
-	    "亚运会", "世博会", "全运会", "欧洲杯", "亚洲杯", "美洲杯", "冬奥",
-	    "奥运", "版", "款", "届", NULL };
-	const char *s = x->s;
-	size_t w, len;
-
-	if (TL_BEFORE(s, x->boff, off, "追溯到") ||
-	    TL_BEFORE(s, x->boff, off, "追溯至") ||
-	    TL_BEFORE(s, x->boff, off, "回溯到") ||
-	    TL_BEFORE(s, x->boff, off, "早在"))
-		return TL_ASIDE_FLASHBACK;
-	if (d->prec != TL_PREC_YEAR)
-		return 0;
-	for (w = 0; names[w] != NULL; w++) {
-		len = strlen(names[w]);
-		if (k + len <= x->bend && memcmp(s + k, names[w], len) == 0)
-			return TL_ASIDE_NAME;
 	}
 	return 0;
 }
@@ -887,24 +637,24 @@ aside(const struct tl_ctx *x, size_t off, size_t k, const struct tl_date *d)
 static size_t
 year_gloss(const struct tl_ctx *x, size_t k, int year)
 {
-	struct tl_num m;
+	struct lex_num m;
 	size_t j = k, u;
 
-	if (TL_AT(x->s, x->bend, j, "（"))
+	if (LEX_AT(x->s, x->bend, j, "（"))
 		j += 3;
 	else if (j < x->bend && x->s[j] == '(')
 		j++;
 	else
 		return k;
-	if (TL_AT(x->s, x->bend, j, "公元"))
+	if (LEX_AT(x->s, x->bend, j, "公元"))
 		j += 6;
-	if (!timeline_num_start(x->s, x->bend, j) ||
-	    timeline_num(x->s, x->bend, j, &m) == 0 || m.val != year)
+	if (!lex_num_start(x->s, x->bend, j) ||
+	    lex_num(x->s, x->bend, j, &m) == 0 || m.val != year)
 		return k;
 	j += m.len;
 	if ((u = unit_at(x, j, U_YEAR)) != 0)
 		j += u;
-	if (TL_AT(x->s, x->bend, j, "）"))
+	if (LEX_AT(x->s, x->bend, j, "）"))
 		return j + 3;
 	if (j < x->bend && x->s[j] == ')')
 		return j + 1;
@@ -916,18 +666,18 @@ static size_t
 bc_range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
     struct tl_date *b)
 {
-	struct tl_num m;
+	struct lex_num m;
 	size_t u;
 
-	if (TL_AT(x->s, x->bend, k, "公元前"))
+	if (LEX_AT(x->s, x->bend, k, "公元前"))
 		k += 9;
-	else if (TL_AT(x->s, x->bend, k, "前"))
+	else if (LEX_AT(x->s, x->bend, k, "前"))
 		k += 3;
 	else
 		return 0;
-	if (!timeline_num_start(x->s, x->bend, k) ||
-	    timeline_num(x->s, x->bend, k, &m) == 0 ||
-	    m.kind == TL_NUM_HAN || (u = unit_at(x, k + m.len, U_YEAR)) == 0 ||
+	if (!lex_num_start(x->s, x->bend, k) ||
+	    lex_num(x->s, x->bend, k, &m) == 0 ||
+	    m.kind == LEX_NUM_HAN || (u = unit_at(x, k + m.len, U_YEAR)) == 0 ||
 	    -m.val <= a->year)
 		return 0;
 	*b = *a;
@@ -935,177 +685,400 @@ bc_range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 	return k + m.len + u;
 }
 
+/*
+ * The forms a numeral starts.  num_match() reads the numeral once into a
+ * struct num_at, then tries each form in turn.  A form answers FORM_MATCH
+ * (c is filled), FORM_NONE (the numeral is no date: stop, with *skip
+ * saying how far) or FORM_NEXT (not this form: try the next one).
+ */
+enum form { FORM_NONE, FORM_MATCH, FORM_NEXT };
+
+struct num_at {
+	size_t i;		/* the numeral's first byte */
+	struct lex_num m;	/* the numeral */
+	size_t k;		/* one past it */
+	size_t u;		/* length of 年 after it, or 0 */
+};
+
+/* 20世纪, 公元前5世纪 (not a century), 20世纪80年代. */
+static enum form
+form_century(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	if (!LEX_AT(x->s, x->bend, a->k, "世纪") &&
+	    !LEX_AT(x->s, x->bend, a->k, "世紀"))
+		return FORM_NEXT;
+	return century_match(x, a->i, &a->m, a->k + 6, c) ? FORM_MATCH :
+	    FORM_NONE;
+}
+
+/* 1980年代, 80年代, 八十年代, 上世纪90年代. */
+static enum form
+form_decade(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	if (a->u == 0 || !LEX_AT(x->s, x->bend, a->k + a->u, "代"))
+		return FORM_NEXT;
+	return decade_match(x, a->i, &a->m, a->k + a->u + 3, c) ?
+	    FORM_MATCH : FORM_NONE;
+}
+
+/* The eras a year may be written in, and the prefixes that say so. */
+enum era { ERA_NONE, ERA_CE, ERA_MINGUO, ERA_BC };
+
+/*
+ * The era prefix before a year at a->i, moving c->off back over it:
+ * 公元前221年 and 西元前 (before the era), 公元 and 西元, 民国 (1911 plus
+ * the year), and 前221年 alone at a clause's start as chronicles write it
+ * (a 前 after another character is 之前, 以前, 年前: a word).
+ */
+static enum era
+year_era(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c)
+{
+	static const char *const bc[] = { "公元前", "西元前", NULL };
+	static const char *const ce[] = { "公元", "西元", NULL };
+	static const char *const minguo[] = { "民国", "民國", NULL };
+	const char *s = x->s;
+	size_t len;
+
+	if ((len = lex_before_any(s, x->boff, a->i, bc)) != 0) {
+		c->off -= len;
+		return ERA_BC;
+	}
+	if ((len = lex_before_any(s, x->boff, a->i, ce)) != 0) {
+		c->off -= len;
+		return ERA_CE;
+	}
+	if (a->m.kind == LEX_NUM_ASCII && (a->m.ndig == 3 || a->m.ndig == 4) &&
+	    a->u != 0 && bc_alone(x, a->i)) {
+		c->off -= 3;
+		return ERA_BC;
+	}
+	if ((len = lex_before_any(s, x->boff, a->i, minguo)) != 0) {
+		c->off -= len;
+		return ERA_MINGUO;
+	}
+	return ERA_NONE;
+}
+
+/*
+ * What may follow a year and its month and day: a range's end (至21日,
+ * —前207年), 至今, and the fuzzy words (底, 上旬, 前后).  Then the
+ * prefixes that change its sense: 自 (since), 约 (about), and a plan's
+ * words (a target).  Returns the end.
+ */
+static size_t
+year_tail(const struct tl_ctx *x, size_t k, enum era era, struct tl_cand *c)
+{
+	const char *s = x->s;
+	size_t n = x->bend, j, u;
+	int since;
+
+	if ((j = connector(x, k)) != 0 && era != ERA_BC &&
+	    (u = range_end(x, k + j, &c->a, &c->b)) != 0) {
+		c->kind = TL_RANGE;
+		k = u;
+	} else if (j != 0 && era == ERA_BC && (u = bc_range_end(x, k + j,
+	    &c->a, &c->b)) != 0) {
+		c->kind = TL_RANGE;
+		k = u;
+	} else if (LEX_AT(s, n, k, "至今")) {
+		c->mod = TL_MOD_SINCE;
+		k += 6;
+	}
+	if (c->kind == TL_ABSOLUTE && c->mod == TL_MOD_NONE)
+		c->mod = timeline_zh_mod(x, &k, c->a.prec);
+	since = since_prefix(x, &c->off);
+	if (since && c->mod == TL_MOD_NONE && c->kind == TL_ABSOLUTE &&
+	    LEX_AT(s, n, k, "起"))
+		c->mod = TL_MOD_SINCE;
+	if (!since && c->mod == TL_MOD_NONE &&
+	    (LEX_BEFORE(s, x->boff, c->off, "约") ||
+	    LEX_BEFORE(s, x->boff, c->off, "大约")))
+		c->mod = TL_MOD_APPROX;
+	if (c->kind == TL_ABSOLUTE && c->mod != TL_MOD_SINCE &&
+	    timeline_zh_target(x, c->off, k, c->a.year))
+		c->kind = TL_TARGET;
+	c->noanchor = timeline_zh_aside(x, c->off, k, &c->a);
+	return k;
+}
+
+/*
+ * A year with 年: 2016年, 2016年4月19日, 二〇〇〇年三月, 公元前221年,
+ * 民国105年（2016年）7月, 2016年1-6月, 2018年4月20日至21日, 2019年底.
+ * Four digits make a year (1000-2200); with an era any number does.  A
+ * month or day that cannot be (2019年13月, 2月30日) makes it no date.
+ */
+static enum form
+form_year(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
+    size_t *skip)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k, j;
+	long val = a->m.val, r;
+	enum era era;
+
+	if (a->u == 0)
+		return FORM_NEXT;
+	era = year_era(x, a, c);
+	if (!(year_digits(&a->m) || era) || val < 1 ||
+	    (!era && (val < 1000 || val > 2200)) ||
+	    (era == ERA_MINGUO && val > 200)) {
+		c->off = a->i;
+		return FORM_NEXT;
+	}
+	if (!era && timeline_zh_counts(x, a->i))
+		return FORM_NONE;
+	k = a->k + a->u;
+	/* 2000年来, 1000年的历史: a count of years. */
+	if (val % 100 == 0 && era == ERA_NONE && (LEX_AT(s, n, k, "来") ||
+	    LEX_AT(s, n, k, "历史") || LEX_AT(s, n, k, "的历史")))
+		return FORM_NONE;
+	c->kind = TL_ABSOLUTE;
+	c->a.year = era == ERA_BC ? -(int)val : era == ERA_MINGUO ?
+	    1911 + (int)val : (int)val;
+	c->a.prec = TL_PREC_YEAR;
+	k = year_gloss(x, k, c->a.year);
+	if (era != ERA_BC && (j = month_span(x, k, &c->a.month,
+	    &c->b.month)) != 0) {
+		c->kind = TL_RANGE;
+		c->a.prec = c->b.prec = TL_PREC_MONTH;
+		c->b.year = c->a.year;
+		c->end = j;
+		since_prefix(x, &c->off);
+		return FORM_MATCH;
+	}
+	if ((r = month_day_pair(x, k, &c->a, &c->b)) < 0) {
+		*skip = k - a->i;
+		return FORM_NONE;
+	}
+	if (c->b.prec != TL_PREC_NONE) {
+		c->kind = TL_RANGE;
+		c->end = (size_t)r;
+		since_prefix(x, &c->off);
+		return FORM_MATCH;
+	}
+	c->end = year_tail(x, (size_t)r, era, c);
+	return FORM_MATCH;
+}
+
+/*
+ * A year before the era written with thousands grouped: 前730,000年,
+ * 公元前1,000,000年 (a prehistory's 年表).  Only with the era's prefix:
+ * elsewhere 1,000年 is a count.
+ */
+static enum form
+form_bc_grouped(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	static const char *const bc[] = { "公元前", "西元前", NULL };
+	size_t k = a->k, len, u;
+	long val = a->m.val;
+	int v;
+
+	if (a->m.kind != LEX_NUM_ASCII || a->m.ndig > 3 || k >= x->bend ||
+	    x->s[k] != ',' || ((len = lex_before_any(x->s, x->boff, a->i,
+	    bc)) == 0 && (len = bc_alone(x, a->i)) == 0))
+		return FORM_NEXT;
+	while (k + 4 <= x->bend && x->s[k] == ',' &&
+	    lex_digits(x->s, k + 4 < x->bend ? k + 4 : x->bend, k + 1,
+	    &v) == 3 && (k + 4 == x->bend || x->s[k + 4] < '0' ||
+	    x->s[k + 4] > '9') && val < 100000) {
+		val = val * 1000 + v;
+		k += 4;
+	}
+	if (k == a->k || (u = unit_at(x, k, U_YEAR)) == 0)
+		return FORM_NEXT;
+	*skip = k + u - a->i;
+	c->off = a->i - len;
+	c->kind = TL_ABSOLUTE;
+	c->a.year = -(int)val;
+	c->a.prec = TL_PREC_YEAR;
+	k += u;
+	c->mod = timeline_zh_mod(x, &k, TL_PREC_YEAR);
+	if (c->mod == TL_MOD_NONE && LEX_BEFORE(x->s, x->boff, c->off, "约"))
+		c->mod = TL_MOD_APPROX;
+	c->end = k;
+	return FORM_MATCH;
+}
+
+/* 8年前, 两年后, 3个月后, 10天后; else a count of years is no date. */
+static enum form
+form_shift(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	if (a->u != 0) {
+		if ((a->m.kind != LEX_NUM_HAN_DIGITS || a->m.ndig <= 1) &&
+		    shift_match(x, a->i, &a->m, a->k, c))
+			return FORM_MATCH;
+		return FORM_NONE;
+	}
+	if ((LEX_AT(x->s, x->bend, a->k, "个月") ||
+	    LEX_AT(x->s, x->bend, a->k, "天")) &&
+	    shift_match(x, a->i, &a->m, a->k, c))
+		return FORM_MATCH;
+	return FORM_NEXT;
+}
+
+/* Four digits with no 年: 1974—1989 in a heading, 2018、2019年. */
+static enum form
+form_bare_year(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	(void)skip;
+	if (!year_digits(&a->m) || a->m.val < 1000 || a->m.val > 2200)
+		return FORM_NEXT;
+	if (a->m.kind != LEX_NUM_HAN_DIGITS && bare_range(x, a->i, &a->m, c))
+		return FORM_MATCH;
+	if (!listed_year(x, a->k))
+		return FORM_NEXT;
+	c->kind = TL_ABSOLUTE;
+	c->a.year = (int)a->m.val;
+	c->a.prec = TL_PREC_YEAR;
+	c->end = a->k;
+	return FORM_MATCH;
+}
+
+/*
+ * What before a month with no year says it is no date of its own: the
+ * end of a range whose start was not taken (今年1月至11月 with no
+ * document date), or a month of every year (每年6月).
+ */
+static const char *const month_not_after[] = { "至", "到", "—", "～", "-",
+    "~", "每年", "每年的", NULL };
+
+/*
+ * A month with no year, its year from context: 1月4日, 三月十七日, 6月,
+ * 1月20日至2月3日, 6月上旬.
+ */
+static enum form
+form_month(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
+	size_t k;
+	long r;
+
+	if (unit_at(x, a->k, U_MONTH) == 0 ||
+	    (a->m.kind == LEX_NUM_HAN_DIGITS && a->m.ndig > 1) ||
+	    lex_before_any(x->s, x->boff, a->i, month_not_after) != 0)
+		return FORM_NEXT;
+	r = month_day_pair(x, a->i, &d, &c->b);
+	if (r < 0) {
+		*skip = a->k - a->i + 3;
+		return FORM_NONE;
+	}
+	if (d.month == 0)
+		return FORM_NONE;
+	k = c->b.prec != TL_PREC_NONE ? (size_t)r : rel_range(x, (size_t)r,
+	    &d, c);
+	if (c->b.prec != TL_PREC_NONE)
+		c->b.year = 0;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = TL_ANCHOR_PREV;
+	c->rel.unit = TL_PREC_YEAR;
+	c->rel.month = d.month;
+	c->rel.day = d.day;
+	c->rel.prec = d.prec;
+	c->rel.wrap = 1;
+	c->mod = timeline_zh_mod(x, &k, d.prec);
+	c->end = k;
+	return FORM_MATCH;
+}
+
+/* A span of months with no year: 1-6月 (the year from context). */
+static enum form
+form_month_span(const struct tl_ctx *x, const struct num_at *a,
+    struct tl_cand *c, size_t *skip)
+{
+	size_t j;
+
+	(void)skip;
+	if ((a->m.kind != LEX_NUM_ASCII && a->m.kind != LEX_NUM_WIDE) ||
+	    LEX_BEFORE(x->s, x->boff, a->i, "每年") ||
+	    (j = month_span(x, a->i, &c->rel.month, &c->b.month)) == 0)
+		return FORM_NEXT;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = TL_ANCHOR_PREV;
+	c->rel.unit = TL_PREC_YEAR;
+	c->rel.prec = TL_PREC_MONTH;
+	c->b.prec = TL_PREC_MONTH;
+	c->end = j;
+	return FORM_MATCH;
+}
+
+/* What after N日 makes it a count of days (3日内, 5日游, 7日制). */
+static const char *const day_not_before[] = { "内", "前", "后", "游", "间",
+    "以", "之", "制", NULL };
+
+/* A day with no month: 21日 (ASCII digits only: 一日 is "one day"). */
+static enum form
+form_day(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
+    size_t *skip)
+{
+	size_t e;
+	int d1, d2;
+
+	(void)skip;
+	/* 18、19日, 24至26日: two days of the month in hand. */
+	if ((a->m.kind == LEX_NUM_ASCII || a->m.kind == LEX_NUM_WIDE) &&
+	    !timeline_zh_counts(x, a->i) &&
+	    (e = day_pair(x, a->i, 0, 0, &d1, &d2)) != 0) {
+		c->kind = TL_RELATIVE;
+		c->rel.anchor = TL_ANCHOR_PREV;
+		c->rel.unit = TL_PREC_MONTH;
+		c->rel.day = d1;
+		c->rel.prec = TL_PREC_DAY;
+		c->b.day = d2;
+		c->b.prec = TL_PREC_DAY;
+		c->end = e;
+		return FORM_MATCH;
+	}
+	if ((a->m.kind != LEX_NUM_ASCII && a->m.kind != LEX_NUM_WIDE) ||
+	    a->m.ndig > 2 || !LEX_AT(x->s, x->bend, a->k, "日") ||
+	    a->m.val < 1 || a->m.val > 31 ||
+	    lex_at_any(x->s, x->bend, a->k + 3, day_not_before) != 0 ||
+	    timeline_zh_counts(x, a->i) || LEX_BEFORE(x->s, x->boff, a->i, "连续"))
+		return FORM_NEXT;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = TL_ANCHOR_PREV;
+	c->rel.unit = TL_PREC_MONTH;
+	c->rel.day = (int)a->m.val;
+	c->rel.prec = TL_PREC_DAY;
+	c->end = a->k + 3;
+	return FORM_MATCH;
+}
+
+/* The forms, in the order they are tried. */
+static enum form (*const num_forms[])(const struct tl_ctx *,
+    const struct num_at *, struct tl_cand *, size_t *) = {
+	form_century, form_decade, form_year, form_bc_grouped, form_shift,
+	form_bare_year,
+	form_month, form_month_span, form_day
+};
+
 /* A date that begins with a numeral at i. */
 static int
 num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 {
-	const char *s = x->s;
-	size_t n = x->bend, k, u, j;
-	struct tl_num m;
-	long r;
-	int bc = 0, era = 0, since = 0;
+	struct num_at a;
+	size_t f;
+	enum form r;
 
-	timeline_num(s, n, i, &m);
-	*skip = m.len;
+	lex_num(x->s, x->bend, i, &a.m);
+	*skip = a.m.len;
 	if (timeline_zh_bad_before(x, i))
 		return 0;
-	k = i + m.len;
+	a.i = i;
+	a.k = i + a.m.len;
+	a.u = unit_at(x, a.k, U_YEAR);
 	c->off = i;
-	if (TL_AT(s, n, k, "世纪") || TL_AT(s, n, k, "世紀"))
-		return century_match(x, i, &m, k + 6, c);
-	if ((u = unit_at(x, k, U_YEAR)) != 0 && TL_AT(s, n, k + u, "代"))
-		return decade_match(x, i, &m, k + u + 3, c);
-	if (TL_BEFORE(s, x->boff, i, "公元前") ||
-	    TL_BEFORE(s, x->boff, i, "西元前"))
-		bc = 1, c->off -= 9;
-	else if (TL_BEFORE(s, x->boff, i, "公元") ||
-	    TL_BEFORE(s, x->boff, i, "西元"))
-		era = 1, c->off -= 6;
-	else if (TL_BEFORE(s, x->boff, i, "前") && m.kind == TL_NUM_ASCII &&
-	    (m.ndig == 3 || m.ndig == 4) && u != 0 &&
-	    (i == x->boff + 3 || !is_han(x, i - 6)))
-		/* 前221年 in a chronicle: 前 alone at a clause's start. */
-		bc = 1, c->off -= 3;
-	else if (TL_BEFORE(s, x->boff, i, "民国") ||
-	    TL_BEFORE(s, x->boff, i, "民國"))
-		era = 2, c->off -= 6;
-	if (u != 0 && (year_digits(&m) || era || bc) && m.val >= 1 &&
-	    (era || bc || (m.val >= 1000 && m.val <= 2200)) &&
-	    (era != 2 || m.val <= 200)) {
-		if (!era && !bc && count_prefix(x, i))
-			return 0;
-		k += u;
-		if (m.val % 100 == 0 && !era && (TL_AT(s, n, k, "来") ||
-		    TL_AT(s, n, k, "历史") || TL_AT(s, n, k, "的历史")))
-			return 0;
-		c->kind = TL_ABSOLUTE;
-		c->a.year = bc ? -(int)m.val : era == 2 ? 1911 + (int)m.val :
-		    (int)m.val;
-		c->a.prec = TL_PREC_YEAR;
-		k = year_gloss(x, k, c->a.year);
-		if (!bc && (j = month_span(x, k, &c->a.month,
-		    &c->b.month)) != 0) {
-			c->kind = TL_RANGE;
-			c->a.prec = c->b.prec = TL_PREC_MONTH;
-			c->b.year = c->a.year;
-			c->end = j;
-			since_prefix(x, &c->off);
-			return 1;
-		}
-		if ((r = month_day(x, k, &c->a)) < 0) {
-			*skip = k - i;
-			return 0;
-		}
-		k = (size_t)r;
-		if ((j = connector(x, k)) != 0 && !bc &&
-		    (u = range_end(x, k + j, &c->a, &c->b)) != 0) {
-			c->kind = TL_RANGE;
-			k = u;
-		} else if (j != 0 && bc && (u = bc_range_end(x, k + j, &c->a,
-		    &c->b)) != 0) {
-			c->kind = TL_RANGE;
-			k = u;
-		} else if (TL_AT(s, n, k, "至今")) {
-			c->mod = TL_MOD_SINCE;
-			k += 6;
-		}
-		if (c->kind == TL_ABSOLUTE && c->mod == TL_MOD_NONE)
-			c->mod = timeline_zh_mod(x, &k, c->a.prec);
-		since = since_prefix(x, &c->off);
-		if (since && c->mod == TL_MOD_NONE && c->kind == TL_ABSOLUTE &&
-		    TL_AT(s, n, k, "起"))
-			c->mod = TL_MOD_SINCE;
-		if (!since && c->mod == TL_MOD_NONE &&
-		    (TL_BEFORE(s, x->boff, c->off, "约") ||
-		    TL_BEFORE(s, x->boff, c->off, "大约")))
-			c->mod = TL_MOD_APPROX;
-		if (c->kind == TL_ABSOLUTE && c->mod != TL_MOD_SINCE &&
-		    is_target(x, c->off, k, c->a.year))
-			c->kind = TL_TARGET;
-		c->noanchor = aside(x, c->off, k, &c->a);
-		c->end = k;
-		return 1;
-	}
-	if (u != 0 && (m.kind != TL_NUM_HAN_DIGITS || m.ndig <= 1) &&
-	    shift_match(x, i, &m, k, c))
-		return 1;
-	if (u == 0 && (TL_AT(s, n, k, "个月") || TL_AT(s, n, k, "天")) &&
-	    shift_match(x, i, &m, k, c))
-		return 1;
-	if (u != 0)
-		return 0;
-	if (year_digits(&m) && m.kind != TL_NUM_HAN_DIGITS &&
-	    m.val >= 1000 && m.val <= 2200 && bare_range(x, i, &m, c))
-		return 1;
-	if (year_digits(&m) && m.val >= 1000 && m.val <= 2200 &&
-	    listed_year(x, k)) {
-		c->kind = TL_ABSOLUTE;
-		c->a.year = (int)m.val;
-		c->a.prec = TL_PREC_YEAR;
-		c->end = k;
-		return 1;
-	}
-	/*
-	 * A month with no year: 1月4日, 三月十七日, 6月.  One right after a
-	 * connector ends a range whose start was not taken (今年1月至11月
-	 * with no document date), so it is not read alone.
-	 */
-	if (unit_at(x, k, U_MONTH) != 0 && !(m.kind == TL_NUM_HAN_DIGITS &&
-	    m.ndig > 1) && !TL_BEFORE(s, x->boff, i, "至") &&
-	    !TL_BEFORE(s, x->boff, i, "到") && !TL_BEFORE(s, x->boff, i, "—") &&
-	    !TL_BEFORE(s, x->boff, i, "～") && !TL_BEFORE(s, x->boff, i, "-") &&
-	    !TL_BEFORE(s, x->boff, i, "~") &&
-	    !TL_BEFORE(s, x->boff, i, "每年") &&
-	    !TL_BEFORE(s, x->boff, i, "每年的")) {
-		struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
-
-		r = month_day(x, i, &d);
-		if (r < 0) {
-			*skip = k - i + 3;
-			return 0;
-		}
-		if (d.month == 0)
-			return 0;
-		k = rel_range(x, (size_t)r, &d, c);
-		c->kind = TL_RELATIVE;
-		c->rel.anchor = TL_ANCHOR_PREV;
-		c->rel.unit = TL_PREC_YEAR;
-		c->rel.month = d.month;
-		c->rel.day = d.day;
-		c->rel.prec = d.prec;
-		c->rel.wrap = 1;
-		c->mod = timeline_zh_mod(x, &k, d.prec);
-		c->end = k;
-		return 1;
-	}
-	/* A span of months with no year: 1-6月 (the year from context). */
-	if ((m.kind == TL_NUM_ASCII || m.kind == TL_NUM_WIDE) &&
-	    !TL_BEFORE(s, x->boff, i, "每年") &&
-	    (j = month_span(x, i, &c->rel.month, &c->b.month)) != 0) {
-		c->kind = TL_RELATIVE;
-		c->rel.anchor = TL_ANCHOR_PREV;
-		c->rel.unit = TL_PREC_YEAR;
-		c->rel.prec = TL_PREC_MONTH;
-		c->b.prec = TL_PREC_MONTH;
-		c->end = j;
-		return 1;
-	}
-	/* A day with no month: 21日 (ASCII digits only: 一日 is "one day"). */
-	if ((m.kind == TL_NUM_ASCII || m.kind == TL_NUM_WIDE) &&
-	    m.ndig <= 2 && TL_AT(s, n, k, "日") && m.val >= 1 && m.val <= 31 &&
-	    !TL_AT(s, n, k + 3, "内") && !TL_AT(s, n, k + 3, "前") &&
-	    !TL_AT(s, n, k + 3, "后") && !TL_AT(s, n, k + 3, "游") &&
-	    !TL_AT(s, n, k + 3, "间") && !TL_AT(s, n, k + 3, "以") &&
-	    !TL_AT(s, n, k + 3, "之") && !TL_AT(s, n, k + 3, "制") &&
-	    !count_prefix(x, i) && !TL_BEFORE(s, x->boff, i, "连续")) {
-		c->kind = TL_RELATIVE;
-		c->rel.anchor = TL_ANCHOR_PREV;
-		c->rel.unit = TL_PREC_MONTH;
-		c->rel.day = (int)m.val;
-		c->rel.prec = TL_PREC_DAY;
-		c->end = k + 3;
-		return 1;
-	}
+	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++)
+		if ((r = num_forms[f](x, &a, c, skip)) != FORM_NEXT)
+			return r == FORM_MATCH;
 	return 0;
 }
 
@@ -1163,13 +1136,17 @@ static const struct relword {
 	{ NULL, 0, 0, 0, 0 }
 };
 
+/* What after a relative word makes another word: 当年代, 同年龄, 今年度. */
+static const char *const relword_not_before[] = { "龄", "级", "度", "代",
+    "报", "刊", NULL };
+
 /* A relative word at i. */
 static int
 word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 {
 	const struct relword *w;
 	struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
-	struct tl_num m;
+	struct lex_num m;
 	size_t len, k, j, u;
 	long r;
 
@@ -1182,12 +1159,10 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		return 0;
 	/* 当年 in 当年代, 同年龄, 今年度: other words. */
 	k = i + len;
-	if (TL_AT(x->s, x->bend, k, "龄") || TL_AT(x->s, x->bend, k, "级") ||
-	    TL_AT(x->s, x->bend, k, "度") || TL_AT(x->s, x->bend, k, "代") ||
-	    TL_AT(x->s, x->bend, k, "报") || TL_AT(x->s, x->bend, k, "刊"))
+	if (lex_at_any(x->s, x->bend, k, relword_not_before))
 		return 0;
-	if (TL_BEFORE(x->s, x->boff, i, "每") ||
-	    TL_BEFORE(x->s, x->boff, i, "相"))
+	if (LEX_BEFORE(x->s, x->boff, i, "每") ||
+	    LEX_BEFORE(x->s, x->boff, i, "相"))
 		return 0;
 	c->off = i;
 	c->kind = TL_RELATIVE;
@@ -1212,8 +1187,8 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		}
 	} else if (w->more == 2) {
 		j = spaces(x, k);
-		if (timeline_num_start(x->s, x->bend, j) &&
-		    timeline_num(x->s, x->bend, j, &m) != 0 &&
+		if (lex_num_start(x->s, x->bend, j) &&
+		    lex_num(x->s, x->bend, j, &m) != 0 &&
 		    (u = unit_at(x, j + m.len, U_DAY)) != 0) {
 			if (m.val < 1 || m.val > 31)
 				return 0;
@@ -1239,23 +1214,23 @@ century_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	size_t k;
 	int base;
 
-	if (TL_AT(s, x->bend, i, "上世纪") || TL_AT(s, x->bend, i, "上世紀"))
+	if (LEX_AT(s, x->bend, i, "上世纪") || LEX_AT(s, x->bend, i, "上世紀"))
 		k = i + 9, base = x->doc_year >= 2100 ? 2000 : 1900;
-	else if (TL_AT(s, x->bend, i, "上个世纪") ||
-	    TL_AT(s, x->bend, i, "上個世紀"))
+	else if (LEX_AT(s, x->bend, i, "上个世纪") ||
+	    LEX_AT(s, x->bend, i, "上個世紀"))
 		k = i + 12, base = x->doc_year >= 2100 ? 2000 : 1900;
-	else if (TL_AT(s, x->bend, i, "本世纪") ||
-	    TL_AT(s, x->bend, i, "本世紀"))
+	else if (LEX_AT(s, x->bend, i, "本世纪") ||
+	    LEX_AT(s, x->bend, i, "本世紀"))
 		k = i + 9, base = x->doc_year >= 2100 ? 2100 : 2000;
 	else
 		return 0;
-	if (timeline_num_start(s, x->bend, spaces(x, k)))
+	if (lex_num_start(s, x->bend, spaces(x, k)))
 		return 0;
 	c->off = i;
 	c->kind = TL_DECADE;
 	c->a.year = base;
 	c->a.prec = TL_PREC_CENTURY;
-	c->mod = decade_mod(x, &k);
+	c->mod = timeline_zh_decade_mod(x, &k);
 	c->end = k;
 	return 1;
 }
@@ -1268,9 +1243,9 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 
 	memset(c, 0, sizeof *c);
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-	if (timeline_num_start(x->s, x->bend, i))
+	if (lex_num_start(x->s, x->bend, i))
 		return num_match(x, i, c, skip);
-	if (TL_AT(x->s, x->bend, i, "上") || TL_AT(x->s, x->bend, i, "本"))
+	if (LEX_AT(x->s, x->bend, i, "上") || LEX_AT(x->s, x->bend, i, "本"))
 		return century_word(x, i, c);
 	return word_match(x, i, c);
 }

@@ -102,36 +102,6 @@ key3(const unsigned char *p)
 	return (keys[c >> 3] >> (c & 7)) & 1;
 }
 
-/* Days from 0000-03-01 (any fixed epoch would do) for date arithmetic. */
-static long
-days_from(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe;
-}
-
-static void
-civil_from(long z, struct tl_date *t)
-{
-	long era, doe, yoe, y, doy, mp;
-
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	t->day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	t->month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	t->year = (int)(y + (t->month <= 2));
-}
-
 /* Resolves a relative candidate; returns 0 when it cannot be. */
 static int
 resolve(const struct tl_rel *r, const struct tl_date *anchor,
@@ -163,7 +133,8 @@ resolve(const struct tl_rel *r, const struct tl_date *anchor,
 			t.month += 12, t.year--;
 		break;
 	case TL_PREC_DAY:
-		civil_from(days_from(t.year, t.month, t.day) + r->delta, &t);
+		lex_civil(lex_days(t.year, t.month, t.day) + r->delta,
+		    &t.year, &t.month, &t.day);
 		break;
 	default:
 		return 0;
@@ -181,7 +152,7 @@ resolve(const struct tl_rel *r, const struct tl_date *anchor,
 		t.day = 0;
 	if (t.prec < TL_PREC_MONTH)
 		t.month = 0;
-	if (t.prec == TL_PREC_DAY && t.day > timeline_mdays(t.year, t.month))
+	if (t.prec == TL_PREC_DAY && t.day > lex_mdays(t.year, t.month))
 		return 0;
 	*out = t;
 	return 1;
@@ -209,8 +180,8 @@ fmt_date(char *p, const struct tl_date *d)
 {
 	int y = d->year < 0 ? -d->year : d->year;
 
-	if (y > 9999)
-		y = 9999;
+	if (y > 999999)
+		y = 999999;
 	if (d->year < 0) {
 		*p++ = 'B';
 		*p++ = 'C';
@@ -236,7 +207,8 @@ fmt_date(char *p, const struct tl_date *d)
 		}
 		break;
 	case TL_PREC_YEAR:
-		p = put_digits(p, y, 4);
+		/* 前730,000年 is BC730000: more digits when there are. */
+		p = put_digits(p, y, y > 99999 ? 6 : y > 9999 ? 5 : 4);
 		break;
 	default:
 		memcpy(p, "XXXX", 4);
@@ -245,49 +217,6 @@ fmt_date(char *p, const struct tl_date *d)
 	}
 	*p = '\0';
 	return p;
-}
-
-/* Time-of-day words kept in a day's expression: 1月4日上午. */
-static size_t
-time_of_day(const struct tl_ctx *x, size_t k)
-{
-	static const char *const words[] = { "凌晨", "清晨", "早晨", "早上",
-	    "上午", "中午", "午后", "下午", "傍晚", "晚上", "晚间", "夜间",
-	    "夜里", "深夜", "当晚", "晚", "夜", "早", NULL };
-	size_t w, len, j;
-
-	for (w = 0; words[w] != NULL; w++) {
-		len = strlen(words[w]);
-		if (k + len <= x->bend && memcmp(x->s + k, words[w], len) == 0)
-			break;
-	}
-	if (words[w] == NULL)
-		return k;
-	/* 晚, 夜, 早 alone only before a clock time or punctuation. */
-	if (len == 3 && k + 3 < x->bend && (unsigned char)x->s[k + 3] >= 0xe4 &&
-	    (unsigned char)x->s[k + 3] <= 0xe9)
-		return k;
-	k += len;
-	/* A clock time: 10时30分, 9点, 10:30. */
-	j = k;
-	while (j < x->bend && x->s[j] >= '0' && x->s[j] <= '9' && j - k < 2)
-		j++;
-	if (j > k) {
-		if (TL_AT(x->s, x->bend, j, "时") ||
-		    TL_AT(x->s, x->bend, j, "点")) {
-			j += 3;
-			k = j;
-			while (j < x->bend && x->s[j] >= '0' &&
-			    x->s[j] <= '9' && j - k < 2)
-				j++;
-			if (j > k && TL_AT(x->s, x->bend, j, "分"))
-				k = j + 3;
-		} else if (x->s[j] == ':' && j + 2 < x->bend &&
-		    x->s[j + 1] >= '0' && x->s[j + 1] <= '5' &&
-		    x->s[j + 2] >= '0' && x->s[j + 2] <= '9')
-			k = j + 3;
-	}
-	return k;
 }
 
 /* Sort key of a date's start: monotonic, coarser parts first. */
@@ -300,7 +229,7 @@ sort_key(const struct tl_date *d)
 
 static void
 add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
-    const struct tl_cand *c, const struct tl_date *a)
+    const struct tl_cand *c, const struct tl_date *a, const char *tod)
 {
 	struct tl_entry *e;
 	char *p;
@@ -320,12 +249,17 @@ add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
 	if (c->kind == TL_RANGE) {
 		*p++ = '/';
 		fmt_date(p, &c->b);
+	} else if (tod[0] != '\0') {
+		*p++ = 'T';
+		memcpy(p, tod, strlen(tod) + 1);
+		memcpy(e->time, tod, strlen(tod) + 1);
 	}
 	e->line = buffer_line_from(d->buf, c->off, t->n > 1 ?
 	    t->entries[t->n - 2].line : 1);
 	e->block = bi;
 	e->section = doc_section_at(d, d->blocks[bi].off);
 	e->caption = d->blocks[bi].kind == BLOCK_CAPTION;
+	e->citation = c->citation;
 	e->sort_start = sort_key(a);
 	e->sort_prec = a->prec;
 }
@@ -348,9 +282,9 @@ heading_like(const struct doc *d, const struct block *b)
 	while (e > b->off && s[e - 1] == ' ')
 		e--;
 	if (e == b->off || s[e - 1] == '.' || s[e - 1] == '!' ||
-	    s[e - 1] == '?' || TL_BEFORE(s, b->off, e, "。") ||
-	    TL_BEFORE(s, b->off, e, "！") || TL_BEFORE(s, b->off, e, "？") ||
-	    TL_BEFORE(s, b->off, e, "；"))
+	    s[e - 1] == '?' || LEX_BEFORE(s, b->off, e, "。") ||
+	    LEX_BEFORE(s, b->off, e, "！") || LEX_BEFORE(s, b->off, e, "？") ||
+	    LEX_BEFORE(s, b->off, e, "；"))
 		return 0;
 	return 1;
 }
@@ -447,11 +381,44 @@ same_sentence(const struct scan *sc, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * Is [off, end) inside a title in 《》 (a book, an article, a law) or the
+ * text of a Markdown link ([...](...))?  Then it dates the work named,
+ * not the story.  Only the current block is looked at.
+ */
+static int
+citation(const struct tl_ctx *x, size_t off, size_t end)
+{
+	const char *s = x->s;
+	size_t k;
+	int depth = 0, bracket = 0;
+
+	for (k = x->boff; k < off; k++) {
+		if (LEX_AT(s, off, k, "《"))
+			depth++;
+		else if (LEX_AT(s, off, k, "》") && depth > 0)
+			depth--;
+		else if (s[k] == '[')
+			bracket = 1;
+		else if (s[k] == ']' || s[k] == '\n')
+			bracket = 0;
+	}
+	if (depth > 0)
+		return 1;
+	if (!bracket)
+		return 0;
+	for (k = end; k + 1 < x->bend && s[k] != '\n' && s[k] != '['; k++)
+		if (s[k] == ']')
+			return s[k + 1] == '(';
+	return 0;
+}
+
 /* Takes a candidate: resolves it and adds its entry. */
 static void
 take(struct scan *sc, struct tl_cand *c)
 {
 	struct tl_date r;
+	char tod[6];
 
 	if (c->off < sc->last)
 		c->off = sc->last;
@@ -460,23 +427,28 @@ take(struct scan *sc, struct tl_cand *c)
 			return;
 		/* 1月20日至2月3日: a range in the resolved start's year. */
 		if (c->b.prec != TL_PREC_NONE) {
-			c->b.year = r.year;
+			c->b.year += r.year;
+			if (c->b.month == 0 && c->b.prec >= TL_PREC_MONTH)
+				c->b.month = r.month;
 			if (c->b.prec == TL_PREC_DAY &&
-			    c->b.day > timeline_mdays(c->b.year, c->b.month))
+			    c->b.day > lex_mdays(c->b.year, c->b.month))
 				return;
 			c->kind = TL_RANGE;
 		}
 	} else
 		r = c->a;
+	tod[0] = '\0';
 	if (r.prec == TL_PREC_DAY || (c->kind == TL_RELATIVE &&
 	    c->rel.unit == TL_PREC_DAY))
-		c->end = time_of_day(&sc->x, c->end);
-	add_entry(sc->t, &sc->cap, sc->d, sc->bi, c, &r);
+		c->end = timeline_time(&sc->x, c->off, c->end, tod);
+	c->citation = citation(&sc->x, c->off, c->end);
+	add_entry(sc->t, &sc->cap, sc->d, sc->bi, c, &r, tod);
 	/*
 	 * A range over several years (the 1953—1957 plan) names a period,
 	 * not a point the story has reached: it anchors nothing.
 	 */
-	if ((c->kind == TL_ABSOLUTE || c->kind == TL_RELATIVE ||
+	if (!c->citation && (c->kind == TL_ABSOLUTE ||
+	    c->kind == TL_RELATIVE ||
 	    (c->kind == TL_RANGE && c->b.year == r.year)) &&
 	    (c->noanchor == 0 || (c->noanchor == TL_ASIDE_NAME &&
 	    !same_sentence(sc, sc->anchor_off, c->off)))) {
@@ -566,8 +538,8 @@ scan(struct scan *sc)
 static size_t
 sentence_end(const char *s, size_t lo, size_t k, size_t hi)
 {
-	if (TL_AT(s, hi, k, "。") || TL_AT(s, hi, k, "！") ||
-	    TL_AT(s, hi, k, "？") || TL_AT(s, hi, k, "；"))
+	if (LEX_AT(s, hi, k, "。") || LEX_AT(s, hi, k, "！") ||
+	    LEX_AT(s, hi, k, "？") || LEX_AT(s, hi, k, "；"))
 		return 3;
 	if (s[k] == '!' || s[k] == '?' || s[k] == ';')
 		return 1;
@@ -583,7 +555,7 @@ sentence_end(const char *s, size_t lo, size_t k, size_t hi)
 static size_t
 clause_sep(const char *s, size_t k, size_t hi)
 {
-	if (TL_AT(s, hi, k, "，") || TL_AT(s, hi, k, "："))
+	if (LEX_AT(s, hi, k, "，") || LEX_AT(s, hi, k, "："))
 		return 3;
 	if ((s[k] == ',' || s[k] == ':') && k + 1 < hi && s[k + 1] == ' ')
 		return 1;
@@ -602,8 +574,8 @@ trim_front(const char *s, size_t k, size_t hi)
 			k++;
 		else if (k < hi && (l = clause_sep(s, k, hi)) != 0)
 			k += l;
-		else if (TL_AT(s, hi, k, "\xe3\x80\x80") ||
-		    TL_AT(s, hi, k, "、"))
+		else if (LEX_AT(s, hi, k, "\xe3\x80\x80") ||
+		    LEX_AT(s, hi, k, "、"))
 			k += 3;
 		else if (k < hi && s[k] == ',')
 			k++;
@@ -667,13 +639,13 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	 * left out of the event; one that runs on into it (1981年5月1日起实施)
 	 * stays, or the event would not read.
 	 */
-	if ((lo == e->off || (lo + 3 == e->off && (TL_AT(s, hi, lo, "在") ||
-	    TL_AT(s, hi, lo, "于") || TL_AT(s, hi, lo, "即"))) ||
+	if ((lo == e->off || (lo + 3 == e->off && (LEX_AT(s, hi, lo, "在") ||
+	    LEX_AT(s, hi, lo, "于") || LEX_AT(s, hi, lo, "即"))) ||
 	    (lo + 3 <= e->off && e->off - lo <= 5 &&
-	    (TL_AT(s, hi, lo, "In ") || TL_AT(s, hi, lo, "On ") ||
-	    TL_AT(s, hi, lo, "in ") || TL_AT(s, hi, lo, "on ")))) &&
+	    (LEX_AT(s, hi, lo, "In ") || LEX_AT(s, hi, lo, "On ") ||
+	    LEX_AT(s, hi, lo, "in ") || LEX_AT(s, hi, lo, "on ")))) &&
 	    (e->end >= hi || s[e->end] == ' ' || clause_sep(s, e->end, hi) ||
-	    TL_AT(s, hi, e->end, "、"))) {
+	    LEX_AT(s, hi, e->end, "、"))) {
 		k = trim_front(s, e->end, hi);
 		/*
 		 * Nothing left of the clause (三天后，即1月23日...): the

@@ -43,8 +43,9 @@ enum tl_mod {
  * compares as a plain date.  A relative expression (次年6月) has the
  * value it resolves to and kind TL_RELATIVE; one that cannot be resolved
  * gives no entry.  A target (2035年远景目标) has its year as value and
- * kind TL_TARGET.  Times of day (上午, 当晚) are kept in the expression's
- * bytes [off, end), not in the value.
+ * kind TL_TARGET.  A time of day after a day (19时50分, 凌晨2时, 当晚) is
+ * in the expression's bytes [off, end), in time, and at the end of the
+ * value after a "T" (2020-02-08T19:50, 2020-02-08TEV).
  */
 struct tl_entry {
 	size_t off;		/* the expression's first byte */
@@ -56,6 +57,15 @@ struct tl_entry {
 	size_t block;		/* index of the block holding it */
 	ssize_t section;	/* innermost section, or -1 */
 	bool caption;		/* inside a figure caption */
+	bool citation;		/* inside a title (《...》) or a link's
+				   text: it dates the work cited, never
+				   anchors a relative date, and a reader's
+				   pane leaves it out by default */
+	char time[6];		/* the time of day, "" for none: "19:50"
+				   (24:00 is the end of the day) or a
+				   TIMEX3 part of the day, "MO" "MI" "AF"
+				   "EV" "NI"; value then ends in "T" and
+				   the time (2020-02-08T19:50) */
 	char *event;		/* the clause it dates, owned, one line
 				   (no newline or tab), at most 120
 				   columns; the date is left out when it

@@ -44,6 +44,24 @@ abs_kind(const char *k)
 	    strcmp(k, "decade") == 0;
 }
 
+/*
+ * Does an annotated value name the entry's date?  The annotations give the
+ * date part; an entry with a time of day (2020-02-08T19:50) matches its
+ * date, or the whole value when the annotation gives it.
+ */
+static int
+same_value(const char *want, const struct tl_entry *e)
+{
+	size_t n = strlen(e->value);
+
+	if (strcmp(want, e->value) == 0)
+		return 1;
+	if (e->time[0] == '\0')
+		return 0;
+	n -= strlen(e->time) + 1;
+	return strlen(want) == n && strncmp(want, e->value, n) == 0;
+}
+
 static struct ann *
 read_ann(const char *path, size_t *n)
 {
@@ -110,7 +128,7 @@ check_doc(const char *dir, const char *name)
 
 		for (j = 0; j < na; j++)
 			if (!a[j].used && a[j].line == e->line &&
-			    strcmp(a[j].value, e->value) == 0) {
+			    same_value(a[j].value, e)) {
 				a[j].used = 1;
 				right = 1;
 				break;

@@ -34,10 +34,10 @@ static const struct row rows[] = {
 	{ 0, "２０２２年７月１９日，新版发布。", "2022-07-19 absolute" },
 	{ 0, "一九七五年，他开始研究照排。", "1975 absolute" },
 	{ 0, "二零一八年十二月三十一日晚，钟声敲响。",
-	    "2018-12-31 absolute" },
+	    "2018-12-31TEV absolute" },
 	{ 0, "要求自2001年9月1日起执行。", "2001-09-01 absolute:SINCE" },
 	{ 0, "标准于2001年9月1日实施。", "2001-09-01 absolute" },
-	{ 0, "2016年4月19号上午，大会开幕。", "2016-04-19 absolute" },
+	{ 0, "2016年4月19号上午，大会开幕。", "2016-04-19TMO absolute" },
 	{ 0, "公元前221年，秦统一六国。", "BC0221 absolute" },
 	{ 0, "公元960年，宋朝建立。", "0960 absolute" },
 	{ 0, "前221年，秦统一六国。", "BC0221 absolute" },
@@ -55,14 +55,15 @@ static const struct row rows[] = {
 	{ 0, "截至2022年6月，用户已超过十亿。", "2022-06 absolute" },
 	{ 0, "2012年11月15日至今，他一直担任主任。",
 	    "2012-11-15 absolute:SINCE" },
-	{ 0, "一九九七年七月一日零时，香港回归。", "1997-07-01 absolute" },
+	{ 0, "一九九七年七月一日零时，香港回归。",
+	    "1997-07-01T00:00 absolute" },
 	{ 0, "二〇二一年十一月，报告公布。", "2021-11 absolute" },
 	{ 0, "1840年鸦片战争爆发。", "1840 absolute" },
 	{ 0, "到了2010年，这种设备已经很少见。", "2010 absolute" },
 	{ 0, "在2003年的非典疫情中，医院承受了巨大压力。",
 	    "2003 absolute" },
 	{ 0, "2023年8月1日起，新规实施。", "2023-08-01 absolute" },
-	{ 0, "他于1987年5月22日凌晨抵达。", "1987-05-22 absolute" },
+	{ 0, "他于1987年5月22日凌晨抵达。", "1987-05-22TNI absolute" },
 	{ 0, "2001年9月11日，纽约遭到袭击。", "2001-09-11 absolute" },
 	/* Numeric forms. */
 	{ 0, "发布日期：2016-04-19。", "2016-04-19 absolute" },
@@ -180,13 +181,13 @@ static const struct row rows[] = {
 	{ 0, "2019年12月31日，晚会举行。翌日，新规生效。",
 	    "2019-12-31 absolute; 2020-01-01 relative" },
 	{ 0, "2019年3月5日，大会开幕。当晚，举行招待会。",
-	    "2019-03-05 absolute; 2019-03-05 relative" },
+	    "2019-03-05 absolute; 2019-03-05TEV relative" },
 	{ 0, "2010年，公司成立。这一年的2月，首款产品上市。",
 	    "2010 absolute; 2010-02 relative" },
 	{ 0, "2010年5月，会议召开。同月20日，文件下发。",
 	    "2010-05 absolute; 2010-05-20 relative" },
 	{ 0, "2020年1月，疫情暴发。1月4日上午，专家抵达。",
-	    "2020-01 absolute; 2020-01-04 relative" },
+	    "2020-01 absolute; 2020-01-04TMO relative" },
 	{ 0, "2019年12月，疫情出现。1月3日，通报发布。",
 	    "2019-12 absolute; 2020-01-03 relative" },
 	{ 0, "2015年，他离开家乡。三年后，他回来了。",
@@ -435,7 +436,9 @@ test_fields(void)
 
 	is_int(t->n, 4, "fields: four entries");
 	if (t->n == 4) {
-		is_str(t->entries[1].value, "2020-01-04", "fields: value");
+		is_str(t->entries[1].value, "2020-01-04TMO", "fields: value");
+		is_str(t->entries[1].time, "MO", "fields: time");
+		ok(!t->entries[1].citation, "fields: no citation");
 		is_int(t->entries[1].line, 3, "fields: line");
 		char *expr = xstrndup(text + t->entries[1].off,
 		    t->entries[1].end - t->entries[1].off);

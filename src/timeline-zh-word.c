@@ -1,0 +1,244 @@
+/*
+ * timeline-zh-word.c - what the words around a Chinese date say of it.
+ *
+ * A recognizer in timeline-zh.c has read a date; the functions here look
+ * at the few characters after it and before it, and at the rest of its
+ * clause, and answer with a modifier (底 is END, 上旬 START, 前后
+ * APPROX), a kind (a plan's year is a target), or an aside (a flashback,
+ * the name of an event).  The words are static tables, longest first
+ * where one is the prefix of another, matched by lex_at_any() and
+ * lex_before_any() at a character boundary.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "timeline-int.h"
+
+/* Words that begin with a fuzzy character: 初步, 初次, 春节, 冬奥会. */
+static const char *const not_start[] = { "初步", "初次", "初中", "初级",
+    "初心", NULL };
+static const char *const not_season[] = { "春节", "春运", "春晚", "夏令",
+    "冬奥", "冬残", NULL };
+
+/* The fuzzy words after a month: 上旬, 中旬, 下旬. */
+static const struct modword {
+	const char *w;
+	enum tl_mod mod;
+} month_parts[] = {
+	{ "上旬", TL_MOD_START }, { "中旬", TL_MOD_MID },
+	{ "下旬", TL_MOD_END }, { NULL, TL_MOD_NONE }
+}, any_parts[] = {
+	/* After any date: about, since, on the eve of. */
+	{ "前后", TL_MOD_APPROX }, { "左右", TL_MOD_APPROX },
+	{ "前後", TL_MOD_APPROX }, { "以来", TL_MOD_SINCE },
+	{ "以來", TL_MOD_SINCE }, { "前夕", TL_MOD_BEFORE },
+	{ NULL, TL_MOD_NONE }
+}, decade_parts[] = {
+	/* After 年代 or 世纪; longer words before their prefixes. */
+	{ "初期", TL_MOD_START }, { "前期", TL_MOD_START },
+	{ "早期", TL_MOD_START }, { "初叶", TL_MOD_START },
+	{ "上半叶", TL_MOD_START }, { "初", TL_MOD_START },
+	{ "中后期", TL_MOD_END }, { "中期", TL_MOD_MID },
+	{ "中叶", TL_MOD_MID }, { "末期", TL_MOD_END },
+	{ "后期", TL_MOD_END }, { "後期", TL_MOD_END },
+	{ "晚期", TL_MOD_END }, { "末叶", TL_MOD_END },
+	{ "下半叶", TL_MOD_END }, { "末", TL_MOD_END },
+	{ "以来", TL_MOD_SINCE }, { "以來", TL_MOD_SINCE },
+	{ NULL, TL_MOD_NONE }
+};
+
+/* The word of table t at k: its modifier, its length in *len. */
+static enum tl_mod
+modword_at(const struct tl_ctx *x, size_t k, const struct modword *t,
+    size_t *len)
+{
+	for (; t->w != NULL; t++) {
+		*len = strlen(t->w);
+		if (k + *len <= x->bend && memcmp(x->s + k, t->w, *len) == 0)
+			return t->mod;
+	}
+	*len = 0;
+	return TL_MOD_NONE;
+}
+
+enum tl_mod
+timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = *kp;
+	enum tl_mod mod = TL_MOD_NONE;
+	size_t len = 0;
+
+	if (prec == TL_PREC_YEAR || prec == TL_PREC_MONTH) {
+		if (LEX_AT(s, n, k, "初") && !lex_at_any(s, n, k, not_start))
+			mod = TL_MOD_START, len = 3;
+		else if (LEX_AT(s, n, k, "底") || (LEX_AT(s, n, k, "末") &&
+		    !LEX_AT(s, n, k + 3, "期")))
+			mod = TL_MOD_END, len = 3;
+		else if (LEX_AT(s, n, k, "中") && k + 3 <= n &&
+		    !lex_is_han(s, n, k + 3))
+			mod = TL_MOD_MID, len = 3;
+	}
+	if (prec == TL_PREC_YEAR && mod == TL_MOD_NONE) {
+		if (LEX_AT(s, n, k, "上半年"))
+			mod = TL_MOD_START, len = 9;
+		else if (LEX_AT(s, n, k, "下半年"))
+			mod = TL_MOD_END, len = 9;
+		else if (lex_at_any(s, n, k, not_season))
+			;
+		else if (LEX_AT(s, n, k, "春"))
+			mod = TL_MOD_SPRING, len = 3;
+		else if (LEX_AT(s, n, k, "夏"))
+			mod = TL_MOD_SUMMER, len = 3;
+		else if (LEX_AT(s, n, k, "秋"))
+			mod = TL_MOD_AUTUMN, len = 3;
+		else if (LEX_AT(s, n, k, "冬"))
+			mod = TL_MOD_WINTER, len = 3;
+		if (mod >= TL_MOD_SPRING && (LEX_AT(s, n, k + 3, "季") ||
+		    LEX_AT(s, n, k + 3, "天")))
+			len += 3;
+	}
+	if (prec == TL_PREC_MONTH && mod == TL_MOD_NONE)
+		mod = modword_at(x, k, month_parts, &len);
+	k += len;
+	if (mod == TL_MOD_NONE) {
+		mod = modword_at(x, k, any_parts, &len);
+		k += len;
+	}
+	*kp = k;
+	return mod;
+}
+
+/*
+ * Words around a year, in its clause, that say it is a plan's target:
+ * the few characters before it (计划, 力争到) and the rest of the clause.
+ */
+static int
+plan_clause(const struct tl_ctx *x, size_t off, size_t k)
+{
+	static const char *const words[] = { "将", "力争", "争取", "预计",
+	    "计划", "有望", "目标", "届时", "规划", "预期", "可望", "确保",
+	    "要在", "要实现", "基本实现", "基本建成", "全面建成", "远景", "拟",
+	    NULL };
+	const char *s = x->s;
+	size_t lim = k + 240 < x->bend ? k + 240 : x->bend, j, w, len;
+
+	j = off >= x->boff + 12 ? off - 12 : x->boff;
+	while (j < off && ((unsigned char)s[j] & 0xc0) == 0x80)
+		j++;
+	for (w = j; w < off; w++)
+		if (LEX_AT(s, off, w, "。") || LEX_AT(s, off, w, "，") ||
+		    LEX_AT(s, off, w, "；") || s[w] == '\n')
+			j = w + 1;
+	for (; j < lim; j++) {
+		if (LEX_AT(s, lim, j, "。") || LEX_AT(s, lim, j, "；") ||
+		    LEX_AT(s, lim, j, "！") || LEX_AT(s, lim, j, "？") ||
+		    s[j] == '\n')
+			break;
+		for (w = 0; words[w] != NULL; w++) {
+			len = strlen(words[w]);
+			if (j + len <= lim &&
+			    memcmp(s + j, words[w], len) == 0 &&
+			    !LEX_AT(s, lim, j, "将军"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Words right before or after a year that make it a plan's target. */
+static const char *const plan_before[] = { "将于", "将在", "拟于",
+    "预计于", "计划于", "有望于", "有望在", NULL };
+static const char *const plan_after[] = { "远景", "目标", "规划", "愿景",
+    "发展目标", NULL };
+
+/* Decide whether a year at [off, k) is a plan's target year. */
+int
+timeline_zh_target(const struct tl_ctx *x, size_t off, size_t k, int year)
+{
+	const char *s = x->s;
+	size_t n = x->bend, lo = x->boff;
+
+	if (lex_before_any(s, lo, off, plan_before))
+		return x->doc_year == 0 || year >= x->doc_year;
+	if (lex_at_any(s, n, k, plan_after))
+		return 1;
+	/* 到2025年、2035年和本世纪中叶的目标: the list shares the target. */
+	if ((LEX_BEFORE(s, lo, off, "、") || LEX_BEFORE(s, lo, off, "和")) &&
+	    plan_clause(x, off, k) && !LEX_BEFORE(s, lo, off, "将和"))
+		return 1;
+	if ((LEX_BEFORE(s, lo, off, "到") && !LEX_BEFORE(s, lo, off, "直到")) ||
+	    (LEX_BEFORE(s, lo, off, "至") && !LEX_BEFORE(s, lo, off, "截至")) ||
+	    LEX_BEFORE(s, lo, off, "在") || LEX_AT(s, n, k, "前")) {
+		if (plan_clause(x, off, k))
+			return 1;
+		if (x->doc_year != 0 && year > x->doc_year &&
+		    !LEX_BEFORE(s, lo, off, "在") && !LEX_AT(s, n, k, "前"))
+			return 1;
+	}
+	return 0;
+}
+
+/* A decade's modifier after 年代: 初, 中期, 末, 后期, 以来, and 中 alone. */
+enum tl_mod
+timeline_zh_decade_mod(const struct tl_ctx *x, size_t *kp)
+{
+	size_t len;
+	enum tl_mod mod = modword_at(x, *kp, decade_parts, &len);
+
+	if (mod == TL_MOD_NONE && LEX_AT(x->s, x->bend, *kp, "中") &&
+	    !lex_is_han(x->s, x->bend, *kp + 3))
+		mod = TL_MOD_MID, len = 3;
+	*kp += len;
+	return mod;
+}
+
+/* Negative prefixes: 近2000年, 长达1000年 count years, not name one. */
+int
+timeline_zh_counts(const struct tl_ctx *x, size_t i)
+{
+	static const char *const words[] = { "近", "长达", "历经", "超过",
+	    "逾", "经过", "整整", "上下", "持续了", "历时", "用了", "花了",
+	    "延续了", "存在了", "相隔", "相距", "距今", NULL };
+	size_t w, len;
+
+	for (w = 0; words[w] != NULL; w++) {
+		len = strlen(words[w]);
+		if (i >= x->boff + len &&
+		    memcmp(x->s + i - len, words[w], len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the date at [off, k) an aside that the narrative does not move to:
+ * a flashback (还要追溯到2011年, 早在2009年) or the name of an event
+ * (2026年世界杯, 2008年奥运会)?  Later relative expressions count from
+ * the date before it.
+ */
+int
+timeline_zh_aside(const struct tl_ctx *x, size_t off, size_t k,
+    const struct tl_date *d)
+{
+	static const char *const names[] = { "世界杯", "奥运会", "冬奥会",
+	    "亚运会", "世博会", "全运会", "欧洲杯", "亚洲杯", "美洲杯", "冬奥",
+	    "奥运", "版", "款", "届", NULL };
+	const char *s = x->s;
+	size_t w, len;
+
+	if (LEX_BEFORE(s, x->boff, off, "追溯到") ||
+	    LEX_BEFORE(s, x->boff, off, "追溯至") ||
+	    LEX_BEFORE(s, x->boff, off, "回溯到") ||
+	    LEX_BEFORE(s, x->boff, off, "早在"))
+		return TL_ASIDE_FLASHBACK;
+	if (d->prec != TL_PREC_YEAR)
+		return 0;
+	for (w = 0; names[w] != NULL; w++) {
+		len = strlen(names[w]);
+		if (k + len <= x->bend && memcmp(s + k, names[w], len) == 0)
+			return TL_ASIDE_NAME;
+	}
+	return 0;
+}
