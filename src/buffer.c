@@ -7,20 +7,25 @@
  * size, anything else (pipe, FIFO, device) in doubling chunks up to a limit
  * past which it is refused.  Then it is decoded:
  *
- *   1. a byte-order mark decides UTF-8, UTF-16LE or UTF-16BE;
- *   2. otherwise valid UTF-8 is taken as it is, without a copy (the check
+ *   1. a byte-order mark decides UTF-8, UTF-16 or UTF-32 (LE or BE);
+ *   2. NUL bytes in the first 4 KiB call for a look at UTF-16 and UTF-32
+ *      without a mark (buffer_detect_unicode in buffer-detect.c);
+ *   3. otherwise valid UTF-8 is taken as it is, without a copy (the check
  *      is the one pass over the text that every load pays for, so it is
  *      written for speed: see utf8_valid_prefix);
- *   3. otherwise, if the invalid bytes are many beside the valid
- *      multi-byte characters, and the bytes decode as GB18030 without a
- *      single error, they are GB18030 (which covers GBK and GB 2312);
- *   4. otherwise they are UTF-8 with each invalid byte replaced.
+ *   4. otherwise, if the invalid bytes are many beside the valid
+ *      multi-byte characters, buffer_detect_legacy chooses among GB18030,
+ *      Big5, Shift_JIS, EUC-JP, EUC-KR and what uchardet names, by how
+ *      plausible a sample of the text is in each;
+ *   5. otherwise (damaged UTF-8, or nothing plausible) they are UTF-8
+ *      with each invalid byte replaced.
  *
  * A forced encoding skips detection and goes through iconv (but UTF-8,
  * which needs only the check), each undecodable input byte becoming
  * U+FFFD.  All sizes and offsets are size_t, so a text past 4 GiB is
  * addressed like any other.  Finally line ends are made
- * '\n' in place and the line index is built.  Invariant after loading:
+ * '\n' in place, the beginning is looked at for signs of a binary file
+ * (buffer_is_binary), and the line index is built.  Invariant after loading:
  * data[0..len) is valid UTF-8 without '\r', data[len] == '\0', and
  * line i starts just after the i-th '\n' (line 0 at 0), as
  * buffer_line_start() tells from the 32-bit index of a text under 4 GiB or
@@ -39,10 +44,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buffer-int.h"
 #include "juan/buffer.h"
 #include "juan/util.h"
 
 static const char REPLACEMENT[] = "\xef\xbf\xbd";	/* U+FFFD */
+
+/* The bytes after the first invalid one that tell damaged UTF-8 from text
+ * in another encoding. */
+#define DETECT_SPAN ((size_t)1 << 20)
 
 /* The most bytes asked of one read(). */
 #define READ_MAX ((size_t)1 << 30)
@@ -165,15 +175,10 @@ utf8_repair(const char *s, size_t n, size_t *outlen, size_t *invalid)
 	return sbuf_take(&b);
 }
 
-/*
- * Converts in[0..n) from encoding `from` to UTF-8 through iconv.  unit is
- * the number of bytes to skip on an invalid sequence (2 for UTF-16, else 1).
- * With strict set, the first error fails the conversion (returns NULL with
- * errno EILSEQ).  Returns NULL with errno EINVAL for an unknown encoding.
- */
-static char *
-convert(const char *in, size_t n, const char *from, size_t unit, int strict,
-    size_t *outlen, size_t *invalid)
+/* The one conversion through iconv (see buffer-int.h). */
+char *
+buffer_iconv(const char *in, size_t n, const char *from, size_t unit,
+    int strict, size_t *outlen, size_t *invalid)
 {
 	struct sbuf b = SBUF_INIT;
 	char chunk[16384];
@@ -198,6 +203,8 @@ convert(const char *in, size_t n, const char *from, size_t unit, int strict,
 		}
 		if (errno == E2BIG)
 			continue;
+		if (strict && errno == EINVAL)
+			break;	/* a sequence cut by the end of a sample */
 		if (strict) {
 			iconv_close(cd);
 			sbuf_free(&b);
@@ -489,6 +496,66 @@ safe_name(const char *s)
 }
 
 /*
+ * The encoding a byte-order mark at u[0..n) names, and the mark's length
+ * in *bom; NULL when there is none.  UTF-32LE's mark starts as UTF-16LE's
+ * does, so it is tested first.
+ */
+static const char *
+bom_encoding(const unsigned char *u, size_t n, size_t *bom)
+{
+	static const struct {
+		const char *mark, *enc;
+		size_t len;
+	} marks[] = {
+		{ "\xff\xfe\0\0", "UTF-32LE", 4 },
+		{ "\0\0\xfe\xff", "UTF-32BE", 4 },
+		{ "\xff\xfe", "UTF-16LE", 2 },
+		{ "\xfe\xff", "UTF-16BE", 2 },
+		{ "\xef\xbb\xbf", "UTF-8", 3 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (n >= marks[i].len &&
+		    memcmp(u, marks[i].mark, marks[i].len) == 0) {
+			*bom = marks[i].len;
+			return marks[i].enc;
+		}
+	return NULL;
+}
+
+/*
+ * Converts raw[0..n) through the encoding e into b, trying e->wide when
+ * the decoder leaves invalid sequences that it reads.  Returns the text,
+ * or NULL (errno EINVAL) when the decoder is unknown.
+ */
+static char *
+decode_as(struct buffer *b, const char *raw, size_t n,
+    const struct buffer_enc *e, size_t *outlen)
+{
+	char *out, *wide;
+	size_t invalid = 0, winvalid = 0, wlen = 0;
+
+	out = buffer_iconv(raw, n, e->decoder, e->unit, 0, outlen, &invalid);
+	if (out == NULL)
+		return NULL;
+	if (invalid > 0 && e->wide != NULL && (wide = buffer_iconv(raw, n,
+	    e->wide, e->unit, 0, &wlen, &winvalid)) != NULL) {
+		if (winvalid < invalid) {
+			free(out);
+			out = wide;
+			*outlen = wlen;
+			invalid = winvalid;
+			free(b->encoding);
+			b->encoding = xstrdup(e->wide);
+		} else
+			free(wide);
+	}
+	b->invalid += invalid;
+	return out;
+}
+
+/*
  * Decodes raw[0..n) (an allocated block of at least n + 1 bytes that this
  * function takes over) into b.
  */
@@ -497,9 +564,12 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
     char **err)
 {
 	const unsigned char *u = (const unsigned char *)raw;
+	struct buffer_enc e;
+	const char *bom_enc;
 	char *out = NULL;
-	size_t outlen = 0, v, multi = 0;
+	size_t outlen = 0, v, multi = 0, bom = 0;
 
+	memset(&e, 0, sizeof e);
 	if (encoding != NULL && (strcasecmp(encoding, "UTF-8") == 0 ||
 	    strcasecmp(encoding, "UTF8") == 0)) {
 		/* UTF-8 needs no iconv: only the check and repair below. */
@@ -512,81 +582,80 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 		goto utf8;
 	}
 	if (encoding != NULL) {
-		const char *from = encoding;
-		size_t unit = 1;
-
+		e.decoder = encoding;
+		e.unit = 1;
 		if (strncasecmp(encoding, "UTF-16", 6) == 0 ||
 		    strncasecmp(encoding, "UCS-2", 5) == 0)
-			unit = 2;
+			e.unit = 2;
 		else if (strncasecmp(encoding, "UTF-32", 6) == 0)
-			unit = 4;
-		out = convert(raw, n, from, unit, 0, &outlen,
-		    &b->invalid);
+			e.unit = 4;
 		b->encoding = safe_name(encoding);
-		if (out == NULL) {
-			*err = xasprintf("unknown encoding '%s'", b->encoding);
-			free(raw);
-			return -1;
-		}
-		free(raw);
-		/* Anything iconv let through is re-checked below. */
-		raw = out;
-		n = outlen;
-		out = NULL;
-		goto utf8;
+		goto convert;
 	}
-	if (n >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
-	    (u[0] == 0xfe && u[1] == 0xff))) {
-		const char *enc = u[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
-
+	bom_enc = bom_encoding(u, n, &bom);
+	if (bom_enc != NULL) {
 		b->had_bom = 1;
-		out = convert(raw + 2, n - 2, enc, 2, 0, &outlen, &b->invalid);
-		free(raw);
-		if (out == NULL) {
-			*err = xasprintf("cannot decode %s", enc);
-			return -1;
-		}
-		b->encoding = xstrdup(enc);
-		raw = out;
-		n = outlen;
-		goto utf8;
+		memmove(raw, raw + bom, n - bom);
+		n -= bom;
+		b->encoding = xstrdup(bom_enc);
+		if (strcmp(bom_enc, "UTF-8") == 0)
+			goto utf8;
+		e.decoder = bom_enc;
+		e.unit = bom_enc[4] == '3' ? 4 : 2;
+		goto convert;
 	}
-	if (n >= 3 && memcmp(raw, "\xef\xbb\xbf", 3) == 0) {
-		b->had_bom = 1;
-		memmove(raw, raw + 3, n - 3);
-		n -= 3;
+	/*
+	 * UTF-16 and UTF-32 without a mark: their text, unlike UTF-8, has
+	 * NUL bytes (in every ASCII character), which a look at the first
+	 * few kilobytes finds without slowing the common case.
+	 */
+	if (memchr(raw, '\0', n < 4096 ? n : 4096) != NULL &&
+	    buffer_detect_unicode(raw, n, &e)) {
+		b->encoding = xstrdup(e.name);
+		goto convert;
 	}
 	b->encoding = xstrdup("UTF-8");
-	if (check_fast(b, raw, n, &multi) == 0)
+	if (check_fast(b, raw, n, &multi) == 0) {
+		b->binary = buffer_is_binary(b->data, b->len);
 		return 0;	/* valid, large, and now indexed */
+	}
 	multi = 0;
 	v = utf8_valid_prefix(u, n, &multi);
 	if (v == n)
 		goto done;	/* valid as it is: the common case */
-	if (!b->had_bom) {
+	{
 		size_t bad = 0;
 
 		/*
-		 * Text in GB18030 read as UTF-8 is invalid at nearly every
-		 * character, while damaged UTF-8 (a file cut in the middle of
-		 * a character, a stray Latin-1 byte) is valid almost
-		 * everywhere.  Only the first kind is worth a trial
-		 * conversion, which on a large UTF-8 text could run a long
-		 * way before its first error.
+		 * Text in a legacy encoding read as UTF-8 is invalid at nearly
+		 * every character, while damaged UTF-8 (a file cut in the
+		 * middle of a character, a stray Latin-1 byte) is valid almost
+		 * everywhere.  Only the first kind is worth detecting, which
+		 * on a large UTF-8 text would cost a pass for nothing; and a
+		 * megabyte after the first invalid byte tells them apart.
 		 */
-		utf8_count(u + v, n - v, &multi, &bad);
-		if (bad * 4 >= multi) {
-			bad = 0;
-			out = convert(raw, n, "GB18030", 1, 1, &outlen, &bad);
-		}
-		if (out != NULL) {
-			free(raw);
+		utf8_count(u + v, n - v < DETECT_SPAN ? n - v : DETECT_SPAN,
+		    &multi, &bad);
+		if (bad * 4 >= multi && buffer_detect_legacy(raw, n,
+		    bad >= 8 * multi, &e)) {
 			free(b->encoding);
-			b->encoding = xstrdup("GB18030");
-			raw = out;
-			n = outlen;
+			b->encoding = xstrdup(e.name);
+			goto convert;
 		}
 	}
+	goto utf8;
+convert:
+	out = decode_as(b, raw, n, &e, &outlen);
+	if (out == NULL) {
+		*err = xasprintf("unknown encoding '%s'", b->encoding);
+		free(raw);
+		return -1;
+	}
+	free(raw);
+	/* Anything iconv let through is re-checked below. */
+	raw = out;
+	n = outlen;
+	out = NULL;
 utf8:
 	v = utf8_valid_prefix((const unsigned char *)raw, n, &multi);
 	if (v < n) {
@@ -599,8 +668,30 @@ done:
 	raw[n] = '\0';
 	b->len = fix_line_ends(raw, n);
 	b->data = raw;
+	b->binary = buffer_is_binary(b->data, b->len);
 	index_lines(b);
 	return 0;
+}
+
+int
+buffer_is_binary(const char *s, size_t n)
+{
+	size_t i = 0, head = n < BUFFER_BINARY_HEAD ? n : BUFFER_BINARY_HEAD;
+	size_t chars = 0, nul = 0, bad = 0;
+	uint32_t c;
+
+	while (i < head) {
+		/* Decoded with all of n, so no character is cut at head. */
+		i += (size_t)util_u8_next(s + i, n - i, &c);
+		chars++;
+		if (c == 0)
+			nul++;
+		else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' &&
+		    c != '\b' && c != 0x1b) || (c >= 0x7f && c < 0xa0) ||
+		    c == 0xfffd)
+			bad++;
+	}
+	return nul > 0 || (bad >= 8 && bad * 5 >= chars);
 }
 
 struct buffer *

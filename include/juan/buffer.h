@@ -24,9 +24,16 @@ struct buffer {
 	size_t nlines;		/* lines: a final line without '\n' counts;
 				   an empty buffer has 0 */
 	char *encoding;		/* encoding read: "UTF-8", "UTF-16LE",
-				   "GB18030", or the --encoding name
-				   (controls in it made visible) */
+				   "UTF-16BE", "UTF-32LE", "UTF-32BE",
+				   "GB18030", "BIG5", "BIG5-HKSCS",
+				   "SHIFT_JIS", "CP932", "EUC-JP",
+				   "EUC-KR", "CP949", a single-byte
+				   encoding uchardet named, or the
+				   --encoding name (controls in it made
+				   visible) */
 	int had_bom;		/* the input started with a byte-order mark */
+	int binary;		/* the beginning looks like a binary file,
+				   not text: see buffer_is_binary() */
 	size_t invalid;		/* input sequences replaced by U+FFFD */
 	char *name;		/* the path, or "-" for standard input */
 	void *priv;		/* owned by buffer.c (the mapping, if any) */
@@ -44,6 +51,10 @@ struct buffer {
 /*
  * Reads path ("-" for standard input) into a new buffer.  encoding, when
  * not NULL, names an iconv encoding to decode from instead of detecting one.
+ * Detection reads a byte-order mark, then UTF-16/UTF-32 without one, then
+ * UTF-8, then the legacy CJK encodings (uchardet's answer checked against
+ * the plausibility of the decoded text; see src/buffer-detect.c); it looks
+ * at a sample of at most 1 MiB, whatever the size of the file.
  *
  * A regular file is read whole, whatever its size (its size is known and
  * finite; one that grows while it is read may grow by limit bytes).  Any
@@ -75,6 +86,21 @@ struct buffer *buffer_from_mem(const char *bytes, size_t n,
     const char *encoding, char **err);
 
 void buffer_free(struct buffer *b);
+
+/*
+ * Tells whether the decoded text s[0..n) looks like the beginning of a
+ * binary file rather than of text, as less(1) asks before it shows a file:
+ * its first BUFFER_BINARY_HEAD bytes hold NUL bytes, or at least 8
+ * characters that text does not hold (C0 controls other than tab, line
+ * ends, form feed, backspace and ESC; DEL; C1 controls; U+FFFD, which
+ * stands for bytes that were not valid in the encoding read) making a
+ * fifth of the characters there.  ESC is let through, so that a log with
+ * colour sequences is text (juan shows its controls visibly).  Text in
+ * UTF-16 or UTF-32 has been decoded before this look, so its NUL bytes do
+ * not count.  buffer_load and buffer_from_mem set b->binary with it.
+ */
+#define BUFFER_BINARY_HEAD 1024
+int buffer_is_binary(const char *s, size_t n);
 
 /* Where line i (0-based, i < nlines) starts. */
 static inline size_t

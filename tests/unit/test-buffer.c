@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <unistr.h>
 
+#include "buffer-int.h"
 #include "juan/buffer.h"
 #include "juan/util.h"
 #include "tap.h"
@@ -587,6 +588,277 @@ test_halves(void)
 	free(s);
 }
 
+/* The path of a fixture under tests/fixtures/encoding/. */
+static const char *
+fixture(const char *name)
+{
+	static char path[4096];
+	const char *top = getenv("top_srcdir");
+
+	snprintf(path, sizeof path, "%s/tests/fixtures/encoding/%s",
+	    top ? top : ".", name);
+	return path;
+}
+
+/*
+ * Each fixture is one of the UTF-8 texts converted with iconv; it must be
+ * detected as what it is and decode to the same text, without one
+ * replacement.  The legacy ones are chosen because they are also valid
+ * GB18030 (checked below), the trap of taking the first decoder that
+ * does not fail.
+ */
+static const struct {
+	const char *file, *source, *encoding;
+	int also_gb18030;
+} encoded[] = {
+	{ "zh-hans.gb18030.txt", "zh-hans.txt", "GB18030", 1 },
+	{ "zh-hans.gbk-crlf.txt", "zh-hans.txt", "GB18030", 1 },
+	{ "zh-hant.big5.txt", "zh-hant.txt", "BIG5", 1 },
+	{ "zh-hant.big5-crlf.txt", "zh-hant.txt", "BIG5", 1 },
+	{ "yue-hkscs.big5hkscs.txt", "yue-hkscs.txt", "BIG5-HKSCS", 1 },
+	{ "ja.sjis.txt", "ja.txt", "SHIFT_JIS", 1 },
+	{ "ja.sjis-crlf.txt", "ja.txt", "SHIFT_JIS", 1 },
+	{ "ja-cp932.cp932.txt", "ja-cp932.txt", "CP932", 1 },
+	{ "ja.eucjp.txt", "ja.txt", "EUC-JP", 1 },
+	{ "ko.euckr.txt", "ko.txt", "EUC-KR", 1 },
+	{ "ko-cp949.cp949.txt", "ko-cp949.txt", "CP949", 1 },
+	{ "zh-hans.utf8bom.txt", "zh-hans.txt", "UTF-8", 0 },
+	{ "zh-hans.utf16le.txt", "zh-hans.txt", "UTF-16LE", 0 },
+	{ "zh-hans.utf16be-nobom.txt", "zh-hans.txt", "UTF-16BE", 0 },
+	{ "ja.utf16le-nobom-crlf.txt", "ja.txt", "UTF-16LE", 0 },
+	{ "ko.utf32le.txt", "ko.txt", "UTF-32LE", 0 },
+	{ "zh-hant.utf32be-nobom.txt", "zh-hant.txt", "UTF-32BE", 0 },
+};
+#define NENCODED (sizeof encoded / sizeof encoded[0])
+
+static void
+test_detect_fixtures(void)
+{
+	struct buffer *b, *src, *gb;
+	char *bytes, *err = NULL;
+	size_t i, n;
+
+	for (i = 0; i < NENCODED; i++) {
+		b = buffer_load(fixture(encoded[i].file), NULL, 0, &err);
+		src = buffer_load(fixture(encoded[i].source), "UTF-8", 0,
+		    &err);
+		if (b == NULL || src == NULL) {
+			ok(0, "%s and %s load", encoded[i].file,
+			    encoded[i].source);
+			buffer_free(b);
+			buffer_free(src);
+			continue;
+		}
+		is_str(b->encoding, encoded[i].encoding, "%s is %s",
+		    encoded[i].file, encoded[i].encoding);
+		ok(b->len == src->len && memcmp(b->data, src->data,
+		    b->len) == 0 && b->invalid == 0 && b->binary == 0,
+		    "%s decodes to %s, not binary", encoded[i].file,
+		    encoded[i].source);
+		if (encoded[i].also_gb18030) {
+			bytes = slurp(fixture(encoded[i].file), &n);
+			gb = buffer_from_mem(bytes, n, "GB18030", &err);
+			ok(gb != NULL && gb->invalid == 0,
+			    "%s is also valid GB18030", encoded[i].file);
+			buffer_free(gb);
+			free(bytes);
+		}
+		buffer_free(b);
+		buffer_free(src);
+	}
+}
+
+/*
+ * Detection from little text: the first line and the first paragraph of
+ * each legacy fixture, and each cut in the middle of a character.
+ */
+static void
+test_detect_short(void)
+{
+	static const size_t cuts[] = { 1, 3 };
+	struct buffer *b;
+	const char *nl;
+	char *bytes;
+	size_t i, k, n, len;
+
+	for (i = 0; i < NENCODED; i++) {
+		if (!encoded[i].also_gb18030)
+			continue;
+		bytes = slurp(fixture(encoded[i].file), &n);
+		if (bytes == NULL)
+			continue;
+		for (k = 0; k < sizeof cuts / sizeof cuts[0]; k++) {
+			/* Up to the end of the k-th paragraph's first line
+			 * past the heading. */
+			nl = bytes;
+			len = 0;
+			for (size_t m = 0; m < cuts[k] && nl != NULL; m++) {
+				nl = memchr(nl + (m > 0), '\n',
+				    n - (size_t)(nl - bytes) - (m > 0));
+				if (nl != NULL)
+					len = (size_t)(nl - bytes);
+			}
+			if (len == 0)
+				len = n;
+			b = mem(bytes, len, NULL);
+			ok(strncmp(b->encoding, encoded[i].encoding, 3) == 0,
+			    "%zu line(s) of %s (%zu bytes) are %s: %s", cuts[k],
+			    encoded[i].file, len, encoded[i].encoding,
+			    b->encoding);
+			buffer_free(b);
+		}
+		/* Cut inside the last character: still the encoding. */
+		b = mem(bytes, n > 201 ? 201 : n, NULL);
+		ok(strncmp(b->encoding, encoded[i].encoding, 3) == 0,
+		    "201 bytes of %s, cut anywhere, are %s: %s",
+		    encoded[i].file, encoded[i].encoding, b->encoding);
+		buffer_free(b);
+		free(bytes);
+	}
+}
+
+/*
+ * A large text is judged on a sample of its beginning and middle: a
+ * Big5 text of several megabytes behind an ASCII preface is still Big5,
+ * and a Shift_JIS one decodes whole.
+ */
+static void
+test_detect_large(void)
+{
+	static const char preface[] = "Project notes, plain ASCII.\n";
+	struct buffer *b;
+	struct sbuf s = SBUF_INIT;
+	char *bytes;
+	size_t n, i;
+
+	bytes = slurp(fixture("zh-hant.big5-crlf.txt"), &n);
+	if (bytes == NULL)
+		return;
+	for (i = 0; i < 2000; i++)
+		sbuf_adds(&s, preface);
+	while (s.len < ((size_t)4 << 20))
+		sbuf_add(&s, bytes, n);
+	b = mem(s.s, s.len, NULL);
+	is_str(b->encoding, "BIG5", "4 MiB of Big5 behind an ASCII preface");
+	is_int(b->invalid, 0, "decode without a replacement");
+	buffer_free(b);
+	sbuf_free(&s);
+	free(bytes);
+}
+
+/* What the detector leaves alone, and what --encoding still decides. */
+static void
+test_detect_limits(void)
+{
+	static const char latin[] = "Un caf\xe9 cr\xe8me, tr\xe8s fran\xe7"
+	    "ais, d\xe9j\xe0 servi.\n";
+	struct buffer *b;
+	char *bytes, *err = NULL;
+	size_t n;
+
+	b = mem(latin, sizeof latin - 1, NULL);
+	is_str(b->data, "Un café crème, très français, déjà servi.\n",
+	    "Latin text in a single-byte encoding uchardet names: %s",
+	    b->encoding);
+	buffer_free(b);
+	/* Mostly UTF-8 with a few bad bytes is damaged UTF-8. */
+	b = mem("\xe2\x80\x9cok\xe2\x80\x9d \xff\xfe\xfd junk\n", 16, NULL);
+	is_str(b->encoding, "UTF-8", "damaged UTF-8 is not Latin-1");
+	buffer_free(b);
+	bytes = slurp(fixture("zh-hant.big5.txt"), &n);
+	if (bytes != NULL) {
+		b = buffer_from_mem(bytes, n, "GB18030", &err);
+		is_str(b ? b->encoding : err, "GB18030",
+		    "--encoding still overrides detection");
+		buffer_free(b);
+	}
+	free(bytes);
+}
+
+/* The plausibility measure on its own: text beats its mojibake. */
+static void
+test_plausibility(void)
+{
+	static const char *const pairs[][2] = {
+		{ "ja.sjis.txt", "GB18030" },
+		{ "zh-hant.big5.txt", "GB18030" },
+		{ "ja.eucjp.txt", "GB18030" },
+		{ "ko.euckr.txt", "GB18030" },
+		{ "zh-hans.gb18030.txt", "BIG5-HKSCS" },
+		{ "zh-hans.gb18030.txt", "CP949" },
+	};
+	struct buffer *right, *wrong;
+	char *bytes, *err = NULL;
+	size_t i, n;
+	double r, w;
+
+	for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		bytes = slurp(fixture(pairs[i][0]), &n);
+		if (bytes == NULL)
+			continue;
+		right = buffer_from_mem(bytes, n, NULL, &err);
+		wrong = buffer_from_mem(bytes, n, pairs[i][1], &err);
+		r = buffer_plausibility(right->data, right->len);
+		w = buffer_plausibility(wrong->data, wrong->len);
+		ok(r > 0.5 && r > w + 0.2, "%s: %.2f as %s, %.2f as %s",
+		    pairs[i][0], r, right->encoding, w, pairs[i][1]);
+		buffer_free(right);
+		buffer_free(wrong);
+		free(bytes);
+	}
+	ok(buffer_plausibility("\x01\x02\xee\x80\x80", 5) < -1,
+	    "controls and private use are implausible");
+}
+
+/*
+ * Binary files: NUL bytes or many controls and invalid bytes at the
+ * start; text with a few controls, with ESC sequences, or in UTF-16 (NUL
+ * bytes in every ASCII character) is text.
+ */
+static void
+test_binary(void)
+{
+	static const unsigned char elf[] = { 0x7f, 'E', 'L', 'F', 2, 1, 1, 0,
+	    0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0 };
+	unsigned char noise[2048];
+	struct buffer *b;
+	char *err = NULL;
+	size_t i;
+	unsigned r = 99;
+
+	b = mem((const char *)elf, sizeof elf, NULL);
+	is_int(b->binary, 1, "an ELF header is binary");
+	buffer_free(b);
+	for (i = 0; i < sizeof noise; i++) {
+		r = r * 1103515245 + 12345;
+		noise[i] = (unsigned char)(r >> 16);
+		if (noise[i] == 0)
+			noise[i] = 1;	/* no NUL: the share decides */
+	}
+	b = mem((const char *)noise, sizeof noise, NULL);
+	is_int(b->binary, 1, "random bytes without a NUL are binary");
+	buffer_free(b);
+	b = buffer_load("/bin/ls", NULL, 0, &err);
+	ok(b == NULL || b->binary == 1, "/bin/ls is binary");
+	buffer_free(b);
+	b = mem("\xff\xfe" "a\0b\0\n\0", 8, NULL);
+	is_int(b->binary, 0, "UTF-16 text is not binary");
+	buffer_free(b);
+	b = buffer_load(fixture("ja.utf16le-nobom-crlf.txt"), NULL, 0, &err);
+	is_int(b ? b->binary : -1, 0, "nor UTF-16 without a mark");
+	buffer_free(b);
+	b = mem("\x1b[31mred\x1b[0m log line\n\x07 bell\n", 27, NULL);
+	is_int(b->binary, 0, "a log with colour sequences is text");
+	buffer_free(b);
+	ok(!buffer_is_binary("a\x01 b\x02 c\x03 d\x04 e\x05 f\x06 g\x0e h"
+	    "\x0f long text around them, most of it letters", 60),
+	    "a few controls in text are text");
+	ok(buffer_is_binary("a\x01\x02\x03\x04\x05\x06\x0e\x0f", 9),
+	    "a run of controls is binary");
+	ok(!buffer_is_binary("", 0), "an empty text is not binary");
+	ok(buffer_is_binary("text\0", 5), "a NUL is binary");
+}
+
 int
 main(void)
 {
@@ -605,5 +877,11 @@ main(void)
 	test_damaged_utf8();
 	test_big_offsets();
 	test_halves();
+	test_detect_fixtures();
+	test_detect_short();
+	test_detect_large();
+	test_detect_limits();
+	test_plausibility();
+	test_binary();
 	return done_testing();
 }
