@@ -951,5 +951,5 @@ conv_parse(const char *s, size_t n, int xml)
 	}
 	return htmlReadMemory(s, (int)n, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+	    HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
 }
