@@ -319,8 +319,11 @@ finish_node(struct cnode *k, struct page *pg)
 		p->ilink += k->ilink;
 		p->ipunct += k->ipunct;
 	}
+	/* A cell holding blocks or a long text lays a page out: its row
+	 * is not a row of data. */
 	if ((strcmp((const char *)k->n->name, "td") == 0 ||
-	    strcmp((const char *)k->n->name, "th") == 0) && k->has_block)
+	    strcmp((const char *)k->n->name, "th") == 0) && (k->has_block ||
+	    k->chars > 100))
 		p->flags |= CN_LAYOUT;
 }
 
@@ -487,7 +490,10 @@ find_title(struct page *pg)
 			rank = heading_rank(k->n);
 			if (pass == 1 && rank != 3)
 				continue;
-			if (k->chars < 4 || k->chars > 120 || (rank == 0 &&
+			/* A headline is a short text in a few elements; the
+			 * bound on them keeps nested candidates linear. */
+			if (k->chars < 4 || k->chars > 120 ||
+			    k->last - k->idx > 32 || (rank == 0 &&
 			    !title_classed(k->n)) || (pass == 1 && k->inbad))
 				continue;
 			sbuf_reset(&b);

@@ -46,6 +46,7 @@ struct conv {
 	int lines;		/* line breaks in the open block */
 	int kind, level;	/* the kind of block the text is in */
 	int boiler;		/* emitting boilerplate */
+	int blk_boiler;		/* the open block is boilerplate */
 	int bold;		/* inside strong, b or a styled heading */
 	int pre;		/* inside pre */
 	int cell;		/* inside a data cell */

@@ -398,7 +398,7 @@ conv_block_end(struct conv *c)
 		if (h->spans[i].off > h->spans[i].end)
 			h->spans[i].off = h->spans[i].end;
 	}
-	if (c->boiler)
+	if (c->blk_boiler)
 		kind = HINT_BOILERPLATE, level = 0;
 	else if (kind == HINT_PARAGRAPH && is_subheading(c))
 		kind = HINT_HEADING, level = 2;
@@ -426,6 +426,9 @@ put(struct conv *c, const char *s, size_t len, size_t nchars)
 		sbuf_addc(&c->out, ' ');
 	}
 	c->nl_pending = c->space = 0;
+	/* A block is boilerplate when its first character is. */
+	if (c->nchars == 0)
+		c->blk_boiler = c->boiler;
 	sbuf_add(&c->out, s, len);
 	c->nchars += nchars;
 	if (c->bold)

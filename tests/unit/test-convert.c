@@ -332,6 +332,30 @@ test_inline(void)
 }
 
 static void
+test_layout_table(void)
+{
+	static const char page[] =
+	    "<html><head><title>旧式网页的文章标题 - 旧站</title></head><body>"
+	    "<table><tr><td class=\"nav\"><a href=\"/\">首页</a> "
+	    "<a href=\"/n\">新闻</a></td></tr><tr><td class=\"title\">"
+	    "旧式网页的文章标题</td></tr><tr><td>"
+	    "这是一个用表格排版的旧网页，正文直接写在单元格里，没有段落标签，"
+	    "只用换行分隔。<br><br>第二段同样写在这个单元格里，内容很长，"
+	    "用来说明排版表格不是数据表格，读者应当看到正常的段落。<br><br>"
+	    "第三段结束了这篇文章，感谢阅读，欢迎提出意见和建议。"
+	    "</td></tr></table></body></html>";
+	struct res r = html(page);
+
+	ok(sound(&r), "layout table: sound");
+	is_str(r.h->title, "旧式网页的文章标题", "layout table: title");
+	is_int(kind_of(&r, "第二段"), HINT_PARAGRAPH,
+	    "layout table: a long cell's text runs are paragraphs");
+	ok(strstr(r.text, " | ") == NULL,
+	    "layout table: no cell separators in layout");
+	res_free(&r);
+}
+
+static void
 test_hostile_html(void)
 {
 	static const char ctl[] =
@@ -355,6 +379,14 @@ test_hostile_html(void)
 	r = html_n(b.s, b.len, NULL);
 	ok(sound(&r) && strstr(r.text, "deepest text") != NULL,
 	    "hostile: 100,000 nested divs");
+	res_free(&r);
+	sbuf_reset(&b);
+	for (i = 0; i < 50000; i++)
+		sbuf_adds(&b, "<h1 class=\"title\"><b><a href=\"#\">");
+	sbuf_adds(&b, "nested headline");
+	r = html_n(b.s, b.len, NULL);
+	ok(sound(&r) && strstr(r.text, "nested headline") != NULL,
+	    "hostile: 50,000 nested headline candidates");
 	res_free(&r);
 	sbuf_reset(&b);
 	sbuf_adds(&b, "<p>");
@@ -678,6 +710,7 @@ main(void)
 	test_br_runs();
 	test_classed();
 	test_inline();
+	test_layout_table();
 	test_hostile_html();
 	test_epub3();
 	test_epub2();
