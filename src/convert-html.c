@@ -475,12 +475,13 @@ distance(const struct page *pg, const struct cnode *k)
 
 /* The headline: returns its text and marks its node, or NULL. */
 static char *
-find_title(struct page *pg)
+find_title(struct page *pg, const char *head)
 {
 	struct sbuf b = SBUF_INIT;
 	struct cnode *best = NULL, *k;
 	char *ft = flat(pg->title_tag != NULL ? pg->title_tag : ""), *f;
-	size_t i, blen = 0, bdist = 0, len, d;
+	char *fh = flat(head != NULL ? head : "");
+	size_t i, blen = 0, bdist = 0, len, d, hlen = strlen(fh);
 	int brank = 0, rank, pass;
 
 	/* Pass 0: candidates the <title> contains; pass 1: any h1. */
@@ -502,7 +503,10 @@ find_title(struct page *pg)
 			f = flat(b.s != NULL ? b.s : "");
 			len = strlen(f);
 			d = distance(pg, k);
-			if (len >= 6 && (pass == 1 || strstr(ft, f) != NULL) &&
+			/* Pass 0 wants most of the <title> without its site
+			 * name: a "site-title" element is not the headline. */
+			if (len >= 6 && (pass == 1 || (strstr(ft, f) != NULL &&
+			    len * 2 >= hlen)) &&
 			    (best == NULL || len > blen || (len == blen &&
 			    (d < bdist || (d == bdist && rank > brank))))) {
 				best = k;
@@ -514,6 +518,7 @@ find_title(struct page *pg)
 		}
 	}
 	free(ft);
+	free(fh);
 	sbuf_free(&b);
 	if (best == NULL)
 		return NULL;
@@ -858,9 +863,9 @@ analyse(struct page *pg, struct conv *c, const char *base_name)
 	pass_one(pg);
 	pass_two(pg);
 	find_article(pg);
-	h->title = find_title(pg);
 	if (pg->title_tag != NULL)
 		head = strip_site(pg->title_tag, &site);
+	h->title = find_title(pg, head);
 	if (h->title == NULL && head != NULL) {
 		h->title = head;
 		head = NULL;

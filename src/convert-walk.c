@@ -284,6 +284,10 @@ conv_anchor_here(struct conv *c, long idx)
 	if (idx < 0 || c->anchor_off == NULL ||
 	    c->anchor_off[idx] != SIZE_MAX)
 		return;
+	if (c->open) {
+		c->anchor_off[idx] = c->para_off;
+		return;
+	}
 	if (c->npend == c->cappend) {
 		c->cappend = c->cappend ? c->cappend * 2 : 16;
 		c->pend = xreallocarray(c->pend, c->cappend, sizeof *c->pend);
@@ -654,10 +658,6 @@ enter(struct conv *c, xmlNode *n)
 		conv_img(c, n);
 		return 0;
 	}
-	if (c->anchor != NULL && (id = conv_attr(n, "id")) != NULL) {
-		conv_anchor_here(c, c->anchor(c->arg, (const char *)id));
-		xmlFree(id);
-	}
 	if ((w == W_TR || w == W_CELL) && (fl & CN_LAYOUT))
 		w = W_BLOCK;
 	f = push(c, n);
@@ -676,6 +676,13 @@ enter(struct conv *c, xmlNode *n)
 			c->kind = e->kind;
 			c->level = e->level;
 		}
+	}
+	/* Targets are ids, and in older books <a name>; one inside an
+	 * open block is that block's start. */
+	if (c->anchor != NULL && ((id = conv_attr(n, "id")) != NULL ||
+	    (w == W_LINK && (id = conv_attr(n, "name")) != NULL))) {
+		conv_anchor_here(c, c->anchor(c->arg, (const char *)id));
+		xmlFree(id);
 	}
 	enter_flags(c, fl);
 	switch (w) {

@@ -332,6 +332,28 @@ test_inline(void)
 }
 
 static void
+test_site_title(void)
+{
+	static const char page[] =
+	    "<html><head><title>湖边的候鸟越来越多了 - 某某晚报</title></head>"
+	    "<body><div class=\"site-title\">某某晚报</div>"
+	    "<div class=\"hd\"><span>湖边的候鸟越来越多了</span></div>"
+	    "<div class=\"text\"><p>今年冬天，湖边的候鸟比往年多了不少，"
+	    "观鸟爱好者纷纷前来拍照，场面热闹。</p><p>保护站的工作人员说，"
+	    "这和近年来湿地环境的改善有关，鸟类的食物更加充足。</p></div>"
+	    "</body></html>";
+	struct res r = html(page);
+
+	ok(sound(&r), "site title: sound");
+	is_str(r.h->title, "湖边的候鸟越来越多了",
+	    "site title: not the element holding the site's name");
+	is_str(r.h->site, "某某晚报", "site title: the site from <title>");
+	ok(r.h->nblocks > 0 && r.h->blocks[0].kind == HINT_TITLE,
+	    "site title: a title block from <title> opens the text");
+	res_free(&r);
+}
+
+static void
 test_layout_table(void)
 {
 	static const char page[] =
@@ -591,7 +613,7 @@ static const char ncx[] =
 
 static const char doc2[] =
     "<html><body><h1>First</h1><p>Some text<br/>on two lines.</p>"
-    "<p id=\"in\">Inner text.</p></body></html>";
+    "<p>Inner <a name=\"in\"></a>text.</p></body></html>";
 
 static void
 test_epub2(void)
@@ -611,7 +633,8 @@ test_epub2(void)
 	if (r.h->ntoc == 2) {
 		is_int(r.h->toc[1].level, 2, "epub2: nested navPoint level");
 		ok(strncmp(toc_at(&r, 1), "Inner text.", 11) == 0,
-		    "epub2: percent-encoded href and fragment resolved");
+		    "epub2: percent-encoded href and fragment resolved; "
+		    "an <a name> inside a paragraph is its start");
 	}
 	ok(strstr(r.text, "Some text\non two lines.") != NULL,
 	    "epub2: <br/> ends a line");
@@ -711,6 +734,7 @@ main(void)
 	test_classed();
 	test_inline();
 	test_layout_table();
+	test_site_title();
 	test_hostile_html();
 	test_epub3();
 	test_epub2();
