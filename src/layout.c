@@ -787,7 +787,9 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 	struct lpiece *pc;
 	int w;
 
-	dl->kind = block_dkind(bk->kind);
+	/* A run-in heading is shown as the paragraph it opens. */
+	dl->kind = (bk->flags & BLOCK_RUN_IN) ? DLINE_TEXT :
+	    block_dkind(bk->kind);
 	dl->level = bk->kind == BLOCK_HEADING || bk->kind == BLOCK_TITLE ?
 	    bk->level : 0;
 	dl->block = b;

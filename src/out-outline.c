@@ -24,29 +24,55 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "juan/hints.h"
 #include "juan/util.h"
 #include "out.h"
 
-/* The heading text of section i, as a byte range of the buffer. */
+/*
+ * The heading text of section i, as a byte range of the buffer; a
+ * section of a book's table of contents (hints with a toc) has its own
+ * label instead.
+ */
 static void
 section_text(const struct doc *d, size_t i, const char **s, size_t *n)
 {
 	size_t off, end;
 
+	if (d->hints != NULL && d->hints->ntoc > 0 &&
+	    d->sections[i].title != NULL) {
+		*s = d->sections[i].title;
+		*n = strlen(*s);
+		return;
+	}
 	block_text(&d->blocks[d->sections[i].block], &off, &end);
 	*s = d->buf->data + off;
 	*n = end - off;
 }
 
-/* The title as a byte range of the buffer (site suffix removed). */
+/*
+ * The title as a byte range of the buffer (site suffix removed), or the
+ * title string when no block holds it all (the format's metadata or the
+ * file name says it, or it is set in two lines).
+ */
 static int
 title_text(const struct doc *d, const char **s, size_t *n)
 {
 	size_t off, end;
 
-	if (d->title_block < 0 || d->title == NULL)
+	if (d->title == NULL)
 		return 0;
+	*s = d->title;
+	*n = strlen(d->title);
+	if (d->title_block < 0)
+		return 1;
+	/*
+	 * The title string is the block's text, unless it is longer (a
+	 * title set in two lines): then it is printed.  The block's bytes
+	 * are printed otherwise, as they may hold a NUL the string lost.
+	 */
 	block_text(&d->blocks[d->title_block], &off, &end);
+	if (*n > end - off || memcmp(*s, d->buf->data + off, *n) != 0)
+		return 1;
 	*s = d->buf->data + off;
 	*n = end - off;
 	return 1;

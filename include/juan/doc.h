@@ -29,8 +29,17 @@ enum block_kind {
 	BLOCK_CAPTION,		/* the caption of the figure before it */
 	BLOCK_LIST_ITEM,	/* a list item ("- ", "* ", "1) ") */
 	BLOCK_BOILERPLATE,	/* breadcrumb, repeated title, footer links */
-	BLOCK_CODE		/* a fenced or indented code line run */
+	BLOCK_CODE,		/* a fenced or indented code line run */
+	/* Kinds only the format stage's hints give (doc_new_hints()): */
+	BLOCK_QUOTE,		/* a block quote; level is its depth */
+	BLOCK_TABLE_ROW,	/* one row of a table (cells in the hints) */
+	BLOCK_RULE		/* a thematic break */
 };
+
+/* Block flags. */
+#define BLOCK_RUN_IN	0x01	/* a heading that is the first sentence of
+				   its paragraph: [head, head + tlen) is
+				   the heading, the rest is body text */
 
 /*
  * A block is a byte range of the buffer: one or more whole source lines
@@ -48,11 +57,14 @@ struct block {
 	size_t off;		/* first byte */
 	size_t end;		/* one past the last byte (before '\n') */
 	unsigned char kind;	/* enum block_kind */
-	unsigned char level;	/* heading level 1..6; 0 for other kinds */
+	unsigned char level;	/* heading level 1..6; the depth of a list
+				   item or quote from hints (0 when not
+				   known); 0 for other kinds */
 	unsigned short head;	/* heading and title: the text without
 				   markers starts head bytes after off */
 	unsigned short tlen;	/* and is tlen bytes long ("## " and "#"
 				   dropped, "一、" kept) */
+	unsigned char flags;	/* BLOCK_RUN_IN */
 };
 
 /*
@@ -99,8 +111,13 @@ struct doc_date {
 	size_t off;		/* where it was found */
 };
 
+struct hints;
+
 struct doc {
 	const struct buffer *buf;	/* borrowed; must outlive the doc */
+	const struct hints *hints;	/* borrowed, the format stage's
+					   spans and links; NULL for plain
+					   text (doc_new()) */
 	struct block *blocks;		/* nblocks blocks in order */
 	size_t nblocks;
 	struct section *sections;	/* nsections, in document order */
@@ -120,6 +137,18 @@ struct doc {
  * (an empty text gives no blocks).  The doc borrows buf.
  */
 struct doc *doc_new(const struct buffer *buf);
+
+/*
+ * Builds the document model of buf from the format stage's hints
+ * (Markdown, HTML, EPUB; see juan/hints.h), whose offsets refer to buf.
+ * The hint blocks become blocks (a quote, a table row and a rule the
+ * kinds of their own), a table of contents (ntoc > 0) becomes the
+ * sections, and the title, site and date are the hints' when they have
+ * them; text no hint block covers is read by the plain-text rules.  The
+ * doc borrows buf and hints, which must outlive it; with hints NULL this
+ * is doc_new(buf).
+ */
+struct doc *doc_new_hints(const struct buffer *buf, const struct hints *h);
 void doc_free(struct doc *d);
 
 /*

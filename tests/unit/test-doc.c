@@ -169,8 +169,31 @@ test_numbered(void)
 	    "an unnumbered heading in a numbered document is top level");
 	doc_free(d);
 
+	d = MODEL("一、各级政府要把这项工作放在重要位置。\n");
+	is_int(d->nsections, 0, "a numbered sentence ending in 。 is body text");
+	doc_free(d);
+
+	/* Run-in headings: the first sentence of a numbered paragraph. */
 	d = MODEL("一、加强领导。各级政府要把这项工作放在重要位置。\n");
-	is_int(d->nsections, 0, "a numbered line ending in 。 is body text");
+	is_int(d->nsections, 1, "a numbered paragraph opening with a short "
+	    "sentence has a run-in heading");
+	is_str(d->sections[0].title, "一、加强领导", "its text is the sentence");
+	ok(d->blocks[0].flags & BLOCK_RUN_IN, "the block says run-in");
+	is_int(d->blocks[0].end, strlen("一、加强领导。各级政府要把这项工作"
+	    "放在重要位置。"), "and holds the whole paragraph");
+	doc_free(d);
+
+	d = MODEL("（一）总体要求。坚持稳中求进，\n推动发展。\n\n"
+	    "（二）重点任务。扩大内需。\n\n（三）保障措施。加强落实。\n");
+	is_int(d->nsections, 3, "run-in siblings are headings, not a list");
+	is_int(d->nblocks, 3, "a wrapped run-in paragraph is one block");
+	is_str(d->sections[2].title, "（三）保障措施", "the third");
+	doc_free(d);
+
+	d = MODEL("（一）他说：“好。”然后走了。\n\n"
+	    "1. 安装。先下载。\n");
+	is_int(d->nsections, 0, "reported speech and a \"1. \" list item are "
+	    "not run-in headings");
 	doc_free(d);
 
 	d = MODEL("这一行被硬换行切断，下一行碰巧以\n"

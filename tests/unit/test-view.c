@@ -72,10 +72,10 @@ make_doc(const struct buffer *buf)
 		start = buffer_line_start(buf, line);
 		end = buffer_line_end(buf, line + 1);
 		*h = (struct block){ start, end, BLOCK_HEADING, 1, 2,
-		    (unsigned short)(end - start - 2) };
+		    (unsigned short)(end - start - 2), 0 };
 		start = buffer_line_start(buf, line + 2);
 		end = buffer_line_end(buf, line + 2 + NLINE);
-		*p = (struct block){ start, end, BLOCK_PARAGRAPH, 0, 0, 0 };
+		*p = (struct block){ start, end, BLOCK_PARAGRAPH, 0, 0, 0, 0 };
 		s->block = 2 * i;
 		s->level = 1;
 		s->off = h->off;

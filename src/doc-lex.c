@@ -1,0 +1,1081 @@
+/*
+ * doc-lex.c - the line lexer of the document model.
+ *
+ * A line is classified on its own, with cheap byte tests, into a struct
+ * line (doc-int.h): blank, text, short text, a heading candidate of a
+ * family, a list item, a figure, boilerplate, or a code fence; with how
+ * it ends and where its words start.  A line longer than any heading is
+ * only looked at at its two ends, so a body line costs a few byte
+ * compares whatever its length.  Here too are the literal, numeral and
+ * date helpers the other stages use.  All bounds are in approximate
+ * display columns (doc_lex_cols()): a byte below 0x80 counts one, the
+ * lead byte of a 2-byte sequence one, of a 3- or 4-byte sequence two.
+ * This counts CJK characters exactly and never less than a terminal
+ * would, and costs one pass over at most a few hundred bytes.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "doc-int.h"
+#include "juan/util.h"
+
+/*
+ * Tells whether s[0..n) starts with lit.  Most calls fail on the first
+ * byte, so that is looked at before the length and the rest.
+ */
+int
+doc_lex_starts(const char *s, size_t n, const char *lit)
+{
+	size_t k;
+
+	if (lit[0] == '\0')
+		return 1;
+	if (n == 0 || s[0] != lit[0])
+		return 0;
+	k = strlen(lit);
+	return n >= k && memcmp(s, lit, k) == 0;
+}
+
+int
+doc_lex_contains(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+
+	return k <= n && memmem(s, n, lit, k) != NULL;
+}
+
+/* Tells whether s starts with one of the NULL-terminated literals. */
+int
+doc_lex_starts_any(const char *s, size_t n, const char *const *lits)
+{
+	for (; *lits != NULL; lits++)
+		if (doc_lex_starts(s, n, *lits))
+			return 1;
+	return 0;
+}
+
+int
+doc_lex_contains_any(const char *s, size_t n, const char *const *lits)
+{
+	for (; *lits != NULL; lits++)
+		if (doc_lex_contains(s, n, *lits))
+			return 1;
+	return 0;
+}
+
+/* Approximate display columns of s[0..n); see the top of the file. */
+size_t
+doc_lex_cols(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++) {
+		if (u[i] < 0x80)
+			c++;
+		else if (u[i] >= 0xe0)
+			c += 2;
+		else if (u[i] >= 0xc0)
+			c++;
+	}
+	return c;
+}
+
+/* The length of the white space at s: space, tab, U+3000, U+00A0. */
+static size_t
+space_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n == 0)
+		return 0;
+	switch (u[0]) {
+	case ' ': case '\t':
+		return 1;
+	case 0xe3:
+		return n >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+	case 0xc2:
+		return n >= 2 && u[1] == 0xa0 ? 2 : 0;
+	}
+	return 0;
+}
+
+/* The length of the white space that ends s[0..n). */
+static size_t
+space_len_back(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n == 0)
+		return 0;
+	switch (u[n - 1]) {
+	case ' ': case '\t':
+		return 1;
+	case 0x80:
+		return n >= 3 && u[n - 3] == 0xe3 && u[n - 2] == 0x80 ? 3 : 0;
+	case 0xa0:
+		return n >= 2 && u[n - 2] == 0xc2 ? 2 : 0;
+	}
+	return 0;
+}
+
+/* Narrows [*off, *end) of s to drop white space at both ends. */
+void
+doc_lex_trim(const char *s, size_t *off, size_t *end)
+{
+	size_t k;
+
+	while (*off < *end && (k = space_len(s + *off, *end - *off)) > 0)
+		*off += k;
+	while (*end > *off && (k = space_len_back(s + *off, *end - *off)) > 0)
+		*end -= k;
+}
+
+/*
+ * Decodes the character that ends s[0..n), n > 0, into *c; returns its
+ * length.  The buffer is valid UTF-8, so stepping back over continuation
+ * bytes finds the lead byte.
+ */
+static size_t
+last_cp(const char *s, size_t n, uint32_t *c)
+{
+	size_t i = n - 1;
+
+	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	util_u8_next(s + i, n - i, c);
+	return n - i;
+}
+
+/* How s[0..n) (trimmed, n > 0) ends; see enum lend. */
+enum lend
+doc_lex_line_end(const char *s, size_t n)
+{
+	uint32_t c;
+	size_t k;
+
+	while (n > 0) {
+		k = last_cp(s, n, &c);
+		switch (c) {
+		/* Closing quotes and brackets: the sentence ends inside. */
+		case 0x201d: case 0x2019: case 0x300d: case 0x300f:
+		case 0xff09: case 0x300b: case 0x3009: case 0x3011:
+		case ')': case '"': case '\'': case ']':
+			n -= k;
+			continue;
+		case 0x3002: case 0xff01: case 0xff1f: case 0x2026:
+		case 0xff1b: case 0xff0e:
+			return END_SENT_CJK;
+		case '.': case '!': case '?': case ';':
+			return END_SENT;
+		case ',': case 0xff0c: case 0x3001:
+			return END_CONT;
+		case ':': case 0xff1a:
+			return END_COLON;
+		default:
+			return END_NONE;
+		}
+	}
+	return END_NONE;
+}
+
+/*
+ * Reads a number of at most max digits (ASCII or full-width) at s[*i].
+ * Returns the count of digits read (0 when none) and the value in *v.
+ */
+static int
+digits(const char *s, size_t n, size_t *i, int max, long *v)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int k = 0;
+
+	*v = 0;
+	while (*i < n && k < max) {
+		if (u[*i] >= '0' && u[*i] <= '9') {
+			*v = *v * 10 + (u[*i] - '0');
+			*i += 1;
+		} else if (*i + 2 < n && u[*i] == 0xef && u[*i + 1] == 0xbc &&
+		    u[*i + 2] >= 0x90 && u[*i + 2] <= 0x99) {
+			*v = *v * 10 + (u[*i + 2] - 0x90);
+			*i += 3;
+		} else
+			break;
+		k++;
+	}
+	if (k == max && *i < n && ((u[*i] >= '0' && u[*i] <= '9') ||
+	    STARTS(s + *i, n - *i, "\xef\xbc")))
+		return k + 1;	/* too many: callers reject */
+	return k;
+}
+
+/*
+ * Reads a run of at most max strings of the NULL-ended table nums at
+ * s[*i..n), advancing *i past them; returns how many were read.
+ */
+static int
+table_run(const char *s, size_t n, size_t *i, const char *const *nums,
+    int max)
+{
+	const char *const *p;
+	int k = 0, hit;
+
+	do {
+		hit = 0;
+		for (p = nums; *p != NULL; p++)
+			if (doc_lex_starts(s + *i, n - *i, *p)) {
+				*i += strlen(*p);
+				k++;
+				hit = 1;
+				break;
+			}
+	} while (hit && k < max);
+	return k;
+}
+
+/* Reads a run of Chinese numerals (一 .. 十 百 千 零 〇 两); returns count. */
+static int
+cn_numerals(const char *s, size_t n, size_t *i)
+{
+	static const char *const nums[] = { "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九", "十", "百", "千", "零", "〇", "两", NULL };
+
+	/* Every numeral is three bytes, led by 0xe3 to 0xe9. */
+	if (*i >= n || (unsigned char)s[*i] < 0xe3 ||
+	    (unsigned char)s[*i] > 0xe9)
+		return 0;
+	return table_run(s, n, i, nums, 8);
+}
+
+/* Reads a run of capital numerals (壹 .. 拾, traditional and simplified). */
+static int
+cn_capitals(const char *s, size_t n, size_t *i)
+{
+	static const char *const nums[] = { "壹", "贰", "貳", "叁", "參",
+	    "肆", "伍", "陆", "陸", "柒", "捌", "玖", "拾", NULL };
+
+	return table_run(s, n, i, nums, 4);
+}
+
+/*
+ * Parses a date at s[0..n): YYYY年M月D日, YYYY-M-D, YYYY/M/D, YYYY.M.D,
+ * or, with eight set, YYYYMMDD.  Digits may be full-width.  Month and day
+ * may be missing (0) only when partial is set.  Returns the bytes read,
+ * 0 when there is no such date.
+ */
+size_t
+doc_lex_parse_date(const char *s, size_t n, int partial, int eight, int *y,
+    int *m, int *dd)
+{
+	size_t i = 0, j;
+	long v;
+	int k;
+
+	*y = *m = *dd = 0;
+	if (eight) {
+		if (n < 8)
+			return 0;
+		for (j = 0; j < 8; j++)
+			if (s[j] < '0' || s[j] > '9')
+				return 0;
+		*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+		    (s[2] - '0') * 10 + (s[3] - '0');
+		*m = (s[4] - '0') * 10 + (s[5] - '0');
+		*dd = (s[6] - '0') * 10 + (s[7] - '0');
+		if (*y < 1900 || *y > 2099 || *m < 1 || *m > 12 || *dd < 1 ||
+		    *dd > 31)
+			return 0;
+		return 8;
+	}
+	if (digits(s, n, &i, 4, &v) != 4 || v < 1000 || v > 2999)
+		return 0;
+	*y = (int)v;
+	if (STARTS(s + i, n - i, "年")) {
+		i += 3;
+		j = i;
+		k = digits(s, n, &j, 2, &v);
+		if (k < 1 || k > 2 || v < 1 || v > 12 ||
+		    !STARTS(s + j, n - j, "月"))
+			return partial ? i : 0;
+		*m = (int)v;
+		i = j + 3;
+		j = i;
+		k = digits(s, n, &j, 2, &v);
+		if (k < 1 || k > 2 || v < 1 || v > 31 ||
+		    !(STARTS(s + j, n - j, "日") || STARTS(s + j, n - j, "号")))
+			return partial ? i : 0;
+		*dd = (int)v;
+		return j + 3;
+	}
+	if (i < n && (s[i] == '-' || s[i] == '/' || s[i] == '.')) {
+		char sep = s[i];
+
+		j = i + 1;
+		k = digits(s, n, &j, 2, &v);
+		if (k < 1 || k > 2 || v < 1 || v > 12)
+			return 0;
+		*m = (int)v;
+		if (j < n && s[j] == sep) {
+			size_t e = j + 1;
+
+			k = digits(s, n, &e, 2, &v);
+			if (k >= 1 && k <= 2 && v >= 1 && v <= 31) {
+				*dd = (int)v;
+				return e;
+			}
+		}
+		if (!partial) {
+			*m = 0;
+			return 0;
+		}
+		return j;
+	}
+	return 0;
+}
+
+/* Tells whether s starts with a date: YYYY年, YYYY-MM, M月D日. */
+int
+doc_lex_starts_with_date(const char *s, size_t n)
+{
+	size_t i = 0;
+	long v;
+	int y, m, dd, k;
+
+	if (doc_lex_parse_date(s, n, 1, 0, &y, &m, &dd) > 0)
+		return 1;
+	k = digits(s, n, &i, 2, &v);
+	if (k >= 1 && k <= 2 && v >= 1 && v <= 12 &&
+	    STARTS(s + i, n - i, "月")) {
+		i += 3;
+		k = digits(s, n, &i, 2, &v);
+		return k >= 1 && k <= 2 && (STARTS(s + i, n - i, "日") ||
+		    STARTS(s + i, n - i, "号"));
+	}
+	return 0;
+}
+
+/* Letters (CJK, kana, Hangul, Latin, Greek, Cyrillic) in s[0..n). */
+static size_t
+letters(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z')
+			c++;
+		else if (u[i] >= 0xe4 && u[i] <= 0xed)
+			c++;
+		else if (u[i] == 0xe3 && i + 1 < n && u[i + 1] >= 0x81)
+			c++;
+		else if (u[i] >= 0xc3 && u[i] <= 0xd4)
+			c++;
+	}
+	return c;
+}
+
+/* Tells whether s[0..n) holds a C0 control other than tab, or DEL. */
+static int
+has_controls(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
+		    s[i] == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* Line families. */
+
+/* Parses a "#" heading (up to 3 spaces of indentation); returns the count. */
+static int
+md_heading(const char *s, size_t off, size_t end, size_t *toff,
+    size_t *tend)
+{
+	size_t i = off, k = 0;
+	int n = 0;
+
+	while (i < end && s[i] == ' ' && k < 4) {
+		i++;
+		k++;
+	}
+	if (k > 3)
+		return 0;
+	while (i < end && s[i] == '#' && n < 7) {
+		i++;
+		n++;
+	}
+	if (n < 1 || n > 6 || (i < end && s[i] != ' ' && s[i] != '\t'))
+		return 0;
+	*toff = i;
+	*tend = end;
+	doc_lex_trim(s, toff, tend);
+	/* A closing run of '#' after a space is not part of the text. */
+	k = *tend;
+	while (k > *toff && s[k - 1] == '#')
+		k--;
+	if (k < *tend && (k == *toff || s[k - 1] == ' ' || s[k - 1] == '\t')) {
+		*tend = k;
+		doc_lex_trim(s, toff, tend);
+	}
+	return n;
+}
+
+/*
+ * Tells whether s[off..end) is a setext underline: up to 3 spaces, then
+ * three or more '=' (returns 1, a level-1 heading) or '-' (returns 2).
+ */
+int
+doc_lex_setext(const char *s, size_t off, size_t end)
+{
+	size_t i = off, k = 0;
+	char c;
+
+	while (i < end && s[i] == ' ' && k < 4) {
+		i++;
+		k++;
+	}
+	if (k > 3 || i >= end || (s[i] != '=' && s[i] != '-'))
+		return 0;
+	c = s[i];
+	k = 0;
+	while (i < end && s[i] == c) {
+		i++;
+		k++;
+	}
+	while (i < end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i < end || k < 3)
+		return 0;
+	return c == '=' ? 1 : 2;
+}
+
+/* Tells whether a fence opens at s[off..end): ``` or ~~~; sets ch, len. */
+int
+doc_lex_fence(const char *s, size_t off, size_t end, char *ch, size_t *len)
+{
+	size_t i = off, k = 0;
+
+	while (i < end && s[i] == ' ' && k < 4) {
+		i++;
+		k++;
+	}
+	if (k > 3 || i >= end || (s[i] != '`' && s[i] != '~'))
+		return 0;
+	*ch = s[i];
+	k = 0;
+	while (i < end && s[i] == *ch) {
+		i++;
+		k++;
+	}
+	if (k < 3)
+		return 0;
+	/* An info string may follow ``` but may hold no backtick. */
+	if (*ch == '`' && memchr(s + i, '`', end - i) != NULL)
+		return 0;
+	*len = k;
+	return 1;
+}
+
+/* Tells whether s[off..end) closes a fence of ch repeated len times. */
+int
+doc_lex_fence_closes(const char *s, size_t off, size_t end, char ch, size_t len)
+{
+	size_t i = off, k = 0;
+
+	while (i < end && s[i] == ' ' && k < 4) {
+		i++;
+		k++;
+	}
+	if (k > 3)
+		return 0;
+	k = 0;
+	while (i < end && s[i] == ch) {
+		i++;
+		k++;
+	}
+	if (k < len)
+		return 0;
+	while (i < end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i == end;
+}
+
+/* Tells whether the trimmed line s[0..n) is an image file name. */
+static int
+is_figure(const char *s, size_t n)
+{
+	static const char *const exts[] = { ".png", ".jpg", ".jpeg", ".gif",
+	    ".webp", NULL };
+	static const char *const punct[] = { "\xef\xbc\x8c", "\xe3\x80\x82",
+	    "\xef\xbc\x9f", "\xef\xbc\x81", "\xef\xbc\x9a", ", ", NULL };
+	const char *const *p;
+	char tail[6];
+	size_t k, i;
+
+	if (n == 0 || n > SHORT_BYTES)
+		return 0;
+	/* Most lines end otherwise: decide on the last byte first. */
+	switch (s[n - 1] | 0x20) {
+	case 'g': case 'f': case 'p': case ')': case '>':
+		break;
+	default:
+		return 0;
+	}
+	/* Markdown and HTML images. */
+	if (STARTS(s, n, "![") && s[n - 1] == ')' &&
+	    doc_lex_contains(s, n, "]("))
+		return 1;
+	if ((STARTS(s, n, "<img ") || STARTS(s, n, "<IMG ")) &&
+	    s[n - 1] == '>')
+		return 1;
+	for (p = exts; *p != NULL; p++) {
+		k = strlen(*p);
+		if (n <= k)
+			continue;
+		for (i = 0; i < k; i++) {
+			char c = s[n - k + i];
+
+			tail[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+		}
+		if (memcmp(tail, *p, k) == 0)
+			return !doc_lex_contains_any(s, n, punct);
+	}
+	return 0;
+}
+
+/*
+ * Tells whether the trimmed line s[0..n) is a breadcrumb: segments joined
+ * by '>' (or », ›, ＞), each short, two joins at least or one after a
+ * word such as 首页.
+ */
+static int
+is_breadcrumb(const char *s, size_t n)
+{
+	static const char *const seps[] = { ">", "\xef\xbc\x9e", "\xc2\xbb",
+	    "\xe2\x80\xba", NULL };
+	static const char *const heads[] = { "首页", "主页", "网站首页",
+	    "Home", "当前位置", "您的位置", "您现在的位置", "位置：", NULL };
+	const char *const *p;
+	size_t i = 0, seg = 0, nsep = 0, k, a, b;
+	int empty = 0;
+
+	if (n > SHORT_BYTES || doc_lex_line_end(s, n) == END_SENT_CJK)
+		return 0;
+	/* Most lines hold no separator at all: look for one first. */
+	for (i = 0; i < n; i++)
+		if (s[i] == '>' || (i + 1 < n && STARTS(s + i, n - i,
+		    "\xc2\xbb")) || (i + 2 < n && (STARTS(s + i, n - i,
+		    "\xef\xbc\x9e") || STARTS(s + i, n - i, "\xe2\x80\xba"))))
+			break;
+	if (i == n)
+		return 0;
+	i = 0;
+	while (i <= n) {
+		k = 0;
+		if (i < n)
+			for (p = seps; *p != NULL; p++)
+				if (doc_lex_starts(s + i, n - i, *p)) {
+					k = strlen(*p);
+					break;
+				}
+		if (i == n || k > 0) {
+			a = seg;
+			b = i;
+			doc_lex_trim(s, &a, &b);
+			if (a == b)
+				empty = 1;
+			else if (doc_lex_cols(s + a, b - a) > 40)
+				return 0;
+			if (i == n)
+				break;
+			nsep++;
+			i += k;
+			/* ">>" counts as one join. */
+			while (i < n && s[i] == '>')
+				i++;
+			seg = i;
+			continue;
+		}
+		i++;
+	}
+	if (empty || nsep == 0)
+		return 0;
+	return nsep >= 2 || doc_lex_starts_any(s, n, heads);
+}
+
+/*
+ * Tells quickly whether s[0..n) could be a footer: it holds a bar
+ * (| ｜ 丨), ©, 版权, "ICP", "opyright" or "rights".
+ */
+static int
+footer_hint(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (u[i]) {
+		case '|':
+			return 1;
+		case 0xa9:	/* the last byte of © */
+			if (i >= 1 && u[i - 1] == 0xc2)
+				return 1;
+			break;
+		case 0x9c:	/* of ｜ */
+		case 0xa8:	/* of 丨 */
+		case 0x88:	/* of 版 */
+			if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
+			    STARTS(s + i - 2, n - i + 2, "丨") ||
+			    STARTS(s + i - 2, n - i + 2, "版权")))
+				return 1;
+			break;
+		case 'I':
+			if (STARTS(s + i, n - i, "ICP"))
+				return 1;
+			break;
+		case 'o':
+			if (STARTS(s + i, n - i, "opyright"))
+				return 1;
+			break;
+		case 'r':
+			if (STARTS(s + i, n - i, "rights"))
+				return 1;
+			break;
+		}
+	return 0;
+}
+
+/*
+ * One pass over a short line for what three would find: its columns (as
+ * doc_lex_cols()), whether it holds a breadcrumb separator (> » › ＞, the test
+ * that opens is_breadcrumb()) and whether footer_hint() would hold.
+ * Most lines have neither, and then neither test runs.
+ */
+static void
+scan_line(const char *s, size_t n, size_t *cols_out, int *sep, int *foot)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, c = 0;
+	int sp = 0, ft = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char b = u[i];
+
+		if (b < 0x80) {
+			c++;
+			if (b == '>')
+				sp = 1;
+			else if (b == '|' || (b == 'I' && STARTS(s + i, n - i,
+			    "ICP")) || (b == 'o' && STARTS(s + i, n - i,
+			    "opyright")) || (b == 'r' && STARTS(s + i, n - i,
+			    "rights")))
+				ft = 1;
+			continue;
+		}
+		if (b >= 0xc0) {
+			c += b >= 0xe0 ? 2 : 1;
+			continue;
+		}
+		/* The last byte of a separator or of a footer mark. */
+		switch (b) {
+		case 0xbb:	/* » */
+			if (i >= 1 && u[i - 1] == 0xc2)
+				sp = 1;
+			break;
+		case 0x9e:	/* ＞ */
+		case 0xba:	/* › */
+			if (i >= 2 && (memcmp(s + i - 2, "\xef\xbc\x9e", 3) ==
+			    0 || memcmp(s + i - 2, "\xe2\x80\xba", 3) == 0))
+				sp = 1;
+			break;
+		case 0xa9:	/* © */
+			if (i >= 1 && u[i - 1] == 0xc2)
+				ft = 1;
+			break;
+		case 0x9c:	/* ｜ */
+		case 0xa8:	/* 丨 */
+		case 0x88:	/* 版 */
+			if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
+			    STARTS(s + i - 2, n - i + 2, "丨") ||
+			    STARTS(s + i - 2, n - i + 2, "版权")))
+				ft = 1;
+			break;
+		}
+	}
+	*cols_out = c;
+	*sep = sp;
+	*foot = ft;
+}
+
+/* Tells whether the trimmed line s[0..n) is footer or navigation links. */
+static int
+is_footer(const char *s, size_t n)
+{
+	static const char *const words[] = { "网站地图", "联系我们",
+	    "关于我们", "版权所有", "版权声明", "免责声明", "隐私政策",
+	    "广告服务", "意见反馈", "返回顶部", "返回首页", "网站导航",
+	    "ICP备", "ICP证", "Copyright", "copyright", "\xc2\xa9",
+	    "All rights reserved", "Privacy Policy", "Contact us",
+	    "Contact Us", "Sitemap", "Site map", NULL };
+	static const char *const strong[] = { "版权所有", "ICP备",
+	    "ICP证", "Copyright", "\xc2\xa9", "All rights reserved",
+	    NULL };
+	static const char *const bars[] = { "|", "\xef\xbd\x9c", "丨", NULL };
+	const char *const *p;
+	size_t nbar = 0, i;
+
+	if (n > SHORT_BYTES || s[0] == '|' || !footer_hint(s, n) ||
+	    !doc_lex_contains_any(s, n, words))
+		return 0;
+	for (p = bars; *p != NULL; p++)
+		for (i = 0; i + strlen(*p) <= n; i++)
+			if (memcmp(s + i, *p, strlen(*p)) == 0)
+				nbar++;
+	return nbar >= 1 || (doc_lex_contains_any(s, n, strong) &&
+	    doc_lex_cols(s, n) <= DOC_HEADING_MAX_COLS);
+}
+
+/*
+ * Recognizes a numbering at the start of the trimmed line s[0..n) and
+ * returns its family, or FAM_NONE.  *dot is set for the "1. " form, which
+ * is a Markdown list item when the line is not a heading.
+ */
+static enum family
+numbering(const char *s, size_t n, int *dot)
+{
+	size_t i = 0, j;
+	long v;
+	int k, depth;
+
+	*dot = 0;
+	/* 第一章 第3节 (Chinese, Japanese), 제1장 (Korean). */
+	if (STARTS(s, n, "第") || STARTS(s, n, "제")) {
+		i = 3;
+		if (cn_numerals(s, n, &i) == 0) {
+			k = digits(s, n, &i, 3, &v);
+			if (k < 1 || k > 3)
+				return FAM_NONE;
+		}
+		if (STARTS(s + i, n - i, "章") || STARTS(s + i, n - i, "回") ||
+		    STARTS(s + i, n - i, "장"))
+			return FAM_CHAPTER;
+		if (STARTS(s + i, n - i, "节") || STARTS(s + i, n - i, "節") ||
+		    STARTS(s + i, n - i, "절"))
+			return FAM_SECTION;
+		if (STARTS(s + i, n - i, "编") || STARTS(s + i, n - i, "編") ||
+		    STARTS(s + i, n - i, "卷") || STARTS(s + i, n - i, "部") ||
+		    STARTS(s + i, n - i, "篇") || STARTS(s + i, n - i, "편"))
+			return FAM_PART;
+		return FAM_NONE;
+	}
+	/* 壹、 貳、: the capital numerals of Taiwanese documents. */
+	if (cn_capitals(s, n, &i) > 0)
+		return STARTS(s + i, n - i, "、") && n > i + 3 ? FAM_CN_CAP :
+		    FAM_NONE;
+	if (STARTS(s, n, "Chapter ") || STARTS(s, n, "CHAPTER "))
+		return FAM_CHAPTER;
+	if (STARTS(s, n, "Part ") || STARTS(s, n, "PART "))
+		return FAM_PART;
+	if (STARTS(s, n, "Section ") || STARTS(s, n, "SECTION "))
+		return FAM_SECTION;
+	if (cn_numerals(s, n, &i) > 0)
+		return STARTS(s + i, n - i, "、") && n > i + 3 ? FAM_CN_NUM :
+		    FAM_NONE;
+	if (STARTS(s, n, "（") || s[0] == '(') {
+		i = s[0] == '(' ? 1 : 3;
+		j = i;
+		if (cn_numerals(s, n, &j) > 0)
+			k = FAM_CN_PAREN;
+		else if ((k = digits(s, n, &j, 2, &v)) >= 1 && k <= 2)
+			k = FAM_AR_PAREN;
+		else
+			return FAM_NONE;
+		if ((STARTS(s + j, n - j, "）") && n > j + 3) ||
+		    (STARTS(s + j, n - j, ")") && n > j + 1))
+			return (enum family)k;
+		return FAM_NONE;
+	}
+	/* Roman numerals I to XXXIX, as "IV. ". */
+	j = 0;
+	while (j < n && j < 6 && (s[j] == 'I' || s[j] == 'V' || s[j] == 'X'))
+		j++;
+	if (j > 0 && j + 1 < n && s[j] == '.' && s[j + 1] == ' ')
+		return FAM_ROMAN;
+	k = digits(s, n, &i, 2, &v);
+	if (k < 1 || k > 2)
+		return FAM_NONE;
+	depth = 1;
+	while (i + 1 < n && s[i] == '.' && ((s[i + 1] >= '0' &&
+	    s[i + 1] <= '9') || STARTS(s + i + 1, n - i - 1, "\xef\xbc"))) {
+		j = i + 1;
+		k = digits(s, n, &j, 3, &v);
+		if (k < 1 || k > 3)
+			break;
+		i = j;
+		depth++;
+	}
+	if (depth > 1) {
+		if (i < n && s[i] == '.')
+			i++;
+		/* "1.1" must be followed by text, not by more digits. */
+		if (i >= n || depth > 4)
+			return FAM_NONE;
+		return depth == 2 ? FAM_DEC2 : depth == 3 ? FAM_DEC3 :
+		    FAM_DEC4;
+	}
+	if (i + 1 < n && s[i] == '.' && s[i + 1] == ' ') {
+		*dot = 1;
+		return FAM_ARABIC;
+	}
+	/* "1 引言": one or two digits, a space, then a word. */
+	if (i + 1 < n && s[i] == ' ' && letters(s + i, n - i) >= 2 &&
+	    !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+		return FAM_ARABIC;
+	if ((STARTS(s + i, n - i, "、") && n > i + 3) ||
+	    (STARTS(s + i, n - i, "．") && n > i + 3) ||
+	    (i + 1 < n && s[i] == '.' && (unsigned char)s[i + 1] >= 0x80))
+		return FAM_ARABIC;
+	return FAM_NONE;
+}
+
+/* The families whose numbered paragraph may open with a run-in heading. */
+static const unsigned char run_in_fams[FAM_COUNT] = {
+	[FAM_CN_CAP] = 1, [FAM_CN_NUM] = 1, [FAM_CN_PAREN] = 1,
+	[FAM_ARABIC] = 1, [FAM_DEC2] = 1, [FAM_DEC3] = 1, [FAM_AR_PAREN] = 1,
+};
+
+/* What a run-in heading does not hold: quotation, a colon, a semicolon. */
+static const char *const run_in_stops[] = { "\xe2\x80\x9c", "\xe3\x80\x8c",
+	"\xef\xbc\x9a", "\xef\xbc\x9b", ":", ";", "\"", NULL };
+
+/*
+ * Tells whether the trimmed line t[0..n) opens with a run-in heading, the
+ * usual form of Chinese reports: a numbered paragraph whose first
+ * sentence is short and is the heading, "（一）构建体制。坚持…".  Sets l
+ * to a heading whose text is that sentence, number kept, final 。
+ * dropped.  The sentence must be followed by more text (else the line is
+ * a numbered sentence, decided as before), must hold no quotation or
+ * colon (a sentence that reports speech is body text), and is at most
+ * RUN_IN_MAX_COLS columns.  The Markdown "1. " form is a list item, not a
+ * heading.  Only the first few hundred bytes are looked at.
+ */
+static int
+run_in(const char *t, size_t n, struct line *l)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t lim = n < 3 * RUN_IN_MAX_COLS ? n : 3 * RUN_IN_MAX_COLS, i;
+	enum family f;
+	int dot;
+
+	/* A numbering starts with a bracket, a digit or a CJK numeral. */
+	if (!(u[0] == '(' || u[0] == 0xef || (u[0] >= '0' && u[0] <= '9') ||
+	    (u[0] >= 0xe4 && u[0] <= 0xe9)))
+		return 0;
+	f = numbering(t, lim, &dot);
+	if (f == FAM_NONE || !run_in_fams[f] || dot)
+		return 0;
+	for (i = 0; i + 3 <= lim; i++)
+		if ((u[i] == 0xe3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
+		    (u[i] == 0xef && u[i + 1] == 0xbc && (u[i + 2] == 0x81 ||
+		    u[i + 2] == 0x9f)))
+			break;
+	if (i + 3 > lim || i + 3 >= n || letters(t + i + 3, n - i - 3) == 0)
+		return 0;
+	if (doc_lex_contains_any(t, i, run_in_stops) ||
+	    doc_lex_cols(t, i) > RUN_IN_MAX_COLS || letters(t, i) < 4)
+		return 0;
+	l->cls = LC_HEAD;
+	l->fam = f;
+	l->flags |= LF_RUNIN;
+	l->text_off = l->off;
+	l->text_end = l->off + i;
+	return 1;
+}
+
+/* Tells whether a list item starts s[0..n): "- ", "* ", "+ ", "• ", "1) ". */
+static int
+list_item(const char *s, size_t n)
+{
+	size_t i = 0;
+	long v;
+	int k;
+
+	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') &&
+	    (s[1] == ' ' || s[1] == '\t'))
+		return 1;
+	if (STARTS(s, n, "• ") || STARTS(s, n, "· ") || STARTS(s, n, "・"))
+		return 1;
+	k = digits(s, n, &i, 3, &v);
+	return k >= 1 && k <= 3 && i + 1 < n && s[i] == ')' && s[i + 1] == ' ';
+}
+
+/* Words that start a byline or a source line, not a heading. */
+const char *const doc_lex_bylines[] = { "记者", "本报记者", "编辑",
+	"责任编辑", "作者", "来源", "文/", "文／", "通讯员", "摄影",
+	"本报讯", "新华社", "发布时间", "By ", "by ", NULL };
+
+/*
+ * Classifies the line [off, end) of s.  maxcols bounds the columns of a
+ * heading candidate (DOC_HEADING_MAX_COLS, or more for the title).
+ */
+void
+doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
+    struct line *l)
+{
+	static const char *const openers[] = { "\xe2\x80\x9c",
+	    "\xe2\x80\x98", "\xe3\x80\x8c", "\xe3\x80\x8e", "\"", "'", NULL };
+	const char *t;
+	size_t n, a, p, c;
+	enum family fam;
+	char fch;
+	size_t flen;
+	int dot, sep, foot;
+	const char *dash;
+
+	memset(l, 0, sizeof *l);
+	l->off = off;
+	l->end_off = end;
+	doc_lex_trim(s, &l->off, &l->end_off);
+	if (l->off == l->end_off) {
+		l->cls = LC_BLANK;
+		return;
+	}
+	t = s + l->off;
+	n = l->end_off - l->off;
+	l->text_off = l->off;
+	l->text_end = l->end_off;
+	if (l->off - off >= 2 || (l->off > off && s[off] == '\t') ||
+	    STARTS(s + off, end - off, "\xe3\x80\x80"))
+		l->flags |= LF_INDENT;
+	l->end = doc_lex_line_end(t, n);
+	if (doc_lex_fence(s, off, end, &fch, &flen)) {
+		l->cls = LC_FENCE;
+		return;
+	}
+	if ((l->md = md_heading(s, off, end, &l->text_off, &l->text_end)) > 0) {
+		a = l->text_end - l->text_off;
+		/* Every two bytes make one column at least: bytes first. */
+		if (a > 0 && a <= 2 * DOC_MD_HEADING_MAX_COLS &&
+		    doc_lex_cols(s + l->text_off, a) <=
+		    DOC_MD_HEADING_MAX_COLS) {
+			l->cls = LC_HEAD;
+			l->fam = FAM_MD;
+			return;
+		}
+		l->md = 0;
+		l->text_off = l->off;
+		l->text_end = l->end_off;
+	}
+	if (is_figure(t, n)) {
+		l->cls = LC_FIGURE;
+		return;
+	}
+	if (run_in(t, n, l)) {
+		if (n > LONG_LINE)
+			l->flags |= LF_LONG;
+		return;
+	}
+	if (n > LONG_LINE) {
+		l->flags |= LF_LONG;
+		l->cls = list_item(t, n) ? LC_LIST : LC_TEXT;
+		return;
+	}
+	/*
+	 * Boilerplate never ends a CJK sentence: most body lines skip it.
+	 * The scan is needed for it, and for the columns of a line that
+	 * may be a heading: one that does not end a CJK sentence, or a
+	 * numbered question ("一、为什么？").
+	 */
+	sep = foot = 0;
+	c = 0;
+	if (l->end != END_SENT_CJK || (n <= 2 * maxcols && n >= 3 &&
+	    memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0))
+		scan_line(t, n, &c, &sep, &foot);
+	if (l->end != END_SENT_CJK && ((sep && is_breadcrumb(t, n)) ||
+	    (foot && is_footer(t, n)))) {
+		l->cls = LC_BOILER;
+		return;
+	}
+	l->cls = LC_TEXT;
+	if (list_item(t, n)) {
+		l->cls = LC_LIST;
+		return;
+	}
+	/* Two columns at least per byte pair: a cheap bound first. */
+	if (n > 2 * maxcols || (l->cols = c) > maxcols ||
+	    l->end == END_SENT_CJK || l->end == END_SENT ||
+	    l->end == END_CONT) {
+		/*
+		 * A numbered question ("1. 如何安装？") is still a heading,
+		 * and so is "CHAPTER IV." with its period.
+		 */
+		if (l->cols > 0 && l->cols <= maxcols && (t[n - 1] == '?' ||
+		    (n >= 3 && memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0) ||
+		    (t[n - 1] == '.' && l->cols <= 20)) &&
+		    (fam = numbering(t, n, &dot)) != FAM_NONE &&
+		    (t[n - 1] != '.' || fam == FAM_CHAPTER ||
+		    fam == FAM_PART || fam == FAM_SECTION)) {
+			l->cls = LC_HEAD;
+			l->fam = fam;
+			if (dot)
+				l->flags |= LF_DOTLIST;
+			return;
+		}
+		if (*t >= '0' && *t <= '9' && numbering(t, n, &dot) ==
+		    FAM_ARABIC && dot)
+			l->cls = LC_LIST;
+		return;
+	}
+	if (doc_lex_starts_any(t, n, openers))
+		return;
+	l->fam = numbering(t, n, &dot);
+	if (dot)
+		l->flags |= LF_DOTLIST;
+	if (l->fam != FAM_NONE) {
+		l->cls = LC_HEAD;
+		return;
+	}
+	if (STARTS(t, n, "——")) {
+		a = l->off;
+		while (STARTS(s + a, l->end_off - a, "—"))
+			a += 3;
+		l->text_off = a;
+		doc_lex_trim(s, &l->text_off, &l->text_end);
+		if (letters(s + l->text_off, l->text_end - l->text_off) >= 2 &&
+		    l->end != END_COLON) {
+			l->cls = LC_HEAD;
+			l->fam = FAM_DASH_LEAD;
+		} else {
+			l->text_off = l->off;
+			l->text_end = l->end_off;
+		}
+		return;
+	}
+	if (letters(t, n) < 2 || doc_lex_starts_any(t, n, doc_lex_bylines) ||
+	    doc_lex_starts_with_date(t, n) || has_controls(t, n) ||
+	    (STARTS(t, n, "（") && doc_lex_starts_with_date(t + 3, n - 3)) ||
+	    (t[0] == '(' && doc_lex_starts_with_date(t + 1, n - 1)))
+		return;
+	dash = memmem(t, n, "——", 6);
+	if (dash != NULL) {
+		p = (size_t)(dash - t);
+		/* phrase——subtitle: text on both sides, no sentence before. */
+		a = p + 6;
+		while (STARTS(t + a, n - a, "—"))
+			a += 3;
+		if (letters(t, p) >= 2 && letters(t + a, n - a) >= 2 &&
+		    !doc_lex_contains(t, p, "\xef\xbc\x8c") &&
+		    !doc_lex_contains(t, p, "\xe3\x80\x82") &&
+		    !doc_lex_contains(t, p, "\xe2\x80\x9c")) {
+			l->cls = LC_HEAD;
+			l->fam = FAM_DASH_SUB;
+			return;
+		}
+	}
+	if (l->end != END_COLON)
+		l->cls = LC_SHORT;
+}
