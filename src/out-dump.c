@@ -46,6 +46,7 @@ out_dump(const struct doc *d, const struct app_opts *o, FILE *fp)
 	lo.width = dump_width(o, fp);
 	lo.ambiwidth = o->ambiwidth == 2 ? 2 : 1;
 	lo.show_boilerplate = 0;
+	lo.hints = NULL;
 	l = layout_new(d, &lo);
 	more = layout_first(l, &dl) == 0;
 	while (more) {
