@@ -61,6 +61,8 @@ struct md {
 	int row, cell;		/* inside a table row, a cell */
 	size_t row_off, row_end, cell_off, cell_end;
 	int img;		/* images open */
+	size_t indent;		/* columns of indentation md4c gave for the
+				   next code line from a string of its own */
 	struct mspan spans[MAX_DEPTH];
 	int nspans;		/* may pass MAX_DEPTH */
 };
@@ -141,6 +143,20 @@ gap(struct md *m, size_t o)
 				m->leaf_off = ms;
 			return;
 		}
+	}
+	if (m->indent > 0) {
+		/*
+		 * md4c gives a code line's own indentation as spaces of its
+		 * making: the blanks it stands for stay shown.
+		 */
+		for (j = o, k = 0; j > m->prev && is_blank(s[j - 1]) &&
+		    k < m->indent; j--)
+			k += s[j - 1] == '\t' ? 4 : 1;
+		m->indent = 0;
+		conceal(m, m->prev, j);
+		if (m->leaf != 0 && m->leaf_off == NONE && j < o)
+			m->leaf_off = j;
+		return;
 	}
 	conceal(m, m->prev, o);
 }
@@ -269,8 +285,12 @@ on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE size, void *u)
 	size_t o, e;
 
 	if (t < m->text || (size_t)(t - m->text) > m->len ||
-	    size > m->len - (size_t)(t - m->text))
+	    size > m->len - (size_t)(t - m->text)) {
+		if (type == MD_TEXT_CODE && m->leaf == HINT_CODE + 1 &&
+		    size > 0 && t[0] == ' ' && t[size - 1] == ' ')
+			m->indent += size;
 		return 0;
+	}
 	o = (size_t)(t - m->text);
 	e = o + size;
 	if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR || o < m->prev ||

@@ -40,6 +40,7 @@
 #define BULLET		"\xe2\x80\xa2"	/* • */
 #define RULE_CH		"\xe2\x94\x80"	/* ─ */
 #define CUT_MARK	"\xe2\x86\x92"	/* → */
+#define NBSP		"\xc2\xa0"	/* keeps a bar off a line's end */
 
 struct layout_md {
 	const struct hints *h;
@@ -60,6 +61,7 @@ struct layout_md {
 	/* The last table measured: hint blocks [tfirst, tlast]. */
 	size_t tfirst, tlast;
 	int colw[MAX_COLS];
+	size_t cidx[MAX_COLS + 1];	/* a row's cell spans */
 	int ncol, aligned;
 	/* layout_md_block_hidden()'s last answer. */
 	size_t memo_b;
@@ -336,10 +338,14 @@ has_blank_line(const char *s, size_t a, size_t b)
 	return 0;
 }
 
-/* The cell spans of row block r: the first index and the count. */
+/*
+ * The cell spans of row block r: their indexes into md->cidx (at most
+ * MAX_COLS + 1 of them), and their count.
+ */
 static size_t
-row_cells(const struct hints *h, size_t r, size_t *first)
+row_cells(struct layout_md *md, size_t r)
 {
+	const struct hints *h = md->h;
 	const struct hint_block *b = &h->blocks[r];
 	size_t lo = 0, hi = h->nspans, mid, n = 0, i;
 
@@ -350,13 +356,10 @@ row_cells(const struct hints *h, size_t r, size_t *first)
 		else
 			hi = mid;
 	}
-	*first = NONE;
-	for (i = lo; i < h->nspans && h->spans[i].off <= b->end; i++)
-		if (h->spans[i].kind == SPAN_CELL) {
-			if (*first == NONE)
-				*first = i;
-			n++;
-		}
+	for (i = lo; i < h->nspans && h->spans[i].off <= b->end &&
+	    n <= MAX_COLS; i++)
+		if (h->spans[i].kind == SPAN_CELL)
+			md->cidx[n++] = i;
 	return n;
 }
 
@@ -367,7 +370,7 @@ table_measure(struct layout *l, size_t r, int bars_w)
 	struct layout_md *md = l->md;
 	const struct hints *h = md->h;
 	const char *s = l->doc->buf->data;
-	size_t a = r, b = r, i, k, c0, nc;
+	size_t a = r, b = r, i, k, nc;
 	int total, w;
 
 	if (md->tfirst != NONE && md->tfirst <= r && r <= md->tlast)
@@ -385,10 +388,10 @@ table_measure(struct layout *l, size_t r, int bars_w)
 	md->ncol = 0;
 	memset(md->colw, 0, sizeof md->colw);
 	for (i = a; i <= b; i++) {
-		nc = row_cells(h, i, &c0);
+		nc = row_cells(md, i);
 		for (k = 0; k < nc && k < MAX_COLS; k++) {
-			w = shown_width(l, h->spans[c0 + k].off,
-			    h->spans[c0 + k].end);
+			w = shown_width(l, h->spans[md->cidx[k]].off,
+			    h->spans[md->cidx[k]].end);
 			if (w > md->colw[k])
 				md->colw[k] = w;
 		}
@@ -408,24 +411,27 @@ vis_row(struct layout *l, size_t r, size_t ps, size_t pe, int bars_w)
 {
 	struct layout_md *md = l->md;
 	const struct hints *h = md->h;
-	size_t c0, nc = row_cells(h, r, &c0), k, a, b;
+	size_t cells[MAX_COLS + 1], nc, k, a, b;
 	int w;
 
 	table_measure(l, r, bars_w);
+	nc = row_cells(md, r);
+	memcpy(cells, md->cidx, nc * sizeof *cells);
 	for (k = 0; k < nc; k++) {
-		a = h->spans[c0 + k].off;
-		b = h->spans[c0 + k].end;
+		a = h->spans[cells[k]].off;
+		b = h->spans[cells[k]].end;
+		w = shown_width(l, a, b);
 		if (a < ps)
 			a = ps;
 		if (b > pe)
 			b = pe;
 		if (k > 0)
-			vis_virt(md, " " BAR " ", vis_at(md, ps), LSTYLE_MARK);
+			vis_virt(md, " " BAR NBSP, vis_at(md, ps),
+			    LSTYLE_MARK);
 		if (a < b)
 			vis_text(l, a, b, 0, 0);
 		if (md->aligned && k + 1 < nc && k < MAX_COLS)
-			for (w = shown_width(l, h->spans[c0 + k].off,
-			    h->spans[c0 + k].end); w < md->colw[k]; w++)
+			for (; w < md->colw[k]; w++)
 				vis_virt(md, " ", vis_at(md, ps), 0);
 	}
 }
