@@ -552,9 +552,12 @@ prefix(struct layout *l, size_t hb, size_t ls, size_t le, int first)
 		    (s[bk->off] >= '0' && s[bk->off] <= '9')))
 			for (x = bk->off; x <= me; x++)
 				pre_push(md, ls, 0, " ", 1);
-		else
-			pre_push(md, ls, 0, "  ", layout_str_width(BULLET, 3,
-			    amb) + 1);
+		else {
+			/* As wide, cell by cell, as "• ": both are cut alike. */
+			i = layout_str_width(BULLET, 3, amb);
+			pre_push(md, ls, 0, i == 2 ? "  " : " ", i);
+			pre_push(md, ls, 0, " ", 1);
+		}
 	}
 	if (bk != NULL && bk->kind == HINT_FIGURE) {
 		if (first && bk->off >= ls && bk->off <= le) {
@@ -562,8 +565,12 @@ prefix(struct layout *l, size_t hb, size_t ls, size_t le, int first)
 			pre_push(md, bk->off, 0, "\xe5\x9b\xbe", 2);
 			pre_push(md, bk->off, 0, "]", 1);
 			pre_push(md, bk->off, 0, " ", 1);
-		} else
-			pre_push(md, ls, 0, "     ", 5);
+		} else {
+			pre_push(md, ls, 0, " ", 1);
+			pre_push(md, ls, 0, "  ", 2);
+			pre_push(md, ls, 0, " ", 1);
+			pre_push(md, ls, 0, " ", 1);
+		}
 	}
 	for (x = 0; x < md->npre; x++) {
 		if (w + md->pre[x].width > max) {
