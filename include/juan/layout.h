@@ -19,6 +19,9 @@
  * which a wrap happened, and, on the last display line of a source line,
  * that line's trailing spaces and its '\n'.  A figure is one display line
  * covering its whole block, shown as a placeholder (see layout_cells).
+ * With hints (see struct layout_opts) the bytes in [end, next) may also be
+ * concealed markup, or the rest of a code line cut at the margin; display
+ * lines still tile the shown text in order, each with its own start.
  */
 enum dline_kind {
 	DLINE_TEXT,		/* paragraph, list item, code */
