@@ -27,6 +27,9 @@ struct app_opts {
 	int ambiwidth;		/* 1, 2, or 0 for auto */
 	const char *encoding;	/* --encoding, or NULL to detect */
 	int is_guide;		/* showing the built-in guide */
+	/* markdown: Markdown rendering (issue 15) */
+	int markdown;		/* the file is Markdown (by its extension) */
+	int raw;		/* --raw: show the source, not rendered */
 };
 
 #endif

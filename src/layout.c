@@ -60,58 +60,11 @@
 
 #include "juan/layout.h"
 #include "juan/util.h"
+#include "layout-int.h"
 
-#define CACHE_SIZE	32	/* pieces kept */
 #define RESTART_SCAN	1024	/* bytes searched for a good restart point */
 #define BACKOFF		8	/* clusters a forced split may move back */
 #define AT_LS_SCAN	4096	/* bytes searched for a short line's end */
-
-/* One display line of a piece. */
-struct lline {
-	size_t off;		/* first byte shown */
-	size_t end;		/* one past the last byte shown */
-	size_t next;		/* start of the following line */
-	int width;		/* columns */
-	int plain;		/* no cell shows a replacement */
-};
-
-/* A laid-out piece of a source line. */
-struct lpiece {
-	size_t off;		/* first byte of the piece */
-	size_t end;		/* one past its last byte */
-	struct lline *lines;	/* nlines lines in order */
-	size_t nlines;
-	size_t cap;		/* lines allocated */
-	unsigned long used;	/* clock of the last use, 0 when empty */
-};
-
-struct layout {
-	const struct doc *doc;		/* borrowed */
-	struct layout_opts o;
-	size_t piece;			/* piece size, bytes */
-	struct lpiece cache[CACHE_SIZE];
-	unsigned long clock;		/* counts cache uses */
-	struct lpiece *hint;		/* piece of the last line returned */
-	size_t hint_idx;		/* its index in hint->lines */
-	size_t gap_off;			/* the last blank line returned */
-	size_t gap_block;		/* the block after its gap */
-	size_t first_shown;		/* first block not hidden, or SIZE_MAX
-					   when not known yet */
-	char *brk;			/* break opportunities of a piece */
-	size_t brkcap;			/* bytes allocated at brk */
-	struct lcell *cells;		/* layout_cells() result */
-	size_t ncap;			/* cells allocated */
-	struct lcell *fcells;		/* scratch for a figure's width */
-	size_t fcap;			/* fcells allocated */
-};
-
-/* A grapheme cluster as it is shown. */
-struct clus {
-	size_t len;		/* bytes */
-	int width;		/* columns */
-	int space;		/* a U+0020 space, which may hang and drop */
-	char repl[12];		/* shown instead of the bytes, or "" */
-};
 
 /*
  * Kinsoku: characters that must not start a line (closing punctuation and
@@ -296,8 +249,8 @@ clus_end(const char *s, size_t q, size_t end)
  * Measures the cluster at s[q] (q < end) shown at column col of a line of
  * the given width.
  */
-static void
-clus_at(const struct layout_opts *o, const char *s, size_t q, size_t end,
+void
+layout_clus_at(const struct layout_opts *o, const char *s, size_t q, size_t end,
     int col, struct clus *cl)
 {
 	unsigned char b = (unsigned char)s[q];
@@ -357,8 +310,8 @@ clus_at(const struct layout_opts *o, const char *s, size_t q, size_t end,
  * A cluster wider than the whole line is shown cut: its visible form (or
  * spaces for a wide character) up to width - 1 columns, then '>'.
  */
-static void
-clus_clip(struct clus *cl, int width)
+void
+layout_clus_clip(struct clus *cl, int width)
 {
 	int i = width - 1;
 
@@ -430,12 +383,12 @@ kinsoku_ok(const char *s, size_t e, size_t q, size_t pe)
 	    !in_set(closing, char_at(s + q, pe - q));
 }
 
-/* Lays out the piece [ps, pe) into pc. */
-static void
-piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
+/* Breaks the piece [ps, pe) of s into lines; see layout-int.h. */
+void
+layout_piece_break(struct layout *l, const struct layout_opts *o,
+    const char *s, size_t ps, size_t pe, struct lpiece *pc)
 {
-	const char *s = l->doc->buf->data;
-	const int width = l->o.width;
+	const int width = o->width;
 	size_t n = pe - ps, p, q, endns, cand_b, cand_e, r, e;
 	size_t rpos[BACKOFF];	/* starts of recent non-space clusters */
 	int rcol[BACKOFF];	/* the column before each of them */
@@ -446,9 +399,6 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 	struct clus cl;
 	struct lline *ln;
 
-	pc->off = ps;
-	pc->end = pe;
-	pc->nlines = 0;
 	if (n > l->brkcap) {
 		l->brkcap = n + n / 2;
 		free(l->brk);
@@ -515,7 +465,7 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 				cl.space = 0;
 				cl.repl[0] = '\0';
 			} else
-				clus_at(&l->o, s, q, pe, col, &cl);
+				layout_clus_at(o, s, q, pe, col, &cl);
 			if (cl.space) {
 				q++;
 				col++;
@@ -571,6 +521,16 @@ piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
 	} while (p < pe);
 }
 
+/* Lays out the piece [ps, pe) of the buffer into pc. */
+static void
+piece_layout(struct layout *l, size_t ps, size_t pe, struct lpiece *pc)
+{
+	pc->off = ps;
+	pc->end = pe;
+	pc->nlines = 0;
+	layout_piece_break(l, &l->o, l->doc->buf->data, ps, pe, pc);
+}
+
 /* Drops every cached piece. */
 static void
 cache_clear(struct layout *l)
@@ -582,9 +542,12 @@ cache_clear(struct layout *l)
 	l->hint = NULL;
 }
 
-/* The laid-out piece [ps, pe), from the cache or made now. */
+/*
+ * The laid-out piece [ps, pe) of the source line [ls, le), from the cache
+ * or made now.
+ */
 static struct lpiece *
-piece_get(struct layout *l, size_t ps, size_t pe)
+piece_get(struct layout *l, size_t ls, size_t le, size_t ps, size_t pe)
 {
 	struct lpiece *pc, *old = &l->cache[0];
 	size_t i;
@@ -601,7 +564,10 @@ piece_get(struct layout *l, size_t ps, size_t pe)
 	}
 	if (l->hint == old)
 		l->hint = NULL;
-	piece_layout(l, ps, pe, old);
+	if (l->md != NULL)
+		layout_md_piece(l, ls, le, ps, pe, old);
+	else
+		piece_layout(l, ps, pe, old);
 	old->used = l->clock;
 	return old;
 }
@@ -646,10 +612,11 @@ restart_at(const char *s, size_t x, size_t le)
 }
 
 static int
-block_hidden(const struct layout *l, size_t b)
+block_hidden(struct layout *l, size_t b)
 {
-	return !l->o.show_boilerplate &&
-	    l->doc->blocks[b].kind == BLOCK_BOILERPLATE;
+	return (!l->o.show_boilerplate &&
+	    l->doc->blocks[b].kind == BLOCK_BOILERPLATE) ||
+	    (l->md != NULL && layout_md_block_hidden(l, b));
 }
 
 static enum dline_kind
@@ -669,97 +636,6 @@ block_dkind(enum block_kind k)
 	default:
 		return DLINE_TEXT;
 	}
-}
-
-/*
- * The file name a figure line shows: the last path component of a
- * Markdown image's target or of the line itself, or the whole line.
- */
-static void
-figure_name(const char *s, size_t off, size_t end, size_t *no, size_t *ne)
-{
-	size_t i, a = off, e = end;
-
-	while (a < e && (s[a] == ' ' || s[a] == '\t'))
-		a++;
-	while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-		e--;
-	if (e - a > 4 && s[a] == '!' && s[a + 1] == '[' && s[e - 1] == ')') {
-		for (i = e - 1; i > a && s[i] != '('; i--)
-			;
-		if (i > a) {
-			a = i + 1;
-			e--;
-		}
-	}
-	for (i = e; i > a; i--)
-		if (s[i - 1] == '/' || s[i - 1] == '\\')
-			break;
-	if (i < e)
-		a = i;
-	*no = a;
-	*ne = e;
-}
-
-static struct lcell *
-cell_push(struct lcell **arr, size_t *cap, size_t *n)
-{
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 256;
-		*arr = xreallocarray(*arr, *cap, sizeof **arr);
-	}
-	memset(&(*arr)[*n], 0, sizeof **arr);
-	return &(*arr)[(*n)++];
-}
-
-/* The placeholder cells of figure block b; returns their count. */
-static size_t
-figure_cells(struct layout *l, size_t b, struct lcell **arr, size_t *cap,
-    int *widthp)
-{
-	static const char *const pre[] = { "[", "\xe5\x9b\xbe", "]", " " };
-	const char *s = l->doc->buf->data;
-	const struct block *bk = &l->doc->blocks[b];
-	const int width = l->o.width;
-	size_t n = 0, i, no, ne, keep;
-	int col = 0, ew, fit;
-	struct lcell *c;
-	struct clus cl;
-
-	for (i = 0; i < 4; i++) {
-		c = cell_push(arr, cap, &n);
-		c->off = bk->off;
-		c->width = i == 1 ? 2 : 1;
-		strcpy(c->repl, pre[i]);
-		col += c->width;
-	}
-	figure_name(s, bk->off, bk->end, &no, &ne);
-	for (i = no; i < ne; i += cl.len) {
-		clus_at(&l->o, s, i, ne, col, &cl);
-		c = cell_push(arr, cap, &n);
-		c->off = i;
-		c->len = (uint32_t)cl.len;
-		c->width = (uint16_t)cl.width;
-		memcpy(c->repl, cl.repl, sizeof cl.repl);
-		col += cl.width;
-	}
-	if (col > width) {
-		/* Keep what fits with room for "…" (">" if it cannot fit). */
-		ew = l->o.ambiwidth == 2 && width >= 2 ? 2 : 1;
-		fit = 0;
-		for (keep = 0; keep < n && fit + (*arr)[keep].width <=
-		    width - ew; keep++)
-			fit += (*arr)[keep].width;
-		n = keep;
-		c = cell_push(arr, cap, &n);
-		c->off = ne;
-		c->width = (uint16_t)ew;
-		strcpy(c->repl, l->o.ambiwidth == 2 && width < 2 ? ">" :
-		    "\xe2\x80\xa6");
-		col = fit + ew;
-	}
-	*widthp = col;
-	return n;
 }
 
 /*
@@ -794,11 +670,11 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 	    bk->level : 0;
 	dl->block = b;
 	dl->plain = 0;
-	if (bk->kind == BLOCK_FIGURE) {
+	if (bk->kind == BLOCK_FIGURE && l->md == NULL) {
 		dl->off = bk->off;
 		dl->end = bk->end;
 		dl->next = bk->end < buf->len ? bk->end + 1 : buf->len;
-		figure_cells(l, b, &l->fcells, &l->fcap, &w);
+		layout_fig_cells(l, b, &l->fcells, &l->fcap, &w);
 		dl->width = w;
 		return;
 	}
@@ -839,7 +715,7 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 		if (ls + (k + 1) * l->piece < le)
 			pe = restart_at(buf->data, ls + (k + 1) * l->piece, le);
 	}
-	pc = piece_get(l, ps, pe);
+	pc = piece_get(l, ls, le, ps, pe);
 	lo = 0;
 	hi = pc->nlines;
 	while (hi - lo > 1) {
@@ -858,6 +734,16 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 	dl->plain = pc->lines[lo].plain;
 	if (dl->next == le)
 		dl->next = le < buf->len ? le + 1 : buf->len;
+	if (l->md != NULL)
+		layout_md_kind(l, x, dl);
+}
+
+/* Tells whether the line block_line() gave is a hidden line of markup. */
+static int
+line_hidden(const struct layout *l)
+{
+	return l->md != NULL && l->hint != NULL &&
+	    (l->hint->lines[l->hint_idx].flags & LL_HIDDEN);
 }
 
 static int locate_fwd(struct layout *, size_t, struct dline *);
@@ -902,7 +788,11 @@ locate(struct layout *l, size_t x, struct dline *dl, size_t *fwd,
 	if (b < d->nblocks && d->blocks[b].off <= x) {
 		if (!block_hidden(l, b)) {
 			block_line(l, b, x, 0, dl);
-			return 0;
+			if (!line_hidden(l))
+				return 0;
+			*fwd = dl->next;
+			*back = dl->off > 0 ? dl->off - 1 : SIZE_MAX;
+			return -1;
 		}
 		*fwd = d->blocks[b].end + 1;
 		*back = d->blocks[b].off > 0 ? d->blocks[b].off - 1 :
@@ -952,7 +842,7 @@ after_gap(struct layout *l, size_t b, size_t x, struct dline *dl)
 	if (b < d->nblocks && x >= d->blocks[b].off) {
 		block_line(l, b, x, x == d->blocks[b].off || s[x - 1] == '\n',
 		    dl);
-		return 0;
+		return line_hidden(l) ? locate_fwd(l, dl->next, dl) : 0;
 	}
 	lim = b < d->nblocks ? d->blocks[b].off : d->buf->len;
 	nl = memchr(s + x, '\n', lim - x);
@@ -1019,6 +909,7 @@ layout_free(struct layout *l)
 	free(l->brk);
 	free(l->cells);
 	free(l->fcells);
+	layout_md_free(l->md);
 	free(l);
 }
 
@@ -1031,6 +922,8 @@ layout_set_opts(struct layout *l, const struct layout_opts *o)
 		l->o.width = 1;
 	if (l->o.ambiwidth != 2)
 		l->o.ambiwidth = 1;
+	layout_md_free(l->md);
+	l->md = layout_md_new(l);
 	cache_clear(l);
 }
 
@@ -1081,7 +974,7 @@ layout_next(struct layout *l, const struct dline *cur, struct dline *dl)
 	if (pc != NULL && l->hint_idx + 1 < pc->nlines &&
 	    pc->lines[l->hint_idx].off == cur->off &&
 	    cur->off >= pc->off && cur->off < pc->end &&
-	    cur->kind != DLINE_FIGURE) {
+	    (cur->kind != DLINE_FIGURE || l->md != NULL)) {
 		ln = &pc->lines[l->hint_idx + 1];
 		*dl = *cur;
 		if (ln->next == pc->end) {
@@ -1099,7 +992,7 @@ layout_next(struct layout *l, const struct dline *cur, struct dline *dl)
 	bk = &d->blocks[cur->block];
 	if (x <= bk->end) {
 		block_line(l, cur->block, x, d->buf->data[x - 1] == '\n', dl);
-		return 0;
+		return line_hidden(l) ? locate_fwd(l, dl->next, dl) : 0;
 	}
 	return after_gap(l, cur->block + 1, x, dl);
 }
@@ -1121,17 +1014,23 @@ layout_cells(struct layout *l, const struct dline *dl,
 	int col = 0, w;
 	struct lcell *c;
 	struct clus cl;
+	struct dline at;
 
+	if (l->md != NULL && dl->kind != DLINE_BLANK &&
+	    dl->block < l->doc->nblocks) {
+		block_line(l, dl->block, dl->off, 0, &at);
+		return layout_md_cells(l, l->hint, l->hint_idx, cells);
+	}
 	if (dl->kind == DLINE_FIGURE && dl->block < l->doc->nblocks) {
-		n = figure_cells(l, dl->block, &l->cells, &l->ncap, &w);
+		n = layout_fig_cells(l, dl->block, &l->cells, &l->ncap, &w);
 		*cells = l->cells;
 		return n;
 	}
 	for (i = dl->off; i < dl->end; i += cl.len) {
-		clus_at(&l->o, s, i, dl->end, col, &cl);
+		layout_clus_at(&l->o, s, i, dl->end, col, &cl);
 		if (cl.width > l->o.width && !cl.space)
-			clus_clip(&cl, l->o.width);
-		c = cell_push(&l->cells, &l->ncap, &n);
+			layout_clus_clip(&cl, l->o.width);
+		c = layout_cell_push(&l->cells, &l->ncap, &n);
 		c->off = i;
 		c->len = (uint32_t)cl.len;
 		c->width = (uint16_t)cl.width;
@@ -1168,24 +1067,4 @@ layout_off_at(struct layout *l, const struct dline *dl, int col)
 			    dl->off : c[i].off;
 	}
 	return dl->end;
-}
-
-int
-layout_str_width(const char *s, size_t n, int ambiwidth)
-{
-	struct layout_opts o = { INT_MAX, ambiwidth, 1 };
-	struct clus cl;
-	size_t i;
-	int w = 0;
-
-	for (i = 0; i < n; i += cl.len) {
-		if (s[i] == '\t') {
-			cl.len = 1;
-			w++;
-			continue;
-		}
-		clus_at(&o, s, i, n, w, &cl);
-		w += cl.width;
-	}
-	return w;
 }

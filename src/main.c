@@ -23,6 +23,7 @@
 #include "app.h"
 #include "guide.h"
 #include "juan/buffer.h"
+#include "juan/convert-md.h"	/* markdown */
 #include "juan/doc.h"
 #include "juan/util.h"
 #include "out.h"
@@ -32,7 +33,8 @@ enum {
 	OPT_JSON = 256,
 	OPT_SORT,
 	OPT_AMBIWIDTH,
-	OPT_REGEX
+	OPT_REGEX,
+	OPT_RAW		/* markdown */
 };
 
 static const struct option longopts[] = {
@@ -44,6 +46,7 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "raw", no_argument, NULL, OPT_RAW },	/* markdown */
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
 	{ "help", no_argument, NULL, 'h' },
@@ -71,6 +74,8 @@ usage(FILE *fp)
 "      --regex             PATTERN is a regular expression (PCRE2)\n"
 "  -d, --dump              print the text wrapped as the reader shows it\n"
 "  -w, --width=N           width for --dump (default: the terminal's, or 80)\n"
+"      --raw               with --dump: print Markdown as its source, not\n"
+"                            rendered\n"
 "      --json              JSON output for --outline, --timeline, --search\n"
 "\n"
 "Input and display:\n"
@@ -258,6 +263,9 @@ main(int argc, char **argv)
 		case OPT_REGEX:
 			o.regex = 1;
 			break;
+		case OPT_RAW:	/* markdown */
+			o.raw = 1;
+			break;
 		case 'e':
 			o.encoding = optarg;
 			break;
@@ -302,6 +310,7 @@ main(int argc, char **argv)
 		o.file = "-";
 	else
 		o.is_guide = 1;
+	o.markdown = o.file != NULL && convert_md_name(o.file); /* markdown */
 	o.name = o.file == NULL ? "guide" :
 	    strcmp(o.file, "-") == 0 ? "(standard input)" :
 	    display_name(o.file);

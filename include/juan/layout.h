@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "juan/doc.h"
+#include "juan/hints.h"
 
 /*
  * A display line: a byte range of the buffer shown on one screen row.  A
@@ -18,6 +19,9 @@
  * which a wrap happened, and, on the last display line of a source line,
  * that line's trailing spaces and its '\n'.  A figure is one display line
  * covering its whole block, shown as a placeholder (see layout_cells).
+ * With hints (see struct layout_opts) the bytes in [end, next) may also be
+ * concealed markup, or the rest of a code line cut at the margin; display
+ * lines still tile the shown text in order, each with its own start.
  */
 enum dline_kind {
 	DLINE_TEXT,		/* paragraph, list item, code */
@@ -59,18 +63,49 @@ struct dline {
  * last path component of the line or of a Markdown image's target) is
  * shown from the buffer, and when it does not fit it is cut and ends in a
  * "…" cell (">" at width 1 with ambiwidth 2) of len 0 at the name's end.
+ *
+ * With hints (struct layout_opts), cells also carry a style, and some have
+ * len 0 and show what the layout draws: a block quote's bar "│ ", a list
+ * item's bullet "•" (over its "-", "*" or "+", len 1) and hanging indent,
+ * a table's padding and " │ " between cells, a thematic break's "─", a
+ * figure's "[图] ", and the "→" (">" with ambiwidth 2) that ends a code
+ * line cut at the margin.  Such a cell's off is the source byte at which
+ * it is drawn.
  */
+enum lcell_style {
+	LSTYLE_EMPH = 1,	/* emphasis */
+	LSTYLE_STRONG = 2,	/* strong */
+	LSTYLE_CODE = 4,	/* inline code, or a code block */
+	LSTYLE_LINK = 8,	/* a link's text */
+	LSTYLE_STRIKE = 16,	/* strikethrough */
+	LSTYLE_HEADING = 32,	/* a heading's text (see dline.level) */
+	LSTYLE_MARK = 64	/* drawn by the layout: bars, bullets, rules */
+};
+
 struct lcell {
 	size_t off;		/* first byte of the cluster in the buffer */
 	uint32_t len;		/* bytes of the cluster */
 	uint16_t width;		/* columns: 0, 1, 2, or more for tab/repl */
 	char repl[30];		/* shown instead of the bytes, or "" */
+	uint8_t style;		/* LSTYLE_* bits; 0 without hints */
 };
 
+/*
+ * hints: the structure of the text from the format stage (hints.h), or
+ * NULL for plain text, which is laid out as it always was.  With hints the
+ * buffer is shown as the hints say: concealed bytes take no column and
+ * are never shown (the cells around them keep their source offsets, and a
+ * source line of concealed bytes only, such as a code fence, is not
+ * shown at all), a HINT_CODE line is never wrapped (it is cut at the
+ * margin), and the other kinds are drawn as the comment of struct lcell
+ * says.  A display line's kind comes from the hint block at it.  The
+ * hints are borrowed and must outlive the layout.
+ */
 struct layout_opts {
 	int width;		/* columns, >= 1 */
 	int ambiwidth;		/* 1 or 2: East Asian Ambiguous width */
 	int show_boilerplate;	/* 0 hides boilerplate blocks */
+	const struct hints *hints;	/* borrowed, or NULL */
 };
 
 /*

@@ -37,6 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.width = 1 + (int)(((unsigned)data[0] << 8 | data[1]) % 400);
 	o.ambiwidth = 1 + (data[2] & 1);
 	o.show_boilerplate = (data[2] >> 1) & 1;
+	o.hints = NULL;
 	b = buffer_from_mem((const char *)data + 3, size - 3, NULL, &err);
 	FUZZ_CHECK(b != NULL);
 	d = doc_new(b);

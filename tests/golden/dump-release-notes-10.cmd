@@ -1,1 +1,1 @@
---dump --width 10 $SAMPLES/release-notes.md
+--dump --raw --width 10 $SAMPLES/release-notes.md

@@ -1,1 +1,1 @@
---dump --width 20 $SAMPLES/release-notes.md
+--dump --raw --width 20 $SAMPLES/release-notes.md

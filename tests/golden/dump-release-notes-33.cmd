@@ -1,1 +1,1 @@
---dump --width 33 $SAMPLES/release-notes.md
+--dump --raw --width 33 $SAMPLES/release-notes.md

@@ -1,1 +1,1 @@
---dump --width 40 $SAMPLES/release-notes.md
+--dump --raw --width 40 $SAMPLES/release-notes.md

@@ -1,1 +1,1 @@
---dump --width 80 $SAMPLES/release-notes.md
+--dump --raw --width 80 $SAMPLES/release-notes.md

@@ -36,7 +36,7 @@ now(void)
 int
 main(int argc, char **argv)
 {
-	struct layout_opts o = { 80, 1, 0 };
+	struct layout_opts o = { 80, 1, 0, NULL };
 	struct buffer *b;
 	struct doc *d;
 	struct layout *l;

@@ -111,7 +111,7 @@ static char *
 wrap(const char *text, int width, int ambi)
 {
 	struct tdoc *t = tdoc_new(text, strlen(text), NULL, 0);
-	struct layout_opts o = { width, ambi, 0 };
+	struct layout_opts o = { width, ambi, 0, NULL };
 	struct layout *l = layout_new(&t->doc, &o);
 	char *s = show(l, &t->doc);
 
@@ -208,7 +208,7 @@ test_kinds(void)
 	static const enum block_kind k[] = { BLOCK_TITLE, BLOCK_BOILERPLATE,
 	    BLOCK_PARAGRAPH, BLOCK_FIGURE, BLOCK_CAPTION, BLOCK_BOILERPLATE };
 	struct tdoc *t = tdoc_new(text, sizeof text - 1, k, 6);
-	struct layout_opts o = { 40, 1, 0 };
+	struct layout_opts o = { 40, 1, 0, NULL };
 	struct layout *l = layout_new(&t->doc, &o);
 	struct dline dl, pv;
 	char *s;
@@ -445,7 +445,7 @@ check_doc(const struct doc *d, int width, int ambi, size_t piece, int kins)
 {
 	const struct buffer *b = d->buf;
 	const char *s = b->data;
-	struct layout_opts o = { width, ambi, 1 };
+	struct layout_opts o = { width, ambi, 1, NULL };
 	struct layout *l = layout_new(d, &o);
 	struct dline *v = NULL, dl, nx;
 	size_t nv = 0, cap = 0, i, j, bi, blen, want, r;
@@ -619,7 +619,7 @@ test_files(const char *dir)
 static int
 check_walk(const struct doc *d, int width)
 {
-	struct layout_opts o = { width, 1, 0 };
+	struct layout_opts o = { width, 1, 0, NULL };
 	struct layout *l = layout_new(d, &o), *l2 = layout_new(d, &o);
 	struct dline *v = NULL, dl, nx, a;
 	size_t nv = 0, cap = 0, i;
@@ -793,7 +793,7 @@ test_pieces(void)
 {
 	struct sbuf sb = SBUF_INIT;
 	struct tdoc *t;
-	struct layout_opts o = { 33, 1, 0 };
+	struct layout_opts o = { 33, 1, 0, NULL };
 	struct layout *l;
 	struct dline dl, a, nx;
 	size_t i, off, lines = 0;

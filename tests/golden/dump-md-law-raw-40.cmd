@@ -1,0 +1,1 @@
+--dump --raw --width 40 $FIXTURES/markdown/law.md

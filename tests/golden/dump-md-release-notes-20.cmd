@@ -1,0 +1,1 @@
+--dump --width 20 $SAMPLES/release-notes.md

@@ -1,0 +1,1 @@
+--dump --width 10 $FIXTURES/markdown/tech.md

@@ -1,0 +1,1 @@
+--dump --width 120 $FIXTURES/markdown/tech.md

@@ -1,0 +1,1 @@
+--dump --width 20 $FIXTURES/markdown/tech.md

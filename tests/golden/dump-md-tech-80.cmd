@@ -1,0 +1,1 @@
+--dump --width 80 $FIXTURES/markdown/tech.md
