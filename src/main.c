@@ -32,7 +32,8 @@ enum {
 	OPT_JSON = 256,
 	OPT_SORT,
 	OPT_AMBIWIDTH,
-	OPT_REGEX
+	OPT_REGEX,
+	OPT_NO_VARIANTS
 };
 
 static const struct option longopts[] = {
@@ -44,6 +45,7 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "regex", no_argument, NULL, OPT_REGEX },
+	{ "no-variants", no_argument, NULL, OPT_NO_VARIANTS },
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
 	{ "help", no_argument, NULL, 'h' },
@@ -69,6 +71,9 @@ usage(FILE *fp)
 "  -s, --search=PATTERN    print each match as LINE:COLUMN: CONTEXT, and\n"
 "                            exit (status 1 when nothing matches)\n"
 "      --regex             PATTERN is a regular expression (PCRE2)\n"
+"      --no-variants       simplified, traditional and other variants of a\n"
+"                            Han character differ (by default \xe5\x8f\xb0\xe6\xb9\xbe\n"
+"                            finds \xe5\x8f\xb0\xe7\x81\xa3 and \xe8\x87\xba\xe7\x81\xa3)\n"
 "  -d, --dump              print the text wrapped as the reader shows it\n"
 "  -w, --width=N           width for --dump (default: the terminal's, or 80)\n"
 "      --json              JSON output for --outline, --timeline, --search\n"
@@ -257,6 +262,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_REGEX:
 			o.regex = 1;
+			break;
+		case OPT_NO_VARIANTS:
+			o.novariants = 1;
 			break;
 		case 'e':
 			o.encoding = optarg;
