@@ -29,9 +29,9 @@
  * prefix of pc[] (臺, 檯, 颱, 枱 and 台 for 台); a few of them, which in CJK
  * text share their lead bytes with most characters, are looked for all
  * at once, 16 bytes at a time, by comparing each start character's bytes
- * with the bytes at 0, 1, 2 and 3 bytes on (vec_scan(), with the
+ * with the bytes at 0, 1, 2 and 3 bytes on (vec_mask(), with the
  * compiler's vector extensions), which runs at memory speed where one
- * memchr per start would pass over the text once each.
+ * memchr per start would pass over the text once each (find_vec()).
  *
  * A regular expression is handed to PCRE2 (UTF, UCP, multiline, JIT when
  * available); a step of bounded counting gives it a subject cut after the
@@ -58,7 +58,7 @@
 #define MAXMEMMEM 8		/* start characters scanned one by one */
 #define MEMO_MIN 65536		/* bytes: smaller texts get no memo[] */
 #define SAMPLE 65536		/* bytes sampled to find a rare byte */
-#define VEC_MAX 16		/* start characters vec_scan() takes */
+#define VEC_MAX 16		/* start characters find_vec() takes */
 
 #if defined(__GNUC__)
 #define SEARCH_VEC 1
@@ -80,7 +80,7 @@ struct search {
 	int nofold;			/* exact bytes */
 	int caseless;			/* smart case found no capital */
 	int variants;			/* Han variants fold together */
-	int vscan;			/* candidates by vec_scan() */
+	int vscan;			/* candidates by find_vec() */
 
 	char *raw;			/* nofold: the pattern's bytes */
 	size_t rawlen;			/* bytes */
@@ -749,48 +749,92 @@ is_start(const struct search *s, uint32_t c)
 
 #if SEARCH_VEC
 /*
- * The first byte in [p, lim) at which one of the start characters begins,
- * or NOMATCH (see the top).  The bytes of a start character begin only at
- * a character boundary, since they begin with a lead byte.
+ * The bytes at text[p..p+16) where a start character begins, as a mask of
+ * 16 bytes, 0xff where one does (see the top), in two words.  The bytes
+ * of a start character begin only at a character boundary, since they
+ * begin with a lead byte.  Needs p + 19 <= len.
  */
-static size_t
-vec_scan(const struct search *s, const char *text, size_t len, size_t p,
-    size_t lim)
+static void
+vec_mask(const struct search *s, const char *text, size_t p, uint64_t w[2])
 {
 	vec_u8 b0, b1, b2, b3;
-	vec_s8 any, m;
-	uint64_t w[2];
-	size_t i, j;
+	vec_s8 any = { 0 }, m;
+	size_t i;
 
-	while (p < lim && len - p >= sizeof b0 + 3) {
-		memcpy(&b0, text + p, sizeof b0);
-		memcpy(&b1, text + p + 1, sizeof b1);
-		memcpy(&b2, text + p + 2, sizeof b2);
-		memcpy(&b3, text + p + 3, sizeof b3);
-		any = (vec_s8){ 0 };
-		for (i = 0; i < s->nstarts; i++) {
-			m = b0 == s->want[i][0];
-			if (s->startlen[i] >= 2)
-				m &= b1 == s->want[i][1];
-			if (s->startlen[i] >= 3)
-				m &= b2 == s->want[i][2];
-			if (s->startlen[i] >= 4)
-				m &= b3 == s->want[i][3];
-			any |= m;
+	memcpy(&b0, text + p, sizeof b0);
+	memcpy(&b1, text + p + 1, sizeof b1);
+	memcpy(&b2, text + p + 2, sizeof b2);
+	memcpy(&b3, text + p + 3, sizeof b3);
+	for (i = 0; i < s->nstarts; i++) {
+		m = b0 == s->want[i][0];
+		if (s->startlen[i] >= 2)
+			m &= b1 == s->want[i][1];
+		if (s->startlen[i] >= 3)
+			m &= b2 == s->want[i][2];
+		if (s->startlen[i] >= 4)
+			m &= b3 == s->want[i][3];
+		any |= m;
+	}
+	memcpy(w, &any, 2 * sizeof *w);
+}
+
+/* Takes the first byte set in the mask (see vec_mask) out of it and
+   returns its index, or returns -1 when none is set. */
+static int
+vec_next(uint64_t w[2])
+{
+	int h, j;
+
+	for (h = 0; h < 2; h++) {
+		if (w[h] == 0)
+			continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		j = __builtin_ctzll(w[h]) & ~7;
+#else
+		for (j = 56; j > 0 && (w[h] >> j & 0xff) == 0; j -= 8)
+			continue;
+#endif
+		w[h] &= ~((uint64_t)0xff << j);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		return h * 8 + j / 8;
+#else
+		return h * 8 + 7 - j / 8;
+#endif
+	}
+	return -1;
+}
+
+/* The first literal match starting in [from, lim) by vec_mask. */
+static int
+find_vec(const struct search *s, const char *text, size_t len, size_t from,
+    size_t lim, size_t *ms, size_t *me)
+{
+	size_t p = from, q, end, i;
+	uint64_t w[2];
+	int j;
+
+	for (; p < lim && len - p >= 16 + 3; p += 16) {
+		vec_mask(s, text, p, w);
+		while ((j = vec_next(w)) >= 0) {
+			if ((q = p + (size_t)j) >= lim)
+				return 0;
+			if ((end = match_at(s, text, len, q)) != NOMATCH) {
+				*ms = q;
+				*me = end;
+				return 1;
+			}
 		}
-		memcpy(w, &any, sizeof w);
-		if ((w[0] | w[1]) != 0)
-			for (j = 0; j < sizeof any; j++)
-				if (any[j] != 0)
-					return p + j < lim ? p + j : NOMATCH;
-		p += sizeof b0;
 	}
 	for (; p < lim; p++)
 		for (i = 0; i < s->nstarts; i++)
 			if (s->startlen[i] <= len - p && memcmp(text + p,
-			    s->startb[i], s->startlen[i]) == 0)
-				return p;
-	return NOMATCH;
+			    s->startb[i], s->startlen[i]) == 0 &&
+			    (end = match_at(s, text, len, p)) != NOMATCH) {
+				*ms = p;
+				*me = end;
+				return 1;
+			}
+	return 0;
 }
 #endif
 
@@ -820,16 +864,8 @@ find_literal(struct search *s, const char *text, size_t len, size_t from,
 		return 1;
 	}
 #if SEARCH_VEC
-	if (s->vscan) {
-		for (p = from; (at = vec_scan(s, text, len, p, lim)) !=
-		    NOMATCH; p = at + 1)
-			if ((end = match_at(s, text, len, at)) != NOMATCH) {
-				*ms = at;
-				*me = end;
-				return 1;
-			}
-		return 0;
-	}
+	if (s->vscan)
+		return find_vec(s, text, len, from, lim, ms, me);
 #endif
 	if (s->nstarts <= MAXMEMMEM) {
 		memo_reset(s, text, len);
