@@ -28,7 +28,7 @@
  * characters are then every character whose fold, variant-folded, is a
  * prefix of pc[] (臺, 檯, 颱, 枱 and 台 for 台); a few of them, which in CJK
  * text share their lead bytes with most characters, are looked for all
- * at once, 16 bytes at a time, by comparing each start character's bytes
+ * at once, 32 bytes at a time, by comparing each start character's bytes
  * with the bytes at 0, 1, 2 and 3 bytes on (vec_mask(), with the
  * compiler's vector extensions), which runs at memory speed where one
  * memchr per start would pass over the text once each (find_vec()).
@@ -62,8 +62,19 @@
 
 #if defined(__GNUC__)
 #define SEARCH_VEC 1
-typedef unsigned char vec_u8 __attribute__((vector_size(16)));
-typedef signed char vec_s8 __attribute__((vector_size(16)));
+#define VEC_BYTES 32		/* bytes find_vec() compares at once */
+typedef unsigned char vec_u8 __attribute__((vector_size(VEC_BYTES)));
+typedef signed char vec_s8 __attribute__((vector_size(VEC_BYTES)));
+/* On x86-64 the compiler's SSE2 does two halves of each comparison; a
+   processor with AVX2 does them at once, in a copy chosen at load time. */
+#if defined(__x86_64__) && defined(__has_attribute)
+#if __has_attribute(target_clones) && !defined(__clang__)
+#define VEC_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+#endif
+#ifndef VEC_CLONES
+#define VEC_CLONES
+#endif
 #else
 #define SEARCH_VEC 0
 #endif
@@ -109,7 +120,7 @@ struct search {
 					   bytes of one of 3 or 4 bytes */
 #if SEARCH_VEC
 	vec_u8 (*want)[4];		/* vscan: each start's bytes, each
-					   repeated 16 times */
+					   repeated VEC_BYTES times */
 #endif
 
 	const char *memo_text;		/* the text memo[] is about */
@@ -749,13 +760,14 @@ is_start(const struct search *s, uint32_t c)
 
 #if SEARCH_VEC
 /*
- * The bytes at text[p..p+16) where a start character begins, as a mask of
- * 16 bytes, 0xff where one does (see the top), in two words.  The bytes
- * of a start character begin only at a character boundary, since they
- * begin with a lead byte.  Needs p + 19 <= len.
+ * The bytes at text[p..p+VEC_BYTES) where a start character begins, as a
+ * mask of VEC_BYTES bytes, 0xff where one does (see the top), in words.
+ * The bytes of a start character begin only at a character boundary,
+ * since they begin with a lead byte.  Needs p + VEC_BYTES + 3 <= len.
  */
-static void
-vec_mask(const struct search *s, const char *text, size_t p, uint64_t w[2])
+static inline void
+vec_mask(const struct search *s, const char *text, size_t p,
+    uint64_t w[VEC_BYTES / 8])
 {
 	vec_u8 b0, b1, b2, b3;
 	vec_s8 any = { 0 }, m;
@@ -775,17 +787,17 @@ vec_mask(const struct search *s, const char *text, size_t p, uint64_t w[2])
 			m &= b3 == s->want[i][3];
 		any |= m;
 	}
-	memcpy(w, &any, 2 * sizeof *w);
+	memcpy(w, &any, sizeof any);
 }
 
 /* Takes the first byte set in the mask (see vec_mask) out of it and
    returns its index, or returns -1 when none is set. */
-static int
-vec_next(uint64_t w[2])
+static inline int
+vec_next(uint64_t w[VEC_BYTES / 8])
 {
 	int h, j;
 
-	for (h = 0; h < 2; h++) {
+	for (h = 0; h < VEC_BYTES / 8; h++) {
 		if (w[h] == 0)
 			continue;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -805,15 +817,15 @@ vec_next(uint64_t w[2])
 }
 
 /* The first literal match starting in [from, lim) by vec_mask. */
-static int
+VEC_CLONES static int
 find_vec(const struct search *s, const char *text, size_t len, size_t from,
     size_t lim, size_t *ms, size_t *me)
 {
 	size_t p = from, q, end, i;
-	uint64_t w[2];
+	uint64_t w[VEC_BYTES / 8];
 	int j;
 
-	for (; p < lim && len - p >= 16 + 3; p += 16) {
+	for (; p < lim && len - p >= VEC_BYTES + 3; p += VEC_BYTES) {
 		vec_mask(s, text, p, w);
 		while ((j = vec_next(w)) >= 0) {
 			if ((q = p + (size_t)j) >= lim)
