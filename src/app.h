@@ -21,6 +21,7 @@ struct app_opts {
 	const char *name;	/* what to call the input in messages */
 	const char *pattern;	/* --search */
 	int regex;		/* --regex */
+	int novariants;		/* --no-variants */
 	int json;		/* --json */
 	int sort_date;		/* --sort=date */
 	int width;		/* --width, 0 when not given */

@@ -35,6 +35,7 @@ enum {
 	OPT_AMBIWIDTH,
 	OPT_REGEX,
 	OPT_RAW		/* markdown */
+	OPT_NO_VARIANTS
 };
 
 static const struct option longopts[] = {
@@ -47,6 +48,7 @@ static const struct option longopts[] = {
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ "raw", no_argument, NULL, OPT_RAW },	/* markdown */
+	{ "no-variants", no_argument, NULL, OPT_NO_VARIANTS },
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
 	{ "help", no_argument, NULL, 'h' },
@@ -72,6 +74,9 @@ usage(FILE *fp)
 "  -s, --search=PATTERN    print each match as LINE:COLUMN: CONTEXT, and\n"
 "                            exit (status 1 when nothing matches)\n"
 "      --regex             PATTERN is a regular expression (PCRE2)\n"
+"      --no-variants       simplified, traditional and other variants of a\n"
+"                            Han character differ (by default \xe5\x8f\xb0\xe6\xb9\xbe\n"
+"                            finds \xe5\x8f\xb0\xe7\x81\xa3 and \xe8\x87\xba\xe7\x81\xa3)\n"
 "  -d, --dump              print the text wrapped as the reader shows it\n"
 "  -w, --width=N           width for --dump (default: the terminal's, or 80)\n"
 "      --raw               with --dump: print Markdown as its source, not\n"
@@ -265,6 +270,8 @@ main(int argc, char **argv)
 			break;
 		case OPT_RAW:	/* markdown */
 			o.raw = 1;
+		case OPT_NO_VARIANTS:
+			o.novariants = 1;
 			break;
 		case 'e':
 			o.encoding = optarg;

@@ -254,7 +254,7 @@ split_at(const struct buffer *buf)
 int
 out_search(const struct doc *d, const struct app_opts *o, FILE *fp)
 {
-	struct search_opts so = { o->regex, 0 };
+	struct search_opts so = { o->regex, 0, o->novariants };
 	const struct buffer *buf = d->buf;
 	struct sbuf b = SBUF_INIT;
 	struct search *s, *s2 = NULL;

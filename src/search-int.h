@@ -1,4 +1,4 @@
-/* search-int.h - the folding table, shared by search-fold.c and search.c. */
+/* search-int.h - the folding tables, shared by search-fold.c and search.c. */
 #ifndef JUAN_SEARCH_INT_H
 #define JUAN_SEARCH_INT_H
 
@@ -38,5 +38,53 @@ size_t search_fold_ref(uint32_t c, int caseless, const uint32_t **f,
  */
 void search_fold_variants(const uint32_t *s, size_t n, int caseless,
     uint32_t **out, size_t *nout);
+
+/*
+ * The variant classes of Han characters (search-vgen.cc writes them from
+ * OpenCC's dictionaries at build time): search_var_blk[c >> 8] is 0 or
+ * one more than the row of search_var_map[] for c's block, whose entry
+ * c & 255 is 0 or c's class k; the members of class k are
+ * search_var_cls[search_var_off[k] .. search_var_off[k + 1]), in code
+ * point order, the first being the representative.
+ */
+extern const size_t search_var_nblk;
+extern const uint16_t search_var_blk[];
+extern const uint16_t search_var_map[][256];
+extern const uint32_t search_var_off[];
+extern const uint32_t search_var_cls[];
+extern const size_t search_var_nclasses;
+
+/* The variant class of c, or 0 when c has no variant. */
+static inline unsigned
+search_var_class(uint32_t c)
+{
+	unsigned row;
+
+	if ((c >> 8) >= search_var_nblk || (row = search_var_blk[c >> 8]) == 0)
+		return 0;
+	return search_var_map[row - 1][c & 255];
+}
+
+/* What variant folding folds c to: its class's first member, or c. */
+static inline uint32_t
+search_var_fold(uint32_t c)
+{
+	unsigned k = search_var_class(c);
+
+	return k != 0 ? search_var_cls[search_var_off[k]] : c;
+}
+
+/*
+ * The members of c's class (c among them): points *m at them and returns
+ * how many, or returns 0 when c has no variant.
+ */
+size_t search_var_members(uint32_t c, const uint32_t **m);
+
+/*
+ * The regular expression pattern (UTF-8, NUL-terminated) with each Han
+ * character that has variants made a class of them (see search.h), as an
+ * allocated string for the caller to free; NULL when it has none.
+ */
+char *search_var_regex(const char *pattern);
 
 #endif

@@ -21,6 +21,18 @@
  * pattern's own UTF-8 (pb[], the common case for CJK text) and folds the
  * text one character at a time only from the first difference on.
  *
+ * With Han variants (search-int.h) every code point of a fold is folded
+ * once more, to its variant class's representative: pc[] holds the
+ * pattern so folded, while pb[] keeps the pattern's own characters, so
+ * that text written as the pattern is still compared as bytes.  The start
+ * characters are then every character whose fold, variant-folded, is a
+ * prefix of pc[] (臺, 檯, 颱, 枱 and 台 for 台); a few of them, which in CJK
+ * text share their lead bytes with most characters, are looked for all
+ * at once, 32 bytes at a time, by comparing each start character's bytes
+ * with the bytes at 0, 1, 2 and 3 bytes on (vec_mask(), with the
+ * compiler's vector extensions), which runs at memory speed where one
+ * memchr per start would pass over the text once each (find_vec()).
+ *
  * A regular expression is handed to PCRE2 (UTF, UCP, multiline, JIT when
  * available); a step of bounded counting gives it a subject cut after the
  * step's end and asks for hard partial matching, so a match that might
@@ -46,6 +58,26 @@
 #define MAXMEMMEM 8		/* start characters scanned one by one */
 #define MEMO_MIN 65536		/* bytes: smaller texts get no memo[] */
 #define SAMPLE 65536		/* bytes sampled to find a rare byte */
+#define VEC_MAX 16		/* start characters find_vec() takes */
+
+#if defined(__GNUC__)
+#define SEARCH_VEC 1
+#define VEC_BYTES 32		/* bytes find_vec() compares at once */
+typedef unsigned char vec_u8 __attribute__((vector_size(VEC_BYTES)));
+typedef signed char vec_s8 __attribute__((vector_size(VEC_BYTES)));
+/* On x86-64 the compiler's SSE2 does two halves of each comparison; a
+   processor with AVX2 does them at once, in a copy chosen at load time. */
+#if defined(__x86_64__) && defined(__has_attribute)
+#if __has_attribute(target_clones) && !defined(__clang__)
+#define VEC_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+#endif
+#ifndef VEC_CLONES
+#define VEC_CLONES
+#endif
+#else
+#define SEARCH_VEC 0
+#endif
 
 /* Where one start character next occurs, as far as it has been looked. */
 struct search_memo {
@@ -58,6 +90,8 @@ struct search {
 	int regex;			/* PCRE2 mode */
 	int nofold;			/* exact bytes */
 	int caseless;			/* smart case found no capital */
+	int variants;			/* Han variants fold together */
+	int vscan;			/* candidates by find_vec() */
 
 	char *raw;			/* nofold: the pattern's bytes */
 	size_t rawlen;			/* bytes */
@@ -66,7 +100,9 @@ struct search {
 	unsigned char *gapok;		/* per pc[]: a line break may come
 					   before it */
 	size_t npc;			/* code points in pc[] */
-	char *pb;			/* pc[] in UTF-8, up to a WS_MARK */
+	uint32_t *plain;		/* variants: pc[] before their folding */
+	char *pb;			/* plain[] or pc[] in UTF-8, up to a
+					   WS_MARK */
 	size_t pblen;			/* bytes in pb */
 	size_t *pboff;			/* bytes: where each pc[] is in pb */
 	size_t *pbidx;			/* per byte count k: the pc[] index
@@ -82,6 +118,10 @@ struct search {
 	unsigned char pair2[8192];	/* ... of one of exactly 2 bytes */
 	unsigned char tri[8192];	/* bit set: a hash of the first three
 					   bytes of one of 3 or 4 bytes */
+#if SEARCH_VEC
+	vec_u8 (*want)[4];		/* vscan: each start's bytes, each
+					   repeated VEC_BYTES times */
+#endif
 
 	const char *memo_text;		/* the text memo[] is about */
 	size_t memo_len;		/* bytes */
@@ -196,7 +236,8 @@ match_at(const struct search *s, const char *text, size_t len, size_t t)
 		if (n > s->npc - i)
 			return NOMATCH;
 		for (j = 0; j < n; j++)
-			if (f[j] != s->pc[i + j])
+			if ((s->variants ? search_var_fold(f[j]) : f[j]) !=
+			    s->pc[i + j])
 				return NOMATCH;
 		i += n;
 		p += (size_t)k;
@@ -244,15 +285,49 @@ u8_encode(uint32_t c, char *out)
 	return 4;
 }
 
-/* Whether the fold of c is a nonempty prefix of pc[]. */
+/* Whether the fold of c (variant-folded) is a nonempty prefix of pc[]. */
 static int
 starts_ok(const struct search *s, uint32_t c)
 {
 	const uint32_t *f;
 	uint32_t tmp;
-	size_t n = search_fold_ref(c, s->caseless, &f, &tmp);
+	size_t n = search_fold_ref(c, s->caseless, &f, &tmp), j;
 
-	return n > 0 && n <= s->npc && memcmp(f, s->pc, n * sizeof *f) == 0;
+	if (n == 0 || n > s->npc)
+		return 0;
+	if (!s->variants)
+		return memcmp(f, s->pc, n * sizeof *f) == 0;
+	for (j = 0; j < n; j++)
+		if (search_var_fold(f[j]) != s->pc[j])
+			return 0;
+	return 1;
+}
+
+/*
+ * The start characters with variants: the members of the first pattern
+ * character's class (or the character alone) and any character of the
+ * folding table whose fold, variant-folded, begins pc[] (㍿ for 株式會社,
+ * Ａ for a).  The table has about ten thousand entries, so this takes
+ * tens of microseconds, once per pattern.
+ */
+static void
+find_var_starts(struct search *s)
+{
+	const uint32_t *m = &s->pc[0];
+	size_t n = search_var_members(s->pc[0], &m), i;
+
+	if (n == 0)
+		n = 1;
+	s->starts = xreallocarray(NULL, n, sizeof *s->starts);
+	for (i = 0; i < n; i++)
+		if (starts_ok(s, m[i]))
+			s->starts[s->nstarts++] = m[i];
+	for (i = 0; i < search_fold_nents; i++)
+		if (starts_ok(s, search_fold_ents[i].cp)) {
+			s->starts = xreallocarray(s->starts, s->nstarts + 1,
+			    sizeof *s->starts);
+			s->starts[s->nstarts++] = search_fold_ents[i].cp;
+		}
 }
 
 /*
@@ -289,7 +364,9 @@ find_starts(struct search *s)
 		s->nstarts = sizeof blanks / sizeof blanks[0];
 		s->starts = xreallocarray(NULL, s->nstarts, sizeof *s->starts);
 		memcpy(s->starts, blanks, sizeof blanks);
-	} else {
+	} else if (s->variants)
+		find_var_starts(s);
+	else {
 		if (starts_ok(s, s->pc[0])) {
 			s->starts = xmalloc(sizeof *s->starts);
 			s->starts[s->nstarts++] = s->pc[0];
@@ -298,12 +375,12 @@ find_starts(struct search *s)
 		    s->pc[k - 1] != WS_MARK; k++)
 			search_fold_variants(s->pc, k, s->caseless,
 			    &s->starts, &s->nstarts);
-		qsort(s->starts, s->nstarts, sizeof *s->starts, cmp_u32);
-		for (i = o = 0; i < s->nstarts; i++)
-			if (o == 0 || s->starts[o - 1] != s->starts[i])
-				s->starts[o++] = s->starts[i];
-		s->nstarts = o;
 	}
+	qsort(s->starts, s->nstarts, sizeof *s->starts, cmp_u32);
+	for (i = o = 0; i < s->nstarts; i++)
+		if (o == 0 || s->starts[o - 1] != s->starts[i])
+			s->starts[o++] = s->starts[i];
+	s->nstarts = o;
 	s->startb = xreallocarray(NULL, s->nstarts + 1, sizeof *s->startb);
 	s->startlen = xmalloc(s->nstarts + 1);
 	for (i = 0; i < s->nstarts; i++) {
@@ -326,19 +403,31 @@ find_starts(struct search *s)
 		if (i < MAXMEMMEM)
 			s->rare[i] = s->startlen[i] - 1u;
 	}
+#if SEARCH_VEC
+	if (s->variants && s->nstarts >= 2 && s->nstarts <= VEC_MAX) {
+		s->vscan = 1;
+		s->want = xreallocarray(NULL, s->nstarts, sizeof *s->want);
+		for (i = 0; i < s->nstarts; i++)
+			for (k = 0; k < 4; k++)
+				memset(&s->want[i][k], k < s->startlen[i] ?
+				    (unsigned char)s->startb[i][k] : 0,
+				    sizeof s->want[i][k]);
+	}
+#endif
 }
 
 /* Writes pb[], pboff[] and pbidx[] (see struct search). */
 static void
 make_pb(struct search *s)
 {
+	const uint32_t *src = s->plain != NULL ? s->plain : s->pc;
 	size_t i, k, n;
 
 	s->pb = xmalloc(s->npc * 4 + 1);
 	s->pboff = xreallocarray(NULL, s->npc + 1, sizeof *s->pboff);
-	for (i = 0; i < s->npc && s->pc[i] != WS_MARK; i++) {
+	for (i = 0; i < s->npc && src[i] != WS_MARK; i++) {
 		s->pboff[i] = s->pblen;
-		s->pblen += u8_encode(s->pc[i], s->pb + s->pblen);
+		s->pblen += u8_encode(src[i], s->pb + s->pblen);
 	}
 	n = i;
 	s->pboff[n] = s->pblen;
@@ -411,19 +500,56 @@ compile_literal(struct search *s, const char *pattern)
 	}
 }
 
+/*
+ * Folds pc[] to variant representatives when a code point of it has
+ * variants, keeping the unfolded pattern in plain[] (see the top).
+ */
+static void
+fold_variants(struct search *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->npc && !s->variants; i++)
+		s->variants = s->pc[i] != WS_MARK &&
+		    search_var_class(s->pc[i]) != 0;
+	if (!s->variants)
+		return;
+	s->plain = xreallocarray(NULL, s->npc, sizeof *s->plain);
+	memcpy(s->plain, s->pc, s->npc * sizeof *s->pc);
+	for (i = 0; i < s->npc; i++)
+		if (s->pc[i] != WS_MARK)
+			s->pc[i] = search_var_fold(s->pc[i]);
+}
+
+/*
+ * Compiles a regular expression, with variants made classes
+ * (search_var_regex) unless novariants; should the rewritten pattern fail
+ * to compile where the pattern as given does not, the pattern is taken
+ * as given, and an error is always reported at the offsets of the
+ * pattern as given.
+ */
 static struct search *
-compile_regex(struct search *s, const char *pattern, char **err)
+compile_regex(struct search *s, const char *pattern, int novariants,
+    char **err)
 {
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE |
 	    PCRE2_NEVER_BACKSLASH_C;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
+	char *var = novariants ? NULL : search_var_regex(pattern);
 	int code;
 
 	if (s->caseless)
 		opts |= PCRE2_CASELESS;
-	s->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    opts, &code, &off, NULL);
+	if (var != NULL) {
+		s->re = pcre2_compile((PCRE2_SPTR)var, PCRE2_ZERO_TERMINATED,
+		    opts, &code, &off, NULL);
+		s->variants = s->re != NULL;
+		free(var);
+	}
+	if (s->re == NULL)
+		s->re = pcre2_compile((PCRE2_SPTR)pattern,
+		    PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
 	if (s->re == NULL) {
 		pcre2_get_error_message(code, msg, sizeof msg);
 		*err = xasprintf("bad regular expression at offset %zu: %s",
@@ -454,7 +580,7 @@ search_new(const char *pattern, const struct search_opts *o, char **err)
 	s->nofold = o != NULL && o->nofold && !s->regex;
 	s->caseless = !s->nofold && !has_capital(pattern, s->regex);
 	if (s->regex)
-		return compile_regex(s, pattern, err);
+		return compile_regex(s, pattern, o->novariants, err);
 	if (s->nofold) {
 		s->raw = xstrdup(pattern);
 		s->rawlen = strlen(pattern);
@@ -467,6 +593,8 @@ search_new(const char *pattern, const struct search_opts *o, char **err)
 		search_free(s);
 		return NULL;
 	}
+	if (o == NULL || !o->novariants)
+		fold_variants(s);
 	find_starts(s);
 	make_pb(s);
 	return s;
@@ -479,6 +607,7 @@ search_free(struct search *s)
 		return;
 	free(s->raw);
 	free(s->pc);
+	free(s->plain);
 	free(s->gapok);
 	free(s->pb);
 	free(s->pboff);
@@ -486,6 +615,9 @@ search_free(struct search *s)
 	free(s->starts);
 	free(s->startb);
 	free(s->startlen);
+#if SEARCH_VEC
+	free(s->want);
+#endif
 	if (s->md != NULL)
 		pcre2_match_data_free(s->md);
 	if (s->re != NULL)
@@ -497,6 +629,12 @@ int
 search_caseless(const struct search *s)
 {
 	return s->caseless;
+}
+
+int
+search_variants(const struct search *s)
+{
+	return s->variants;
 }
 
 void
@@ -620,6 +758,98 @@ is_start(const struct search *s, uint32_t c)
 	return 0;
 }
 
+#if SEARCH_VEC
+/*
+ * The bytes at text[p..p+VEC_BYTES) where a start character begins, as a
+ * mask of VEC_BYTES bytes, 0xff where one does (see the top), in words.
+ * The bytes of a start character begin only at a character boundary,
+ * since they begin with a lead byte.  Needs p + VEC_BYTES + 3 <= len.
+ */
+static inline void
+vec_mask(const struct search *s, const char *text, size_t p,
+    uint64_t w[VEC_BYTES / 8])
+{
+	vec_u8 b0, b1, b2, b3;
+	vec_s8 any = { 0 }, m;
+	size_t i;
+
+	memcpy(&b0, text + p, sizeof b0);
+	memcpy(&b1, text + p + 1, sizeof b1);
+	memcpy(&b2, text + p + 2, sizeof b2);
+	memcpy(&b3, text + p + 3, sizeof b3);
+	for (i = 0; i < s->nstarts; i++) {
+		m = b0 == s->want[i][0];
+		if (s->startlen[i] >= 2)
+			m &= b1 == s->want[i][1];
+		if (s->startlen[i] >= 3)
+			m &= b2 == s->want[i][2];
+		if (s->startlen[i] >= 4)
+			m &= b3 == s->want[i][3];
+		any |= m;
+	}
+	memcpy(w, &any, sizeof any);
+}
+
+/* Takes the first byte set in the mask (see vec_mask) out of it and
+   returns its index, or returns -1 when none is set. */
+static inline int
+vec_next(uint64_t w[VEC_BYTES / 8])
+{
+	int h, j;
+
+	for (h = 0; h < VEC_BYTES / 8; h++) {
+		if (w[h] == 0)
+			continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		j = __builtin_ctzll(w[h]) & ~7;
+#else
+		for (j = 56; j > 0 && (w[h] >> j & 0xff) == 0; j -= 8)
+			continue;
+#endif
+		w[h] &= ~((uint64_t)0xff << j);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		return h * 8 + j / 8;
+#else
+		return h * 8 + 7 - j / 8;
+#endif
+	}
+	return -1;
+}
+
+/* The first literal match starting in [from, lim) by vec_mask. */
+VEC_CLONES static int
+find_vec(const struct search *s, const char *text, size_t len, size_t from,
+    size_t lim, size_t *ms, size_t *me)
+{
+	size_t p = from, q, end, i;
+	uint64_t w[VEC_BYTES / 8];
+	int j;
+
+	for (; p < lim && len - p >= VEC_BYTES + 3; p += VEC_BYTES) {
+		vec_mask(s, text, p, w);
+		while ((j = vec_next(w)) >= 0) {
+			if ((q = p + (size_t)j) >= lim)
+				return 0;
+			if ((end = match_at(s, text, len, q)) != NOMATCH) {
+				*ms = q;
+				*me = end;
+				return 1;
+			}
+		}
+	}
+	for (; p < lim; p++)
+		for (i = 0; i < s->nstarts; i++)
+			if (s->startlen[i] <= len - p && memcmp(text + p,
+			    s->startb[i], s->startlen[i]) == 0 &&
+			    (end = match_at(s, text, len, p)) != NOMATCH) {
+				*ms = p;
+				*me = end;
+				return 1;
+			}
+	return 0;
+}
+#endif
+
 /* The first literal match starting in [from, lim), lim <= len. */
 static int
 find_literal(struct search *s, const char *text, size_t len, size_t from,
@@ -645,6 +875,10 @@ find_literal(struct search *s, const char *text, size_t len, size_t from,
 		*me = *ms + s->rawlen;
 		return 1;
 	}
+#if SEARCH_VEC
+	if (s->vscan)
+		return find_vec(s, text, len, from, lim, ms, me);
+#endif
 	if (s->nstarts <= MAXMEMMEM) {
 		memo_reset(s, text, len);
 		p = from;

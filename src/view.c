@@ -610,7 +610,7 @@ view_item_text(const struct view *v, size_t i, struct sbuf *b)
 static void
 build_items(struct view *v)
 {
-	struct search_opts so = { 0, 0 };
+	struct search_opts so = { 0, 0, 0 };
 	size_t n = 0;
 	char *err = NULL;
 
@@ -871,7 +871,7 @@ int
 view_search_set(struct view *v, const char *pattern, int backward,
     int regex, char **err)
 {
-	struct search_opts so = { regex, 0 };
+	struct search_opts so = { regex, 0, 0 };
 	struct search *s;
 	char *p;
 
@@ -969,7 +969,7 @@ view_search_count(struct view *v, size_t max_matches)
 			 * Filtered: the new matches are rows to try after
 			 * the others; the rows found and the selection stay.
 			 */
-			struct search_opts so = { 0, 0 };
+			struct search_opts so = { 0, 0, 0 };
 			char *err = NULL;
 
 			v->items = xreallocarray(v->items, v->nmatches,

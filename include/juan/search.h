@@ -8,6 +8,7 @@
 struct search_opts {
 	int regex;	/* PCRE2 pattern instead of a literal */
 	int nofold;	/* exact bytes: no case or width folding */
+	int novariants;	/* Han variants differ: 台湾 does not find 臺灣 */
 };
 
 /*
@@ -36,6 +37,17 @@ struct search;
  * blanks in the text that holds at most one line break.  A match never
  * ends before a combining mark.
  *
+ * Unless o->novariants, Han characters also match their simplified,
+ * traditional and other standard variants, from OpenCC's character
+ * dictionaries (search-vgen.cc), each folded one to one to a
+ * representative of its class: 台湾 finds 台灣 and 臺灣, 着 finds 著,
+ * 国 finds 國 (Japanese shinjitai included).  Only single characters are
+ * variants, never phrases, so a match has the pattern's length in
+ * characters.  A regular expression gets the same: each Han character
+ * with variants, outside a character class or in one (but for the ends
+ * of a range), is made a class of its variants ([台枱檯臺颱] for 台);
+ * one written as an escape (\x{53f0}) is left alone.
+ *
  * With o->nofold the pattern is matched as exact bytes.  With o->regex it
  * is a PCRE2 regular expression in UTF and Unicode-property mode, multiline
  * (^ and $ match at line ends), caseless by the same smart-case rule, and
@@ -52,6 +64,13 @@ void search_free(struct search *s);
 
 /* Whether case is ignored (the pattern had no capital letter). */
 int search_caseless(const struct search *s);
+
+/*
+ * Whether Han variants are folded: variants were not turned off and the
+ * pattern has a character with variants (else folding them changes
+ * nothing).
+ */
+int search_variants(const struct search *s);
 
 /* Drops the cached positions (see struct search). */
 void search_forget(struct search *s);

@@ -1,9 +1,10 @@
 /*
  * fuzz-search.c - the search engine: random patterns over random text.
  *
- * The first byte chooses literal or regular expression and whether case
- * and width fold; the bytes up to the first NUL are the pattern (any bytes,
- * as a command line can give), the rest the text.  Every match must lie in
+ * The first byte chooses literal or regular expression, whether case
+ * and width fold and whether Han variants fold; the bytes up to the
+ * first NUL are the pattern (any bytes, as a command line can give), the
+ * rest the text.  Every match must lie in
  * the text, start at or after where the search began, and searching must
  * always move on; searching backwards must stay before its start.
  */
@@ -33,6 +34,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&o, 0, sizeof o);
 	o.regex = data[0] & 1;
 	o.nofold = (data[0] >> 1) & 1;
+	o.novariants = (data[0] >> 2) & 1;
 	data++;
 	size--;
 	nul = memchr(data, '\0', size);

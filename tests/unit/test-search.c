@@ -18,7 +18,7 @@ static const char *
 all(const char *pat, const char *text, int regex, int nofold)
 {
 	static struct sbuf b;
-	struct search_opts o = { regex, nofold };
+	struct search_opts o = { regex, nofold, 0 };
 	struct search *s;
 	char *err = NULL;
 	size_t len = strlen(text), from = 0, a, z;
@@ -219,7 +219,7 @@ test_next_prev(void)
 	ok(search_next_in(s, t, len, 8, (size_t)-1, &a, &z) && a == 14,
 	    "next_in: a lim past the end means the whole text");
 	search_free(s);
-	s = search_new("[乙]", &(struct search_opts){ 1, 0 }, &err);
+	s = search_new("[乙]", &(struct search_opts){ 1, 0, 0 }, &err);
 	ok(search_next_in(s, t, len, 0, 4, &a, &z) && a == 3,
 	    "next_in with a regex");
 	ok(!search_next_in(s, t, len, 4, 10, &a, &z),
@@ -272,14 +272,14 @@ test_count(void)
 	ok(steps >= 10, "a small budget takes many steps (%zu)", steps);
 	search_free(s);
 
-	s = search_new("^", &(struct search_opts){ 1, 0 }, &err);
+	s = search_new("^", &(struct search_opts){ 1, 0, 0 }, &err);
 	memset(&st, 0, sizeof st);
 	while (!search_count_step(s, t, len, &st, 7))
 		continue;
 	is_int(st.count, 200, "regex counting in steps: every line start");
 	search_free(s);
 
-	s = search_new("乙\\s*丙", &(struct search_opts){ 1, 0 }, &err);
+	s = search_new("乙\\s*丙", &(struct search_opts){ 1, 0, 0 }, &err);
 	memset(&st, 0, sizeof st);
 	while (!search_count_step(s, t, len, &st, 4))
 		continue;
@@ -390,7 +390,7 @@ test_random(void)
 
 	for (round = 0; round < 400; round++) {
 		struct sbuf t = SBUF_INIT, p = SBUF_INIT;
-		struct search_opts o = { 0, round % 7 == 6 };
+		struct search_opts o = { 0, round % 7 == 6, 0 };
 		struct search_count st;
 		struct search *s;
 		size_t i, n, a, z, from, *starts = NULL, ns = 0, k;

@@ -1,0 +1,1 @@
+--search=国 "$FIXTURES/search/variants.txt"

@@ -1,0 +1,1 @@
+--json --search=发展 "$FIXTURES/search/variants.txt"

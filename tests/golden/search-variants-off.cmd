@@ -1,0 +1,1 @@
+--no-variants --search=台湾 "$FIXTURES/search/variants.txt"

@@ -1,0 +1,1 @@
+--regex --search='[后後]来|国の' "$FIXTURES/search/variants.txt"

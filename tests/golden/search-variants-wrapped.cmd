@@ -1,0 +1,1 @@
+--search=变化，写下 "$FIXTURES/search/variants.txt"

@@ -1,0 +1,1 @@
+--search=台湾 "$FIXTURES/search/variants.txt"
