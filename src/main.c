@@ -34,7 +34,7 @@ enum {
 	OPT_SORT,
 	OPT_AMBIWIDTH,
 	OPT_REGEX,
-	OPT_RAW		/* markdown */
+	OPT_RAW,	/* markdown */
 	OPT_NO_VARIANTS
 };
 
@@ -270,6 +270,7 @@ main(int argc, char **argv)
 			break;
 		case OPT_RAW:	/* markdown */
 			o.raw = 1;
+			break;
 		case OPT_NO_VARIANTS:
 			o.novariants = 1;
 			break;
