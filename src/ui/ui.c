@@ -18,16 +18,11 @@
  * handler; ncurses itself handles SIGTSTP (Ctrl-Z, then fg redraws) and
  * SIGWINCH (a KEY_RESIZE key).
  *
- * A long text (PREVIEW_MIN bytes or more) is first shown from a preview: a
- * document and timeline built on a copy of its first PREVIEW_LEN bytes,
- * which are the same bytes at the same offsets, while a thread builds the
- * whole document and then the whole timeline.  The loop swaps each in as
- * it arrives (view_set_doc).  A key that needs the whole text (G, a
- * search, a move past the preview) waits for the document first, but for
- * G: it reads the file's last PREVIEW_LEN bytes into a tail preview and
- * shows their end at once.  The tail's offsets are those of the whole
- * text less tail_base (for UTF-8 without carriage returns, checked when
- * the whole arrives), so the place shown survives the swap.
+ * The text comes from a source (source.h), which shows a long text from
+ * previews of its beginning and end while a thread builds the whole; the
+ * loop swaps each stage in as it arrives (bg_poll).  A key that needs the
+ * whole text (a search, a move past the preview) waits for it, but for G,
+ * which shows the end from the tail preview at once.
  */
 #include "config.h"
 
@@ -36,16 +31,11 @@
 #include <curses.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -54,6 +44,7 @@
 
 #include "juan/doc.h"
 #include "juan/layout.h"
+#include "juan/source.h"
 #include "juan/timeline.h"
 #include "juan/view.h"
 #include "ui/ui.h"
@@ -62,9 +53,6 @@
 #define TEXT_MIN	20	/* narrowest text pane beside a side pane */
 #define COUNT_STEP	4000	/* matches counted between two key checks */
 #define FILTER_STEP	5000	/* side pane rows filtered between two */
-#define PREVIEW_MIN	((size_t)UI_BACKGROUND_MIN)	/* texts this long get
-						   a first screen from ... */
-#define PREVIEW_LEN	((size_t)64 << 10)	/* ... this many bytes */
 
 enum {
 	C_HEADING = 1,		/* color pairs */
@@ -87,55 +75,9 @@ enum prompt_kind {
 	P_FILTER		/* '/' in the side pane */
 };
 
-/* The whole document and timeline, built by a thread. */
-struct bg {
-	pthread_t thread;
-	const struct buffer *buf;	/* the whole text, borrowed, or NULL
-					   while the thread still loads it */
-	const char *path;		/* the file the thread loads */
-	const char *encoding;		/* --encoding, or NULL */
-	struct buffer *loaded;		/* what it loaded, then owned by ui */
-	char *err;			/* why loading failed, owned */
-	size_t file_len;		/* bytes of the file being loaded */
-	size_t limit;			/* most bytes read from a stream */
-	int moved;			/* the whole text does not begin
-					   with the preview's bytes */
-	struct doc *doc;		/* set by the thread, then stage 1 */
-	struct timeline *tl;		/* set by the thread, then stage 2 */
-	size_t *by_date;		/* tl's chronological order, sorted
-					   by the thread, owned until the
-					   view takes it */
-	atomic_int stage;		/* 0 building the doc, 1 the
-					   timeline, 2 done, -1 the text
-					   could not be loaded */
-	int started;			/* a whole is being built: the thread
-					   is to run, runs or ran */
-	int launched;			/* the thread was created (after the
-					   first screen is drawn) */
-	int ran;			/* no thread could be created: the
-					   whole was built in the main one */
-	int taken;			/* stages swapped into the view */
-};
-
 struct ui {
 	const struct app_opts *o;
-	struct buffer *buf;		/* owned */
-	struct doc *doc;		/* owned */
-	struct timeline *tl;		/* owned */
-	struct buffer *pbuf;		/* preview text, owned, or NULL */
-	struct doc *pdoc;		/* preview document, owned */
-	struct timeline *ptl;		/* preview timeline, owned */
-	struct buffer *tbuf;		/* tail preview (G before the whole
-					   text is in), owned, or NULL */
-	struct doc *tdoc;		/* its document, owned */
-	struct timeline *ttl;		/* its timeline, owned */
-	size_t tail_base;		/* offset of tbuf in the whole text */
-	int in_tail;			/* the view shows the tail */
-	size_t hl_off, hl_end;		/* the view's highlight, in the
-					   whole text's offsets, kept aside
-					   while the tail is shown */
-	int tail_failed;		/* the file has no tail preview */
-	struct bg bg;			/* the thread building the rest */
+	struct source *src;		/* the text, in stages; owned */
 	int reading_stdin;		/* the thread still reads stdin */
 	int state_pending;		/* position to restore when the
 					   whole document arrives */
@@ -743,7 +685,7 @@ draw_pane(struct ui *u)
 	    (v->pane == VIEW_PANE_RESULTS && v->search != NULL &&
 	    !v->counted) ? "+" : "");
 	/* What the thread is still building. */
-	if (u->bg.started && (v->pane == VIEW_PANE_TIMELINE ||
+	if (!source_complete(u->src) && (v->pane == VIEW_PANE_TIMELINE ||
 	    in_preview(u)))
 		sbuf_adds(&b, " reading...");
 	blank(0, 0, u->pane_w, hs.attr | (v->focus == VIEW_FOCUS_PANE ?
@@ -821,7 +763,7 @@ draw_status(struct ui *u)
 	if (u->msg != NULL) {
 		util_safe_add(&l, u->msg, strlen(u->msg), 1);
 	} else {
-		t = u->in_tail ? u->pdoc->title : v->doc->title;
+		t = source_title(u->src);
 		if (t == NULL)
 			t = u->o->name;
 		util_safe_add(&l, t, strlen(t), 1);
@@ -1650,420 +1592,81 @@ install_signals(void)
 #endif
 }
 
-static void *
-bg_main(void *arg)
+/* The place the view shows, in the offsets of the text it shows. */
+static struct source_place
+place_of(const struct view *v)
 {
-	struct bg *b = arg;
+	struct source_place p;
 
-	if (b->buf == NULL) {
-		b->loaded = buffer_load(b->path, b->encoding, b->limit,
-		    &b->err);
-		if (b->loaded == NULL) {
-			atomic_store(&b->stage, -1);
-			return NULL;
-		}
-		b->buf = b->loaded;
-	}
-	b->doc = doc_new(b->buf);
-	atomic_store(&b->stage, 1);
-	b->tl = timeline_new(b->doc);
-	/* Sorting millions of entries would hold the keys up. */
-	if (b->tl->n > 0) {
-		b->by_date = xreallocarray(NULL, b->tl->n,
-		    sizeof *b->by_date);
-		timeline_sort_by_date(b->tl, b->by_date);
-	}
-	atomic_store(&b->stage, 2);
-	return NULL;
+	memset(&p, 0, sizeof p);
+	p.top_off = v->top_off;
+	p.hl_off = v->hl_off;
+	p.hl_end = v->hl_end;
+	return p;
 }
 
-/*
- * The thread's start: it takes a lower priority and one thread for the
- * engine's work before building (bg_main), so that none of this touches
- * the main thread when bg_main has to run there.
- */
-static void *
-bg_thread(void *arg)
+/* Shows what the source gives now, with the highlight of p. */
+static void
+show_source(struct ui *u, const struct source_place *p)
 {
-	const char *delay = getenv("JUAN_TEST_LOAD_DELAY");
+	struct view *v = u->v;
 
-#if defined(__linux__) && defined(SYS_gettid)
-	/*
-	 * The whole text is built at a lower priority (its helper threads
-	 * inherit it), so that on a machine with few processors the keys,
-	 * the drawing and the terminal itself keep theirs.
-	 */
-	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
-#endif
-	/*
-	 * One thread: on two processors the other stays with the keys and
-	 * the terminal (the previews answer G and the first screens).
-	 */
-	util_set_threads(1);
-	/* The tests hold the whole text back to see the preview at work. */
-	if (delay != NULL && atoi(delay) > 0) {
-		struct timespec ts = { atoi(delay) / 1000,
-		    (long)(atoi(delay) % 1000) * 1000000L };
-
-		nanosleep(&ts, NULL);
-	}
-	return bg_main(arg);
-}
-
-/* Reads up to n bytes at offset off of fd; returns how many it got. */
-static size_t
-read_at(int fd, char *buf, size_t n, off_t off)
-{
-	size_t got = 0;
-	ssize_t r;
-
-	while (got < n) {
-		r = pread(fd, buf + got, n - got, off + (off_t)got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	return got;
-}
-
-/*
- * Reads the preview of a file that is not loaded yet: its first
- * PREVIEW_LEN bytes cut after a line end, decoded as the whole will be.
- * The thread then loads the whole file, so that the first screen does not
- * wait for a large file to be read and indexed.  Returns -1 when the file
- * cannot be read here (the caller then loads it before anything is shown).
- */
-static int
-preview_file(struct ui *u)
-{
-	char *raw = xmalloc(PREVIEW_LEN + 1), *err = NULL;
-	struct stat st;
-	size_t n = 0;
-	int fd;
-
-	fd = open(u->o->file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (uintmax_t)st.st_size < PREVIEW_MIN) {
-		if (fd >= 0)
-			close(fd);
-		free(raw);
-		return -1;
-	}
-	u->bg.file_len = (size_t)st.st_size;
-	n = read_at(fd, raw, PREVIEW_LEN, 0);
-	close(fd);
-	while (n > 0 && raw[n - 1] != '\n')
-		n--;
-	if (n == 0) {
-		free(raw);
-		return -1;
-	}
-	u->pbuf = buffer_from_mem(raw, n, u->o->encoding, &err);
-	free(raw);
-	free(err);
-	if (u->pbuf == NULL)
-		return -1;
-	u->bg.path = u->o->file;
-	u->bg.encoding = u->o->encoding;
-	return 0;
-}
-
-/*
- * Builds the preview of a long text and starts the thread that builds the
- * whole.  Returns 0, or -1 when the text gets no preview (short, or the
- * thread cannot start): then the caller builds everything itself.
- */
-static int
-preview(struct ui *u)
-{
-	const struct buffer *b = u->buf;
-	char *err = NULL;
-	size_t n;
-
-	if (b == NULL && strcmp(u->o->file, "-") == 0) {
-		/*
-		 * Standard input has no beginning to read twice: the reader
-		 * starts on an empty text, says that it is reading, and
-		 * keeps its keys (q quits) while the thread reads the pipe.
-		 */
-		u->pbuf = buffer_from_mem("", 0, NULL, &err);
-		free(err);
-		if (u->pbuf == NULL)
-			return -1;
-		u->bg.path = "-";
-		u->bg.encoding = u->o->encoding;
-		u->bg.limit = APP_PIPE_LIMIT;
-		u->reading_stdin = 1;
-	} else if (b == NULL) {
-		if (preview_file(u) < 0)
-			return -1;
-	} else {
-		if (b->len < PREVIEW_MIN)
-			return -1;
-		/* Cut after a line end, so that no character is split. */
-		n = PREVIEW_LEN;
-		while (n < b->len && b->data[n - 1] != '\n')
-			n++;
-		u->pbuf = buffer_from_mem(b->data, n, "UTF-8", &err);
-		free(err);
-		if (u->pbuf == NULL || u->pbuf->len != n ||
-		    memcmp(u->pbuf->data, b->data, n) != 0) {
-			buffer_free(u->pbuf);
-			u->pbuf = NULL;
-			return -1;
-		}
-	}
-	u->bg.buf = b;
-	atomic_init(&u->bg.stage, 0);
-	/* The thread starts once the first screen is drawn (launch_bg). */
-	u->bg.started = 1;
-	u->pdoc = doc_new(u->pbuf);
-	u->ptl = timeline_new(u->pdoc);
-	u->doc = u->pdoc;
-	u->tl = u->ptl;
-	return 0;
+	v->hl_off = p->hl_off;
+	v->hl_end = p->hl_end;
+	v->base_off = source_base_off(u->src);
+	v->total_len = source_total_len(u->src);
+	view_set_doc_sorted(v, source_doc(u->src), source_timeline(u->src),
+	    source_take_order(u->src));
 }
 
 static void	 load_state(struct ui *);
-static int	 tail_build(struct ui *);
 
-/*
- * Starts the thread that builds the whole text, after the first screen is
- * drawn so that it does not compete with drawing it.  Without a thread,
- * the whole is built here and now.
- */
-static void
-launch_bg(struct ui *u)
-{
-	sigset_t all, old;
-	int r;
-
-	if (!u->bg.started || u->bg.launched || u->bg.ran)
-		return;
-	(void)tail_build(u);
-	/* The thread takes no signals: they are the main loop's. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	r = pthread_create(&u->bg.thread, NULL, bg_thread, &u->bg);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (r == 0)
-		u->bg.launched = 1;
-	else {
-		u->bg.ran = 1;
-		bg_main(&u->bg);
-	}
-}
-
-/* Frees the tail preview, which the view no longer shows. */
-static void
-free_tail(struct ui *u)
-{
-	timeline_free(u->ttl);
-	doc_free(u->tdoc);
-	buffer_free(u->tbuf);
-	u->ttl = NULL;
-	u->tdoc = NULL;
-	u->tbuf = NULL;
-	u->in_tail = 0;
-}
-
-/*
- * Shows d and tl in the view, with the thread's chronological order of tl
- * when tl is the thread's.
- */
-static void
-show_doc(struct ui *u, const struct doc *d, const struct timeline *tl)
-{
-	size_t *order = NULL;
-
-	if (tl != NULL && tl == u->bg.tl) {
-		order = u->bg.by_date;
-		u->bg.by_date = NULL;
-	}
-	view_set_doc_sorted(u->v, d, tl, order);
-}
-
-/*
- * Swaps in what the thread has finished.  The preview timeline stays until
- * the whole one arrives: its entries are offsets into the same bytes.
- */
+/* Swaps in what the source has finished; 1 when anything changed. */
 static int
 bg_poll(struct ui *u)
 {
-	int stage;
+	struct source_place p;
+	int r, any = 0;
 
-	if (!u->bg.started || u->bg.taken == 2)
-		return 0;
-	stage = atomic_load(&u->bg.stage);
-	if (stage == u->bg.taken)
-		return 0;
-	if (stage < 0) {
-		/* The file could not be loaded after all: give up. */
-		u->quit = 1;
-		u->bg.taken = stage;
-		return 1;
-	}
-	if (stage >= 1 && u->bg.taken == 0 && u->in_tail) {
-		const struct buffer *w = u->bg.loaded;
-		size_t top = u->tail_base + u->v->top_off;
-
-		if (w->len < u->pbuf->len || memcmp(w->data, u->pbuf->data,
-		    u->pbuf->len) != 0)
-			u->bg.moved = 1;
-		if (u->bg.moved && stage < 2)
-			return 0;
-
-		/* The tail's place in the whole, if its bytes are there. */
-		if (u->tail_base + u->tbuf->len > w->len ||
-		    memcmp(w->data + u->tail_base, u->tbuf->data,
-		    u->tbuf->len) != 0)
-			top = SIZE_MAX;
-		u->in_tail = 0;
-		u->v->base_off = 0;
-		if (u->bg.moved || (top == SIZE_MAX &&
-		    u->v->hl_end > u->v->hl_off)) {
-			u->v->hl_off = u->v->hl_end = 0;
-		} else if (u->v->hl_end > u->v->hl_off) {
-			/* An entry jumped to in the tail. */
-			u->v->hl_off += u->tail_base;
-			u->v->hl_end += u->tail_base;
-		} else {
-			u->v->hl_off = u->hl_off;
-			u->v->hl_end = u->hl_end;
+	for (;;) {
+		p = place_of(u->v);
+		if ((r = source_poll(u->src, &p)) == 0)
+			return any;
+		any = 1;
+		if (r & SOURCE_FAILED) {
+			/* The text could not be loaded after all: give up. */
+			u->quit = 1;
+			return 1;
 		}
-		u->buf = u->bg.loaded;
-		u->doc = u->bg.doc;
-		u->v->total_len = 0;
-		show_doc(u, u->doc, u->bg.moved ? u->bg.tl : u->ptl);
-		if (top == SIZE_MAX)
+		show_source(u, &p);
+		if ((r & SOURCE_MOVED) && p.to_end)
 			view_end(u->v);
-		else
-			view_goto(u->v, top);
-		u->state_pending = 0;
-		if (u->reading_stdin) {
-			u->reading_stdin = 0;
-			clear_msg(u);
-		}
-	} else if (stage >= 1 && u->bg.taken == 0) {
-		if (u->buf == NULL) {
-			/*
-			 * The preview was decoded alone; if the whole text
-			 * does not start with the same bytes (a detection
-			 * that differs), the preview's offsets mean nothing
-			 * in it: keep the preview until everything is built,
-			 * then start at the top.
-			 */
-			const struct buffer *w = u->bg.loaded;
-
-			if (w->len < u->pbuf->len || memcmp(w->data,
-			    u->pbuf->data, u->pbuf->len) != 0)
-				u->bg.moved = 1;
-			if (u->bg.moved && stage < 2)
-				return 0;
-			u->buf = u->bg.loaded;
-		}
-		if (u->reading_stdin) {
-			u->reading_stdin = 0;
-			clear_msg(u);
-		}
-		u->doc = u->bg.doc;
-		u->v->total_len = 0;
-		show_doc(u, u->doc, u->bg.moved ? u->bg.tl : u->ptl);
-		if (u->bg.moved)
-			view_goto(u->v, 0);
-		if (u->state_pending) {
-			u->state_pending = 0;
-			load_state(u);
+		else if (r & SOURCE_MOVED)
+			view_goto(u->v, p.top_off);
+		if (r & SOURCE_GOT_DOC) {
+			if (u->reading_stdin) {
+				u->reading_stdin = 0;
+				clear_msg(u);
+			}
+			if (u->state_pending) {
+				u->state_pending = 0;
+				load_state(u);
+			}
 		}
 	}
-	if (stage == 2) {
-		u->tl = u->bg.tl;
-		show_doc(u, u->doc, u->tl);
-		if (u->bg.launched)
-			pthread_join(u->bg.thread, NULL);
-		u->bg.started = 0;
-		timeline_free(u->ptl);
-		doc_free(u->pdoc);
-		buffer_free(u->pbuf);
-		u->ptl = NULL;
-		u->pdoc = NULL;
-		u->pbuf = NULL;
-		free_tail(u);
-	}
-	u->bg.taken = stage;
-	return 1;
 }
 
-/*
- * Builds the tail preview of a file still being loaded, for G: reads its
- * last PREVIEW_LEN bytes from the start of a line, and builds a document
- * and timeline of them alone.  launch_bg() builds it before the thread
- * starts, so that G need not compete with the thread for memory.  Only for UTF-8 without carriage returns or invalid bytes,
- * whose offsets are the file's (less a byte-order mark), so that the
- * place shown is found again in the whole text.  Returns -1 when there is
- * no such tail (the caller then waits for the whole).
- */
-static int
-tail_build(struct ui *u)
-{
-	char *raw, *err = NULL, *nl;
-	size_t n = 0, base, skip;
-	int fd;
-
-	if (u->tbuf != NULL)
-		return 0;
-	if (u->tail_failed || u->buf != NULL || u->reading_stdin ||
-	    u->pbuf == NULL || strcmp(u->pbuf->encoding, "UTF-8") != 0 ||
-	    u->o->file == NULL || u->bg.file_len < PREVIEW_MIN)
-		return -1;
-	u->tail_failed = 1;
-	base = u->bg.file_len - PREVIEW_LEN;
-	if ((fd = open(u->o->file, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	raw = xmalloc(PREVIEW_LEN + 1);
-	n = read_at(fd, raw, PREVIEW_LEN, (off_t)base);
-	close(fd);
-	/* Start on a line, which also starts a character. */
-	nl = n > 0 ? memchr(raw, '\n', n) : NULL;
-	skip = nl != NULL ? (size_t)(nl - raw) + 1 : n;
-	if (n < PREVIEW_LEN || skip >= n || memchr(raw, '\r', n) != NULL) {
-		free(raw);
-		return -1;
-	}
-	u->tbuf = buffer_from_mem(raw + skip, n - skip, "UTF-8", &err);
-	free(raw);
-	free(err);
-	if (u->tbuf == NULL || u->tbuf->invalid > 0 ||
-	    u->tbuf->len != n - skip) {
-		buffer_free(u->tbuf);
-		u->tbuf = NULL;
-		return -1;
-	}
-	u->tail_base = base + skip - (u->pbuf->had_bom ? 3 : 0);
-	u->tdoc = doc_new(u->tbuf);
-	u->ttl = timeline_new(u->tdoc);
-	u->tail_failed = 0;
-	return 0;
-}
-
-/* Shows the tail preview (see tail_build); -1 when there is none. */
+/* Shows the end of the text from its tail; -1 when there is none. */
 static int
 tail_preview(struct ui *u)
 {
-	if (tail_build(u) < 0)
+	struct source_place p = place_of(u->v);
+
+	if (source_tail(u->src, &p) < 0)
 		return -1;
-	u->in_tail = 1;
 	/* The user has moved: a saved place must not move them back. */
 	u->state_pending = 0;
-	/* The highlight's offsets mean nothing in the tail. */
-	u->hl_off = u->v->hl_off;
-	u->hl_end = u->v->hl_end;
-	u->v->hl_off = u->v->hl_end = 0;
-	view_set_doc(u->v, u->tdoc, u->ttl);
-	u->v->base_off = u->tail_base;
-	u->v->total_len = u->tail_base + u->tbuf->len;
+	show_source(u, &p);
 	return 0;
 }
 
@@ -2071,19 +1674,17 @@ tail_preview(struct ui *u)
 static void
 leave_tail(struct ui *u)
 {
-	u->in_tail = 0;
-	view_set_doc(u->v, u->pdoc, u->ptl);
-	u->v->hl_off = u->hl_off;
-	u->v->hl_end = u->hl_end;
-	u->v->base_off = 0;
-	u->v->total_len = u->tail_base + u->tbuf->len;
+	struct source_place p = place_of(u->v);
+
+	source_head(u->src, &p);
+	show_source(u, &p);
 }
 
-/* Tells whether the view still shows the preview's document. */
+/* Tells whether the view still shows a preview. */
 static int
 in_preview(const struct ui *u)
 {
-	return u->bg.taken == 0 && u->pdoc != NULL;
+	return source_loading(u->src);
 }
 
 static void	 draw(struct ui *);
@@ -2096,12 +1697,7 @@ need_full(struct ui *u)
 		return;
 	set_msg(u, "Reading the whole text...");
 	draw(u);
-	launch_bg(u);
-	while (atomic_load(&u->bg.stage) == 0 && ui_signal == 0) {
-		struct timespec ts = { 0, 10 * 1000 * 1000 };
-
-		nanosleep(&ts, NULL);
-	}
+	source_wait(u->src, &ui_signal);
 	clear_msg(u);
 	bg_poll(u);
 }
@@ -2149,7 +1745,8 @@ need_for_key(struct ui *u, int is_key, wint_t ch)
 
 	if (!in_preview(u))
 		return;
-	if (u->in_tail && v->focus == VIEW_FOCUS_TEXT && !u->have_count) {
+	if (source_shown(u->src) == SOURCE_TAIL &&
+	    v->focus == VIEW_FOCUS_TEXT && !u->have_count) {
 		/*
 		 * At the end of the file: down is fine, g goes back to the
 		 * beginning's preview, up is fine until near the tail's
@@ -2167,14 +1764,15 @@ need_for_key(struct ui *u, int is_key, wint_t ch)
 			leave_tail(u);
 			return;
 		case -1:
-			if (v->top_off <= PREVIEW_LEN / 4)
+			if (!source_covers(u->src, v->top_off, -1))
 				need_full(u);
 			return;
 		}
 	}
 	if (v->focus == VIEW_FOCUS_TEXT && !u->have_count &&
 	    ((is_key && ch == KEY_END) || (!is_key && ch == 'G')) &&
-	    atomic_load(&u->bg.stage) == 0 && tail_preview(u) == 0)
+	    source_ready(u->src) == SOURCE_READY_PREVIEW &&
+	    tail_preview(u) == 0)
 		return;
 	if (is_key) {
 		if (ch == KEY_END || ch == KEY_NPAGE || ch == KEY_DOWN ||
@@ -2197,8 +1795,7 @@ need_for_key(struct ui *u, int is_key, wint_t ch)
 	}
 	return;
 near_end:
-	if (view_bottom(v) + PREVIEW_LEN / 4 >= v->doc->buf->len ||
-	    u->have_count)
+	if (!source_covers(u->src, view_bottom(v), 1) || u->have_count)
 		need_full(u);
 }
 
@@ -2246,7 +1843,7 @@ finish(struct ui *u)
 	 * tail preview's offsets are not the whole text's: the place is
 	 * not saved then.
 	 */
-	if (u->state_pending || u->in_tail)
+	if (u->state_pending || source_shown(u->src) == SOURCE_TAIL)
 		return;
 	if (u->state_dir != NULL && u->o->file != NULL &&
 	    strcmp(u->o->file, "-") != 0 && !u->o->is_guide)
@@ -2254,15 +1851,12 @@ finish(struct ui *u)
 }
 
 /*
- * Frees everything.  While the thread still reads the text, the text and
- * what the thread builds are left to the end of the process, which comes
- * next: stopping the thread halfway would be worse.
+ * Frees everything.  A thread still reading the text is told to stop and
+ * frees what it built when it ends (source_free).
  */
 static void
 ui_free(struct ui *u)
 {
-	free(u->bg.err);
-	u->bg.err = NULL;
 	view_free(u->v);
 	view_history_free(&u->hist);
 	free(u->state_dir);
@@ -2270,58 +1864,24 @@ ui_free(struct ui *u)
 	free(u->old_pattern);
 	free(u->prompt_err);
 	sbuf_free(&u->line);
-	free_tail(u);
-	if (u->bg.started && !u->bg.launched) {
-		/* Nothing ran: the preview is freed below, as the doc. */
-		u->bg.started = 0;
-	}
-	if (u->bg.started && atomic_load(&u->bg.stage) < 2) {
-		/*
-		 * The preview is the main thread's alone: free it.  What
-		 * the thread reads or builds stays to the end.
-		 */
-		timeline_free(u->ptl);
-		doc_free(u->pdoc);
-		buffer_free(u->pbuf);
-		pthread_detach(u->bg.thread);
-		return;
-	}
-	if (u->bg.launched)
-		pthread_join(u->bg.thread, NULL);
-	free(u->bg.by_date);
-	/* A whole text read but never swapped in (quit before it was). */
-	if (u->bg.loaded != NULL && u->bg.loaded != u->buf)
-		buffer_free(u->bg.loaded);
-	if (u->tl != u->bg.tl && u->bg.tl != NULL)
-		timeline_free(u->bg.tl);
-	if (u->doc != u->bg.doc && u->bg.doc != NULL)
-		doc_free(u->bg.doc);
-	if (u->tl != u->ptl)
-		timeline_free(u->ptl);
-	if (u->doc != u->pdoc)
-		doc_free(u->pdoc);
-	timeline_free(u->tl);
-	doc_free(u->doc);
-	buffer_free(u->pbuf);
-	buffer_free(u->buf);
+	source_free(u->src);
 }
 
 int
-ui_run(struct buffer *buf, const struct app_opts *o)
+ui_run(const struct source_opts *so, const struct app_opts *o)
 {
 	struct ui u;
 	struct ui_probe probe;
 	wint_t ch;
 	int r, amb, dirty = 1, fd, sig, drained = 0;
+	char *err = NULL;
 
 	memset(&u, 0, sizeof u);
 	trace_open();
 	u.o = o;
-	u.buf = buf;
 	if (open_terminal(&u) < 0) {
 		fprintf(stderr, "juan: cannot open the terminal: %s\n",
 		    strerror(errno));
-		buffer_free(buf);
 		return 1;
 	}
 	/*
@@ -2335,24 +1895,17 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 		if (fd < 0 || ui_probe_ask(&probe, fd) < 0)
 			amb = 1;
 	}
-	r = preview(&u);
+	u.src = source_open(so, &err);
 	if (amb == 0)
 		amb = ui_probe_answer(&probe);
 	if (fd >= 0)
 		close(fd);
-	if (r < 0) {
-		if (buf == NULL) {
-			char *err = NULL;
-
-			buf = u.buf = buffer_load(o->file, o->encoding, 0, &err);
-			if (buf == NULL) {
-				fprintf(stderr, "juan: %s: %s\n", o->name, err);
-				free(err);
-				return 1;
-			}
-		}
-		u.doc = doc_new(buf);
-		u.tl = timeline_new(u.doc);
+	if (u.src == NULL) {
+		fprintf(stderr, "juan: %s: %s\n", o->name, err);
+		free(err);
+		if (u.tty_in != stdin)
+			fclose(u.tty_in);
+		return 1;
 	}
 
 	if ((u.scr = newterm(NULL, stdout, u.tty_in)) == NULL) {
@@ -2377,28 +1930,29 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 	u.ascii_sep = amb == 2;
 	ambwide.on = amb == 2;
 
-	u.v = view_new(u.doc, u.tl, 1, 1, amb);
-	if (in_preview(&u))
-		u.v->total_len = buf != NULL ? buf->len : u.bg.file_len;
+	u.v = view_new(source_doc(u.src), source_timeline(u.src), 1, 1, amb);
+	u.v->total_len = source_total_len(u.src);
 	geometry(&u);
 	start(&u);
+	u.reading_stdin = source_reading_pipe(u.src);
 	if (u.reading_stdin)
 		set_msg(&u, "Reading standard input... (q quits)");
 
 	while (!u.quit && ui_signal == 0) {
 		/* Take in what the thread has finished, as it finishes. */
-		if (u.bg.started && bg_poll(&u))
+		if (!source_complete(u.src) && bg_poll(&u))
 			dirty = 1;
 		if (u.quit)
 			break;
 		if (dirty && drained) {
 			draw(&u);
 			dirty = 0;
-			launch_bg(&u);
+			source_start(u.src);
 		}
 		/* Count matches between keys while nothing is typed. */
 		timeout(dirty || u.v->fsearch != NULL ? 0 : u.v->search !=
-		    NULL && !u.v->counted ? 0 : u.bg.started ? 100 : 1000);
+		    NULL && !u.v->counted ? 0 : !source_complete(u.src) ? 100 :
+		    1000);
 		r = get_wch(&ch);
 		if (r == ERR) {
 			drained = 1;
@@ -2425,9 +1979,9 @@ ui_run(struct buffer *buf, const struct app_opts *o)
 	delscreen(u.scr);
 	if (u.tty_in != stdin)
 		fclose(u.tty_in);
-	if (u.bg.taken < 0) {
+	if (source_error(u.src) != NULL) {
 		fprintf(stderr, "juan: %s: %s\n", o->name,
-		    u.bg.err != NULL ? u.bg.err : "cannot be read");
+		    source_error(u.src));
 		ui_free(&u);
 		return 1;
 	}
