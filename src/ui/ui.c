@@ -43,6 +43,8 @@
 #include <unistr.h>
 
 #include "juan/doc.h"
+#include "juan/command.h"
+#include "juan/input.h"
 #include "juan/layout.h"
 #include "juan/source.h"
 #include "juan/timeline.h"
@@ -52,7 +54,6 @@
 #define PANE_MIN	10	/* narrowest side pane, columns */
 #define TEXT_MIN	20	/* narrowest text pane beside a side pane */
 #define COUNT_STEP	4000	/* matches counted between two key checks */
-#define FILTER_STEP	5000	/* side pane rows filtered between two */
 
 enum {
 	C_HEADING = 1,		/* color pairs */
@@ -67,12 +68,6 @@ enum {
 	C_STATUS,
 	C_PANEHEAD,
 	C_DIM
-};
-
-enum prompt_kind {
-	P_NONE,			/* no prompt: the status line shows */
-	P_SEARCH,		/* '/' or '?' in the text */
-	P_FILTER		/* '/' in the side pane */
 };
 
 struct ui {
@@ -93,23 +88,10 @@ struct ui {
 	int text_x, text_w;		/* text pane column and width */
 	int text_rows;			/* rows of text (all but status) */
 
-	long count;			/* the count typed before a key */
-	int have_count;			/* a count was typed */
-	int pending;			/* 'm' or '\'' awaiting a letter */
 	int help;			/* the help overlay is shown */
 	int quit;
 	int show_boiler;		/* boilerplate blocks shown */
-	char *msg;			/* status message, owned, or NULL */
-
-	enum prompt_kind prompt;
-	struct sbuf line;		/* the prompt's text */
-	int backward;			/* prompt opened with '?' */
-	int regex;			/* Ctrl-R: the pattern is a regex */
-	size_t origin;			/* top_off when the prompt opened */
-	char *old_pattern;		/* search before the prompt, owned */
-	int old_backward;
-	size_t hist_pos;		/* history index while browsing */
-	char *prompt_err;		/* bad pattern message, owned */
+	struct input in;		/* count, marks, prompt, message */
 
 	char *state_dir;		/* owned, or NULL */
 	struct view_history hist;
@@ -160,18 +142,17 @@ set_msg(struct ui *u, const char *fmt, ...)
 	struct sbuf b = SBUF_INIT;
 	va_list ap;
 
-	free(u->msg);
 	va_start(ap, fmt);
 	sbuf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	u->msg = sbuf_take(&b);
+	input_msg(&u->in, "%s", b.s != NULL ? b.s : "");
+	sbuf_free(&b);
 }
 
 static void
 clear_msg(struct ui *u)
 {
-	free(u->msg);
-	u->msg = NULL;
+	input_clear_msg(&u->in);
 }
 
 static int
@@ -731,6 +712,7 @@ static void
 draw_status(struct ui *u)
 {
 	struct view *v = u->v;
+	const struct input *in = &u->in;
 	struct sbuf l = SBUF_INIT, r = SBUF_INIT;
 	struct style st = style(u, C_STATUS);
 	ssize_t s, e;
@@ -738,19 +720,19 @@ draw_status(struct ui *u)
 	const char *t;
 	int rw, y = u->lines - 1;
 
-	if (u->prompt != P_NONE) {
+	if (in->prompt != INPUT_NONE) {
 		struct style es = style(u, C_CTL);
 
-		sbuf_adds(&l, u->prompt == P_FILTER ? "filter /" :
-		    u->backward ? "?" : "/");
-		if (u->regex && u->prompt == P_SEARCH)
+		sbuf_adds(&l, in->prompt == INPUT_FILTER ? "filter /" :
+		    in->backward ? "?" : "/");
+		if (in->regex && in->prompt == INPUT_SEARCH)
 			sbuf_adds(&r, "[regex] ");
-		util_safe_add(&l, u->line.s != NULL ? u->line.s : "",
-		    u->line.len, 1);
+		util_safe_add(&l, in->line.s != NULL ? in->line.s : "",
+		    in->line.len, 1);
 		blank(y, 0, u->cols, A_NORMAL, 0);
 		rw = draw_str(y, 0, u->cols, l.s, A_NORMAL, 0);
-		if (u->prompt_err != NULL && rw + 3 < u->cols)
-			draw_str(y, rw + 2, u->cols - rw - 2, u->prompt_err,
+		if (in->prompt_err != NULL && rw + 3 < u->cols)
+			draw_str(y, rw + 2, u->cols - rw - 2, in->prompt_err,
 			    es.attr | A_BOLD, es.pair);
 		else if (r.len > 0 && rw + (int)r.len + 1 < u->cols)
 			draw_str(y, u->cols - (int)r.len, (int)r.len, r.s,
@@ -760,8 +742,8 @@ draw_status(struct ui *u)
 		sbuf_free(&r);
 		return;
 	}
-	if (u->msg != NULL) {
-		util_safe_add(&l, u->msg, strlen(u->msg), 1);
+	if (in->msg != NULL) {
+		util_safe_add(&l, in->msg, strlen(in->msg), 1);
 	} else {
 		t = source_title(u->src);
 		if (t == NULL)
@@ -795,45 +777,24 @@ draw_status(struct ui *u)
 		draw_str(y, 0, u->cols, r.s, st.attr, st.pair);
 	} else {
 		draw_str(y, 1, u->cols - rw - 3, l.s, st.attr |
-		    (u->msg != NULL ? A_BOLD : 0), st.pair);
+		    (in->msg != NULL ? A_BOLD : 0), st.pair);
 		draw_str(y, u->cols - rw - 1, rw, r.s, st.attr, st.pair);
 	}
 	sbuf_free(&l);
 	sbuf_free(&r);
 }
 
-static const char *const help_lines[] = {
-	"juan - keys",
-	"",
-	"j k Down Up     scroll a line (5j: five)",
-	"Space f PgDn    a page down;  b PgUp  up",
-	"d u             half a page down / up",
-	"g Home  G End   start / end (42g: line 42)",
-	"] [             next / previous section",
-	"} {             next / previous date",
-	"o t r           outline / timeline / results",
-	"s               timeline by date or text",
-	"Tab             text <-> side pane",
-	"Enter           jump to the pane's item",
-	"/ ?  n N        search, next, previous",
-	"  in the prompt: Up Down history, ^R regex",
-	"/ in the pane   filter it; Esc clears",
-	"< > \\           narrow / widen / hide pane",
-	"m<a-z> '<a-z>   set / go to a mark",
-	"B               show boilerplate",
-	"^L              redraw",
-	"h F1            this help;  q  quit",
-	"",
-	"Press any key.",
-};
-
 static void
 draw_help(struct ui *u)
 {
-	size_t i, n = sizeof help_lines / sizeof help_lines[0];
-	int w = 0, h = (int)n + 2, x, y, k;
+	const char *const *help_lines = command_help();
+	size_t i, n;
+	int w = 0, h, x, y, k;
 	struct style st = style(u, C_STATUS);
 
+	for (n = 0; help_lines[n] != NULL; n++)
+		;
+	h = (int)n + 2;
 	for (i = 0; i < n; i++)
 		if ((k = str_cols(help_lines[i])) > w)
 			w = k;
@@ -927,7 +888,7 @@ draw(struct ui *u)
 	draw_status(u);
 	if (u->help)
 		draw_help(u);
-	if (u->prompt == P_NONE)
+	if (u->in.prompt == INPUT_NONE)
 		move(u->lines - 1, u->cols - 1);
 	/*
 	 * The help box cuts through the text's characters at its edges;
@@ -954,257 +915,6 @@ show_pane(struct ui *u, enum view_pane p)
 	view_pane_follow(v, pane_rows(u));
 	if (u->pane_w == 0)
 		set_msg(u, "The screen is too narrow for the side pane");
-}
-
-/* Says what a search step did; reverse: it went against the search. */
-static void
-search_result_msg(struct ui *u, int r, int reverse)
-{
-	struct view *v = u->v;
-	int fwd = !v->backward != !!reverse;
-
-	if (r < 0)
-		set_msg(u, "Pattern not found");
-	else if (r == 1)
-		set_msg(u, "search hit %s, continuing at %s", fwd ? "BOTTOM" :
-		    "TOP", fwd ? "TOP" : "BOTTOM");
-}
-
-static void
-open_prompt(struct ui *u, enum prompt_kind k, int backward)
-{
-	struct view *v = u->v;
-
-	u->prompt = k;
-	u->backward = backward;
-	sbuf_reset(&u->line);
-	sbuf_adds(&u->line, "");
-	u->origin = v->top_off;
-	free(u->old_pattern);
-	u->old_pattern = v->pattern != NULL && v->search != NULL ?
-	    xstrdup(v->pattern) : NULL;
-	u->old_backward = v->backward;
-	u->hist_pos = u->hist.n;
-	free(u->prompt_err);
-	u->prompt_err = NULL;
-	clear_msg(u);
-	if (k == P_FILTER && v->filter != NULL)
-		sbuf_adds(&u->line, v->filter);
-}
-
-/* Runs the search as typed so far (incremental). */
-static void
-prompt_update(struct ui *u)
-{
-	struct view *v = u->v;
-	char *err = NULL;
-	int r;
-
-	free(u->prompt_err);
-	u->prompt_err = NULL;
-	if (u->prompt == P_FILTER) {
-		view_set_filter(v, u->line.s);
-		return;
-	}
-	v->top_off = u->origin;
-	if (u->line.len == 0) {
-		view_search_clear(v);
-		return;
-	}
-	r = view_search_set(v, u->line.s, u->backward, u->regex, &err);
-	if (r < 0) {
-		u->prompt_err = xasprintf("bad pattern: %s", err);
-		free(err);
-		view_search_clear(v);
-	} else if (r == 1) {
-		u->prompt_err = xstrdup("not found");
-	}
-}
-
-/* Puts back the search that was there before the prompt. */
-static void
-restore_search(struct ui *u)
-{
-	struct view *v = u->v;
-	char *err = NULL;
-
-	if (u->old_pattern != NULL) {
-		view_search_set(v, u->old_pattern, u->old_backward, 0, &err);
-		free(err);
-		v->have_cur = 0;
-	} else {
-		view_search_clear(v);
-	}
-	v->top_off = u->origin;
-}
-
-static void
-prompt_accept(struct ui *u)
-{
-	struct view *v = u->v;
-	char *err = NULL;
-	int r;
-
-	if (u->prompt == P_FILTER) {
-		/* The filter stays; Enter also jumps to the first row. */
-		u->prompt = P_NONE;
-		while (v->nitems == 0 && view_filter_step(v, FILTER_STEP))
-			;
-		if (v->nitems > 0) {
-			view_pane_select(v, 0, pane_rows(u));
-			view_pane_jump(v);
-		}
-		return;
-	}
-	u->prompt = P_NONE;
-	if (u->prompt_err != NULL && u->line.len > 0 &&
-	    strcmp(u->prompt_err, "not found") != 0) {
-		set_msg(u, "%s", u->prompt_err);
-		restore_search(u);
-		return;
-	}
-	if (u->line.len == 0) {
-		/* An empty pattern repeats the last search. */
-		if (u->old_pattern == NULL) {
-			set_msg(u, "No previous search pattern");
-			v->top_off = u->origin;
-			return;
-		}
-		r = view_search_set(v, u->old_pattern, u->backward, u->regex,
-		    &err);
-		free(err);
-		v->top_off = u->origin;
-		r = view_search_step(v, 0, 1);
-		search_result_msg(u, r, 0);
-		return;
-	}
-	if (view_history_add(&u->hist, u->state_dir, u->line.s) < 0 &&
-	    u->state_dir != NULL)
-		set_msg(u, "cannot save the search history: %s",
-		    strerror(errno));
-	if (!v->have_cur)
-		set_msg(u, "Pattern not found: %s", u->line.s);
-}
-
-static void
-prompt_cancel(struct ui *u)
-{
-	struct view *v = u->v;
-
-	if (u->prompt == P_FILTER) {
-		view_set_filter(v, NULL);
-	} else {
-		restore_search(u);
-	}
-	u->prompt = P_NONE;
-}
-
-static void
-prompt_history(struct ui *u, int dir)
-{
-	if (u->prompt != P_SEARCH || u->hist.n == 0)
-		return;
-	if (dir < 0 && u->hist_pos > 0)
-		u->hist_pos--;
-	else if (dir > 0 && u->hist_pos < u->hist.n)
-		u->hist_pos++;
-	sbuf_reset(&u->line);
-	sbuf_adds(&u->line, u->hist_pos < u->hist.n ?
-	    u->hist.items[u->hist_pos] : "");
-	prompt_update(u);
-}
-
-static void
-prompt_key(struct ui *u, int is_key, wint_t ch)
-{
-	char mb[8];
-	size_t n;
-
-	if (is_key) {
-		switch (ch) {
-		case KEY_ENTER:
-			prompt_accept(u);
-			return;
-		case KEY_BACKSPACE:
-			break;
-		case KEY_UP:
-			prompt_history(u, -1);
-			return;
-		case KEY_DOWN:
-			prompt_history(u, 1);
-			return;
-		default:
-			return;
-		}
-	}
-	if (!is_key && (ch == '\n' || ch == '\r')) {
-		prompt_accept(u);
-		return;
-	}
-	if (!is_key && ch == 27) {
-		prompt_cancel(u);
-		return;
-	}
-	if (!is_key && ch == 18) {	/* ^R */
-		u->regex = !u->regex;
-		prompt_update(u);
-		return;
-	}
-	if (!is_key && ch == 21) {	/* ^U */
-		sbuf_reset(&u->line);
-		sbuf_adds(&u->line, "");
-		prompt_update(u);
-		return;
-	}
-	if ((is_key && ch == KEY_BACKSPACE) || ch == 127 || ch == 8) {
-		if (u->line.len == 0) {
-			prompt_cancel(u);
-			return;
-		}
-		n = u->line.len - 1;
-		while (n > 0 && ((unsigned char)u->line.s[n] & 0xC0) == 0x80)
-			n--;
-		u->line.len = n;
-		u->line.s[n] = '\0';
-		prompt_update(u);
-		return;
-	}
-	if (ch < 32 || (ch >= 0x7F && ch < 0xA0) || ch > 0x10FFFF ||
-	    (ch >= 0xD800 && ch <= 0xDFFF))
-		return;
-	/* Encode the character as UTF-8 whatever the locale. */
-	if (ch < 0x80) {
-		mb[0] = (char)ch;
-		n = 1;
-	} else if (ch < 0x800) {
-		mb[0] = (char)(0xC0 | ch >> 6);
-		mb[1] = (char)(0x80 | (ch & 0x3F));
-		n = 2;
-	} else if (ch < 0x10000) {
-		mb[0] = (char)(0xE0 | ch >> 12);
-		mb[1] = (char)(0x80 | (ch >> 6 & 0x3F));
-		mb[2] = (char)(0x80 | (ch & 0x3F));
-		n = 3;
-	} else {
-		mb[0] = (char)(0xF0 | ch >> 18);
-		mb[1] = (char)(0x80 | (ch >> 12 & 0x3F));
-		mb[2] = (char)(0x80 | (ch >> 6 & 0x3F));
-		mb[3] = (char)(0x80 | (ch & 0x3F));
-		n = 4;
-	}
-	if (u->line.len < 1000)
-		sbuf_add(&u->line, mb, n);
-	prompt_update(u);
-}
-
-static long
-take_count(struct ui *u, long dflt)
-{
-	long n = u->have_count ? u->count : dflt;
-
-	u->have_count = 0;
-	u->count = 0;
-	return n;
 }
 
 static void
@@ -1239,314 +949,221 @@ mouse_key(struct ui *u)
 	}
 }
 
-/* A key while the side pane has the focus; returns 0 if not handled. */
+/* The key curses read, as juan's own key code (command.h). */
+static uint32_t
+ui_key(int is_key, wint_t ch)
+{
+	static const struct {
+		int curses;
+		uint32_t key;
+	} keys[] = {
+		{ KEY_DOWN, CMD_KEY_DOWN }, { KEY_UP, CMD_KEY_UP },
+		{ KEY_NPAGE, CMD_KEY_NPAGE }, { KEY_PPAGE, CMD_KEY_PPAGE },
+		{ KEY_HOME, CMD_KEY_HOME }, { KEY_END, CMD_KEY_END },
+		{ KEY_ENTER, CMD_KEY_ENTER },
+		{ KEY_BACKSPACE, CMD_KEY_BACKSPACE },
+		{ KEY_F(1), CMD_KEY_F1 }, { KEY_RESIZE, CMD_KEY_RESIZE },
+		{ KEY_MOUSE, CMD_KEY_MOUSE }
+	};
+	size_t i;
+
+	if (!is_key)
+		return ch <= 0x10FFFF ? (uint32_t)ch : CMD_KEY_OTHER;
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (keys[i].curses == (int)ch)
+			return keys[i].key;
+	return CMD_KEY_OTHER;
+}
+
+/* Goes to line n (a count: 1-based), within the text. */
+static void
+goto_line(struct view *v, long n)
+{
+	const struct buffer *b = v->doc->buf;
+
+	if (n < 1)
+		n = 1;
+	if ((size_t)n > b->nlines)
+		n = (long)b->nlines;
+	view_goto(v, n > 0 ? buffer_line_start(b, (size_t)n - 1) : 0);
+}
+
+/* The commands that move the text or the side pane's selection. */
 static int
-pane_key(struct ui *u, int is_key, wint_t ch)
+move_cmd(struct ui *u, enum command c, long n, int have)
 {
 	struct view *v = u->v;
-	int rows = pane_rows(u);
+	int rows = u->text_rows > 0 ? u->text_rows : 1, prows = pane_rows(u);
 
-	if (is_key) {
-		switch (ch) {
-		case KEY_DOWN:
-			view_pane_move(v, take_count(u, 1), rows);
-			return 1;
-		case KEY_UP:
-			view_pane_move(v, -take_count(u, 1), rows);
-			return 1;
-		case KEY_NPAGE:
-			view_pane_move(v, rows, rows);
-			return 1;
-		case KEY_PPAGE:
-			view_pane_move(v, -rows, rows);
-			return 1;
-		case KEY_HOME:
-			view_pane_select(v, 0, rows);
-			return 1;
-		case KEY_END:
-			view_pane_select(v, v->nitems, rows);
-			return 1;
-		case KEY_ENTER:
-			view_pane_jump(v);
-			return 1;
-		}
+	switch (c) {
+	case CMD_LINE_DOWN: view_scroll(v, n); break;
+	case CMD_LINE_UP: view_scroll(v, -n); break;
+	case CMD_PAGE_DOWN: view_scroll(v, n * rows); break;
+	case CMD_PAGE_UP: view_scroll(v, -n * rows); break;
+	case CMD_HALF_DOWN: view_scroll(v, n * (rows + 1) / 2); break;
+	case CMD_HALF_UP: view_scroll(v, -n * (rows + 1) / 2); break;
+	case CMD_HOME: view_home(v); break;
+	case CMD_BOTTOM: view_end(v); break;
+	case CMD_START:
+	case CMD_END:
+		if (have)
+			goto_line(v, n);
+		else if (c == CMD_START)
+			view_home(v);
+		else
+			view_end(v);
+		break;
+	case CMD_ITEM_DOWN: view_pane_move(v, n, prows); break;
+	case CMD_ITEM_UP: view_pane_move(v, -n, prows); break;
+	case CMD_ITEM_PAGE_DOWN: view_pane_move(v, prows, prows); break;
+	case CMD_ITEM_PAGE_UP: view_pane_move(v, -prows, prows); break;
+	case CMD_ITEM_FIRST: view_pane_select(v, 0, prows); break;
+	case CMD_ITEM_LAST: view_pane_select(v, v->nitems, prows); break;
+	case CMD_SECTION_NEXT:
+		if (view_next_section(v, n) < 0)
+			set_msg(u, "No next section");
+		break;
+	case CMD_SECTION_PREV:
+		if (view_prev_section(v, n) < 0)
+			set_msg(u, "No previous section");
+		break;
+	case CMD_DATE_NEXT:
+	case CMD_DATE_PREV:
+		if ((c == CMD_DATE_NEXT ? view_next_entry(v, n) :
+		    view_prev_entry(v, n)) < 0)
+			set_msg(u, v->tl == NULL || v->tl->n == 0 ?
+			    "No dates in this text" : c == CMD_DATE_NEXT ?
+			    "No next date" : "No previous date");
+		break;
+	default:
 		return 0;
 	}
-	switch (ch) {
-	case 'j':
-		view_pane_move(v, take_count(u, 1), rows);
-		return 1;
-	case 'k':
-		view_pane_move(v, -take_count(u, 1), rows);
-		return 1;
-	case ' ':
-	case 'f':
-		view_pane_move(v, rows, rows);
-		return 1;
-	case 'b':
-		view_pane_move(v, -rows, rows);
-		return 1;
-	case 'g':
-		view_pane_select(v, 0, rows);
-		return 1;
-	case 'G':
-		view_pane_select(v, v->nitems, rows);
-		return 1;
-	case '\n':
-	case '\r':
-		if (view_pane_jump(v) < 0)
-			set_msg(u, "Nothing to jump to");
-		return 1;
-	case '/':
-		open_prompt(u, P_FILTER, 0);
-		return 1;
-	case 27:
-		if (v->filter != NULL)
-			view_set_filter(v, NULL);
-		return 1;
-	}
-	return 0;
+	return 1;
 }
 
+/* The commands of the side pane, search, marks and the rest. */
 static void
-text_key(struct ui *u, int is_key, wint_t ch)
-{
-	struct view *v = u->v;
-	int rows = u->text_rows > 0 ? u->text_rows : 1;
-	long n;
-
-	if (is_key) {
-		switch (ch) {
-		case KEY_DOWN:
-			view_scroll(v, take_count(u, 1));
-			break;
-		case KEY_UP:
-			view_scroll(v, -take_count(u, 1));
-			break;
-		case KEY_NPAGE:
-			view_scroll(v, take_count(u, 1) * rows);
-			break;
-		case KEY_PPAGE:
-			view_scroll(v, -take_count(u, 1) * rows);
-			break;
-		case KEY_HOME:
-			view_home(v);
-			break;
-		case KEY_END:
-			view_end(v);
-			break;
-		case KEY_ENTER:
-			view_scroll(v, take_count(u, 1));
-			break;
-		}
-		return;
-	}
-	switch (ch) {
-	case 'j':
-	case 'e':
-	case 5:		/* ^E */
-	case 14:	/* ^N */
-	case '\n':
-	case '\r':
-		view_scroll(v, take_count(u, 1));
-		break;
-	case 'k':
-	case 'y':
-	case 25:	/* ^Y */
-	case 16:	/* ^P */
-		view_scroll(v, -take_count(u, 1));
-		break;
-	case ' ':
-	case 'f':
-	case 6:		/* ^F */
-	case 22:	/* ^V */
-		view_scroll(v, take_count(u, 1) * rows);
-		break;
-	case 'b':
-	case 2:		/* ^B */
-		view_scroll(v, -take_count(u, 1) * rows);
-		break;
-	case 'd':
-	case 4:		/* ^D */
-		view_scroll(v, take_count(u, 1) * (rows + 1) / 2);
-		break;
-	case 'u':
-	case 21:	/* ^U */
-		view_scroll(v, -take_count(u, 1) * (rows + 1) / 2);
-		break;
-	case 'g':
-	case 'G':
-		if (u->have_count) {
-			n = take_count(u, 1);
-			if (n < 1)
-				n = 1;
-			if ((size_t)n > v->doc->buf->nlines)
-				n = (long)v->doc->buf->nlines;
-			view_goto(v, n > 0 ? buffer_line_start(v->doc->buf, n - 1) :
-			    0);
-		} else if (ch == 'g') {
-			view_home(v);
-		} else {
-			view_end(v);
-		}
-		break;
-	case '/':
-	case '?':
-		open_prompt(u, P_SEARCH, ch == '?');
-		break;
-	case 27:
-		v->hl_off = v->hl_end = 0;
-		break;
-	}
-	if (u->have_count && ch != 27)
-		take_count(u, 1);
-}
-
-static void
-key(struct ui *u, int is_key, wint_t ch)
+other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 {
 	struct view *v = u->v;
 	int r;
+
+	switch (c) {
+	case CMD_OUTLINE: show_pane(u, VIEW_PANE_OUTLINE); break;
+	case CMD_TIMELINE: show_pane(u, VIEW_PANE_TIMELINE); break;
+	case CMD_RESULTS: show_pane(u, VIEW_PANE_RESULTS); break;
+	case CMD_TL_ORDER:
+		if (v->pane == VIEW_PANE_TIMELINE) {
+			view_toggle_tl_order(v);
+			set_msg(u, "Timeline in %s order",
+			    v->tl_by_date ? "date" : "text");
+		}
+		break;
+	case CMD_FOCUS:
+		if (u->pane_w == 0)
+			set_msg(u, "The side pane is hidden (\\ shows it)");
+		else
+			v->focus = v->focus == VIEW_FOCUS_TEXT ?
+			    VIEW_FOCUS_PANE : VIEW_FOCUS_TEXT;
+		break;
+	case CMD_ITEM_JUMP:
+		if (view_pane_jump(v) < 0)
+			set_msg(u, "Nothing to jump to");
+		break;
+	case CMD_FILTER:
+		input_open_prompt(&u->in, v, INPUT_FILTER, 0);
+		break;
+	case CMD_FILTER_CLEAR:
+		if (v->filter != NULL)
+			view_set_filter(v, NULL);
+		break;
+	case CMD_SEARCH:
+	case CMD_SEARCH_BACK:
+		input_open_prompt(&u->in, v, INPUT_SEARCH,
+		    c == CMD_SEARCH_BACK);
+		break;
+	case CMD_MATCH_NEXT:
+	case CMD_MATCH_PREV:
+		if (v->search == NULL) {
+			set_msg(u, "No previous search pattern");
+			break;
+		}
+		r = view_search_step(v, c == CMD_MATCH_PREV, n);
+		input_search_msg(&u->in, v, r, c == CMD_MATCH_PREV);
+		break;
+	case CMD_UNHIGHLIGHT: v->hl_off = v->hl_end = 0; break;
+	case CMD_PANE_NARROW:
+		if (v->pane_pct > 15)
+			v->pane_pct -= 5;
+		geometry(u);
+		break;
+	case CMD_PANE_WIDEN:
+		if (v->pane_pct < 60)
+			v->pane_pct += 5;
+		geometry(u);
+		break;
+	case CMD_PANE_HIDE:
+		v->pane_hidden = !v->pane_hidden;
+		geometry(u);
+		break;
+	case CMD_MARK_SET:
+	case CMD_MARK_JUMP: u->in.pending = (int)key; break;
+	case CMD_BOILERPLATE:
+		u->show_boiler = !u->show_boiler;
+		view_set_boilerplate(v, u->show_boiler);
+		set_msg(u, "Boilerplate %s", u->show_boiler ? "shown" :
+		    "hidden");
+		break;
+	case CMD_REDRAW: clearok(curscr, TRUE); break;
+	case CMD_HELP: u->help = 1; break;
+	case CMD_QUIT: u->quit = 1; break;
+	default: break;
+	}
+}
+
+/* The command of key in the current focus, or NULL. */
+static const struct command_row *
+key_row(const struct ui *u, uint32_t key)
+{
+	return command_find(key, u->v->focus == VIEW_FOCUS_PANE);
+}
+
+static void
+key(struct ui *u, uint32_t k)
+{
+	const struct command_row *row;
+	int have;
+	long n;
 
 	if (u->help) {
 		u->help = 0;
 		return;
 	}
-	if (u->prompt != P_NONE) {
-		prompt_key(u, is_key, ch);
+	if (u->in.prompt != INPUT_NONE) {
+		input_prompt_key(&u->in, u->v, k, pane_rows(u));
 		return;
 	}
-	if (is_key && ch == KEY_RESIZE) {
+	if (k == CMD_KEY_RESIZE) {
 		geometry(u);
 		return;
 	}
-	if (is_key && ch == KEY_MOUSE) {
+	if (k == CMD_KEY_MOUSE) {
 		mouse_key(u);
 		return;
 	}
-	if (u->pending) {
-		int p = u->pending;
-
-		u->pending = 0;
-		if (is_key || ch < 'a' || ch > 'z') {
-			set_msg(u, "Marks are letters a to z");
-			return;
-		}
-		if (p == 'm') {
-			view_mark_set(v, (int)ch);
-			set_msg(u, "Mark %c set", (int)ch);
-		} else if (view_mark_jump(v, (int)ch) < 0) {
-			set_msg(u, "Mark %c is not set", (int)ch);
-		}
+	if (input_letter(&u->in, u->v, k) || input_count_key(&u->in, k))
 		return;
-	}
-	if (!is_key && ch >= '0' && ch <= '9' && (u->have_count ||
-	    ch != '0')) {
-		if (u->count < 100000000)
-			u->count = u->count * 10 + (long)(ch - '0');
-		u->have_count = 1;
-		return;
-	}
 	clear_msg(u);
-	if (is_key && ch == KEY_F(1)) {
-		u->help = 1;
+	row = key_row(u, k);
+	/* A command takes the count, or forgets it. */
+	have = u->in.have_count;
+	n = input_take_count(&u->in, 1);
+	if (row == NULL)
 		return;
-	}
-	if (!is_key) {
-		switch (ch) {
-		case 'q':
-		case 'Q':
-			u->quit = 1;
-			return;
-		case 'h':
-		case 'H':
-			u->help = 1;
-			return;
-		case '\t':
-			if (u->pane_w == 0)
-				set_msg(u, "The side pane is hidden (\\ "
-				    "shows it)");
-			else
-				v->focus = v->focus == VIEW_FOCUS_TEXT ?
-				    VIEW_FOCUS_PANE : VIEW_FOCUS_TEXT;
-			return;
-		case 'o':
-			show_pane(u, VIEW_PANE_OUTLINE);
-			return;
-		case 't':
-			show_pane(u, VIEW_PANE_TIMELINE);
-			return;
-		case 'r':
-			show_pane(u, VIEW_PANE_RESULTS);
-			return;
-		case 's':
-			if (v->pane == VIEW_PANE_TIMELINE) {
-				view_toggle_tl_order(v);
-				set_msg(u, "Timeline in %s order",
-				    v->tl_by_date ? "date" : "text");
-			}
-			return;
-		case '<':
-			if (v->pane_pct > 15)
-				v->pane_pct -= 5;
-			geometry(u);
-			return;
-		case '>':
-			if (v->pane_pct < 60)
-				v->pane_pct += 5;
-			geometry(u);
-			return;
-		case '\\':
-			v->pane_hidden = !v->pane_hidden;
-			geometry(u);
-			return;
-		case ']':
-			if (view_next_section(v, take_count(u, 1)) < 0)
-				set_msg(u, "No next section");
-			return;
-		case '[':
-			if (view_prev_section(v, take_count(u, 1)) < 0)
-				set_msg(u, "No previous section");
-			return;
-		case '}':
-			if (view_next_entry(v, take_count(u, 1)) < 0)
-				set_msg(u, v->tl == NULL || v->tl->n == 0 ?
-				    "No dates in this text" :
-				    "No next date");
-			return;
-		case '{':
-			if (view_prev_entry(v, take_count(u, 1)) < 0)
-				set_msg(u, v->tl == NULL || v->tl->n == 0 ?
-				    "No dates in this text" :
-				    "No previous date");
-			return;
-		case 'n':
-		case 'N':
-			if (v->search == NULL) {
-				set_msg(u, "No previous search pattern");
-				return;
-			}
-			r = view_search_step(v, ch == 'N', take_count(u, 1));
-			search_result_msg(u, r, ch == 'N');
-			return;
-		case 'm':
-		case '\'':
-			u->pending = (int)ch;
-			return;
-		case 'B':
-			u->show_boiler = !u->show_boiler;
-			view_set_boilerplate(v, u->show_boiler);
-			set_msg(u, "Boilerplate %s", u->show_boiler ?
-			    "shown" : "hidden");
-			return;
-		case 12:	/* ^L */
-			clearok(curscr, TRUE);
-			return;
-		}
-	}
-	if (v->focus == VIEW_FOCUS_PANE && pane_key(u, is_key, ch))
-		return;
-	text_key(u, is_key, ch);
+	if (!(row->flags & CMD_F_COUNT))
+		n = 1;
+	if (!move_cmd(u, row->cmd, n, have))
+		other_cmd(u, row->cmd, n, k);
 }
 
 static int
@@ -1703,99 +1320,48 @@ need_full(struct ui *u)
 }
 
 /*
- * How a key moves the text: 1 down (or to the end), -1 up, 2 to the
- * beginning, 0 otherwise.
- */
-static int
-tail_move(int is_key, wint_t ch)
-{
-	if (is_key)
-		switch (ch) {
-		case KEY_END: case KEY_NPAGE: case KEY_DOWN: case KEY_ENTER:
-			return 1;
-		case KEY_UP: case KEY_PPAGE:
-			return -1;
-		case KEY_HOME:
-			return 2;
-		default:
-			return 0;
-		}
-	switch (ch) {
-	case 'G': case 'j': case 'e': case 5: case 14: case '\n': case '\r':
-	case ' ': case 'f': case 6: case 22: case 'd': case 4:
-		return 1;
-	case 'k': case 'y': case 'b': case 'u': case 25: case 16: case 11:
-	case 2: case 21:
-		return -1;
-	case 'g':
-		return 2;
-	default:
-		return 0;
-	}
-}
-
-/*
  * Keys that move past what the preview holds, or need the whole text,
- * wait for it.
+ * wait for it (the flags of their commands, command.h).
  */
 static void
-need_for_key(struct ui *u, int is_key, wint_t ch)
+need_for_key(struct ui *u, uint32_t k)
 {
 	struct view *v = u->v;
+	const struct command_row *row;
+	int text = v->focus == VIEW_FOCUS_TEXT, have = u->in.have_count;
+	unsigned f;
 
-	if (!in_preview(u))
+	if (!in_preview(u) || (row = key_row(u, k)) == NULL)
 		return;
-	if (source_shown(u->src) == SOURCE_TAIL &&
-	    v->focus == VIEW_FOCUS_TEXT && !u->have_count) {
+	f = row->flags;
+	if (source_shown(u->src) == SOURCE_TAIL && text && !have) {
 		/*
 		 * At the end of the file: down is fine, g goes back to the
 		 * beginning's preview, up is fine until near the tail's
-		 * start, and what needs the whole text waits for it.
+		 * start, and what needs the whole text waits for it.  A
+		 * mark holds an offset of the whole text: wait for it.
 		 */
-		/* A mark holds an offset of the whole text: wait for it. */
-		if (!is_key && ch == 'm') {
+		if (row->cmd == CMD_MARK_SET)
 			need_full(u);
+		else if (f & CMD_F_DOWN)
 			return;
-		}
-		switch (tail_move(is_key, ch)) {
-		case 1:
-			return;
-		case 2:
+		else if (f & CMD_F_TOP)
 			leave_tail(u);
+		else if ((f & CMD_F_UP) &&
+		    !source_covers(u->src, v->top_off, -1))
+			need_full(u);
+		if (f & (CMD_F_UP | CMD_F_TOP) || row->cmd == CMD_MARK_SET)
 			return;
-		case -1:
-			if (!source_covers(u->src, v->top_off, -1))
-				need_full(u);
-			return;
-		}
 	}
-	if (v->focus == VIEW_FOCUS_TEXT && !u->have_count &&
-	    ((is_key && ch == KEY_END) || (!is_key && ch == 'G')) &&
+	/* G shows the end from the tail preview while the whole loads. */
+	if (text && !have && (row->cmd == CMD_END || row->cmd == CMD_BOTTOM) &&
 	    source_ready(u->src) == SOURCE_READY_PREVIEW &&
 	    tail_preview(u) == 0)
 		return;
-	if (is_key) {
-		if (ch == KEY_END || ch == KEY_NPAGE || ch == KEY_DOWN ||
-		    ch == KEY_ENTER)
-			goto near_end;
-		return;
-	}
-	switch (ch) {
-	case 'G': case '/': case '?': case 'n': case 'N': case ']':
-	case '}': case '{': case '[': case '\'': case 'r': case 's':
+	if ((f & CMD_F_WHOLE) || (have && (f & CMD_F_TOP)))
 		need_full(u);
-		return;
-	case 'g':
-		if (u->have_count)
-			need_full(u);
-		return;
-	case 'j': case 'e': case 5: case 14: case '\n': case '\r':
-	case ' ': case 'f': case 6: case 22: case 'd': case 4:
-		goto near_end;
-	}
-	return;
-near_end:
-	if (!source_covers(u->src, view_bottom(v), 1) || u->have_count)
+	else if ((f & CMD_F_DOWN) && (have ||
+	    !source_covers(u->src, view_bottom(v), 1)))
 		need_full(u);
 }
 
@@ -1805,6 +1371,7 @@ start(struct ui *u)
 	char *warn = NULL;
 
 	u->state_dir = view_state_dir();
+	u->in.state_dir = u->state_dir;
 	if (u->state_dir != NULL) {
 		view_history_load(&u->hist, u->state_dir, &warn);
 		if (warn != NULL) {
@@ -1860,10 +1427,7 @@ ui_free(struct ui *u)
 	view_free(u->v);
 	view_history_free(&u->hist);
 	free(u->state_dir);
-	free(u->msg);
-	free(u->old_pattern);
-	free(u->prompt_err);
-	sbuf_free(&u->line);
+	input_free(&u->in);
 	source_free(u->src);
 }
 
@@ -1873,10 +1437,12 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	struct ui u;
 	struct ui_probe probe;
 	wint_t ch;
+	uint32_t k;
 	int r, amb, dirty = 1, fd, sig, drained = 0;
 	char *err = NULL;
 
 	memset(&u, 0, sizeof u);
+	input_init(&u.in, &u.hist, NULL);
 	trace_open();
 	u.o = o;
 	if (open_terminal(&u) < 0) {
@@ -1957,7 +1523,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		if (r == ERR) {
 			drained = 1;
 			if (u.v->fsearch != NULL) {
-				view_filter_step(u.v, FILTER_STEP);
+				view_filter_step(u.v, INPUT_FILTER_STEP);
 				dirty = 1;
 			} else if (u.v->search != NULL && !u.v->counted) {
 				view_search_count(u.v, COUNT_STEP);
@@ -1967,9 +1533,10 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		}
 		drained = 0;
 		trace_key(r == KEY_CODE_YES, ch);
-		if (u.prompt == P_NONE && !u.help)
-			need_for_key(&u, r == KEY_CODE_YES, ch);
-		key(&u, r == KEY_CODE_YES, ch);
+		k = ui_key(r == KEY_CODE_YES, ch);
+		if (u.in.prompt == INPUT_NONE && !u.help)
+			need_for_key(&u, k);
+		key(&u, k);
 		dirty = 1;
 	}
 	sig = ui_signal;
