@@ -104,13 +104,13 @@ void
 input_search_msg(struct input *in, const struct view *v, int r,
     int reverse)
 {
-	int fwd = !v->backward != !!reverse;
+	int fwd = !view_search_backward(v) != !!reverse;
 
 	if (r < 0)
 		input_msg(in, "Pattern not found");
 	else if (r == 1)
-		input_msg(in, "search hit %s, continuing at %s", fwd ? "BOTTOM" :
-		    "TOP", fwd ? "TOP" : "BOTTOM");
+		input_msg(in, "search hit %s, continuing at %s",
+		    fwd ? "BOTTOM" : "TOP", fwd ? "TOP" : "BOTTOM");
 }
 
 void
@@ -121,17 +121,17 @@ input_open_prompt(struct input *in, struct view *v, enum input_prompt k,
 	in->backward = backward;
 	sbuf_reset(&in->line);
 	sbuf_adds(&in->line, "");
-	in->origin = v->top_off;
+	in->origin = view_top(v);
 	free(in->old_pattern);
-	in->old_pattern = v->pattern != NULL && v->search != NULL ?
-	    xstrdup(v->pattern) : NULL;
-	in->old_backward = v->backward;
+	in->old_pattern = view_pattern(v) != NULL && view_searching(v) ?
+	    xstrdup(view_pattern(v)) : NULL;
+	in->old_backward = view_search_backward(v);
 	in->hist_pos = in->hist->n;
 	free(in->prompt_err);
 	in->prompt_err = NULL;
 	input_clear_msg(in);
-	if (k == INPUT_FILTER && v->filter != NULL)
-		sbuf_adds(&in->line, v->filter);
+	if (k == INPUT_FILTER && view_filter(v) != NULL)
+		sbuf_adds(&in->line, view_filter(v));
 }
 
 /* Runs the search as typed so far (incremental). */
@@ -147,7 +147,7 @@ prompt_update(struct input *in, struct view *v)
 		view_set_filter(v, in->line.s);
 		return;
 	}
-	v->top_off = in->origin;
+	view_set_top(v, in->origin);
 	if (in->line.len == 0) {
 		view_search_clear(v);
 		return;
@@ -171,11 +171,11 @@ restore_search(struct input *in, struct view *v)
 	if (in->old_pattern != NULL) {
 		view_search_set(v, in->old_pattern, in->old_backward, 0, &err);
 		free(err);
-		v->have_cur = 0;
+		view_drop_match(v);
 	} else {
 		view_search_clear(v);
 	}
-	v->top_off = in->origin;
+	view_set_top(v, in->origin);
 }
 
 static void
@@ -187,9 +187,10 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 	if (in->prompt == INPUT_FILTER) {
 		/* The filter stays; Enter also jumps to the first row. */
 		in->prompt = INPUT_NONE;
-		while (v->nitems == 0 && view_filter_step(v, INPUT_FILTER_STEP))
+		while (view_nitems(v) == 0 &&
+		    view_filter_step(v, INPUT_FILTER_STEP))
 			;
-		if (v->nitems > 0) {
+		if (view_nitems(v) > 0) {
 			view_pane_select(v, 0, pane_rows);
 			view_pane_jump(v);
 		}
@@ -206,13 +207,13 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 		/* An empty pattern repeats the last search. */
 		if (in->old_pattern == NULL) {
 			input_msg(in, "No previous search pattern");
-			v->top_off = in->origin;
+			view_set_top(v, in->origin);
 			return;
 		}
 		r = view_search_set(v, in->old_pattern, in->backward, in->regex,
 		    &err);
 		free(err);
-		v->top_off = in->origin;
+		view_set_top(v, in->origin);
 		r = view_search_step(v, 0, 1);
 		input_search_msg(in, v, r, 0);
 		return;
@@ -221,7 +222,7 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 	    in->state_dir != NULL)
 		input_msg(in, "cannot save the search history: %s",
 		    strerror(errno));
-	if (!v->have_cur)
+	if (!view_have_match(v))
 		input_msg(in, "Pattern not found: %s", in->line.s);
 }
 

@@ -17,4 +17,10 @@ ok $? "engine headers have no terminal code"
 leak=$(grep -lE '\<(pthread_[a-z_]+|pread|buffer_load[a-z_]*|doc_new[a-z_]*|timeline_new)\>' src/ui/*.c src/ui/*.h)
 [ -z "$leak" ]
 ok $? "src/ui/ loads nothing and builds no document ${leak:+($leak)}"
+# The view is opaque: the interface asks it what to paint.
+! grep -q '^struct view {' include/juan/view.h
+ok $? "include/juan/view.h declares struct view without its fields"
+leak=$(grep -l 'view-int\.h' src/ui/*.c src/ui/*.h src/main.c src/out*.c)
+[ -z "$leak" ]
+ok $? "only the view's own code sees its fields ${leak:+($leak)}"
 done_testing

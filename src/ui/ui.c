@@ -1,8 +1,12 @@
 /*
  * ui.c - the interactive reader: curses drawing and keys over a view.
  *
- * All the reader's state is in struct view (view.h), which knows nothing
- * of the terminal; this file draws it and turns keys into view calls.  The
+ * All the reader's state is in struct view (view.h, opaque), which knows
+ * nothing of the terminal: it says what the text pane's rows and the
+ * status line show (view_paint_rows, view_status), and this file maps
+ * their styles to curses attributes and draws them.  Keys become juan's
+ * key codes (ui_key) and run the command table's commands (command.h),
+ * with the count and the prompt kept by struct input (input.h).  The
  * screen is split into a side pane (left, pane_w columns, a header row and
  * the rows of the outline, timeline or search results), a one-column
  * separator, the text pane (text_w columns) and a status line at the
@@ -50,52 +54,11 @@
 #include "juan/timeline.h"
 #include "juan/view.h"
 #include "ui/ui.h"
+#include "ui/ui-int.h"
 
 #define PANE_MIN	10	/* narrowest side pane, columns */
 #define TEXT_MIN	20	/* narrowest text pane beside a side pane */
 #define COUNT_STEP	4000	/* matches counted between two key checks */
-
-enum {
-	C_HEADING = 1,		/* color pairs */
-	C_TITLE,
-	C_CAPTION,
-	C_FIGURE,
-	C_MATCH,
-	C_CURMATCH,
-	C_ENTRY,
-	C_JUMP,
-	C_CTL,
-	C_STATUS,
-	C_PANEHEAD,
-	C_DIM
-};
-
-struct ui {
-	const struct app_opts *o;
-	struct source *src;		/* the text, in stages; owned */
-	int reading_stdin;		/* the thread still reads stdin */
-	int state_pending;		/* position to restore when the
-					   whole document arrives */
-	struct view *v;			/* owned */
-	SCREEN *scr;			/* the curses screen */
-	FILE *tty_in;			/* keys: stdin or /dev/tty */
-	int color;			/* colors in use */
-	int ascii_sep;			/* separator drawn as '|' */
-	int help_drawn;			/* the help was up at the last draw */
-
-	int lines, cols;		/* screen size */
-	int pane_w;			/* side pane columns, 0 when none */
-	int text_x, text_w;		/* text pane column and width */
-	int text_rows;			/* rows of text (all but status) */
-
-	int help;			/* the help overlay is shown */
-	int quit;
-	int show_boiler;		/* boilerplate blocks shown */
-	struct input in;		/* count, marks, prompt, message */
-
-	char *state_dir;		/* owned, or NULL */
-	struct view_history hist;
-};
 
 static volatile sig_atomic_t ui_signal;
 static SCREEN *ui_active;	/* for the exit paths */
@@ -155,12 +118,6 @@ clear_msg(struct ui *u)
 	input_clear_msg(&u->in);
 }
 
-static int
-pane_rows(const struct ui *u)
-{
-	return u->text_rows > 1 ? u->text_rows - 1 : 1;
-}
-
 /* Works out the geometry from the screen size and the pane settings. */
 static void
 geometry(struct ui *u)
@@ -174,733 +131,18 @@ geometry(struct ui *u)
 	if (u->cols < 1)
 		u->cols = 1;
 	u->text_rows = u->lines - 1;
-	w = u->cols * v->pane_pct / 100;
+	w = u->cols * view_pane_pct(v) / 100;
 	if (w < PANE_MIN)
 		w = PANE_MIN;
-	if (v->pane_hidden || u->cols - w - 1 < TEXT_MIN || u->text_rows < 2)
+	if (view_pane_hidden(v) || u->cols - w - 1 < TEXT_MIN ||
+	    u->text_rows < 2)
 		w = 0;
 	u->pane_w = w;
 	u->text_x = w > 0 ? w + 1 : 0;
 	u->text_w = u->cols - u->text_x;
-	if (w == 0 && v->focus == VIEW_FOCUS_PANE)
-		v->focus = VIEW_FOCUS_TEXT;
+	if (w == 0 && view_focus(v) == VIEW_FOCUS_PANE)
+		view_set_focus(v, VIEW_FOCUS_TEXT);
 	view_resize(v, u->text_w, u->text_rows);
-}
-
-/*
- * East Asian Ambiguous characters at width 2 (--ambiwidth=2, or a terminal
- * that answered so).  curses measures characters with the C library's
- * wcwidth(), which says 1 for them, so a terminal that draws them two
- * columns wide would be a column ahead of curses after each one, and the
- * rest of the row would be misdrawn.  Such a character is therefore not
- * given to curses: its two cells are drawn as blanks, and after each
- * refresh it is written by hand over them (cursor address, attributes,
- * the character; then the attributes and cursor curses expects).  A row
- * that held one in the frame before is redrawn whole, so that nothing is
- * left of a character that has moved.
- */
-struct overlay {
-	int y, x;
-	char s[4 * CCHARW_MAX + 1];	/* the cluster's UTF-8 bytes */
-	attr_t attr;
-	short pair;
-};
-
-static struct {
-	int on;				/* ambiguous characters are wide */
-	struct overlay *v;		/* this frame's characters */
-	size_t n, cap;
-	unsigned char *rows;		/* rows that held one last frame */
-	int nrows;
-} ambwide;
-
-/* The columns of the character c as drawn: wcwidth, or 2 for ambiguous. */
-static int
-char_cols(uint32_t c)
-{
-	uint8_t u[4];
-	int w = wcwidth((wchar_t)c), k;
-
-	if (w != 1 || !ambwide.on || c < 0x80)
-		return w;
-	if ((k = u8_uctomb(u, c, (int)sizeof u)) <= 0)
-		return w;
-	return layout_str_width((const char *)u, (size_t)k, 2) == 2 ? 2 : 1;
-}
-
-/*
- * Puts the characters wc (a cluster, NUL-ended) at y, x, in width columns
- * as the layout measured them.  A character curses would measure narrower
- * than it is drawn becomes an overlay.
- */
-static void
-put_cell(int y, int x, const wchar_t *wc, int width, attr_t attr,
-    short pair)
-{
-	cchar_t cc;
-	wchar_t sp[2] = { L' ', L'\0' };
-	struct overlay *o;
-	size_t i, k = 0;
-	int n;
-
-	if (!ambwide.on || width != 2 || wcwidth(wc[0]) != 1) {
-		if (setcchar(&cc, wc, attr, pair, NULL) == OK)
-			mvadd_wch(y, x, &cc);
-		return;
-	}
-	setcchar(&cc, sp, attr, pair, NULL);
-	mvadd_wch(y, x, &cc);
-	mvadd_wch(y, x + 1, &cc);
-	if (ambwide.n == ambwide.cap) {
-		ambwide.cap = ambwide.cap ? ambwide.cap * 2 : 64;
-		ambwide.v = xreallocarray(ambwide.v, ambwide.cap, sizeof *ambwide.v);
-	}
-	o = &ambwide.v[ambwide.n++];
-	o->y = y;
-	o->x = x;
-	o->attr = attr;
-	o->pair = pair;
-	for (i = 0; wc[i] != L'\0' && k + 4 < sizeof o->s; i++) {
-		n = u8_uctomb((uint8_t *)o->s + k, (ucs4_t)wc[i], 4);
-		if (n > 0)
-			k += (size_t)n;
-	}
-	o->s[k] = '\0';
-}
-
-/*
- * tputs() is declared in <term.h>, whose capability macros (lines,
- * columns, ...) would clash with this file's names.
- */
-int tputs(const char *, int, int (*)(int));
-
-static int
-amb_putc(int c)
-{
-	return putc(c, stdout);
-}
-
-/* Moves the terminal's cursor to y, x (terminfo's cup). */
-static void
-amb_move(int y, int x)
-{
-	static char *cup;
-
-	if (cup == NULL)
-		cup = tigetstr("cup");
-	if (cup != NULL && cup != (char *)-1)
-		tputs(tiparm(cup, y, x), 1, amb_putc);
-}
-
-/* Forgets the overlays under the box of h rows and w columns at y, x. */
-static void
-amb_drop(int y, int x, int h, int w)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < ambwide.n; i++) {
-		const struct overlay *o = &ambwide.v[i];
-
-		if (o->y >= y && o->y < y + h && o->x + 1 >= x &&
-		    o->x < x + w)
-			continue;
-		ambwide.v[k++] = *o;
-	}
-	ambwide.n = k;
-}
-
-/* Before refresh: the rows that held overlays are drawn again whole. */
-static void
-amb_touch(void)
-{
-	int r;
-
-	for (r = 0; r < ambwide.nrows; r++)
-		if (ambwide.rows[r] && r < LINES)
-			wredrawln(stdscr, r, 1);
-}
-
-/*
- * After refresh: writes this frame's overlays whose blanks are still
- * there (a help box drawn later may cover them), then leaves the
- * attributes and the cursor as curses believes them.
- */
-static void
-amb_flush(void)
-{
-	cchar_t cc;
-	wchar_t wc[CCHARW_MAX + 1];
-	attr_t a;
-	short p;
-	size_t i;
-	int cy, cx, wrote = 0;
-
-	if (ambwide.nrows < LINES) {
-		ambwide.rows = xrealloc(ambwide.rows, (size_t)LINES);
-		ambwide.nrows = LINES;
-	}
-	memset(ambwide.rows, 0, (size_t)ambwide.nrows);
-	for (i = 0; i < ambwide.n; i++) {
-		const struct overlay *o = &ambwide.v[i];
-
-		if (o->y >= LINES || o->x + 1 >= COLS ||
-		    mvwin_wch(stdscr, o->y, o->x, &cc) != OK ||
-		    getcchar(&cc, wc, &a, &p, NULL) == ERR ||
-		    wc[0] != L' ' || (a & ~A_COLOR) != (o->attr & ~A_COLOR) ||
-		    p != o->pair)
-			continue;
-		ambwide.rows[o->y] = 1;
-		amb_move(o->y, o->x);
-		vid_puts(o->attr, o->pair, NULL, amb_putc);
-		fputs(o->s, stdout);
-		wrote = 1;
-	}
-	ambwide.n = 0;
-	if (!wrote)
-		return;
-	vid_puts(A_NORMAL, 0, NULL, amb_putc);
-	getyx(curscr, cy, cx);
-	amb_move(cy, cx);
-	fflush(stdout);
-}
-
-/*
- * Draws the UTF-8 string s (already terminal-safe) at y, x in at most
- * maxw columns with attr; returns the columns used.
- */
-static int
-draw_str(int y, int x, int maxw, const char *s, attr_t attr, short pair)
-{
-	size_t n = strlen(s), i = 0;
-	uint32_t c;
-	wchar_t wc[2];
-	int k, w, used = 0;
-
-	while (i < n && used < maxw) {
-		k = util_u8_next(s + i, n - i, &c);
-		i += (size_t)k;
-		wc[0] = (wchar_t)c;
-		wc[1] = L'\0';
-		w = char_cols(c);
-		if (w < 0) {
-			wc[0] = L'?';
-			w = 1;
-		}
-		if (w == 0 && used == 0)
-			continue;
-		if (used + w > maxw)
-			break;
-		put_cell(y, x + used, wc, w, attr, pair);
-		used += w;
-	}
-	return used;
-}
-
-/* Columns that draw_str would use for s. */
-static int
-str_cols(const char *s)
-{
-	size_t n = strlen(s), i = 0;
-	uint32_t c;
-	int k, w, cols = 0;
-
-	while (i < n) {
-		k = util_u8_next(s + i, n - i, &c);
-		i += (size_t)k;
-		w = char_cols(c);
-		cols += w < 0 ? 1 : w;
-	}
-	return cols;
-}
-
-/* Fills columns x..x+n of row y with blanks in attr. */
-static void
-blank(int y, int x, int n, attr_t attr, short pair)
-{
-	cchar_t cc;
-	wchar_t sp[2] = { L' ', L'\0' };
-
-	setcchar(&cc, sp, attr, pair, NULL);
-	while (n-- > 0)
-		mvadd_wch(y, x++, &cc);
-}
-
-/* A style: attributes and a color pair (0 when monochrome). */
-struct style {
-	attr_t attr;
-	short pair;
-};
-
-static struct style
-style(const struct ui *u, int which)
-{
-	struct style s = { A_NORMAL, 0 };
-
-	if (u->color)
-		s.pair = (short)which;
-	switch (which) {
-	case C_HEADING:
-	case C_TITLE:
-		s.attr = A_BOLD;
-		break;
-	case C_CAPTION:
-	case C_DIM:
-		s.attr = u->color ? A_NORMAL : A_DIM;
-		break;
-	case C_MATCH:
-		s.attr = u->color ? A_NORMAL : A_UNDERLINE | A_BOLD;
-		break;
-	case C_CURMATCH:
-		s.attr = u->color ? A_BOLD : A_REVERSE | A_BOLD;
-		break;
-	case C_ENTRY:
-		s.attr = u->color ? A_NORMAL : A_UNDERLINE;
-		break;
-	case C_JUMP:
-		s.attr = A_REVERSE;
-		break;
-	case C_STATUS:
-	case C_PANEHEAD:
-		s.attr = A_REVERSE;
-		break;
-	case C_CTL:
-		s.attr = u->color ? A_NORMAL : A_DIM;
-		break;
-	case C_FIGURE:
-		s.attr = u->color ? A_NORMAL : A_DIM;
-		break;
-	}
-	if (u->color && (which == C_STATUS || which == C_PANEHEAD))
-		s.attr = which == C_PANEHEAD ? A_BOLD : A_NORMAL;
-	return s;
-}
-
-static void
-init_colors(struct ui *u)
-{
-	const char *nc = getenv("NO_COLOR");
-
-	u->color = 0;
-	if ((nc != NULL && nc[0] != '\0') || !has_colors() ||
-	    start_color() != OK || COLORS < 8 || COLOR_PAIRS < 16)
-		return;
-	u->color = 1;
-	use_default_colors();
-	init_pair(C_HEADING, COLOR_YELLOW, -1);
-	init_pair(C_TITLE, COLOR_CYAN, -1);
-	init_pair(C_CAPTION, COLOR_GREEN, -1);
-	init_pair(C_FIGURE, COLOR_MAGENTA, -1);
-	init_pair(C_MATCH, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(C_CURMATCH, COLOR_BLACK, COLOR_GREEN);
-	init_pair(C_ENTRY, COLOR_CYAN, -1);
-	init_pair(C_JUMP, COLOR_BLACK, COLOR_CYAN);
-	init_pair(C_CTL, COLOR_RED, -1);
-	init_pair(C_STATUS, COLOR_BLACK, COLOR_WHITE);
-	init_pair(C_PANEHEAD, COLOR_WHITE, COLOR_BLUE);
-	init_pair(C_DIM, COLOR_BLUE, -1);
-}
-
-/* The ranges that color the text pane, collected for the screen. */
-struct ranges {
-	size_t (*r)[2];		/* n ranges [off, end) in order */
-	size_t n, cap;
-};
-
-static void
-ranges_add(void *arg, size_t a, size_t z)
-{
-	struct ranges *rs = arg;
-
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 64;
-		rs->r = xreallocarray(rs->r, rs->cap, sizeof *rs->r);
-	}
-	rs->r[rs->n][0] = a;
-	rs->r[rs->n][1] = z > a ? z : a + 1;
-	rs->n++;
-}
-
-/* Tells whether off is in one of rs from *i on (advancing *i). */
-static int
-in_ranges(const struct ranges *rs, size_t *i, size_t off)
-{
-	while (*i < rs->n && rs->r[*i][1] <= off)
-		(*i)++;
-	return *i < rs->n && rs->r[*i][0] <= off;
-}
-
-static void
-draw_text(struct ui *u)
-{
-	struct view *v = u->v;
-	const struct buffer *b = v->doc->buf;
-	struct ranges ms = { NULL, 0, 0 }, es = { NULL, 0, 0 };
-	const struct lcell *c;
-	struct dline dl, nx;
-	struct style base, st;
-	size_t n, i, mi = 0, ei = 0, bottom, k;
-	wchar_t wc[CCHARW_MAX + 1];
-	int row, col, have, nw;
-	uint32_t ch;
-
-	for (row = 0; row < u->text_rows; row++)
-		blank(row, u->text_x, u->text_w, A_NORMAL, 0);
-	if (u->text_rows < 1)
-		return;
-	bottom = view_bottom(v);
-	view_search_each(v, v->top_off, bottom, ranges_add, &ms);
-	view_date_each(v, v->top_off, bottom, ranges_add, &es);
-	have = layout_line_at(v->layout, v->top_off, &dl) == 0;
-	for (row = 0; row < u->text_rows && have; row++) {
-		base = style(u, 0);
-		switch (dl.kind) {
-		case DLINE_TITLE:
-			base = style(u, C_TITLE);
-			break;
-		case DLINE_HEADING:
-			base = style(u, C_HEADING);
-			if (dl.level <= 1)
-				base.attr |= A_UNDERLINE;
-			break;
-		case DLINE_CAPTION:
-			base = style(u, C_CAPTION);
-			break;
-		case DLINE_FIGURE:
-			base = style(u, C_FIGURE);
-			break;
-		case DLINE_BOILERPLATE:
-			base = style(u, C_DIM);
-			break;
-		default:
-			break;
-		}
-		n = layout_cells(v->layout, &dl, &c);
-		col = 0;
-		for (i = 0; i < n; i++) {
-			if (col + c[i].width > u->text_w)
-				break;
-			st = base;
-			if (in_ranges(&es, &ei, c[i].off))
-				st = style(u, C_ENTRY);
-			if (c[i].off >= v->hl_off && c[i].off < v->hl_end)
-				st = style(u, C_JUMP);
-			if (in_ranges(&ms, &mi, c[i].off))
-				st = style(u, v->have_cur &&
-				    c[i].off >= v->cur_off &&
-				    (c[i].off < v->cur_end ||
-				    c[i].off == v->cur_off) ? C_CURMATCH :
-				    C_MATCH);
-			if (c[i].repl[0] != '\0') {
-				if (dl.kind != DLINE_FIGURE && st.pair == 0 &&
-				    st.attr == base.attr)
-					st = style(u, C_CTL);
-				draw_str(row, u->text_x + col, c[i].width,
-				    c[i].repl, st.attr, st.pair);
-				col += c[i].width;
-				continue;
-			}
-			if (c[i].width == 0)
-				continue;
-			/* The cluster's characters, as many as fit a cell. */
-			nw = 0;
-			for (k = c[i].off; k < c[i].off + c[i].len &&
-			    nw < CCHARW_MAX;) {
-				k += (size_t)util_u8_next(b->data + k,
-				    c[i].off + c[i].len - k, &ch);
-				wc[nw++] = (wchar_t)ch;
-			}
-			wc[nw] = L'\0';
-			if (wcwidth(wc[0]) < 0) {
-				wc[0] = 0xFFFD;
-				wc[1] = L'\0';
-			}
-			put_cell(row, u->text_x + col, wc, c[i].width,
-			    st.attr, st.pair);
-			col += c[i].width;
-		}
-		have = layout_next(v->layout, &dl, &nx) == 0;
-		dl = nx;
-	}
-	free(ms.r);
-	free(es.r);
-}
-
-static int	 in_preview(const struct ui *);
-
-static const char *
-pane_name(const struct view *v)
-{
-	switch (v->pane) {
-	case VIEW_PANE_OUTLINE:
-		return "Outline";
-	case VIEW_PANE_TIMELINE:
-		return v->tl_by_date ? "Timeline" : "Timeline (text order)";
-	default:
-		return "Results";
-	}
-}
-
-static void
-draw_pane(struct ui *u)
-{
-	struct view *v = u->v;
-	struct sbuf b = SBUF_INIT;
-	struct style hs = style(u, C_PANEHEAD), ds = style(u, C_DIM);
-	int row, rows = pane_rows(u), x, ind;
-	size_t i;
-	attr_t a;
-	chtype sep;
-
-	if (u->pane_w == 0)
-		return;
-	sbuf_printf(&b, " %s", pane_name(v));
-	if (v->pane == VIEW_PANE_RESULTS && v->pattern != NULL) {
-		sbuf_adds(&b, " ");
-		util_safe_add(&b, v->pattern, strlen(v->pattern), 1);
-	}
-	if (v->filter != NULL) {
-		sbuf_adds(&b, " /");
-		util_safe_add(&b, v->filter, strlen(v->filter), 1);
-	}
-	sbuf_printf(&b, " (%zu%s)", v->nitems, v->fsearch != NULL ||
-	    (v->pane == VIEW_PANE_RESULTS && v->search != NULL &&
-	    !v->counted) ? "+" : "");
-	/* What the thread is still building. */
-	if (!source_complete(u->src) && (v->pane == VIEW_PANE_TIMELINE ||
-	    in_preview(u)))
-		sbuf_adds(&b, " reading...");
-	blank(0, 0, u->pane_w, hs.attr | (v->focus == VIEW_FOCUS_PANE ?
-	    A_BOLD : 0), hs.pair);
-	draw_str(0, 0, u->pane_w, b.s, hs.attr | (v->focus ==
-	    VIEW_FOCUS_PANE ? A_BOLD : 0), hs.pair);
-	for (row = 1; row < u->text_rows; row++)
-		blank(row, 0, u->pane_w, A_NORMAL, 0);
-	if (v->nitems == 0) {
-		const char *e = v->fsearch != NULL ? "(filtering...)" :
-		    v->filter != NULL ? "(nothing matches)" :
-		    v->pane == VIEW_PANE_OUTLINE ? "(no headings found)" :
-		    v->pane == VIEW_PANE_TIMELINE ? "(no dates found)" :
-		    v->search == NULL ? "(no search yet: /)" : "(no matches)";
-
-		draw_str(1, 1, u->pane_w - 1, e, ds.attr, ds.pair);
-	}
-	for (row = 1, i = v->pane_top; row <= rows && i < v->nitems;
-	    row++, i++) {
-		sbuf_reset(&b);
-		view_item_text(v, i, &b);
-		a = A_NORMAL;
-		if (i == v->sel)
-			a = v->focus == VIEW_FOCUS_PANE ? A_REVERSE :
-			    A_BOLD | A_UNDERLINE;
-		ind = view_item(v, i).depth * 2;
-		if (ind > u->pane_w / 3)
-			ind = u->pane_w / 3;
-		x = 1 + ind;
-		if (i == v->sel)
-			blank(row, 0, u->pane_w, a, 0);
-		if (x < u->pane_w)
-			draw_str(row, x, u->pane_w - x, b.s != NULL ? b.s :
-			    "", a, 0);
-	}
-	sep = u->ascii_sep ? '|' : ACS_VLINE;
-	for (row = 0; row < u->text_rows; row++)
-		mvaddch(row, u->pane_w, sep);
-	sbuf_free(&b);
-}
-
-static void
-draw_status(struct ui *u)
-{
-	struct view *v = u->v;
-	const struct input *in = &u->in;
-	struct sbuf l = SBUF_INIT, r = SBUF_INIT;
-	struct style st = style(u, C_STATUS);
-	ssize_t s, e;
-	size_t idx;
-	const char *t;
-	int rw, y = u->lines - 1;
-
-	if (in->prompt != INPUT_NONE) {
-		struct style es = style(u, C_CTL);
-
-		sbuf_adds(&l, in->prompt == INPUT_FILTER ? "filter /" :
-		    in->backward ? "?" : "/");
-		if (in->regex && in->prompt == INPUT_SEARCH)
-			sbuf_adds(&r, "[regex] ");
-		util_safe_add(&l, in->line.s != NULL ? in->line.s : "",
-		    in->line.len, 1);
-		blank(y, 0, u->cols, A_NORMAL, 0);
-		rw = draw_str(y, 0, u->cols, l.s, A_NORMAL, 0);
-		if (in->prompt_err != NULL && rw + 3 < u->cols)
-			draw_str(y, rw + 2, u->cols - rw - 2, in->prompt_err,
-			    es.attr | A_BOLD, es.pair);
-		else if (r.len > 0 && rw + (int)r.len + 1 < u->cols)
-			draw_str(y, u->cols - (int)r.len, (int)r.len, r.s,
-			    A_DIM, 0);
-		move(y, rw < u->cols ? rw : u->cols - 1);
-		sbuf_free(&l);
-		sbuf_free(&r);
-		return;
-	}
-	if (in->msg != NULL) {
-		util_safe_add(&l, in->msg, strlen(in->msg), 1);
-	} else {
-		t = source_title(u->src);
-		if (t == NULL)
-			t = u->o->name;
-		util_safe_add(&l, t, strlen(t), 1);
-		s = view_section(v);
-		if (s >= 0 && v->doc->sections[s].title != NULL &&
-		    (v->doc->title_block < 0 || v->doc->sections[s].block !=
-		    (size_t)v->doc->title_block)) {
-			sbuf_adds(&l, " > ");
-			t = v->doc->sections[s].title;
-			util_safe_add(&l, t, strlen(t), 1);
-		}
-	}
-	if ((e = view_date_entry(v)) >= 0)
-		util_safe_add(&r, v->tl->entries[e].value,
-		    strlen(v->tl->entries[e].value), 1);
-	if (v->search != NULL && v->have_cur) {
-		idx = view_search_index(v);
-		if (idx > 0)
-			sbuf_printf(&r, "%smatch %zu/%zu%s", r.len ? "  " : "",
-			    idx, v->count, v->counted ? "" : "+");
-		else
-			sbuf_printf(&r, "%smatch ?/%zu%s", r.len ? "  " : "",
-			    v->count, v->counted ? "" : "+");
-	}
-	sbuf_printf(&r, "%s%3d%%", r.len ? "  " : "", view_percent(v));
-	blank(y, 0, u->cols, st.attr, st.pair);
-	rw = str_cols(r.s);
-	if (rw + 1 >= u->cols) {
-		draw_str(y, 0, u->cols, r.s, st.attr, st.pair);
-	} else {
-		draw_str(y, 1, u->cols - rw - 3, l.s, st.attr |
-		    (in->msg != NULL ? A_BOLD : 0), st.pair);
-		draw_str(y, u->cols - rw - 1, rw, r.s, st.attr, st.pair);
-	}
-	sbuf_free(&l);
-	sbuf_free(&r);
-}
-
-static void
-draw_help(struct ui *u)
-{
-	const char *const *help_lines = command_help();
-	size_t i, n;
-	int w = 0, h, x, y, k;
-	struct style st = style(u, C_STATUS);
-
-	for (n = 0; help_lines[n] != NULL; n++)
-		;
-	h = (int)n + 2;
-	for (i = 0; i < n; i++)
-		if ((k = str_cols(help_lines[i])) > w)
-			w = k;
-	w += 4;
-	if (w > u->cols)
-		w = u->cols;
-	if (h > u->lines)
-		h = u->lines;
-	x = (u->cols - w) / 2;
-	y = (u->lines - h) / 2;
-	amb_drop(y, x, h, w);
-	for (k = 0; k < h; k++)
-		blank(y + k, x, w, st.attr, st.pair);
-	for (i = 0; i < n && (int)i + 1 < h; i++)
-		draw_str(y + 1 + (int)i, x + 2, w - 3, help_lines[i],
-		    st.attr | (i == 0 ? A_BOLD : 0), st.pair);
-}
-
-/*
- * JUAN_TRACE=FILE, a measuring hook (HACKING.md): the reader appends to
- * FILE how long it took, in milliseconds on the monotonic clock, from the
- * start of ui_run to its first screen ("first-screen MS"), and from reading
- * each key to the end of the screen that answers it ("key K MS"), for
- * tests/bench/run.
- */
-static struct {
-	FILE *f;
-	double start, key;	/* ms; key < 0: no key waits for a screen */
-	int first;		/* the first screen is drawn */
-	char name[16];
-} jtrace = { NULL, 0, -1, 0, "" };
-
-static double
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static void
-trace_open(void)
-{
-	const char *path = getenv("JUAN_TRACE");
-
-	if (path != NULL && *path != '\0')
-		jtrace.f = fopen(path, "ae");
-	jtrace.start = mono_ms();
-}
-
-static void
-trace_key(int is_key, wint_t ch)
-{
-	if (jtrace.f == NULL)
-		return;
-	jtrace.key = mono_ms();
-	if (!is_key && ch > 32 && ch < 127)
-		snprintf(jtrace.name, sizeof jtrace.name, "%c", (int)ch);
-	else
-		snprintf(jtrace.name, sizeof jtrace.name, "%s%ld",
-		    is_key ? "k" : "c", (long)ch);
-}
-
-/* After a screen is drawn. */
-static void
-trace_drawn(void)
-{
-	if (jtrace.f == NULL)
-		return;
-	if (!jtrace.first) {
-		jtrace.first = 1;
-		fprintf(jtrace.f, "first-screen %.2f\n",
-		    mono_ms() - jtrace.start);
-	}
-	if (jtrace.key >= 0) {
-		fprintf(jtrace.f, "key %s %.2f\n", jtrace.name,
-		    mono_ms() - jtrace.key);
-		jtrace.key = -1;
-	}
-	fflush(jtrace.f);
-}
-
-static void
-draw(struct ui *u)
-{
-	if (u->v->focus == VIEW_FOCUS_TEXT)
-		view_pane_follow(u->v, pane_rows(u));
-	draw_pane(u);
-	draw_text(u);
-	draw_status(u);
-	if (u->help)
-		draw_help(u);
-	if (u->in.prompt == INPUT_NONE)
-		move(u->lines - 1, u->cols - 1);
-	/*
-	 * The help box cuts through the text's characters at its edges;
-	 * with overlays on screen, opening or closing it repaints all.
-	 */
-	if (ambwide.on && u->help != u->help_drawn)
-		clearok(curscr, TRUE);
-	u->help_drawn = u->help;
-	amb_touch();
-	refresh();
-	amb_flush();
-	trace_drawn();
 }
 
 /* Sets the side pane's mode, showing the pane if it was hidden. */
@@ -909,7 +151,7 @@ show_pane(struct ui *u, enum view_pane p)
 {
 	struct view *v = u->v;
 
-	v->pane_hidden = 0;
+	view_set_pane_hidden(v, 0);
 	view_set_pane(v, p);
 	geometry(u);
 	view_pane_follow(v, pane_rows(u));
@@ -930,8 +172,8 @@ mouse_key(struct ui *u)
 		long d = me.bstate & BUTTON4_PRESSED ? -3 : 3;
 
 		if (me.x < u->pane_w)
-			view_pane_select(v, d < 0 ? (v->pane_top > 3 ?
-			    v->pane_top - 3 : 0) : v->pane_top + 3 +
+			view_pane_select(v, d < 0 ? (view_pane_top(v) > 3 ?
+			    view_pane_top(v) - 3 : 0) : view_pane_top(v) + 3 +
 			    (size_t)pane_rows(u) - 1, pane_rows(u));
 		else
 			view_scroll(v, d);
@@ -941,8 +183,8 @@ mouse_key(struct ui *u)
 	    BUTTON1_RELEASED)))
 		return;
 	if (me.x < u->pane_w && me.y >= 1 && me.y <= pane_rows(u)) {
-		i = v->pane_top + (size_t)me.y - 1;
-		if (i < v->nitems) {
+		i = view_pane_top(v) + (size_t)me.y - 1;
+		if (i < view_nitems(v)) {
 			view_pane_select(v, i, pane_rows(u));
 			view_pane_jump(v);
 		}
@@ -979,7 +221,7 @@ ui_key(int is_key, wint_t ch)
 static void
 goto_line(struct view *v, long n)
 {
-	const struct buffer *b = v->doc->buf;
+	const struct buffer *b = view_doc(v)->buf;
 
 	if (n < 1)
 		n = 1;
@@ -1018,7 +260,7 @@ move_cmd(struct ui *u, enum command c, long n, int have)
 	case CMD_ITEM_PAGE_DOWN: view_pane_move(v, prows, prows); break;
 	case CMD_ITEM_PAGE_UP: view_pane_move(v, -prows, prows); break;
 	case CMD_ITEM_FIRST: view_pane_select(v, 0, prows); break;
-	case CMD_ITEM_LAST: view_pane_select(v, v->nitems, prows); break;
+	case CMD_ITEM_LAST: view_pane_select(v, view_nitems(v), prows); break;
 	case CMD_SECTION_NEXT:
 		if (view_next_section(v, n) < 0)
 			set_msg(u, "No next section");
@@ -1031,7 +273,8 @@ move_cmd(struct ui *u, enum command c, long n, int have)
 	case CMD_DATE_PREV:
 		if ((c == CMD_DATE_NEXT ? view_next_entry(v, n) :
 		    view_prev_entry(v, n)) < 0)
-			set_msg(u, v->tl == NULL || v->tl->n == 0 ?
+			set_msg(u, view_timeline(v) == NULL ||
+			    view_timeline(v)->n == 0 ?
 			    "No dates in this text" : c == CMD_DATE_NEXT ?
 			    "No next date" : "No previous date");
 		break;
@@ -1053,18 +296,18 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 	case CMD_TIMELINE: show_pane(u, VIEW_PANE_TIMELINE); break;
 	case CMD_RESULTS: show_pane(u, VIEW_PANE_RESULTS); break;
 	case CMD_TL_ORDER:
-		if (v->pane == VIEW_PANE_TIMELINE) {
+		if (view_pane(v) == VIEW_PANE_TIMELINE) {
 			view_toggle_tl_order(v);
 			set_msg(u, "Timeline in %s order",
-			    v->tl_by_date ? "date" : "text");
+			    view_tl_by_date(v) ? "date" : "text");
 		}
 		break;
 	case CMD_FOCUS:
 		if (u->pane_w == 0)
 			set_msg(u, "The side pane is hidden (\\ shows it)");
 		else
-			v->focus = v->focus == VIEW_FOCUS_TEXT ?
-			    VIEW_FOCUS_PANE : VIEW_FOCUS_TEXT;
+			view_set_focus(v, view_focus(v) == VIEW_FOCUS_TEXT ?
+			    VIEW_FOCUS_PANE : VIEW_FOCUS_TEXT);
 		break;
 	case CMD_ITEM_JUMP:
 		if (view_pane_jump(v) < 0)
@@ -1074,7 +317,7 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 		input_open_prompt(&u->in, v, INPUT_FILTER, 0);
 		break;
 	case CMD_FILTER_CLEAR:
-		if (v->filter != NULL)
+		if (view_filter(v) != NULL)
 			view_set_filter(v, NULL);
 		break;
 	case CMD_SEARCH:
@@ -1084,26 +327,26 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 		break;
 	case CMD_MATCH_NEXT:
 	case CMD_MATCH_PREV:
-		if (v->search == NULL) {
+		if (!view_searching(v)) {
 			set_msg(u, "No previous search pattern");
 			break;
 		}
 		r = view_search_step(v, c == CMD_MATCH_PREV, n);
 		input_search_msg(&u->in, v, r, c == CMD_MATCH_PREV);
 		break;
-	case CMD_UNHIGHLIGHT: v->hl_off = v->hl_end = 0; break;
+	case CMD_UNHIGHLIGHT: view_set_highlight(v, 0, 0); break;
 	case CMD_PANE_NARROW:
-		if (v->pane_pct > 15)
-			v->pane_pct -= 5;
+		if (view_pane_pct(v) > 15)
+			view_set_pane_pct(v, view_pane_pct(v) - 5);
 		geometry(u);
 		break;
 	case CMD_PANE_WIDEN:
-		if (v->pane_pct < 60)
-			v->pane_pct += 5;
+		if (view_pane_pct(v) < 60)
+			view_set_pane_pct(v, view_pane_pct(v) + 5);
 		geometry(u);
 		break;
 	case CMD_PANE_HIDE:
-		v->pane_hidden = !v->pane_hidden;
+		view_set_pane_hidden(v, !view_pane_hidden(v));
 		geometry(u);
 		break;
 	case CMD_MARK_SET:
@@ -1125,7 +368,7 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 static const struct command_row *
 key_row(const struct ui *u, uint32_t key)
 {
-	return command_find(key, u->v->focus == VIEW_FOCUS_PANE);
+	return command_find(key, view_focus(u->v) == VIEW_FOCUS_PANE);
 }
 
 static void
@@ -1216,9 +459,8 @@ place_of(const struct view *v)
 	struct source_place p;
 
 	memset(&p, 0, sizeof p);
-	p.top_off = v->top_off;
-	p.hl_off = v->hl_off;
-	p.hl_end = v->hl_end;
+	p.top_off = view_top(v);
+	view_highlight(v, &p.hl_off, &p.hl_end);
 	return p;
 }
 
@@ -1228,10 +470,8 @@ show_source(struct ui *u, const struct source_place *p)
 {
 	struct view *v = u->v;
 
-	v->hl_off = p->hl_off;
-	v->hl_end = p->hl_end;
-	v->base_off = source_base_off(u->src);
-	v->total_len = source_total_len(u->src);
+	view_set_highlight(v, p->hl_off, p->hl_end);
+	view_set_span(v, source_base_off(u->src), source_total_len(u->src));
 	view_set_doc_sorted(v, source_doc(u->src), source_timeline(u->src),
 	    source_take_order(u->src));
 }
@@ -1304,7 +544,6 @@ in_preview(const struct ui *u)
 	return source_loading(u->src);
 }
 
-static void	 draw(struct ui *);
 
 /* Waits for the whole document (Ctrl-C still works). */
 static void
@@ -1313,7 +552,7 @@ need_full(struct ui *u)
 	if (!in_preview(u))
 		return;
 	set_msg(u, "Reading the whole text...");
-	draw(u);
+	ui_draw(u);
 	source_wait(u->src, &ui_signal);
 	clear_msg(u);
 	bg_poll(u);
@@ -1328,7 +567,7 @@ need_for_key(struct ui *u, uint32_t k)
 {
 	struct view *v = u->v;
 	const struct command_row *row;
-	int text = v->focus == VIEW_FOCUS_TEXT, have = u->in.have_count;
+	int text = view_focus(v) == VIEW_FOCUS_TEXT, have = u->in.have_count;
 	unsigned f;
 
 	if (!in_preview(u) || (row = key_row(u, k)) == NULL)
@@ -1348,7 +587,7 @@ need_for_key(struct ui *u, uint32_t k)
 		else if (f & CMD_F_TOP)
 			leave_tail(u);
 		else if ((f & CMD_F_UP) &&
-		    !source_covers(u->src, v->top_off, -1))
+		    !source_covers(u->src, view_top(v), -1))
 			need_full(u);
 		if (f & (CMD_F_UP | CMD_F_TOP) || row->cmd == CMD_MARK_SET)
 			return;
@@ -1428,6 +667,7 @@ ui_free(struct ui *u)
 	view_history_free(&u->hist);
 	free(u->state_dir);
 	input_free(&u->in);
+	view_paint_free(&u->paint);
 	source_free(u->src);
 }
 
@@ -1443,7 +683,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 
 	memset(&u, 0, sizeof u);
 	input_init(&u.in, &u.hist, NULL);
-	trace_open();
+	ui_trace_open();
 	u.o = o;
 	if (open_terminal(&u) < 0) {
 		fprintf(stderr, "juan: cannot open the terminal: %s\n",
@@ -1489,15 +729,15 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	init_colors(&u);
+	ui_init_colors(&u);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	u.ascii_sep = amb == 2;
-	ambwide.on = amb == 2;
+	ui_set_ambwide(amb == 2);
 
 	u.v = view_new(source_doc(u.src), source_timeline(u.src), 1, 1, amb);
-	u.v->total_len = source_total_len(u.src);
+	view_set_span(u.v, 0, source_total_len(u.src));
 	geometry(&u);
 	start(&u);
 	u.reading_stdin = source_reading_pipe(u.src);
@@ -1511,28 +751,28 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		if (u.quit)
 			break;
 		if (dirty && drained) {
-			draw(&u);
+			ui_draw(&u);
 			dirty = 0;
 			source_start(u.src);
 		}
 		/* Count matches between keys while nothing is typed. */
-		timeout(dirty || u.v->fsearch != NULL ? 0 : u.v->search !=
-		    NULL && !u.v->counted ? 0 : !source_complete(u.src) ? 100 :
+		timeout(dirty || view_filtering(u.v) ? 0 : view_searching(u.v)
+		     && !view_counted(u.v) ? 0 : !source_complete(u.src) ? 100 :
 		    1000);
 		r = get_wch(&ch);
 		if (r == ERR) {
 			drained = 1;
-			if (u.v->fsearch != NULL) {
+			if (view_filtering(u.v)) {
 				view_filter_step(u.v, INPUT_FILTER_STEP);
 				dirty = 1;
-			} else if (u.v->search != NULL && !u.v->counted) {
+			} else if (view_searching(u.v) && !view_counted(u.v)) {
 				view_search_count(u.v, COUNT_STEP);
 				dirty = 1;
 			}
 			continue;
 		}
 		drained = 0;
-		trace_key(r == KEY_CODE_YES, ch);
+		ui_trace_key(r == KEY_CODE_YES, ch);
 		k = ui_key(r == KEY_CODE_YES, ch);
 		if (u.in.prompt == INPUT_NONE && !u.help)
 			need_for_key(&u, k);
@@ -1553,8 +793,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		return 1;
 	}
 	ui_free(&u);
-	if (jtrace.f != NULL)
-		fclose(jtrace.f);
+	ui_trace_close();
 	if (sig != 0) {
 		signal(sig, SIG_DFL);
 		raise(sig);

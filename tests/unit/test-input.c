@@ -51,14 +51,14 @@ test_marks(struct view *v)
 	input_init(&in, NULL, NULL);
 	ok(!input_letter(&in, v, 'a'), "no mark command pending");
 	view_scroll(v, 2);
-	top = v->top_off;
+	top = view_top(v);
 	in.pending = 'm';
 	ok(input_letter(&in, v, 'a'), "m then a letter");
 	is_str(in.msg, "Mark a set", "... sets the mark");
 	view_home(v);
 	in.pending = '\'';
 	ok(input_letter(&in, v, 'a'), "' then the letter");
-	is_int(v->top_off, top, "... goes back to it");
+	is_int(view_top(v), top, "... goes back to it");
 	in.pending = '\'';
 	input_letter(&in, v, 'b');
 	is_str(in.msg, "Mark b is not set", "an unset mark is said so");
@@ -78,23 +78,24 @@ test_prompt(struct view *v)
 
 	input_init(&in, &hist, NULL);
 	view_home(v);
-	top = v->top_off;
+	top = view_top(v);
 	input_open_prompt(&in, v, INPUT_SEARCH, 0);
 	is_int(in.prompt, INPUT_SEARCH, "/ opens the search prompt");
 	type(&in, v, "alp");
 	is_str(in.line.s, "alp", "the line holds what is typed");
-	ok(v->search != NULL && v->have_cur, "... searched as it is typed");
+	ok(view_searching(v) && view_have_match(v),
+	    "... searched as it is typed");
 	input_prompt_key(&in, v, CMD_KEY_BACKSPACE, 10);
 	is_str(in.line.s, "al", "Backspace takes a character back");
 	input_prompt_key(&in, v, CMD_CTRL('u'), 10);
 	is_str(in.line.s, "", "Ctrl-U empties the line");
-	ok(v->search == NULL, "... and the search with it");
+	ok(!view_searching(v), "... and the search with it");
 	type(&in, v, "zzz");
 	is_str(in.prompt_err, "not found", "a pattern not there says so");
 	input_prompt_key(&in, v, CMD_ESC, 10);
 	is_int(in.prompt, INPUT_NONE, "Esc closes the prompt");
-	ok(v->search == NULL, "... restoring no search");
-	is_int(v->top_off, top, "... and the place");
+	ok(!view_searching(v), "... restoring no search");
+	is_int(view_top(v), top, "... and the place");
 
 	input_open_prompt(&in, v, INPUT_SEARCH, 0);
 	input_prompt_key(&in, v, 0x6C49, 10);		/* 汉 */
@@ -104,14 +105,14 @@ test_prompt(struct view *v)
 	type(&in, v, "alpha");
 	input_prompt_key(&in, v, '\r', 10);
 	is_int(in.prompt, INPUT_NONE, "Enter accepts");
-	is_str(v->pattern, "alpha", "... keeping the search");
+	is_str(view_pattern(v), "alpha", "... keeping the search");
 	is_int(hist.n, 1, "... in the history");
 
 	input_open_prompt(&in, v, INPUT_SEARCH, 0);
 	is_str(in.old_pattern, "alpha", "a new prompt saves the search");
 	type(&in, v, "beta");
 	input_prompt_key(&in, v, CMD_ESC, 10);
-	is_str(v->pattern, "alpha", "Esc puts the saved search back");
+	is_str(view_pattern(v), "alpha", "Esc puts the saved search back");
 
 	input_open_prompt(&in, v, INPUT_SEARCH, 0);
 	input_prompt_key(&in, v, CMD_KEY_UP, 10);
