@@ -1,15 +1,15 @@
 /*
  * main.c - the command line: options, loading, and the choice of mode.
  *
- * main() parses the options into struct app_opts, loads the input into a
- * buffer (a file, standard input when it is not a terminal, or the built-in
- * guide), and hands it to one of the non-interactive outputs (out.h) or to
- * the reader (ui/ui.h).  Only main.c and the interface end the program.
+ * main() parses the options into struct app_opts (parse_args), opens the
+ * input as a source (source.h: a file, standard input when it is not a
+ * terminal, or the built-in guide), and hands it to one of the
+ * non-interactive outputs (out.h), or hands its description to the reader
+ * (ui/ui.h), which loads it in stages.  Only main.c and the interface end the program.
  */
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -25,6 +25,7 @@
 #include "juan/buffer.h"
 #include "juan/convert-md.h"	/* markdown */
 #include "juan/doc.h"
+#include "juan/source.h"
 #include "juan/util.h"
 #include "out.h"
 #include "ui/ui.h"
@@ -178,25 +179,6 @@ display_name(const char *path)
 	return shown;
 }
 
-/*
- * Tells whether path is a readable regular file large enough for the
- * reader to load in the background (see ui_run).
- */
-static int
-large_file(const char *path)
-{
-	struct stat st;
-	int fd, large;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	large = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size >= UI_BACKGROUND_MIN;
-	close(fd);
-	return large;
-}
-
 /* Flushes standard output and turns a write error into exit status 1. */
 static int
 finish(int status)
@@ -210,37 +192,37 @@ finish(int status)
 	return status;
 }
 
-int
-main(int argc, char **argv)
+/*
+ * Parses the command line into o.  Returns -1 to go on, else the exit
+ * status (after --help, --version or a usage error).
+ */
+static int
+parse_args(int argc, char **argv, struct app_opts *o)
 {
-	struct app_opts o;
-	struct buffer *buf;
-	struct doc *d;
-	char *err = NULL, *end;
-	int c, modes = 0, status;
+	char *end;
+	int c, modes = 0;
 	long n;
 
-	memset(&o, 0, sizeof o);
-	o.mode = MODE_READ;
-	ensure_utf8_locale();
+	memset(o, 0, sizeof *o);
+	o->mode = MODE_READ;
 	while ((c = getopt_long(argc, argv, "ots:dw:e:hV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			o.mode = MODE_OUTLINE;
+			o->mode = MODE_OUTLINE;
 			modes++;
 			break;
 		case 't':
-			o.mode = MODE_TIMELINE;
+			o->mode = MODE_TIMELINE;
 			modes++;
 			break;
 		case 's':
-			o.mode = MODE_SEARCH;
-			o.pattern = optarg;
+			o->mode = MODE_SEARCH;
+			o->pattern = optarg;
 			modes++;
 			break;
 		case 'd':
-			o.mode = MODE_DUMP;
+			o->mode = MODE_DUMP;
 			modes++;
 			break;
 		case 'w':
@@ -251,39 +233,39 @@ main(int argc, char **argv)
 				return bad_usage("invalid width '%s' (a "
 				    "number of columns from 1 to 100000)",
 				    optarg);
-			o.width = (int)n;
+			o->width = (int)n;
 			break;
 		case OPT_JSON:
-			o.json = 1;
+			o->json = 1;
 			break;
 		case OPT_SORT:
 			if (strcmp(optarg, "date") == 0)
-				o.sort_date = 1;
+				o->sort_date = 1;
 			else if (strcmp(optarg, "position") == 0)
-				o.sort_date = 0;
+				o->sort_date = 0;
 			else
 				return bad_usage("invalid --sort '%s' (use "
 				    "'date' or 'position')", optarg);
 			break;
 		case OPT_REGEX:
-			o.regex = 1;
+			o->regex = 1;
 			break;
 		case OPT_RAW:	/* markdown */
-			o.raw = 1;
+			o->raw = 1;
 			break;
 		case OPT_NO_VARIANTS:
-			o.novariants = 1;
+			o->novariants = 1;
 			break;
 		case 'e':
-			o.encoding = optarg;
+			o->encoding = optarg;
 			break;
 		case OPT_AMBIWIDTH:
 			if (strcmp(optarg, "1") == 0)
-				o.ambiwidth = 1;
+				o->ambiwidth = 1;
 			else if (strcmp(optarg, "2") == 0)
-				o.ambiwidth = 2;
+				o->ambiwidth = 2;
 			else if (strcmp(optarg, "auto") == 0)
-				o.ambiwidth = 0;
+				o->ambiwidth = 0;
 			else
 				return bad_usage("invalid --ambiwidth '%s' "
 				    "(use 1, 2 or auto)", optarg);
@@ -305,72 +287,77 @@ main(int argc, char **argv)
 		    "--timeline, --search and --dump");
 	if (argc - optind > 1)
 		return bad_usage("%s", "too many files (juan reads one)");
-	if (o.json && o.mode != MODE_OUTLINE && o.mode != MODE_TIMELINE &&
-	    o.mode != MODE_SEARCH)
+	if (o->json && o->mode != MODE_OUTLINE && o->mode != MODE_TIMELINE &&
+	    o->mode != MODE_SEARCH)
 		return bad_usage("%s", "--json goes with --outline, "
 		    "--timeline or --search");
-	if (o.mode == MODE_SEARCH && o.pattern[0] == '\0')
+	if (o->mode == MODE_SEARCH && o->pattern[0] == '\0')
 		return bad_usage("%s", "the search pattern is empty");
 
 	if (optind < argc)
-		o.file = argv[optind];
+		o->file = argv[optind];
 	else if (stdin_has_input())
-		o.file = "-";
+		o->file = "-";
 	else
-		o.is_guide = 1;
-	o.markdown = o.file != NULL && convert_md_name(o.file); /* markdown */
-	o.name = o.file == NULL ? "guide" :
-	    strcmp(o.file, "-") == 0 ? "(standard input)" :
-	    display_name(o.file);
+		o->is_guide = 1;
+	o->markdown = o->file != NULL && convert_md_name(o->file); /* markdown */
+	o->name = o->file == NULL ? "guide" :
+	    strcmp(o->file, "-") == 0 ? "(standard input)" :
+	    display_name(o->file);
 
-	if (o.mode == MODE_READ) {
+	if (o->mode == MODE_READ) {
 		const char *term = getenv("TERM");
 
 		if (!isatty(STDOUT_FILENO) || term == NULL ||
 		    strcmp(term, "dumb") == 0)
-			o.mode = MODE_DUMP;
+			o->mode = MODE_DUMP;
 	}
 
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct app_opts o;
+	struct source_opts so;
+	struct source *src;
+	const struct doc *d;
+	char *err = NULL;
+	int status;
+
+	ensure_utf8_locale();
+	if ((status = parse_args(argc, argv, &o)) >= 0)
+		return status;
+
+	source_opts_init(&so);
+	so.path = o.file;
+	so.mem = guide_text;
+	so.mem_len = guide_len;
+	so.encoding = o.encoding;
+	so.pipe_limit = APP_PIPE_LIMIT;
 	/*
-	 * The reader loads a large regular file itself, in the background
-	 * behind a preview of its beginning, so that the first screen does
-	 * not wait for hundreds of megabytes to be read and indexed; and it
-	 * reads standard input in the background too, so that a slow or
-	 * endless pipe leaves the keys working (q quits).
+	 * The reader loads a long text in the background behind previews
+	 * of its beginning and end, so that the first screen does not wait
+	 * for hundreds of megabytes to be read and indexed, and reads
+	 * standard input in the background too, so that a slow or endless
+	 * pipe leaves the keys working (q quits).
 	 */
-	if (o.mode == MODE_READ && !o.is_guide &&
-	    (strcmp(o.file, "-") == 0 || large_file(o.file)))
-		return ui_run(NULL, &o);
-
-	if (o.is_guide)
-		buf = buffer_from_mem(guide_text, guide_len, NULL, &err);
-	else
-		buf = buffer_load(o.file, o.encoding,
-		    strcmp(o.file, "-") == 0 ? APP_PIPE_LIMIT : 0, &err);
-	if (buf == NULL) {
-		fprintf(stderr, "juan: %s: %s\n", o.name, err);
-		free(err);
-		return 1;
+	if (o.mode == MODE_READ) {
+		so.background = 1;
+		return ui_run(&so, &o);
 	}
-
-	if (o.mode == MODE_READ)
-		return ui_run(buf, &o);
-
 	/*
 	 * --search needs only the text: it skips the structure pass, which
 	 * costs more than the search itself on a large document.
 	 */
-	if (o.mode == MODE_SEARCH) {
-		struct doc shallow;
-
-		memset(&shallow, 0, sizeof shallow);
-		shallow.buf = buf;
-		shallow.title_block = -1;
-		status = out_search(&shallow, &o, stdout);
-		buffer_free(buf);
-		return finish(status);
+	so.need = o.mode == MODE_SEARCH ? SOURCE_NEED_TEXT : SOURCE_NEED_DOC;
+	if ((src = source_open(&so, &err)) == NULL) {
+		fprintf(stderr, "juan: %s: %s\n", o.name, err);
+		free(err);
+		return 1;
 	}
-	d = doc_new(buf);
+	d = source_doc(src);
 	switch (o.mode) {
 	case MODE_OUTLINE:
 		status = out_outline(d, &o, stdout);
@@ -385,7 +372,6 @@ main(int argc, char **argv)
 		status = out_dump(d, &o, stdout);
 		break;
 	}
-	doc_free(d);
-	buffer_free(buf);
+	source_free(src);
 	return finish(status);
 }

@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "juan/view.h"
+#include "view-int.h"
 
 #define STATE_MAX	500	/* documents remembered */
 #define HISTORY_MAX	200	/* patterns remembered */

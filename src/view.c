@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "juan/view.h"
+#include "view-int.h"
 
 static void	 build_items(struct view *);
 

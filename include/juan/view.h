@@ -48,63 +48,12 @@ struct view_match {
 /* The most matches kept for the results pane and for match i/N. */
 #define VIEW_MATCH_MAX 200000
 
-struct view {
-	const struct doc *doc;		/* borrowed */
-	const struct timeline *tl;	/* borrowed; NULL while unknown */
-	struct layout *layout;		/* owned, at the text pane's width */
-	struct layout_opts lo;		/* the layout's options */
-	int rows;			/* text rows shown, >= 0 */
-	size_t top_off;			/* first byte of the top line */
-	size_t base_off;		/* offset in the whole text of doc's
-					   first byte: doc is a preview of
-					   its end; else 0 */
-	size_t total_len;		/* bytes of the whole text when doc
-					   covers only its beginning, else 0 */
-
-	enum view_focus focus;
-	enum view_pane pane;
-	int pane_hidden;		/* hidden with '\' */
-	int pane_pct;			/* side pane width, percent of all */
-	int tl_by_date;			/* timeline in chronological order */
-	size_t *tl_order;		/* tl->n entry indexes in pane order:
-					   date_order or text_order */
-	size_t *date_order;		/* owned, or NULL until needed */
-	size_t *text_order;		/* owned, or NULL until needed */
-	size_t *date_pos;		/* the inverse of date_order: each
-					   entry's place in it; owned, or
-					   NULL until needed */
-	struct view_item *items;	/* with a filter, the nitems rows
-					   that pass it; else NULL: row i
-					   is the pane's i-th (view_item) */
-	size_t nitems;
-	size_t sel;			/* selected row (< nitems, or 0) */
-	size_t pane_top;		/* first row shown */
-	char *filter;			/* pane filter, owned, or NULL */
-	struct search *fsearch;		/* the filter, compiled, while rows
-					   are left to try; owned */
-	size_t filter_from;		/* the next row to try ... */
-	size_t filter_rows;		/* ... of this many */
-
-	ssize_t tl_cur;			/* position in tl_order of the
-					   entry last jumped to, or -1 */
-	size_t hl_off, hl_end;		/* highlighted range (the entry or
-					   section jumped to); empty if equal */
-
-	size_t marks[26];		/* byte offsets of marks a..z */
-	unsigned marks_set;		/* bit i: mark 'a' + i is set */
-
-	struct search *search;		/* the compiled pattern, owned */
-	char *pattern;			/* its text, owned, or NULL */
-	int backward;			/* the search was started with '?' */
-	int have_cur;			/* cur_off..cur_end is a match */
-	size_t cur_off, cur_end;	/* the current match */
-	struct view_match *matches;	/* nmatches, in order, at most
-					   VIEW_MATCH_MAX kept */
-	size_t nmatches;		/* matches kept */
-	size_t count;			/* matches counted so far */
-	size_t count_from;		/* where counting goes on */
-	int counted;			/* counting reached the end */
-};
+/*
+ * The view's state, opaque: the interface reads it through the functions
+ * below and paints what view_paint_rows() and view_status() give.  Its
+ * fields are in src/view-int.h, for view*.c and their tests.
+ */
+struct view;
 
 /*
  * Makes a view of d (borrowed) with timeline tl (borrowed, may be NULL)
@@ -243,6 +192,112 @@ void view_search_each(struct view *v, size_t off, size_t end,
  */
 void view_date_each(const struct view *v, size_t off, size_t end,
     void (*fn)(void *, size_t, size_t), void *arg);
+
+/*
+ * What the reader paints (view-paint.c): the text pane as rows of styled
+ * cells, and the parts of the status line.  The interface maps each style
+ * to its attributes and colours and draws the cells; it decides nothing
+ * else about them.
+ */
+enum view_style {
+	VIEW_STYLE_TEXT,	/* body text */
+	VIEW_STYLE_HEADING,	/* a heading; see view_row.level */
+	VIEW_STYLE_TITLE,	/* the document's title */
+	VIEW_STYLE_CAPTION,
+	VIEW_STYLE_FIGURE,
+	VIEW_STYLE_BOILERPLATE,
+	VIEW_STYLE_ENTRY,	/* a timeline entry */
+	VIEW_STYLE_JUMP,	/* the section or entry jumped to */
+	VIEW_STYLE_MATCH,	/* a search match */
+	VIEW_STYLE_CURMATCH,	/* the current match */
+	VIEW_STYLE_CTL,		/* a control character's visible form */
+	VIEW_STYLE_LINK,	/* inline styles of the format stage, */
+	VIEW_STYLE_CODE,	/* not given yet */
+	VIEW_STYLE_EMPH,
+	VIEW_STYLE_STRONG
+};
+
+struct view_cell {
+	struct lcell c;		/* the layout's cell: its bytes in the
+				   shown document, columns, and the
+				   visible form to draw instead, if any */
+	unsigned char style;	/* enum view_style */
+};
+
+struct view_row {
+	unsigned char style;	/* the line's: text, title, heading,
+				   caption, figure or boilerplate */
+	unsigned char level;	/* a heading's level (1 is the top) */
+	size_t first;		/* its cells: view_paint.cells[first] */
+	size_t n;		/* ... and the n after it */
+};
+
+/* The rows of one screen of the text pane; reused from frame to frame. */
+struct view_paint {
+	struct view_row *rows;	/* nrows rows from the top */
+	int nrows;
+	int rows_cap;
+	struct view_cell *cells;	/* every row's cells, in order */
+	size_t ncells, cells_cap;
+};
+
+/*
+ * Fills p with the text pane's rows (v->rows at most, fewer at the end of
+ * the text) and the cells of each that fit width columns.  Zero-width
+ * cells that show nothing are left out.
+ */
+void view_paint_rows(struct view *v, int width, struct view_paint *p);
+void view_paint_free(struct view_paint *p);
+
+/* The parts of the status line; strings are borrowed from the document. */
+struct view_status {
+	const char *title;	/* the document's title, or NULL */
+	const char *section;	/* the section in view (not the title's),
+				   or NULL */
+	const char *date;	/* the timeline entry in view, or NULL */
+	int have_match;		/* a current match: match i/N */
+	size_t match_i;		/* its number from 1, 0 when not known */
+	size_t match_n;		/* the matches counted */
+	int match_more;		/* counting goes on: N+ */
+	int percent;		/* the position in the whole text */
+};
+
+void view_status(struct view *v, struct view_status *st);
+
+/*
+ * The state the interface reads and sets (view-paint.c).  view_set_top
+ * puts back a top offset read before (a prompt's origin) as it was;
+ * view_set_span says which part of the whole text d is (base_off: where
+ * it starts; total_len: the whole's bytes while d is a preview of the
+ * beginning, else 0), for the position in percent.
+ */
+const struct doc *view_doc(const struct view *v);
+const struct timeline *view_timeline(const struct view *v);
+size_t view_top(const struct view *v);
+void view_set_top(struct view *v, size_t top_off);
+void view_highlight(const struct view *v, size_t *off, size_t *end);
+void view_set_highlight(struct view *v, size_t off, size_t end);
+void view_set_span(struct view *v, size_t base_off, size_t total_len);
+enum view_focus view_focus(const struct view *v);
+void view_set_focus(struct view *v, enum view_focus f);
+enum view_pane view_pane(const struct view *v);
+int view_pane_hidden(const struct view *v);
+void view_set_pane_hidden(struct view *v, int hidden);
+int view_pane_pct(const struct view *v);
+void view_set_pane_pct(struct view *v, int pct);
+int view_tl_by_date(const struct view *v);
+size_t view_nitems(const struct view *v);	/* side pane rows */
+size_t view_pane_top(const struct view *v);	/* first row shown */
+size_t view_sel(const struct view *v);		/* the selected row */
+const char *view_filter(const struct view *v);	/* or NULL */
+int view_filtering(const struct view *v);	/* rows left to try */
+const char *view_pattern(const struct view *v);	/* or NULL */
+int view_searching(const struct view *v);	/* a search is set */
+int view_search_backward(const struct view *v);
+int view_have_match(const struct view *v);	/* a current match */
+void view_drop_match(struct view *v);	/* no current match, the search
+					   kept */
+int view_counted(const struct view *v);		/* matches all counted */
 
 /*
  * State kept across runs (view-state.c).  The directory is

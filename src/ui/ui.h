@@ -2,27 +2,18 @@
 #ifndef JUAN_UI_H
 #define JUAN_UI_H
 
-#include <sys/types.h>
 #include <termios.h>
 
 #include "app.h"
-#include "juan/buffer.h"
+#include "juan/source.h"
 
 /*
- * Runs the reader on buf (taken over: ui_run frees it) until the user
- * quits, restoring the terminal on every exit path.  Returns the exit
- * status for main().
+ * Runs the reader on the text so describes (source.h: the reader loads it
+ * in the background when so->background is set) until the user quits,
+ * restoring the terminal on every exit path.  A text that cannot be read
+ * ends the reader with a message.  Returns the exit status for main().
  */
-int ui_run(struct buffer *buf, const struct app_opts *o);
-
-/*
- * A regular file at least this large, or standard input (o->file "-"),
- * may be passed as buf == NULL: ui_run then shows a preview of the file's
- * beginning (for standard input, an empty text and a message) at once and
- * loads o->file in the background; q works meanwhile, and a text that
- * cannot be read ends the reader with a message.
- */
-#define UI_BACKGROUND_MIN ((off_t)256 << 10)
+int ui_run(const struct source_opts *so, const struct app_opts *o);
 
 /*
  * Asking the terminal how many columns it gives an East Asian Ambiguous

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "juan/view.h"
+#include "view-int.h"
 #include "tap.h"
 
 static char dir[64], state[128], path[128];

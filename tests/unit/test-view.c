@@ -1,6 +1,7 @@
 /*
  * test-view.c - the reader's state without a terminal: scrolling, sections,
- * timeline steps, the side pane, marks and search.
+ * timeline steps, the side pane, marks and search, and what the rows and
+ * the status line paint.
  *
  * The document is built here by hand (blocks, sections and timeline
  * entries at known offsets), so that these tests check the view and not
@@ -15,6 +16,7 @@
 #include "juan/doc.h"
 #include "juan/timeline.h"
 #include "juan/view.h"
+#include "view-int.h"
 #include "tap.h"
 
 #define NSEC	3	/* sections */
@@ -545,6 +547,148 @@ test_search(const struct doc *d)
 	view_free(v);
 }
 
+/* The text of row r of p: its cells' bytes, or their visible forms. */
+static char *
+row_text(const struct view_paint *p, int r, const struct buffer *b)
+{
+	struct sbuf t = SBUF_INIT;
+	size_t i;
+
+	sbuf_adds(&t, "");
+	for (i = 0; i < p->rows[r].n; i++) {
+		const struct lcell *c = &p->cells[p->rows[r].first + i].c;
+
+		if (c->repl[0] != '\0')
+			sbuf_adds(&t, c->repl);
+		else
+			sbuf_add(&t, b->data + c->off, c->len);
+	}
+	return sbuf_take(&t);
+}
+
+/* How many cells of row r have style st. */
+static size_t
+row_count(const struct view_paint *p, int r, int st)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->rows[r].n; i++)
+		n += p->cells[p->rows[r].first + i].style == st;
+	return n;
+}
+
+static void
+test_paint(const struct doc *d, const struct timeline *t)
+{
+	struct view *v = view_new(d, t, 40, 6, 1);
+	struct view_paint p;
+	struct view_status st;
+	char *s, *err = NULL;
+	int r, cols;
+	size_t i;
+
+	memset(&p, 0, sizeof p);
+	view_paint_rows(v, 40, &p);
+	is_int(p.nrows, 6, "a row painted for each row of the pane");
+	is_int(p.rows[0].style, VIEW_STYLE_HEADING, "the first is a heading");
+	is_int(p.rows[0].level, 1, "... of level 1");
+	s = row_text(&p, 0, d->buf);
+	ok(strstr(s, "Section 1") != NULL, "... showing its text (%s)", s);
+	free(s);
+	is_int(row_count(&p, 0, VIEW_STYLE_HEADING), p.rows[0].n,
+	    "... every cell in the heading's style");
+	is_int(p.rows[2].style, VIEW_STYLE_TEXT, "the body is text");
+	s = row_text(&p, 2, d->buf);
+	is_str(s, "s0 line 0 words", "... showing its line");
+	free(s);
+
+	view_paint_rows(v, 5, &p);
+	for (r = 0; r < p.nrows; r++) {
+		for (i = 0, cols = 0; i < p.rows[r].n; i++)
+			cols += p.cells[p.rows[r].first + i].c.width;
+		if (cols > 5)
+			break;
+	}
+	is_int(r, p.nrows, "no row has more cells than fit the width");
+
+	/* A timeline entry, then a jump over it. */
+	view_goto(v, t->entries[0].off);
+	view_paint_rows(v, 40, &p);
+	is_int(row_count(&p, 0, VIEW_STYLE_ENTRY), 4, "a year is an entry");
+	view_status(v, &st);
+	is_str(st.date, "2010", "the status line gives its date");
+	is_str(st.section, "Section 1", "... and the section");
+	ok(st.title == NULL, "... and no title, for a text without one");
+	ok(!st.have_match, "no match yet");
+	v->hl_off = t->entries[0].off;
+	v->hl_end = t->entries[0].end;
+	view_paint_rows(v, 40, &p);
+	is_int(row_count(&p, 0, VIEW_STYLE_JUMP), 4, "a jump target wins "
+	    "over the entry");
+	is_int(row_count(&p, 0, VIEW_STYLE_ENTRY), 0, "... all of it");
+	v->hl_off = v->hl_end = 0;
+
+	/* Matches: the current one, and the others. */
+	view_home(v);
+	view_search_set(v, "words", 0, 0, &err);
+	free(err);
+	while (view_search_count(v, 100))
+		;
+	view_paint_rows(v, 40, &p);
+	for (r = 0; r < p.nrows; r++)
+		if (row_count(&p, r, VIEW_STYLE_CURMATCH) > 0)
+			break;
+	ok(r < p.nrows, "the current match is painted so");
+	is_int(row_count(&p, r, VIEW_STYLE_CURMATCH), 5, "... all five "
+	    "letters");
+	is_int(row_count(&p, r + 1, VIEW_STYLE_MATCH), 5, "the next line's "
+	    "match is a match");
+	view_status(v, &st);
+	ok(st.have_match && st.match_i == 1 && !st.match_more,
+	    "the status line says match 1 of all (%zu)", st.match_i);
+	is_int(st.match_n, NSEC * (NLINE - 1), "... of every one counted");
+	view_search_clear(v);
+	view_end(v);
+	view_status(v, &st);
+	is_int(st.percent, 100, "at the end: 100%%");
+	view_paint_free(&p);
+	ok(p.rows == NULL && p.cells == NULL, "painting frees its rows");
+	view_free(v);
+}
+
+/* A control character shows as a control, but in a figure's line. */
+static void
+test_paint_ctl(void)
+{
+	static const char text[] = "a\x01z plain\n";
+	struct buffer *b;
+	struct doc *d;
+	struct view *v;
+	struct view_paint p;
+	char *err = NULL, *s;
+	size_t i;
+	int found = 0;
+
+	b = buffer_from_mem(text, sizeof text - 1, NULL, &err);
+	d = doc_new(b);
+	v = view_new(d, NULL, 40, 3, 1);
+	memset(&p, 0, sizeof p);
+	view_paint_rows(v, 40, &p);
+	s = row_text(&p, 0, b);
+	ok(strstr(s, "a^Az") != NULL, "a control shows visibly (%s)", s);
+	free(s);
+	for (i = 0; i < p.rows[0].n; i++)
+		if (p.cells[i].c.repl[0] != '\0')
+			found = p.cells[i].style == VIEW_STYLE_CTL;
+	ok(found, "... painted as a control");
+	is_int(row_count(&p, 0, VIEW_STYLE_TEXT), p.rows[0].n - 1,
+	    "... and the rest as text");
+	view_paint_free(&p);
+	view_free(v);
+	doc_free(d);
+	buffer_free(b);
+}
+
 int
 main(void)
 {
@@ -562,6 +706,8 @@ main(void)
 	test_pane(d);
 	test_search(d);
 	test_set_doc(d, t);
+	test_paint(d, t);
+	test_paint_ctl();
 	timeline_free(t);
 	doc_free(d);
 	buffer_free(b);

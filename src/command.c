@@ -1,0 +1,175 @@
+/*
+ * command.c - the reader's commands and their keys, in one table.
+ *
+ * command_rows has a row per command: its keys, its flags (takes a count,
+ * needs the whole text, which way it moves the text, side pane only), the
+ * names the documentation gives its keys, and its line in the help box.
+ * The interface dispatches keys through command_find(), decides from the
+ * flags whether a key must wait for the whole text, and draws the help
+ * box from command_help(); tests/keys.sh checks the README and the manual
+ * against the table.  The rows are in the order of the help box; a row
+ * flagged CMD_F_PANE wins over another row with the same key while the
+ * side pane has the focus, whatever their order.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "juan/command.h"
+#include "juan/util.h"
+
+#define C(c)	CMD_CTRL(c)
+#define K(k)	CMD_KEY_##k
+
+const struct command_row command_rows[] = {
+	{ CMD_LINE_DOWN, { 'j', 'e', C('e'), C('n'), '\n', '\r', K(DOWN),
+	    K(ENTER) }, CMD_F_COUNT | CMD_F_DOWN, "j Down",
+	    "j k Down Up", "scroll a line (5j: five)" },
+	{ CMD_LINE_UP, { 'k', 'y', C('y'), C('p'), K(UP) },
+	    CMD_F_COUNT | CMD_F_UP, "k Up", NULL, NULL },
+	{ CMD_ITEM_DOWN, { 'j', K(DOWN) }, CMD_F_PANE | CMD_F_COUNT, "",
+	    NULL, NULL },
+	{ CMD_ITEM_UP, { 'k', K(UP) }, CMD_F_PANE | CMD_F_COUNT, "",
+	    NULL, NULL },
+	{ CMD_PAGE_DOWN, { ' ', 'f', C('f'), C('v'), K(NPAGE) },
+	    CMD_F_COUNT | CMD_F_DOWN, "Space f PgDn",
+	    "Space f PgDn", "a page down;  b PgUp  up" },
+	{ CMD_PAGE_UP, { 'b', C('b'), K(PPAGE) }, CMD_F_COUNT | CMD_F_UP,
+	    "b PgUp", NULL, NULL },
+	{ CMD_ITEM_PAGE_DOWN, { ' ', 'f', K(NPAGE) }, CMD_F_PANE, "",
+	    NULL, NULL },
+	{ CMD_ITEM_PAGE_UP, { 'b', K(PPAGE) }, CMD_F_PANE, "", NULL, NULL },
+	{ CMD_HALF_DOWN, { 'd', C('d') }, CMD_F_COUNT | CMD_F_DOWN, "d",
+	    "d u", "half a page down / up" },
+	{ CMD_HALF_UP, { 'u', C('u') }, CMD_F_COUNT | CMD_F_UP, "u",
+	    NULL, NULL },
+	{ CMD_START, { 'g' }, CMD_F_COUNT | CMD_F_TOP, "g",
+	    "g Home  G End", "start / end (42g: line 42)" },
+	{ CMD_HOME, { K(HOME) }, CMD_F_TOP, "Home", NULL, NULL },
+	{ CMD_END, { 'G' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_DOWN, "G",
+	    NULL, NULL },
+	{ CMD_BOTTOM, { K(END) }, CMD_F_WHOLE | CMD_F_DOWN, "End",
+	    NULL, NULL },
+	{ CMD_ITEM_FIRST, { 'g', K(HOME) }, CMD_F_PANE, "", NULL, NULL },
+	{ CMD_ITEM_LAST, { 'G', K(END) }, CMD_F_PANE | CMD_F_WHOLE, "",
+	    NULL, NULL },
+	{ CMD_SECTION_NEXT, { ']' }, CMD_F_COUNT | CMD_F_WHOLE, "]",
+	    "] [", "next / previous section" },
+	{ CMD_SECTION_PREV, { '[' }, CMD_F_COUNT | CMD_F_WHOLE, "[",
+	    NULL, NULL },
+	{ CMD_DATE_NEXT, { '}' }, CMD_F_COUNT | CMD_F_WHOLE, "}",
+	    "} {", "next / previous date" },
+	{ CMD_DATE_PREV, { '{' }, CMD_F_COUNT | CMD_F_WHOLE, "{",
+	    NULL, NULL },
+	{ CMD_OUTLINE, { 'o' }, 0, "o", "o t r",
+	    "outline / timeline / results" },
+	{ CMD_TIMELINE, { 't' }, 0, "t", NULL, NULL },
+	{ CMD_RESULTS, { 'r' }, CMD_F_WHOLE, "r", NULL, NULL },
+	{ CMD_TL_ORDER, { 's' }, CMD_F_WHOLE, "s", "s",
+	    "timeline by date or text" },
+	{ CMD_FOCUS, { '\t' }, 0, "Tab", "Tab", "text <-> side pane" },
+	{ CMD_ITEM_JUMP, { '\n', '\r', K(ENTER) }, CMD_F_PANE, "Enter",
+	    "Enter", "jump to the pane's item" },
+	{ CMD_SEARCH, { '/' }, CMD_F_WHOLE, "/", "/ ?  n N",
+	    "search, next, previous\n"
+	    "  in the prompt: Up Down history, ^R regex" },
+	{ CMD_SEARCH_BACK, { '?' }, CMD_F_WHOLE, "?", NULL, NULL },
+	{ CMD_MATCH_NEXT, { 'n' }, CMD_F_COUNT | CMD_F_WHOLE, "n",
+	    NULL, NULL },
+	{ CMD_MATCH_PREV, { 'N' }, CMD_F_COUNT | CMD_F_WHOLE, "N",
+	    NULL, NULL },
+	{ CMD_FILTER, { '/' }, CMD_F_PANE | CMD_F_WHOLE, "/",
+	    "/ in the pane", "filter it; Esc clears" },
+	{ CMD_FILTER_CLEAR, { CMD_ESC }, CMD_F_PANE, "Esc", NULL, NULL },
+	{ CMD_UNHIGHLIGHT, { CMD_ESC }, 0, "", NULL, NULL },
+	{ CMD_PANE_NARROW, { '<' }, 0, "<", "< > \\",
+	    "narrow / widen / hide pane" },
+	{ CMD_PANE_WIDEN, { '>' }, 0, ">", NULL, NULL },
+	{ CMD_PANE_HIDE, { '\\' }, 0, "\\", NULL, NULL },
+	{ CMD_MARK_SET, { 'm' }, CMD_F_LETTER, "m", "m<a-z> '<a-z>",
+	    "set / go to a mark" },
+	{ CMD_MARK_JUMP, { '\'' }, CMD_F_LETTER | CMD_F_WHOLE, "'",
+	    NULL, NULL },
+	{ CMD_BOILERPLATE, { 'B' }, 0, "B", "B", "show boilerplate" },
+	{ CMD_REDRAW, { C('l') }, 0, "Ctrl-L", "^L", "redraw" },
+	{ CMD_HELP, { 'h', 'H', K(F1) }, 0, "h F1", "h F1",
+	    "this help;  q  quit" },
+	{ CMD_QUIT, { 'q', 'Q' }, 0, "q", NULL, NULL },
+};
+
+const size_t command_nrows = sizeof command_rows / sizeof command_rows[0];
+
+static int
+has_key(const struct command_row *r, uint32_t key)
+{
+	size_t i;
+
+	for (i = 0; i < CMD_KEYS_MAX && r->keys[i] != 0; i++)
+		if (r->keys[i] == key)
+			return 1;
+	return 0;
+}
+
+const struct command_row *
+command_find(uint32_t key, int pane)
+{
+	size_t i;
+
+	if (key == 0)
+		return NULL;
+	if (pane)
+		for (i = 0; i < command_nrows; i++)
+			if ((command_rows[i].flags & CMD_F_PANE) &&
+			    has_key(&command_rows[i], key))
+				return &command_rows[i];
+	for (i = 0; i < command_nrows; i++)
+		if (!(command_rows[i].flags & CMD_F_PANE) &&
+		    has_key(&command_rows[i], key))
+			return &command_rows[i];
+	return NULL;
+}
+
+const char *const *
+command_help(void)
+{
+	static const char *lines[2 * (sizeof command_rows /
+	    sizeof command_rows[0]) + 5];
+	static char *store;
+	struct sbuf b = SBUF_INIT;
+	size_t i, n = 0, k, at[sizeof lines / sizeof lines[0]];
+	const char *h, *nl;
+
+	if (store != NULL)
+		return lines;
+	/* Offsets first: the storage moves while it grows. */
+	at[n++] = b.len;
+	sbuf_adds(&b, "juan - keys");
+	sbuf_add(&b, "", 1);
+	at[n++] = b.len;
+	sbuf_add(&b, "", 1);
+	for (i = 0; i < command_nrows; i++) {
+		if ((h = command_rows[i].help) == NULL)
+			continue;
+		at[n++] = b.len;
+		sbuf_printf(&b, "%-16s", command_rows[i].help_keys);
+		while ((nl = strchr(h, '\n')) != NULL) {
+			sbuf_add(&b, h, (size_t)(nl - h));
+			sbuf_add(&b, "", 1);
+			at[n++] = b.len;
+			h = nl + 1;
+		}
+		sbuf_adds(&b, h);
+		sbuf_add(&b, "", 1);
+	}
+	at[n++] = b.len;
+	sbuf_add(&b, "", 1);
+	at[n++] = b.len;
+	sbuf_adds(&b, "Press any key.");
+	sbuf_add(&b, "", 1);
+	store = sbuf_take(&b);
+	for (k = 0; k < n; k++)
+		lines[k] = store + at[k];
+	lines[n] = NULL;
+	return lines;
+}

@@ -1,0 +1,774 @@
+/*
+ * source.c - a document that arrives in stages.
+ *
+ * A source holds up to three stages, each a buffer with the document and
+ * timeline built on it (struct source_stage): the head, a copy of a long
+ * text's first preview_len bytes cut after a line end, which are the same
+ * bytes at the same offsets as in the whole text; the tail, its last
+ * preview_len bytes from the start of a line, whose offsets are the whole
+ * text's less tail_base; and the whole text.  The head and the tail are
+ * the calling thread's alone.  The whole stage lives in struct source_bg
+ * with the thread that builds it: the thread publishes its progress in
+ * bg->stage (an atomic: 0 nothing yet, 1 the document, 2 the timeline
+ * too, -1 the text could not be read), and writes no field of the stage
+ * it has published.  bg is freed by whichever of the source and the
+ * thread lets go of it last (bg->refs), so that a source freed while its
+ * thread still loads returns at once and the thread, told to stop, frees
+ * what it built when it ends.  s->taken is the stage the caller has
+ * swapped in; s->doc and s->tl are what it shows.
+ *
+ * Every document is built from its bytes by build(), the one place a
+ * stage of conversion before the document model is to go.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "juan/source.h"
+#include "juan/util.h"
+
+struct source_stage {
+	struct buffer *buf;		/* owned, or NULL */
+	struct doc *doc;		/* owned, or NULL */
+	struct timeline *tl;		/* owned, or NULL */
+	int shallow;			/* doc is a bare struct: free() it */
+};
+
+/* The whole text and the thread that builds it. */
+struct source_bg {
+	pthread_t thread;
+	atomic_int refs;		/* the source and the thread */
+	atomic_int stop;		/* the source is gone: stop early */
+	atomic_int stage;		/* enum source_ready */
+	char *path;			/* the file the thread loads, or
+					   NULL when whole.buf is given */
+	char *encoding;			/* --encoding, or NULL */
+	size_t limit;			/* most bytes read from a stream */
+	int delay_ms;			/* wait before loading (tests) */
+	struct source_stage whole;	/* built by the thread */
+	size_t *by_date;		/* whole.tl's chronological order,
+					   sorted by the thread, until
+					   source_take_order */
+	char *err;			/* why loading failed */
+};
+
+struct source {
+	struct source_opts o;		/* strings not to be used after
+					   source_open */
+	struct source_bg *bg;		/* shared with the thread */
+	struct source_stage head;	/* the preview of the beginning */
+	struct source_stage tail;	/* the preview of the end */
+	size_t tail_base;		/* offset of tail in the whole */
+	size_t file_len;		/* bytes of the file being loaded */
+	size_t total_len;		/* see source_total_len */
+	size_t head_hl_off, head_hl_end;	/* the head's highlight,
+						   kept while the tail
+						   is shown */
+	const struct doc *doc;		/* shown */
+	const struct timeline *tl;	/* shown */
+	enum source_shown shown;
+	int taken;			/* the thread's stage swapped in */
+	int given;			/* the whole buffer was read before
+					   the thread started */
+	int moved;			/* the whole text does not begin
+					   with the head's bytes */
+	int started;			/* a whole is to be built, is being
+					   built, or was built but not yet
+					   swapped in whole */
+	int launched;			/* the thread was created */
+	int joined;			/* ... and has been joined */
+	int ran;			/* no thread: built in this one */
+	int tail_failed;		/* the file has no tail preview */
+	int reading_pipe;		/* the thread reads standard input */
+};
+
+static atomic_int source_live;		/* threads running */
+
+void
+source_opts_init(struct source_opts *o)
+{
+	const char *delay = getenv("JUAN_TEST_LOAD_DELAY");
+
+	memset(o, 0, sizeof *o);
+	o->pipe_limit = (size_t)1 << 30;
+	o->need = SOURCE_NEED_ALL;
+	o->preview_min = (size_t)256 << 10;
+	o->preview_len = (size_t)64 << 10;
+	if (delay != NULL && atoi(delay) > 0)
+		o->delay_ms = atoi(delay);
+}
+
+static void
+stage_free(struct source_stage *st)
+{
+	timeline_free(st->tl);
+	if (st->shallow)
+		free(st->doc);
+	else
+		doc_free(st->doc);
+	buffer_free(st->buf);
+	memset(st, 0, sizeof *st);
+}
+
+/*
+ * Builds what st->buf holds, as far as need says: its document, then its
+ * timeline.  Every document is built here, from the head's bytes, the
+ * tail's and the whole text's.  For the thread (bg not NULL) the document
+ * is published before the timeline is built, and a stop ends the work.
+ */
+static void
+build(struct source_stage *st, enum source_need need, struct source_bg *bg)
+{
+	if (need == SOURCE_NEED_TEXT) {
+		/* --search needs no structure, which costs more than it. */
+		st->doc = xcalloc(1, sizeof *st->doc);
+		st->doc->buf = st->buf;
+		st->doc->title_block = -1;
+		st->shallow = 1;
+		return;
+	}
+	st->doc = doc_new(st->buf);
+	if (bg != NULL) {
+		atomic_store(&bg->stage, SOURCE_READY_DOC);
+		if (atomic_load(&bg->stop))
+			return;
+	}
+	if (need == SOURCE_NEED_DOC)
+		return;
+	st->tl = timeline_new(st->doc);
+}
+
+static void
+bg_free(struct source_bg *b)
+{
+	stage_free(&b->whole);
+	free(b->by_date);
+	free(b->err);
+	free(b->path);
+	free(b->encoding);
+	free(b);
+}
+
+/* Lets go of b; the last to let go frees it. */
+static void
+bg_release(struct source_bg *b)
+{
+	if (atomic_fetch_sub(&b->refs, 1) == 1)
+		bg_free(b);
+}
+
+/* Loads and builds the whole text (in the thread, or else in the main). */
+static void
+bg_main(struct source_bg *b)
+{
+	struct timeline *tl;
+
+	if (b->whole.buf == NULL) {
+		b->whole.buf = buffer_load(b->path, b->encoding, b->limit,
+		    &b->err);
+		if (b->whole.buf == NULL) {
+			atomic_store(&b->stage, SOURCE_READY_FAILED);
+			return;
+		}
+	}
+	if (atomic_load(&b->stop))
+		return;
+	build(&b->whole, SOURCE_NEED_ALL, b);
+	tl = b->whole.tl;
+	if (tl == NULL)
+		return;
+	/* Sorting millions of entries would hold the keys up. */
+	if (tl->n > 0) {
+		b->by_date = xreallocarray(NULL, tl->n, sizeof *b->by_date);
+		timeline_sort_by_date(tl, b->by_date);
+	}
+	atomic_store(&b->stage, SOURCE_READY_ALL);
+}
+
+/* Sleeps ms milliseconds, or less when told to stop. */
+static void
+bg_delay(struct source_bg *b, int ms)
+{
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+
+	for (; ms > 0 && !atomic_load(&b->stop); ms -= 10)
+		nanosleep(&ts, NULL);
+}
+
+/*
+ * The thread's start: it takes a lower priority and one thread for the
+ * engine's work before building (bg_main), so that none of this touches
+ * the main thread when bg_main has to run there.
+ */
+static void *
+bg_thread(void *arg)
+{
+	struct source_bg *b = arg;
+
+#if defined(__linux__) && defined(SYS_gettid)
+	/*
+	 * The whole text is built at a lower priority (its helper threads
+	 * inherit it), so that on a machine with few processors the keys,
+	 * the drawing and the terminal itself keep theirs.
+	 */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+#endif
+	/*
+	 * One thread: on two processors the other stays with the keys and
+	 * the terminal (the previews answer G and the first screens).
+	 */
+	util_set_threads(1);
+	/* The tests hold the whole text back to see the previews at work. */
+	bg_delay(b, b->delay_ms);
+	bg_main(b);
+	bg_release(b);
+	atomic_fetch_sub(&source_live, 1);
+	return NULL;
+}
+
+/* Reads up to n bytes at offset off of fd; returns how many it got. */
+static size_t
+read_at(int fd, char *buf, size_t n, off_t off)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = pread(fd, buf + got, n - got, off + (off_t)got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	return got;
+}
+
+/*
+ * Reads the head of a file that is not loaded yet: its first preview_len
+ * bytes cut after a line end, decoded as the whole will be.  Returns 0;
+ * -1 when the file is not a regular file of preview_min bytes or more;
+ * -2 when it is, but gives no preview (then it is loaded before anything
+ * is shown).
+ */
+static int
+preview_file(struct source *s, const char *path)
+{
+	size_t len = s->o.preview_len, n;
+	char *raw, *err = NULL;
+	struct stat st;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (uintmax_t)st.st_size < s->o.preview_min) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	s->file_len = (size_t)st.st_size;
+	raw = xmalloc(len + 1);
+	n = read_at(fd, raw, len, 0);
+	close(fd);
+	while (n > 0 && raw[n - 1] != '\n')
+		n--;
+	if (n > 0)
+		s->head.buf = buffer_from_mem(raw, n, s->o.encoding, &err);
+	free(raw);
+	free(err);
+	return s->head.buf != NULL ? 0 : -2;
+}
+
+/*
+ * Makes the head of a whole text already in memory.  Returns 0, or -1
+ * when the text is too short for one.
+ */
+static int
+preview_mem(struct source *s)
+{
+	const struct buffer *b = s->bg->whole.buf;
+	char *err = NULL;
+	size_t n;
+
+	if (b->len < s->o.preview_min || s->o.preview_len == 0)
+		return -1;
+	/* Cut after a line end, so that no character is split. */
+	n = s->o.preview_len;
+	while (n < b->len && b->data[n - 1] != '\n')
+		n++;
+	s->head.buf = buffer_from_mem(b->data, n, "UTF-8", &err);
+	free(err);
+	if (s->head.buf == NULL || s->head.buf->len != n ||
+	    memcmp(s->head.buf->data, b->data, n) != 0) {
+		buffer_free(s->head.buf);
+		s->head.buf = NULL;
+		return -1;
+	}
+	s->file_len = b->len;
+	return 0;
+}
+
+/* Shows the head, built, while the thread is to build the rest. */
+static void
+show_head(struct source *s)
+{
+	build(&s->head, SOURCE_NEED_ALL, NULL);
+	s->started = 1;
+	s->shown = SOURCE_HEAD;
+	s->doc = s->head.doc;
+	s->tl = s->head.tl;
+	s->total_len = s->file_len;
+}
+
+/*
+ * Opens a file or standard input: the head, or the whole buffer read
+ * here.  Returns 1 when the head is made, 0 when the whole buffer is read
+ * (and may get a head from memory), -1 when it cannot be read.
+ */
+static int
+open_path(struct source *s, const struct source_opts *o, char **err)
+{
+	struct source_bg *b = s->bg;
+	int r = -1;
+
+	if (o->background && strcmp(o->path, "-") == 0) {
+		/*
+		 * Standard input has no beginning to read twice: the
+		 * reader starts on an empty text while the thread reads
+		 * the pipe, and keeps its keys (q quits).
+		 */
+		s->head.buf = buffer_from_mem("", 0, NULL, err);
+		if (s->head.buf == NULL)
+			return -1;
+		b->path = xstrdup("-");
+		b->limit = o->pipe_limit;
+		s->reading_pipe = 1;
+		return 1;
+	}
+	if (o->background && (r = preview_file(s, o->path)) == 0) {
+		b->path = xstrdup(o->path);
+		return 1;
+	}
+	b->whole.buf = buffer_load(o->path, o->encoding,
+	    strcmp(o->path, "-") == 0 ? o->pipe_limit : 0, err);
+	if (b->whole.buf == NULL)
+		return -1;
+	/* A file whose head could not be read gets none from memory. */
+	return r == -2 ? 2 : 0;
+}
+
+struct source *
+source_open(const struct source_opts *o, char **err)
+{
+	struct source *s = xcalloc(1, sizeof *s);
+	struct source_bg *b = xcalloc(1, sizeof *b);
+	int r = 0;
+
+	*err = NULL;
+	s->o = *o;
+	s->bg = b;
+	atomic_init(&b->refs, 1);
+	atomic_init(&b->stop, 0);
+	atomic_init(&b->stage, SOURCE_READY_PREVIEW);
+	b->encoding = o->encoding != NULL ? xstrdup(o->encoding) : NULL;
+	b->delay_ms = o->delay_ms;
+	if (o->path != NULL)
+		r = open_path(s, o, err);
+	else if ((b->whole.buf = buffer_from_mem(o->mem, o->mem_len, NULL,
+	    err)) == NULL)
+		r = -1;
+	if (r < 0) {
+		source_free(s);
+		return NULL;
+	}
+	if (r == 1) {
+		show_head(s);
+		return s;
+	}
+	s->given = 1;
+	if (o->background && r == 0 && preview_mem(s) == 0) {
+		show_head(s);
+		return s;
+	}
+	build(&b->whole, o->background ? SOURCE_NEED_ALL : o->need, NULL);
+	atomic_store(&b->stage, SOURCE_READY_ALL);
+	s->taken = SOURCE_READY_ALL;
+	s->shown = SOURCE_WHOLE;
+	s->doc = b->whole.doc;
+	s->tl = b->whole.tl;
+	return s;
+}
+
+/*
+ * Builds the tail of a file still being loaded, for G: its last
+ * preview_len bytes from the start of a line, with a document and
+ * timeline of them alone.  source_start() builds it before the thread
+ * starts, so that G need not compete with the thread for memory.  Only
+ * for UTF-8 without carriage returns or invalid bytes, whose offsets are
+ * the file's (less a byte-order mark), so that the place shown is found
+ * again in the whole text.  Returns -1 when there is no such tail.
+ */
+static int
+tail_build(struct source *s)
+{
+	size_t len = s->o.preview_len, n, base, skip;
+	char *raw, *err = NULL, *nl;
+	int fd;
+
+	if (s->tail.buf != NULL)
+		return 0;
+	if (s->tail_failed || s->given || s->reading_pipe ||
+	    s->head.buf == NULL || s->bg->path == NULL ||
+	    strcmp(s->head.buf->encoding, "UTF-8") != 0 ||
+	    s->file_len < s->o.preview_min || s->file_len < len)
+		return -1;
+	s->tail_failed = 1;
+	base = s->file_len - len;
+	if ((fd = open(s->bg->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	raw = xmalloc(len + 1);
+	n = read_at(fd, raw, len, (off_t)base);
+	close(fd);
+	/* Start on a line, which also starts a character. */
+	nl = n > 0 ? memchr(raw, '\n', n) : NULL;
+	skip = nl != NULL ? (size_t)(nl - raw) + 1 : n;
+	if (n < len || skip >= n || memchr(raw, '\r', n) != NULL) {
+		free(raw);
+		return -1;
+	}
+	s->tail.buf = buffer_from_mem(raw + skip, n - skip, "UTF-8", &err);
+	free(raw);
+	free(err);
+	if (s->tail.buf == NULL || s->tail.buf->invalid > 0 ||
+	    s->tail.buf->len != n - skip) {
+		buffer_free(s->tail.buf);
+		s->tail.buf = NULL;
+		return -1;
+	}
+	s->tail_base = base + skip - (s->head.buf->had_bom ? 3 : 0);
+	build(&s->tail, SOURCE_NEED_ALL, NULL);
+	s->tail_failed = 0;
+	return 0;
+}
+
+void
+source_start(struct source *s)
+{
+	sigset_t all, old;
+	int r;
+
+	if (!s->started || s->launched || s->ran)
+		return;
+	(void)tail_build(s);
+	atomic_fetch_add(&s->bg->refs, 1);
+	atomic_fetch_add(&source_live, 1);
+	/* The thread takes no signals: they are the caller's. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	r = pthread_create(&s->bg->thread, NULL, bg_thread, s->bg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (r == 0) {
+		s->launched = 1;
+		return;
+	}
+	atomic_fetch_sub(&s->bg->refs, 1);
+	atomic_fetch_sub(&source_live, 1);
+	s->ran = 1;
+	bg_main(s->bg);
+}
+
+/* Tells whether the whole text begins with the head's bytes. */
+static int
+same_start(const struct source *s)
+{
+	const struct buffer *w = s->bg->whole.buf, *h = s->head.buf;
+
+	return w->len >= h->len && memcmp(w->data, h->data, h->len) == 0;
+}
+
+/* Tells whether the tail's bytes are at tail_base in the whole text. */
+static int
+tail_in_whole(const struct source *s)
+{
+	const struct buffer *w = s->bg->whole.buf, *t = s->tail.buf;
+
+	return t != NULL && s->tail_base + t->len <= w->len &&
+	    memcmp(w->data + s->tail_base, t->data, t->len) == 0;
+}
+
+int
+source_tail_to_whole(const struct source *s, size_t tail_off,
+    size_t *whole_off)
+{
+	/* The stage first: until it is published, whole is the thread's. */
+	if ((s->taken < SOURCE_READY_DOC &&
+	    atomic_load(&s->bg->stage) < SOURCE_READY_DOC) ||
+	    s->bg->whole.buf == NULL || !tail_in_whole(s))
+		return -1;
+	*whole_off = s->tail_base + tail_off;
+	return 0;
+}
+
+/*
+ * Carries the place p, in the tail, over to the whole text: the same
+ * bytes when the tail's are found there, else the end.  The highlight
+ * (an entry jumped to in the tail) goes with it, or is dropped when its
+ * bytes are lost; with none, the head's comes back.
+ */
+static void
+tail_to_whole(struct source *s, struct source_place *p)
+{
+	int lost = !tail_in_whole(s);
+	int hl = p->hl_end > p->hl_off;
+
+	if (s->moved || (lost && hl)) {
+		p->hl_off = p->hl_end = 0;
+	} else if (hl) {
+		p->hl_off += s->tail_base;
+		p->hl_end += s->tail_base;
+	} else {
+		p->hl_off = s->head_hl_off;
+		p->hl_end = s->head_hl_end;
+	}
+	p->to_end = lost;
+	if (!lost)
+		p->top_off += s->tail_base;
+}
+
+/*
+ * Swaps in the whole document (stage is at least 1).  The head's
+ * timeline stays until the whole one arrives: its entries are offsets of
+ * the same bytes.  Returns the SOURCE_* bits, or 0 to wait.
+ */
+static int
+take_doc(struct source *s, struct source_place *p, int stage)
+{
+	struct source_bg *b = s->bg;
+	int r = SOURCE_CHANGED | SOURCE_GOT_DOC;
+
+	/*
+	 * The head was decoded alone; if the whole text does not begin
+	 * with the same bytes (a detection that differs), the head's
+	 * offsets mean nothing in it: keep the head until everything is
+	 * built, then start at the top.
+	 */
+	if (!s->given && !same_start(s))
+		s->moved = 1;
+	if (s->moved && stage < SOURCE_READY_ALL)
+		return 0;
+	if (s->shown == SOURCE_TAIL) {
+		tail_to_whole(s, p);
+		r |= SOURCE_MOVED;
+	} else if (s->moved) {
+		p->top_off = 0;
+		p->to_end = 0;
+		r |= SOURCE_MOVED;
+	}
+	s->shown = SOURCE_WHOLE;
+	s->doc = b->whole.doc;
+	s->tl = s->moved ? b->whole.tl : s->head.tl;
+	s->total_len = 0;
+	s->reading_pipe = 0;
+	s->taken = SOURCE_READY_DOC;
+	return r;
+}
+
+int
+source_poll(struct source *s, struct source_place *p)
+{
+	int stage, r;
+
+	if (!s->started || s->taken == SOURCE_READY_ALL)
+		return 0;
+	stage = atomic_load(&s->bg->stage);
+	if (stage == s->taken)
+		return 0;
+	if (stage == SOURCE_READY_FAILED) {
+		s->taken = stage;
+		s->started = 0;
+		return SOURCE_FAILED;
+	}
+	/* One step a call, so that the caller sees each. */
+	if (s->taken == SOURCE_READY_PREVIEW)
+		return take_doc(s, p, stage);
+	r = SOURCE_CHANGED;
+	s->tl = s->bg->whole.tl;
+	if (s->launched) {
+		pthread_join(s->bg->thread, NULL);
+		s->joined = 1;
+	}
+	s->started = 0;
+	s->taken = stage;
+	stage_free(&s->head);
+	stage_free(&s->tail);
+	return r;
+}
+
+void
+source_wait(struct source *s, const volatile sig_atomic_t *interrupt)
+{
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+
+	if (!s->started)
+		return;
+	source_start(s);
+	while (atomic_load(&s->bg->stage) == SOURCE_READY_PREVIEW &&
+	    (interrupt == NULL || *interrupt == 0))
+		nanosleep(&ts, NULL);
+}
+
+int
+source_tail(struct source *s, struct source_place *p)
+{
+	if (s->shown == SOURCE_TAIL)
+		return 0;
+	if (s->shown != SOURCE_HEAD || tail_build(s) < 0)
+		return -1;
+	s->shown = SOURCE_TAIL;
+	/* The highlight's offsets mean nothing in the tail. */
+	s->head_hl_off = p->hl_off;
+	s->head_hl_end = p->hl_end;
+	p->hl_off = p->hl_end = 0;
+	s->doc = s->tail.doc;
+	s->tl = s->tail.tl;
+	s->total_len = s->tail_base + s->tail.buf->len;
+	return 0;
+}
+
+void
+source_head(struct source *s, struct source_place *p)
+{
+	if (s->shown != SOURCE_TAIL)
+		return;
+	s->shown = SOURCE_HEAD;
+	s->doc = s->head.doc;
+	s->tl = s->head.tl;
+	p->hl_off = s->head_hl_off;
+	p->hl_end = s->head_hl_end;
+	s->total_len = s->tail_base + s->tail.buf->len;
+}
+
+const struct doc *
+source_doc(const struct source *s)
+{
+	return s->doc;
+}
+
+const struct timeline *
+source_timeline(const struct source *s)
+{
+	return s->tl;
+}
+
+size_t *
+source_take_order(struct source *s)
+{
+	size_t *order = NULL;
+
+	if (s->tl != NULL && s->tl == s->bg->whole.tl) {
+		order = s->bg->by_date;
+		s->bg->by_date = NULL;
+	}
+	return order;
+}
+
+const char *
+source_title(const struct source *s)
+{
+	return s->shown == SOURCE_TAIL ? s->head.doc->title : s->doc->title;
+}
+
+enum source_shown
+source_shown(const struct source *s)
+{
+	return s->shown;
+}
+
+enum source_ready
+source_ready(const struct source *s)
+{
+	return (enum source_ready)atomic_load(&s->bg->stage);
+}
+
+int
+source_loading(const struct source *s)
+{
+	return s->shown != SOURCE_WHOLE;
+}
+
+int
+source_complete(const struct source *s)
+{
+	return !s->started;
+}
+
+int
+source_reading_pipe(const struct source *s)
+{
+	return s->reading_pipe;
+}
+
+size_t
+source_base_off(const struct source *s)
+{
+	return s->shown == SOURCE_TAIL ? s->tail_base : 0;
+}
+
+size_t
+source_total_len(const struct source *s)
+{
+	return s->total_len;
+}
+
+int
+source_covers(const struct source *s, size_t off, int dir)
+{
+	size_t margin = s->o.preview_len / 4;
+
+	if (s->shown == SOURCE_WHOLE)
+		return 1;
+	if (dir < 0)
+		return off > margin;
+	return off + margin < s->doc->buf->len;
+}
+
+const char *
+source_error(const struct source *s)
+{
+	if (s->taken != SOURCE_READY_FAILED)
+		return NULL;
+	return s->bg->err != NULL ? s->bg->err : "cannot be read";
+}
+
+void
+source_free(struct source *s)
+{
+	if (s == NULL)
+		return;
+	stage_free(&s->head);
+	stage_free(&s->tail);
+	if (s->launched && !s->joined) {
+		atomic_store(&s->bg->stop, 1);
+		pthread_detach(s->bg->thread);
+	}
+	bg_release(s->bg);
+	free(s);
+}
+
+int
+source_threads(void)
+{
+	return atomic_load(&source_live);
+}

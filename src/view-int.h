@@ -1,0 +1,65 @@
+/* view-int.h - the fields of struct view, for view*.c and their tests. */
+#ifndef JUAN_VIEW_INT_H
+#define JUAN_VIEW_INT_H
+
+#include "juan/view.h"
+
+struct view {
+	const struct doc *doc;		/* borrowed */
+	const struct timeline *tl;	/* borrowed; NULL while unknown */
+	struct layout *layout;		/* owned, at the text pane's width */
+	struct layout_opts lo;		/* the layout's options */
+	int rows;			/* text rows shown, >= 0 */
+	size_t top_off;			/* first byte of the top line */
+	size_t base_off;		/* offset in the whole text of doc's
+					   first byte: doc is a preview of
+					   its end; else 0 */
+	size_t total_len;		/* bytes of the whole text when doc
+					   covers only its beginning, else 0 */
+
+	enum view_focus focus;
+	enum view_pane pane;
+	int pane_hidden;		/* hidden with '\' */
+	int pane_pct;			/* side pane width, percent of all */
+	int tl_by_date;			/* timeline in chronological order */
+	size_t *tl_order;		/* tl->n entry indexes in pane order:
+					   date_order or text_order */
+	size_t *date_order;		/* owned, or NULL until needed */
+	size_t *text_order;		/* owned, or NULL until needed */
+	size_t *date_pos;		/* the inverse of date_order: each
+					   entry's place in it; owned, or
+					   NULL until needed */
+	struct view_item *items;	/* with a filter, the nitems rows
+					   that pass it; else NULL: row i
+					   is the pane's i-th (view_item) */
+	size_t nitems;
+	size_t sel;			/* selected row (< nitems, or 0) */
+	size_t pane_top;		/* first row shown */
+	char *filter;			/* pane filter, owned, or NULL */
+	struct search *fsearch;		/* the filter, compiled, while rows
+					   are left to try; owned */
+	size_t filter_from;		/* the next row to try ... */
+	size_t filter_rows;		/* ... of this many */
+
+	ssize_t tl_cur;			/* position in tl_order of the
+					   entry last jumped to, or -1 */
+	size_t hl_off, hl_end;		/* highlighted range (the entry or
+					   section jumped to); empty if equal */
+
+	size_t marks[26];		/* byte offsets of marks a..z */
+	unsigned marks_set;		/* bit i: mark 'a' + i is set */
+
+	struct search *search;		/* the compiled pattern, owned */
+	char *pattern;			/* its text, owned, or NULL */
+	int backward;			/* the search was started with '?' */
+	int have_cur;			/* cur_off..cur_end is a match */
+	size_t cur_off, cur_end;	/* the current match */
+	struct view_match *matches;	/* nmatches, in order, at most
+					   VIEW_MATCH_MAX kept */
+	size_t nmatches;		/* matches kept */
+	size_t count;			/* matches counted so far */
+	size_t count_from;		/* where counting goes on */
+	int counted;			/* counting reached the end */
+};
+
+#endif

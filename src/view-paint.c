@@ -1,0 +1,346 @@
+/*
+ * view-paint.c - what the reader paints: styled cells and the status line.
+ *
+ * view_paint_rows() walks the layout from top_off, as many display lines
+ * as the text pane has rows, and gives each cell one style: the line's
+ * (from its kind), over which a timeline entry, then the highlight of a
+ * jump, then a search match win, in that order; a control's visible form
+ * not otherwise styled is a control, but for a figure line's.  The
+ * matches and entries on screen are gathered first as sorted ranges
+ * (struct ranges), and each row's cells walk them once.  The cells are
+ * copies of the layout's, so they stay valid while the layout's cache
+ * moves on.  The accessors at the end are what the interface reads and
+ * sets of the state that view.c keeps.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "view-int.h"
+
+struct ranges {
+	size_t (*r)[2];		/* n byte ranges [off, end) in order */
+	size_t n, cap;
+};
+
+static void
+ranges_add(void *arg, size_t a, size_t z)
+{
+	struct ranges *rs = arg;
+
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->r = xreallocarray(rs->r, rs->cap, sizeof *rs->r);
+	}
+	rs->r[rs->n][0] = a;
+	rs->r[rs->n][1] = z > a ? z : a + 1;
+	rs->n++;
+}
+
+/* Tells whether off is in a range, *i walking forward with off. */
+static int
+in_ranges(const struct ranges *rs, size_t *i, size_t off)
+{
+	while (*i < rs->n && rs->r[*i][1] <= off)
+		(*i)++;
+	return *i < rs->n && rs->r[*i][0] <= off;
+}
+
+static unsigned char
+line_style(enum dline_kind k)
+{
+	switch (k) {
+	case DLINE_TITLE:
+		return VIEW_STYLE_TITLE;
+	case DLINE_HEADING:
+		return VIEW_STYLE_HEADING;
+	case DLINE_CAPTION:
+		return VIEW_STYLE_CAPTION;
+	case DLINE_FIGURE:
+		return VIEW_STYLE_FIGURE;
+	case DLINE_BOILERPLATE:
+		return VIEW_STYLE_BOILERPLATE;
+	default:
+		return VIEW_STYLE_TEXT;
+	}
+}
+
+static struct view_row *
+add_row(struct view_paint *p)
+{
+	if (p->nrows == p->rows_cap) {
+		p->rows_cap = p->rows_cap ? p->rows_cap * 2 : 64;
+		p->rows = xreallocarray(p->rows, (size_t)p->rows_cap,
+		    sizeof *p->rows);
+	}
+	return &p->rows[p->nrows++];
+}
+
+static struct view_cell *
+add_cell(struct view_paint *p)
+{
+	if (p->ncells == p->cells_cap) {
+		p->cells_cap = p->cells_cap ? p->cells_cap * 2 : 1024;
+		p->cells = xreallocarray(p->cells, p->cells_cap,
+		    sizeof *p->cells);
+	}
+	return &p->cells[p->ncells++];
+}
+
+/* The style of a cell at off of a line styled base. */
+static unsigned char
+cell_style(const struct view *v, const struct lcell *c, unsigned char base,
+    struct ranges *es, size_t *ei, struct ranges *ms, size_t *mi)
+{
+	unsigned char s = base;
+
+	if (in_ranges(es, ei, c->off))
+		s = VIEW_STYLE_ENTRY;
+	if (c->off >= v->hl_off && c->off < v->hl_end)
+		s = VIEW_STYLE_JUMP;
+	if (in_ranges(ms, mi, c->off))
+		s = v->have_cur && c->off >= v->cur_off &&
+		    (c->off < v->cur_end || c->off == v->cur_off) ?
+		    VIEW_STYLE_CURMATCH : VIEW_STYLE_MATCH;
+	if (c->repl[0] != '\0' && s == base && base != VIEW_STYLE_FIGURE)
+		s = VIEW_STYLE_CTL;
+	return s;
+}
+
+void
+view_paint_rows(struct view *v, int width, struct view_paint *p)
+{
+	struct ranges ms = { NULL, 0, 0 }, es = { NULL, 0, 0 };
+	const struct lcell *c;
+	struct view_row *r;
+	struct view_cell *vc;
+	struct dline dl, nx;
+	size_t n, i, mi = 0, ei = 0, bottom;
+	int row, col, have;
+
+	p->nrows = 0;
+	p->ncells = 0;
+	if (v->rows < 1)
+		return;
+	bottom = view_bottom(v);
+	view_search_each(v, v->top_off, bottom, ranges_add, &ms);
+	view_date_each(v, v->top_off, bottom, ranges_add, &es);
+	have = layout_line_at(v->layout, v->top_off, &dl) == 0;
+	for (row = 0; row < v->rows && have; row++) {
+		r = add_row(p);
+		r->style = line_style(dl.kind);
+		r->level = (unsigned char)(dl.level > 0 ? dl.level : 0);
+		r->first = p->ncells;
+		n = layout_cells(v->layout, &dl, &c);
+		for (i = 0, col = 0; i < n; i++) {
+			if (col + c[i].width > width)
+				break;
+			if (c[i].width == 0 && c[i].repl[0] == '\0')
+				continue;
+			vc = add_cell(p);
+			vc->c = c[i];
+			vc->style = cell_style(v, &c[i], r->style, &es, &ei,
+			    &ms, &mi);
+			col += c[i].width;
+		}
+		r->n = p->ncells - r->first;
+		have = layout_next(v->layout, &dl, &nx) == 0;
+		dl = nx;
+	}
+	free(ms.r);
+	free(es.r);
+}
+
+void
+view_paint_free(struct view_paint *p)
+{
+	free(p->rows);
+	free(p->cells);
+	memset(p, 0, sizeof *p);
+}
+
+void
+view_status(struct view *v, struct view_status *st)
+{
+	const struct doc *d = v->doc;
+	ssize_t s, e;
+
+	memset(st, 0, sizeof *st);
+	st->title = d->title;
+	s = view_section(v);
+	if (s >= 0 && d->sections[s].title != NULL && (d->title_block < 0 ||
+	    d->sections[s].block != (size_t)d->title_block))
+		st->section = d->sections[s].title;
+	if ((e = view_date_entry(v)) >= 0)
+		st->date = v->tl->entries[e].value;
+	if (v->search != NULL && v->have_cur) {
+		st->have_match = 1;
+		st->match_i = view_search_index(v);
+		st->match_n = v->count;
+		st->match_more = !v->counted;
+	}
+	st->percent = view_percent(v);
+}
+
+/*
+ * The state the interface reads and sets.
+ */
+const struct doc *
+view_doc(const struct view *v)
+{
+	return v->doc;
+}
+
+const struct timeline *
+view_timeline(const struct view *v)
+{
+	return v->tl;
+}
+
+size_t
+view_top(const struct view *v)
+{
+	return v->top_off;
+}
+
+void
+view_set_top(struct view *v, size_t top_off)
+{
+	v->top_off = top_off;
+}
+
+void
+view_highlight(const struct view *v, size_t *off, size_t *end)
+{
+	*off = v->hl_off;
+	*end = v->hl_end;
+}
+
+void
+view_set_highlight(struct view *v, size_t off, size_t end)
+{
+	v->hl_off = off;
+	v->hl_end = end;
+}
+
+void
+view_set_span(struct view *v, size_t base_off, size_t total_len)
+{
+	v->base_off = base_off;
+	v->total_len = total_len;
+}
+
+enum view_focus
+view_focus(const struct view *v)
+{
+	return v->focus;
+}
+
+void
+view_set_focus(struct view *v, enum view_focus f)
+{
+	v->focus = f;
+}
+
+enum view_pane
+view_pane(const struct view *v)
+{
+	return v->pane;
+}
+
+int
+view_pane_hidden(const struct view *v)
+{
+	return v->pane_hidden;
+}
+
+void
+view_set_pane_hidden(struct view *v, int hidden)
+{
+	v->pane_hidden = hidden;
+}
+
+int
+view_pane_pct(const struct view *v)
+{
+	return v->pane_pct;
+}
+
+void
+view_set_pane_pct(struct view *v, int pct)
+{
+	v->pane_pct = pct;
+}
+
+int
+view_tl_by_date(const struct view *v)
+{
+	return v->tl_by_date;
+}
+
+size_t
+view_nitems(const struct view *v)
+{
+	return v->nitems;
+}
+
+size_t
+view_pane_top(const struct view *v)
+{
+	return v->pane_top;
+}
+
+size_t
+view_sel(const struct view *v)
+{
+	return v->sel;
+}
+
+const char *
+view_filter(const struct view *v)
+{
+	return v->filter;
+}
+
+int
+view_filtering(const struct view *v)
+{
+	return v->fsearch != NULL;
+}
+
+const char *
+view_pattern(const struct view *v)
+{
+	return v->pattern;
+}
+
+int
+view_searching(const struct view *v)
+{
+	return v->search != NULL;
+}
+
+int
+view_search_backward(const struct view *v)
+{
+	return v->backward;
+}
+
+int
+view_have_match(const struct view *v)
+{
+	return v->have_cur;
+}
+
+void
+view_drop_match(struct view *v)
+{
+	v->have_cur = 0;
+}
+
+int
+view_counted(const struct view *v)
+{
+	return v->counted;
+}
