@@ -87,6 +87,22 @@ close_block(struct build *b)
 	}
 }
 
+/*
+ * Tells whether the rule [off, end) may underline block i: a setext
+ * underline is about as long as its heading, where a rule across the
+ * page under a short line (an author's name above the notes of an
+ * Aozora text) is a rule.
+ */
+static int
+underlines(const struct build *b, size_t i, size_t off, size_t end)
+{
+	const struct block *k = &b->d->blocks[i];
+
+	doc_lex_trim(b->s, &off, &end);
+	return end - off <= 2 * doc_lex_cols(b->s + k->off, k->end - k->off) +
+	    8;
+}
+
 /* The state of pass 2 from one line to the next. */
 struct gstate {
 	int prev_blank;		/* the line before was blank */
@@ -137,10 +153,15 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 		else
 			doc_lex_classify(s, off, end, DOC_HEADING_MAX_COLS, &l);
 		if (l.cls == LC_BLANK) {
+			if (d->nblocks > 0)
+				b->bi[cur].flags |= LF_BLANK_AFTER;
 			prev_blank = 1;
 			join = cont = 0;
 			continue;
 		}
+		/* The body's indentation: lines of some length. */
+		if (l.cls == LC_TEXT && l.end_off - l.off >= BODY_MIN_BYTES)
+			b->indent_hist[l.indent]++;
 		if ((ssize_t)i == b->title_line) {
 			l = b->title;
 			cur = doc_gather_add(b, off, end, BLOCK_TITLE, &l);
@@ -159,7 +180,8 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 		    b->bi[cur].fam != FAM_MD)) &&
 		    (b->bi[cur].flags & LF_SINGLE) &&
 		    d->blocks[cur].end - d->blocks[cur].off <=
-		    2 * DOC_MD_HEADING_MAX_COLS) {
+		    2 * DOC_MD_HEADING_MAX_COLS && underlines(b, cur, off,
+		    end)) {
 			doc_set_kind(b, cur, BLOCK_HEADING);
 			doc_text_first_line(b, cur);
 			d->blocks[cur].end = end;
@@ -204,6 +226,8 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 			}
 			close_block(b);
 			cur = doc_gather_add(b, off, end, kind, &l);
+			if (prev_blank)
+				b->bi[cur].flags |= LF_BLANK_BEFORE;
 			if (l.cls == LC_FENCE) {
 				in_fence = 1;
 				doc_lex_fence(s, off, end, &fch, &flen);
@@ -346,6 +370,8 @@ doc_gather(struct build *b)
 		    b->bi[n1].kind == BLOCK_PARAGRAPH && is_caption(b, n1))
 			doc_set_kind(b, n1, BLOCK_CAPTION);
 		b->title_seen |= h2.b.title_seen;
+		for (k = 0; k < INDENT_UNITS; k++)
+			b->indent_hist[k] += h2.b.indent_hist[k];
 		for (k = 0; k < b->nsuf; k++)
 			b->suf[k].seen |= h2.b.suf[k].seen;
 	}

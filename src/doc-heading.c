@@ -164,6 +164,40 @@ assign_levels(struct build *b)
 	}
 }
 
+/*
+ * Keeps the headings marked only by indentation where the evidence
+ * holds: the line stands alone between blank lines and is indented more
+ * than the body (the indentation most body lines have), by two
+ * full-width spaces at least.  In a novel whose every paragraph is
+ * indented so, a short indented line is only a short paragraph.
+ */
+static void
+indent_headings(struct build *b)
+{
+	struct binfo *bi = b->bi;
+	size_t i, best = 0;
+	int body = 0, k, ind;
+
+	for (k = 0; k < INDENT_UNITS; k++)
+		if (b->indent_hist[k] > best) {
+			best = b->indent_hist[k];
+			body = k;
+		}
+	for (i = 0; i < b->d->nblocks; i++) {
+		if (bi[i].kind != BLOCK_HEADING || bi[i].fam < FAM_IND1 ||
+		    bi[i].fam > FAM_IND4)
+			continue;
+		ind = 2 + (bi[i].fam - FAM_IND1);
+		if (ind > body && (bi[i].flags & LF_SINGLE) &&
+		    (bi[i].flags & LF_BLANK_BEFORE) &&
+		    ((bi[i].flags & LF_BLANK_AFTER) || i + 1 == b->d->nblocks))
+			continue;
+		doc_set_kind(b, i, BLOCK_PARAGRAPH);
+		bi[i].cls = LC_TEXT;
+		bi[i].fam = FAM_NONE;
+	}
+}
+
 /* Pass 3: decide the headings and their levels. */
 void
 doc_heading_decide(struct build *b)
@@ -173,6 +207,7 @@ doc_heading_decide(struct build *b)
 	size_t i, n = d->nblocks;
 	int has_md, fam;
 
+	indent_headings(b);
 	has_md = d->title_block >= 0 && b->title.fam == FAM_MD;
 	for (i = 0; i < n; i++) {
 		fam = bi[i].fam;

@@ -42,6 +42,10 @@
 #define MAX_LEVEL	6
 /* A run-in heading is at most this long (columns). */
 #define RUN_IN_MAX_COLS	64
+/* A heading marked only by indentation is at most this long (columns). */
+#define INDENT_HEADING_MAX_COLS	40
+/* A text line this long (bytes) counts for the body's indentation. */
+#define BODY_MIN_BYTES	60
 
 /* What a line looks like on its own. */
 enum lclass {
@@ -79,6 +83,10 @@ enum family {
 	FAM_DASH_SUB,	/* phrase——subtitle */
 	FAM_DASH_LEAD,	/* ——phrase */
 	FAM_PLAIN,	/* a short line alone, followed by body text */
+	FAM_IND1,	/* a short line alone, indented 2 full-width */
+	FAM_IND2,	/* ... 3 */
+	FAM_IND3,	/* ... 4 */
+	FAM_IND4,	/* ... 5 or more (Aozora's sections) */
 	FAM_COUNT
 };
 
@@ -97,6 +105,10 @@ enum lend {
 #define LF_DOTLIST	0x08	/* "1. " form: a list item if not a heading */
 #define LF_HINTED	0x10	/* (binfo) a block the hints decided */
 #define LF_RUNIN	0x20	/* a run-in heading: its first sentence */
+#define LF_BLANK_BEFORE	0x40	/* (binfo) a blank line or the start before */
+#define LF_BLANK_AFTER	0x80	/* (binfo) a blank line after */
+/* Indentation is counted in units of one full-width space (2 columns). */
+#define INDENT_UNITS	8
 
 /* The classification of one line. */
 struct line {
@@ -105,6 +117,8 @@ struct line {
 	int md;			/* '#' count of a Markdown heading */
 	enum lend end;
 	int flags;		/* LF_* */
+	int indent;		/* leading white space, in INDENT units
+				   (2 columns), at most INDENT_UNITS - 1 */
 	size_t off, end_off;	/* the line without leading/trailing space */
 	size_t text_off;	/* heading text without markers */
 	size_t text_end;
@@ -141,6 +155,7 @@ struct build {
 	struct suffix suf[MAX_SUFFIXES];
 	size_t nsuf;
 	int title_seen;			/* the whole title was repeated */
+	size_t indent_hist[INDENT_UNITS]; /* body lines by indentation */
 	ssize_t title_more;		/* the title's second line's block,
 					   or -1 */
 };
@@ -192,6 +207,7 @@ void doc_meta_find_title(struct build *b);
 int doc_meta_repeats_title(struct build *b, const struct line *l);
 void doc_meta_title_md(struct build *b);
 void doc_meta_subtitle(struct build *b);
+void doc_meta_aozora(struct build *b);
 void doc_meta_title_text(struct build *b);
 void doc_meta_date(struct build *b);
 

@@ -842,6 +842,44 @@ numbering(const char *s, size_t n, int *dot)
 	return FAM_NONE;
 }
 
+/*
+ * The indentation s[0..n) (white space only) in units of one full-width
+ * space: U+3000 counts one, a space half, a tab two.
+ */
+static int
+indent_units(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ' ')
+			c++;
+		else if (s[i] == '\t')
+			c += 4;
+		else if ((unsigned char)s[i] == 0xe3)
+			c += 2;
+	c /= 2;
+	return c < INDENT_UNITS ? (int)c : INDENT_UNITS - 1;
+}
+
+/*
+ * Tells whether the trimmed line t[0..n) is a rule across the page: 20
+ * '-' or more and nothing else.  It separates, it says nothing: it is
+ * boilerplate (a shorter one under a line is a setext underline).
+ */
+static int
+is_rule(const char *t, size_t n)
+{
+	size_t i;
+
+	if (n < 20 || t[0] != '-' || t[n - 1] != '-')
+		return 0;
+	for (i = 1; i < n - 1; i++)
+		if (t[i] != '-')
+			return 0;
+	return 1;
+}
+
 /* The families whose numbered paragraph may open with a run-in heading. */
 static const unsigned char run_in_fams[FAM_COUNT] = {
 	[FAM_CN_CAP] = 1, [FAM_CN_NUM] = 1, [FAM_CN_PAREN] = 1,
@@ -949,8 +987,10 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 	l->text_off = l->off;
 	l->text_end = l->end_off;
 	if (l->off - off >= 2 || (l->off > off && s[off] == '\t') ||
-	    STARTS(s + off, end - off, "\xe3\x80\x80"))
+	    STARTS(s + off, end - off, "\xe3\x80\x80")) {
 		l->flags |= LF_INDENT;
+		l->indent = indent_units(s + off, l->off - off);
+	}
 	l->end = doc_lex_line_end(t, n);
 	if (doc_lex_fence(s, off, end, &fch, &flen)) {
 		l->cls = LC_FENCE;
@@ -972,6 +1012,10 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 	}
 	if (is_figure(t, n)) {
 		l->cls = LC_FIGURE;
+		return;
+	}
+	if (is_rule(t, n)) {
+		l->cls = LC_BOILER;
 		return;
 	}
 	if (run_in(t, n, l)) {
@@ -1053,6 +1097,20 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 			l->text_off = l->off;
 			l->text_end = l->end_off;
 		}
+		return;
+	}
+	/*
+	 * A short line indented deeply (with full-width spaces: ASCII
+	 * ones indent code) may be a heading marked only so (Aozora
+	 * Bunko's parts and sections): pass 3 decides, from the body's
+	 * indentation and the blank lines around it.
+	 */
+	if (l->indent >= 2 && STARTS(s + off, end - off, "\xe3\x80\x80") &&
+	    l->end == END_NONE && letters(t, n) >= 1 &&
+	    l->cols <= INDENT_HEADING_MAX_COLS && !has_controls(t, n)) {
+		l->cls = LC_HEAD;
+		l->fam = l->indent >= 5 ? FAM_IND4 :
+		    (enum family)(FAM_IND1 + l->indent - 2);
 		return;
 	}
 	if (letters(t, n) < 2 || doc_lex_starts_any(t, n, doc_lex_bylines) ||

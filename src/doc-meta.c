@@ -18,6 +18,29 @@
 #include "doc-int.h"
 #include "juan/util.h"
 
+/* A byline's name is at most this long (columns). */
+#define BYLINE_MAX_COLS	16
+
+/*
+ * Tells whether line i (0-based), classified as l, is an author's name
+ * right under a title: short, no sentence, and followed by a blank line,
+ * a rule or the end (as Aozora Bunko texts open: title, author, rule).
+ */
+static int
+name_below(const struct build *b, size_t i, const struct line *l)
+{
+	const struct buffer *buf = b->d->buf;
+	struct line next;
+
+	if (l->cls != LC_SHORT || l->cols == 0 || l->cols > BYLINE_MAX_COLS)
+		return 0;
+	if (i + 1 >= buf->nlines)
+		return 1;
+	doc_lex_classify(b->s, buffer_line_start(buf, i + 1),
+	    doc_line_end(buf, i + 1), DOC_HEADING_MAX_COLS, &next);
+	return next.cls == LC_BLANK || next.cls == LC_BOILER;
+}
+
 /*
  * Pass 1: the title is the first line that is neither blank nor
  * boilerplate (looking at the first few lines only), if it is short, has no
@@ -64,7 +87,8 @@ doc_meta_find_title(struct build *b)
 		    ((next.cls == LC_TEXT || next.cls == LC_SHORT) &&
 		    ((next.flags & LF_INDENT) ||
 		    doc_lex_starts_with_date(nt, nn) ||
-		    doc_lex_starts_any(nt, nn, doc_lex_bylines)))))
+		    doc_lex_starts_any(nt, nn, doc_lex_bylines))) ||
+		    name_below(b, i + 1, &next)))
 			return;
 	}
 	b->title_line = (ssize_t)i;
@@ -169,8 +193,63 @@ doc_meta_title_md(struct build *b)
 	}
 }
 
-/* A byline's name is at most this long (columns). */
-#define BYLINE_MAX_COLS	16
+/* How many blocks from the top may open Aozora's notes, and their size. */
+#define NOTES_FIRST_BLOCKS	8
+#define NOTES_MAX_BLOCKS	40
+/* A colophon starts this many blocks from the end at most. */
+#define COLOPHON_BLOCKS		40
+
+/* Tells whether block i is a rule: a line of 20 '-' or more, alone. */
+static int
+rule_line(const struct build *b, size_t i)
+{
+	const struct block *k = &b->d->blocks[i];
+	size_t j;
+
+	if (b->bi[i].kind != BLOCK_BOILERPLATE ||
+	    !(b->bi[i].flags & LF_SINGLE) || k->end - k->off < 20)
+		return 0;
+	for (j = k->off; j < k->end; j++)
+		if (b->s[j] != '-' && b->s[j] != ' ')
+			return 0;
+	return 1;
+}
+
+/*
+ * Aozora Bunko's front and back matter: the notes on the marks used
+ * ("【テキスト中に現れる記号について】"), between two rules near the top, and
+ * the colophon from "底本：" to the end.  Both are boilerplate, whatever
+ * short lines they hold.
+ */
+void
+doc_meta_aozora(struct build *b)
+{
+	struct doc *d = b->d;
+	size_t i, j, n = d->nblocks;
+
+	for (i = 0; i < n && i < NOTES_FIRST_BLOCKS; i++)
+		if (rule_line(b, i))
+			break;
+	for (j = i + 1; i < n && i < NOTES_FIRST_BLOCKS && j < n &&
+	    j <= i + NOTES_MAX_BLOCKS; j++)
+		if (rule_line(b, j)) {
+			for (; i <= j; i++) {
+				doc_set_kind(b, i, BLOCK_BOILERPLATE);
+				b->bi[i].cls = LC_BOILER;
+				b->bi[i].fam = FAM_NONE;
+			}
+			break;
+		}
+	for (i = n > COLOPHON_BLOCKS ? n - COLOPHON_BLOCKS : 0; i < n; i++)
+		if (STARTS(b->s + d->blocks[i].off, d->blocks[i].end -
+		    d->blocks[i].off, "底本："))
+			break;
+	for (; i < n; i++) {
+		doc_set_kind(b, i, BLOCK_BOILERPLATE);
+		b->bi[i].cls = LC_BOILER;
+		b->bi[i].fam = FAM_NONE;
+	}
+}
 
 /* Tells whether block i is a one-line paragraph holding only a date. */
 static int
@@ -218,6 +297,15 @@ doc_meta_subtitle(struct build *b)
 	if (d->title_block < 0 || b->title.fam == FAM_MD)
 		return;
 	j = (size_t)d->title_block + 1;
+	/* A name on the line under the title is its author's. */
+	if (j < d->nblocks && bi[j].kind == BLOCK_PARAGRAPH &&
+	    bi[j].cls == LC_SHORT && (bi[j].flags & LF_SINGLE) &&
+	    !(bi[j].flags & LF_BLANK_BEFORE) &&
+	    doc_lex_cols(b->s + d->blocks[j].off, d->blocks[j].end -
+	    d->blocks[j].off) <= BYLINE_MAX_COLS) {
+		bi[j].cls = LC_TEXT;
+		return;
+	}
 	if (j < d->nblocks && bi[j].kind == BLOCK_PARAGRAPH &&
 	    bi[j].cls == LC_SHORT && (bi[j].flags & LF_SINGLE) &&
 	    dash_line(b, j + 1)) {

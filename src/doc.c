@@ -143,6 +143,7 @@ doc_new(const struct buffer *buf)
 	doc_gather(&b);
 	doc_meta_title_md(&b);
 	doc_meta_subtitle(&b);
+	doc_meta_aozora(&b);
 	doc_heading_decide(&b);
 	doc_meta_title_text(&b);
 	/* The evidence is done with: give it back before the sections. */

@@ -314,6 +314,21 @@ test_markdown(void)
 	is_int(d->nsections, 2, "both are headings");
 	doc_free(d);
 
+	/* Headings marked only by indentation, and the trap. */
+	d = MODEL("\xe3\x80\x80\xe3\x80\x80\xe3\x80\x80一\n\n"
+	    "\xe3\x80\x80这是正文的第一段，只缩进一格，写得足够长才算正文的样子。\n\n"
+	    "\xe3\x80\x80\xe3\x80\x80\xe3\x80\x80二\n\n"
+	    "\xe3\x80\x80这是正文的第二段，也只缩进一格，同样写得足够长才行。\n");
+	is_int(d->nsections, 2, "lines indented deeper than the body are "
+	    "headings");
+	is_str(d->sections[1].title, "二", "a lone numeral too");
+	doc_free(d);
+	d = MODEL("\xe3\x80\x80\xe3\x80\x80他走了\n\n"
+	    "\xe3\x80\x80\xe3\x80\x80这是正文的第一段，缩进两格，写得足够长才算正文的样子。\n\n"
+	    "\xe3\x80\x80\xe3\x80\x80这是正文的第二段，也缩进两格，同样写得足够长才行。\n");
+	is_int(d->nsections, 0, "not when the body is indented as deeply");
+	doc_free(d);
+
 	d = MODEL("#话题# 不是标题\n\n    # indented code\n");
 	is_int(d->nsections, 0, "#tag# and indented # are no headings");
 	doc_free(d);

@@ -1,0 +1,1 @@
+--outline --json --encoding=SHIFT_JIS $FIXTURES/outline/aozora.sjis.txt
