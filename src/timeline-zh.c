@@ -77,8 +77,8 @@ unit_at(const struct tl_ctx *x, size_t k, enum unit u)
  * a_2016.  A date never continues such a token.
  */
 /* Words before a numeral that make it an ordinal or a recurrence. */
-static const char *const ordinal_words[] = { "第", "每", "星期", "礼拜",
-    NULL };
+static const char *const ordinal_words[] = { "第", "每", "每月", "每年",
+    "星期", "礼拜", NULL };
 
 int
 timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
@@ -505,7 +505,7 @@ shift_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	else if (LEX_AT(s, n, k, "后") || LEX_AT(s, n, k, "後"))
 		sign = 1, k += 3;
 	else if (LEX_AT(s, n, k, "以前") || LEX_AT(s, n, k, "之前"))
-		sign = -1, k += 6;
+		sign = -2, k += 6;
 	else if (LEX_AT(s, n, k, "前"))
 		sign = -1, k += 3;
 	else
@@ -513,7 +513,14 @@ shift_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	c->off = i;
 	c->end = k;
 	c->kind = TL_RELATIVE;
-	c->rel.anchor = sign < 0 ? TL_ANCHOR_DOC : TL_ANCHOR_PREV;
+	/*
+	 * 8年前 counts back from the document date, else from the date
+	 * before it; 两个月以前 (以前, 之前) only from the document date:
+	 * in a story it measures a span ("he had left two months before").
+	 */
+	c->rel.anchor = sign == -2 ? TL_ANCHOR_DOC_ONLY : sign < 0 ?
+	    TL_ANCHOR_DOC : TL_ANCHOR_PREV;
+	sign = sign < 0 ? -1 : 1;
 	c->rel.unit = unit;
 	c->rel.delta = sign * (int)m->val;
 	c->rel.prec = unit;
@@ -973,10 +980,11 @@ form_month(const struct tl_ctx *x, const struct num_at *a,
 	}
 	if (d.month == 0)
 		return FORM_NONE;
-	k = c->b.prec != TL_PREC_NONE ? (size_t)r : rel_range(x, (size_t)r,
-	    &d, c);
-	if (c->b.prec != TL_PREC_NONE)
+	if (c->b.prec != TL_PREC_NONE) {
 		c->b.year = 0;
+		k = (size_t)r;
+	} else
+		k = rel_range(x, (size_t)r, &d, c);
 	c->kind = TL_RELATIVE;
 	c->rel.anchor = TL_ANCHOR_PREV;
 	c->rel.unit = TL_PREC_YEAR;
@@ -1091,6 +1099,7 @@ static const struct relword {
 	int more;		/* may be followed by 6月, 6月5日 */
 } relwords[] = {
 	{ "当天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "即日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
 	{ "当日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
 	{ "当晚", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
 	{ "当夜", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
@@ -1140,6 +1149,10 @@ static const struct relword {
 static const char *const relword_not_before[] = { "龄", "级", "度", "代",
     "报", "刊", NULL };
 
+/* What before a relative word makes it part of another: 每年, 相同, 结转年限. */
+static const char *const relword_not_after[] = { "每", "相", "结", "結",
+    NULL };
+
 /* A relative word at i. */
 static int
 word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
@@ -1161,8 +1174,7 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	k = i + len;
 	if (lex_at_any(x->s, x->bend, k, relword_not_before))
 		return 0;
-	if (LEX_BEFORE(x->s, x->boff, i, "每") ||
-	    LEX_BEFORE(x->s, x->boff, i, "相"))
+	if (lex_before_any(x->s, x->boff, i, relword_not_after))
 		return 0;
 	c->off = i;
 	c->kind = TL_RELATIVE;
@@ -1199,6 +1211,11 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	}
 	if (c->rel.prec <= TL_PREC_MONTH)
 		c->mod = timeline_zh_mod(x, &k, c->rel.prec);
+	else if (w->more == 0 && LEX_AT(x->s, x->bend, k, "起")) {
+		/* 即日起, 次日起: an open range from that day on. */
+		c->mod = TL_MOD_SINCE;
+		k += 3;
+	}
 	c->end = k;
 	return 1;
 }

@@ -80,7 +80,8 @@ static void
 keys_init(void)
 {
 	static const char *const chars = "〇○零一二三四五六七八九两十百千廿"
-	    "０１２３４５６７８９当同次翌第前这那该转今去明上本兩當這隔";
+	    "０１２３４５６７８９当同次翌第前这那该转今去明上本兩當這隔"
+	    "卅卌即";
 	size_t i = 0, n = strlen(chars);
 	uint32_t c;
 
@@ -334,6 +335,10 @@ struct scan {
 	struct tl_date anchor;	/* latest date for relative expressions */
 	size_t anchor_off;	/* where the anchor was written */
 	struct tl_date docdate;	/* the document date, prec NONE if none */
+	struct tl_date head;	/* the date of the latest date heading or
+				   year line, prec NONE if none */
+	size_t head_off;	/* where it was written */
+	size_t head_end;	/* one past the text it dates */
 };
 
 static void make_event(struct timeline *, size_t, const struct doc *);
@@ -413,6 +418,67 @@ citation(const struct tl_ctx *x, size_t off, size_t end)
 	return 0;
 }
 
+/*
+ * Does the expression [off, end) open a date heading or a year line: the
+ * first words of a heading-like block (## 2019年12月1日, 1949年 alone on
+ * its line), or of any block when a colon follows (1937年：...)?
+ */
+static int
+opens_block(const struct scan *sc, size_t off, size_t end)
+{
+	const char *s = sc->x.s;
+	size_t k = sc->x.boff;
+
+	while (k < off && (s[k] == ' ' || s[k] == '#' || s[k] == '\t' ||
+	    s[k] == '*'))
+		k++;
+	if (k != off)
+		return 0;
+	if (sc->x.heading)
+		return 1;
+	while (end < sc->x.bend && s[end] == ' ')
+		end++;
+	return LEX_AT(s, sc->x.bend, end, "：") || (end < sc->x.bend &&
+	    s[end] == ':');
+}
+
+/*
+ * Notes a date heading or year line r at off: it anchors the text of its
+ * section (a heading's), or up to the next such line (a year line's).
+ */
+static void
+set_head(struct scan *sc, const struct tl_date *r, size_t off)
+{
+	const struct doc *d = sc->d;
+	const struct block *b = &d->blocks[sc->bi];
+	ssize_t sec = doc_section_at(d, b->off);
+
+	sc->head = *r;
+	sc->head_off = off;
+	sc->head_end = d->buf->len;
+	if (sec >= 0 && (size_t)sec < d->nsections)
+		sc->head_end = d->sections[sec].end;
+}
+
+/*
+ * The date a relative expression at off counts from: the latest date of
+ * its own sentence; else, under a date heading or year line, the latest
+ * date when it is in the heading's year or the next (the text has run on
+ * into it), and the heading's date when the latest date is elsewhere (a
+ * date cited in passing); else the latest date.
+ */
+static const struct tl_date *
+base_for(const struct scan *sc, size_t off)
+{
+	if (same_sentence(sc, sc->anchor_off, off) ||
+	    sc->head.prec == TL_PREC_NONE || off >= sc->head_end)
+		return &sc->anchor;
+	if (sc->anchor_off < sc->head_off || sc->anchor.year < sc->head.year ||
+	    sc->anchor.year > sc->head.year + 1)
+		return &sc->head;
+	return &sc->anchor;
+}
+
 /* Takes a candidate: resolves it and adds its entry. */
 static void
 take(struct scan *sc, struct tl_cand *c)
@@ -423,7 +489,8 @@ take(struct scan *sc, struct tl_cand *c)
 	if (c->off < sc->last)
 		c->off = sc->last;
 	if (c->kind == TL_RELATIVE) {
-		if (!resolve(&c->rel, &sc->anchor, &sc->docdate, &r))
+		if (!resolve(&c->rel, base_for(sc, c->off), &sc->docdate,
+		    &r))
 			return;
 		/* 1月20日至2月3日: a range in the resolved start's year. */
 		if (c->b.prec != TL_PREC_NONE) {
@@ -454,6 +521,9 @@ take(struct scan *sc, struct tl_cand *c)
 	    !same_sentence(sc, sc->anchor_off, c->off)))) {
 		sc->anchor = r;
 		sc->anchor_off = c->off;
+		if (c->kind != TL_RANGE && r.prec >= TL_PREC_YEAR &&
+		    opens_block(sc, c->off, c->end))
+			set_head(sc, &r, c->off);
 	}
 	if (c->kind == TL_DECADE)
 		sc->x.century = r.year / 100 * 100;
@@ -705,6 +775,7 @@ timeline_new(const struct doc *d)
 	sc.x.s = d->buf->data;
 	sc.x.n = d->buf->len;
 	sc.anchor.prec = TL_PREC_NONE;
+	sc.head.prec = TL_PREC_NONE;
 	sc.docdate.prec = TL_PREC_NONE;
 	if (dd->year != 0) {
 		sc.docdate.year = dd->year;
