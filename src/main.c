@@ -24,6 +24,7 @@
 #include "guide.h"
 #include "juan/buffer.h"
 #include "juan/doc.h"
+#include "juan/format.h"
 #include "juan/util.h"
 #include "out.h"
 #include "ui/ui.h"
@@ -32,7 +33,9 @@ enum {
 	OPT_JSON = 256,
 	OPT_SORT,
 	OPT_AMBIWIDTH,
-	OPT_REGEX
+	OPT_REGEX,
+	OPT_INPUT_FORMAT,
+	OPT_BINARY
 };
 
 static const struct option longopts[] = {
@@ -45,6 +48,8 @@ static const struct option longopts[] = {
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ "encoding", required_argument, NULL, 'e' },
+	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+	{ "binary", no_argument, NULL, OPT_BINARY },
 	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -75,7 +80,11 @@ usage(FILE *fp)
 "\n"
 "Input and display:\n"
 "  -e, --encoding=NAME     decode the input from NAME (any iconv encoding)\n"
-"                            instead of detecting UTF-8, UTF-16 or GB18030\n"
+"                            instead of detecting it (UTF-8, UTF-16, UTF-32,\n"
+"                            GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR...)\n"
+"      --input-format=FORMAT  read the input as 'text', 'markdown', 'html'\n"
+"                            or 'epub' instead of recognising it\n"
+"      --binary            show a file that looks binary as text anyway\n"
 "      --ambiwidth=1|2|auto  columns of East Asian Ambiguous characters\n"
 "                            such as \xe2\x80\x9c \xe2\x80\x9d \xe2\x80\x94 \xe2\x80\xa6 (default: auto, asking the terminal)\n"
 "\n"
@@ -212,6 +221,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	o.mode = MODE_READ;
+	o.input_format = -1;
 	ensure_utf8_locale();
 	while ((c = getopt_long(argc, argv, "ots:dw:e:hV", longopts,
 	    NULL)) != -1) {
@@ -261,6 +271,19 @@ main(int argc, char **argv)
 		case 'e':
 			o.encoding = optarg;
 			break;
+		case OPT_INPUT_FORMAT: {
+			enum format_kind k;
+
+			if (format_parse(optarg, &k) < 0)
+				return bad_usage("invalid --input-format '%s' "
+				    "(use text, markdown, html or epub)",
+				    optarg);
+			o.input_format = (int)k;
+			break;
+		}
+		case OPT_BINARY:
+			o.binary = 1;
+			break;
 		case OPT_AMBIWIDTH:
 			if (strcmp(optarg, "1") == 0)
 				o.ambiwidth = 1;
@@ -306,6 +329,11 @@ main(int argc, char **argv)
 	    strcmp(o.file, "-") == 0 ? "(standard input)" :
 	    display_name(o.file);
 
+	/* A file's kind is known before it is read; a pipe's after. */
+	o.format = o.input_format >= 0 ? o.input_format :
+	    o.file != NULL && strcmp(o.file, "-") != 0 ?
+	    (int)format_detect_path(o.file) : FORMAT_TEXT;
+
 	if (o.mode == MODE_READ) {
 		const char *term = getenv("TERM");
 
@@ -333,6 +361,23 @@ main(int argc, char **argv)
 	if (buf == NULL) {
 		fprintf(stderr, "juan: %s: %s\n", o.name, err);
 		free(err);
+		return 1;
+	}
+
+	if (o.input_format < 0 && !o.is_guide && strcmp(o.file, "-") == 0)
+		o.format = (int)format_detect(NULL, buf->head,
+		    buf->head_len);
+
+	/*
+	 * A binary file is refused here, as less asks before it shows one;
+	 * the reader asks for itself.  An EPUB is a zip, binary by nature,
+	 * and goes on to its converter.
+	 */
+	if (buf->binary && !o.binary && o.mode != MODE_READ &&
+	    o.format != FORMAT_EPUB) {
+		fprintf(stderr, "juan: %s: binary file (see it anyway with "
+		    "--binary)\n", o.name);
+		buffer_free(buf);
 		return 1;
 	}
 
