@@ -27,6 +27,11 @@ struct app_opts {
 	int width;		/* --width, 0 when not given */
 	int ambiwidth;		/* 1, 2, or 0 for auto */
 	const char *encoding;	/* --encoding, or NULL to detect */
+	int input_format;	/* --input-format: an enum format_kind
+				   (juan/format.h), or -1 to recognise */
+	int format;		/* the input's enum format_kind: forced,
+				   or recognised by format_detect() */
+	int binary;		/* --binary: show a file that looks binary */
 	int is_guide;		/* showing the built-in guide */
 	/* markdown: Markdown rendering (issue 15) */
 	int markdown;		/* the file is Markdown (by its extension) */

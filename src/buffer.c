@@ -570,6 +570,10 @@ decode(struct buffer *b, char *raw, size_t n, const char *encoding,
 	size_t outlen = 0, v, multi = 0, bom = 0;
 
 	memset(&e, 0, sizeof e);
+	b->head_len = n < BUFFER_HEAD ? n : BUFFER_HEAD;
+	b->head = xmalloc(b->head_len + 1);
+	memcpy(b->head, raw, b->head_len);
+	b->head[b->head_len] = '\0';
 	if (encoding != NULL && (strcasecmp(encoding, "UTF-8") == 0 ||
 	    strcasecmp(encoding, "UTF8") == 0)) {
 		/* UTF-8 needs no iconv: only the check and repair below. */
@@ -674,6 +678,14 @@ done:
 }
 
 int
+buffer_utf8_valid(const char *s, size_t n)
+{
+	size_t multi = 0;
+
+	return utf8_valid_prefix((const unsigned char *)s, n, &multi) == n;
+}
+
+int
 buffer_is_binary(const char *s, size_t n)
 {
 	size_t i = 0, head = n < BUFFER_BINARY_HEAD ? n : BUFFER_BINARY_HEAD;
@@ -691,7 +703,7 @@ buffer_is_binary(const char *s, size_t n)
 		    c == 0xfffd)
 			bad++;
 	}
-	return nul > 0 || (bad >= 8 && bad * 5 >= chars);
+	return nul >= 4 || (nul + bad >= 8 && (nul + bad) * 5 >= chars);
 }
 
 struct buffer *
@@ -858,6 +870,7 @@ buffer_free(struct buffer *b)
 	free(b->line_off);
 	free(b->line_off32);
 	free(b->encoding);
+	free(b->head);
 	free(b->name);
 	free(b);
 }

@@ -25,6 +25,7 @@
 #include "juan/buffer.h"
 #include "juan/convert-md.h"	/* markdown */
 #include "juan/doc.h"
+#include "juan/format.h"
 #include "juan/source.h"
 #include "juan/util.h"
 #include "out.h"
@@ -35,8 +36,10 @@ enum {
 	OPT_SORT,
 	OPT_AMBIWIDTH,
 	OPT_REGEX,
-	OPT_RAW,	/* markdown */
-	OPT_NO_VARIANTS
+	OPT_RAW,
+	OPT_NO_VARIANTS,
+	OPT_INPUT_FORMAT,
+	OPT_BINARY
 };
 
 static const struct option longopts[] = {
@@ -51,6 +54,8 @@ static const struct option longopts[] = {
 	{ "raw", no_argument, NULL, OPT_RAW },	/* markdown */
 	{ "no-variants", no_argument, NULL, OPT_NO_VARIANTS },
 	{ "encoding", required_argument, NULL, 'e' },
+	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
+	{ "binary", no_argument, NULL, OPT_BINARY },
 	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -86,7 +91,11 @@ usage(FILE *fp)
 "\n"
 "Input and display:\n"
 "  -e, --encoding=NAME     decode the input from NAME (any iconv encoding)\n"
-"                            instead of detecting UTF-8, UTF-16 or GB18030\n"
+"                            instead of detecting it (UTF-8, UTF-16, UTF-32,\n"
+"                            GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR...)\n"
+"      --input-format=FORMAT  read the input as 'text', 'markdown', 'html'\n"
+"                            or 'epub' instead of recognising it\n"
+"      --binary            show a file that looks binary as text anyway\n"
 "      --ambiwidth=1|2|auto  columns of East Asian Ambiguous characters\n"
 "                            such as \xe2\x80\x9c \xe2\x80\x9d \xe2\x80\x94 \xe2\x80\xa6 (default: auto, asking the terminal)\n"
 "\n"
@@ -205,6 +214,7 @@ parse_args(int argc, char **argv, struct app_opts *o)
 
 	memset(o, 0, sizeof *o);
 	o->mode = MODE_READ;
+	o->input_format = -1;
 	while ((c = getopt_long(argc, argv, "ots:dw:e:hV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -259,6 +269,19 @@ parse_args(int argc, char **argv, struct app_opts *o)
 		case 'e':
 			o->encoding = optarg;
 			break;
+		case OPT_INPUT_FORMAT: {
+			enum format_kind k;
+
+			if (format_parse(optarg, &k) < 0)
+				return bad_usage("invalid --input-format '%s' "
+				    "(use text, markdown, html or epub)",
+				    optarg);
+			o->input_format = (int)k;
+			break;
+		}
+		case OPT_BINARY:
+			o->binary = 1;
+			break;
 		case OPT_AMBIWIDTH:
 			if (strcmp(optarg, "1") == 0)
 				o->ambiwidth = 1;
@@ -305,6 +328,11 @@ parse_args(int argc, char **argv, struct app_opts *o)
 	    strcmp(o->file, "-") == 0 ? "(standard input)" :
 	    display_name(o->file);
 
+	/* A file's kind is known before it is read; a pipe's after. */
+	o->format = o->input_format >= 0 ? o->input_format :
+	    o->file != NULL && strcmp(o->file, "-") != 0 ?
+	    (int)format_detect_path(o->file) : FORMAT_TEXT;
+
 	if (o->mode == MODE_READ) {
 		const char *term = getenv("TERM");
 
@@ -336,6 +364,10 @@ main(int argc, char **argv)
 	so.mem_len = guide_len;
 	so.encoding = o.encoding;
 	so.pipe_limit = APP_PIPE_LIMIT;
+	/* Standard input's kind is known from its bytes, once read. */
+	so.format = o.input_format >= 0 || o.is_guide ||
+	    strcmp(o.file, "-") != 0 ? o.format : -1;
+	so.raw = o.raw;
 	/*
 	 * The reader loads a long text in the background behind previews
 	 * of its beginning and end, so that the first screen does not wait
@@ -358,6 +390,18 @@ main(int argc, char **argv)
 		return 1;
 	}
 	d = source_doc(src);
+	o.format = source_format(src);
+	/*
+	 * A binary file is refused here, as less asks before it shows one;
+	 * the reader asks for itself.  An EPUB is a zip, binary by nature,
+	 * and was read by its converter.
+	 */
+	if (d->buf->binary && !o.binary && o.format == FORMAT_TEXT) {
+		fprintf(stderr, "juan: %s: binary file (see it anyway with "
+		    "--binary)\n", o.name);
+		source_free(src);
+		return 1;
+	}
 	switch (o.mode) {
 	case MODE_OUTLINE:
 		status = out_outline(d, &o, stdout);

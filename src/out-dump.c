@@ -4,8 +4,8 @@
  * Every display line of the layout, first to last, is written as its cells
  * (a cell's replacement or its buffer bytes, which the layout has already
  * made terminal-safe) and a newline.  Boilerplate is hidden, as in the
- * reader; a Markdown file (app_opts.markdown) is rendered through the
- * hints of convert_md() unless --raw asks for its source.  Output goes
+ * reader; Markdown, HTML and EPUB are rendered through the format
+ * stage's hints (d->hints) unless --raw asked for the source.  Output goes
  * through a buffer flushed every OUT_CHUNK bytes, so a dump of a large
  * document needs no memory in proportion to it.
  */
@@ -15,7 +15,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "juan/convert-md.h"
+#include "juan/doc.h"
 #include "juan/layout.h"
 #include "juan/util.h"
 #include "out.h"
@@ -40,7 +40,6 @@ out_dump(const struct doc *d, const struct app_opts *o, FILE *fp)
 {
 	struct layout_opts lo;
 	struct layout *l;
-	struct hints *h = NULL;
 	struct sbuf b = SBUF_INIT;
 	const struct lcell *c;
 	struct dline dl, nx;
@@ -50,9 +49,9 @@ out_dump(const struct doc *d, const struct app_opts *o, FILE *fp)
 	lo.width = dump_width(o, fp);
 	lo.ambiwidth = o->ambiwidth == 2 ? 2 : 1;
 	lo.show_boilerplate = 0;
-	if (o->markdown && !o->raw)
-		h = convert_md(d->buf->data, d->buf->len);
-	lo.hints = h;
+	/* The format stage's hints render Markdown, HTML and EPUB; --raw
+	 * gave none, so the source is shown. */
+	lo.hints = d->hints;
 	l = layout_new(d, &lo);
 	more = layout_first(l, &dl) == 0;
 	while (more) {
@@ -77,6 +76,5 @@ out_dump(const struct doc *d, const struct app_opts *o, FILE *fp)
 		fwrite(b.s, 1, b.len, fp);
 	sbuf_free(&b);
 	layout_free(l);
-	hints_free(h);
 	return 0;
 }

@@ -36,6 +36,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "juan/convert-md.h"
+#include "juan/convert.h"
+#include "juan/format.h"
+#include "juan/hints.h"
 #include "juan/source.h"
 #include "juan/util.h"
 
@@ -43,6 +47,10 @@ struct source_stage {
 	struct buffer *buf;		/* owned, or NULL */
 	struct doc *doc;		/* owned, or NULL */
 	struct timeline *tl;		/* owned, or NULL */
+	struct hints *hints;		/* the format stage's, owned, or
+					   NULL for plain text */
+	int format;			/* enum format_kind of the text */
+	int raw;			/* Markdown without its hints */
 	int shallow;			/* doc is a bare struct: free() it */
 };
 
@@ -118,6 +126,7 @@ stage_free(struct source_stage *st)
 		free(st->doc);
 	else
 		doc_free(st->doc);
+	hints_free(st->hints);
 	buffer_free(st->buf);
 	memset(st, 0, sizeof *st);
 }
@@ -139,7 +148,14 @@ build(struct source_stage *st, enum source_need need, struct source_bg *bg)
 		st->shallow = 1;
 		return;
 	}
-	st->doc = doc_new(st->buf);
+	/*
+	 * Markdown keeps its source as the text: its hints conceal the
+	 * markup.  HTML and EPUB came with their hints from the converter.
+	 */
+	if (st->format == FORMAT_MARKDOWN && !st->raw && st->hints == NULL)
+		st->hints = convert_md(st->buf->data, st->buf->len);
+	st->doc = st->hints != NULL ? doc_new_hints(st->buf, st->hints) :
+	    doc_new(st->buf);
 	if (bg != NULL) {
 		atomic_store(&bg->stage, SOURCE_READY_DOC);
 		if (atomic_load(&bg->stop))
@@ -169,6 +185,153 @@ bg_release(struct source_bg *b)
 		bg_free(b);
 }
 
+/* The last component of path, the title of last resort. */
+static const char *
+base_name(const char *path)
+{
+	const char *p = strrchr(path, '/');
+
+	return p != NULL ? p + 1 : path;
+}
+
+/*
+ * Reads the whole file at path as bytes, at most CONVERT_MAX_INPUT of
+ * them.  Returns them (NUL-terminated) and sets *n, or NULL with *err.
+ */
+static char *
+read_raw(const char *path, size_t *n, char **err)
+{
+	struct stat sb;
+	size_t cap, len = 0;
+	ssize_t r;
+	char *p;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &sb) < 0) {
+		*err = xstrdup(strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		close(fd);
+		*err = xstrdup(strerror(EISDIR));
+		return NULL;
+	}
+	cap = S_ISREG(sb.st_mode) && sb.st_size > 0 ?
+	    (size_t)sb.st_size + 1 : 65536;
+	if (cap > CONVERT_MAX_INPUT + 1)
+		cap = CONVERT_MAX_INPUT + 1;
+	p = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (cap > CONVERT_MAX_INPUT) {
+				free(p);
+				close(fd);
+				*err = xasprintf("input too large (over %zu "
+				    "bytes)", (size_t)CONVERT_MAX_INPUT);
+				return NULL;
+			}
+			cap *= 2;
+			p = xrealloc(p, cap + 1);
+		}
+		r = read(fd, p + len, cap - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			*err = xstrdup(strerror(errno));
+			free(p);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	p[len] = '\0';
+	*n = len;
+	return p;
+}
+
+/*
+ * Converts an HTML page or an EPUB book of n bytes into the text buffer,
+ * with the hints in st.  name is the file's path, for the title of last
+ * resort.  Returns 0, or -1 with *err.
+ */
+static int
+convert(struct source_stage *st, const char *bytes, size_t n,
+    const char *charset, const char *name, char **err)
+{
+	struct buffer *b;
+	char *text = NULL;
+	size_t len = 0;
+	int r;
+
+	if (st->format == FORMAT_EPUB)
+		r = convert_epub(bytes, n, base_name(name), &text, &len,
+		    &st->hints, err);
+	else
+		r = convert_html(bytes, n, charset, base_name(name), &text,
+		    &len, &st->hints, err);
+	if (r < 0)
+		return -1;
+	b = buffer_from_mem(text, len, "UTF-8", err);
+	free(text);
+	if (b == NULL) {
+		hints_free(st->hints);
+		st->hints = NULL;
+		return -1;
+	}
+	free(b->name);
+	b->name = xstrdup(name);
+	st->buf = b;
+	return 0;
+}
+
+/*
+ * Loads the whole text of path ("-": standard input) into st: as text,
+ * or, for an HTML page or an EPUB book, converted.  A format of -1 is
+ * recognised from the bytes read.  Returns 0, or -1 with *err.
+ */
+static int
+load_whole(struct source_stage *st, const char *path, const char *encoding,
+    size_t limit, char **err)
+{
+	struct buffer *b;
+	char *raw;
+	size_t n;
+	int r;
+
+	if ((st->format == FORMAT_HTML || st->format == FORMAT_EPUB) &&
+	    strcmp(path, "-") != 0) {
+		if ((raw = read_raw(path, &n, err)) == NULL)
+			return -1;
+		r = convert(st, raw, n, encoding, path, err);
+		free(raw);
+		return r;
+	}
+	if ((b = buffer_load(path, encoding, limit, err)) == NULL)
+		return -1;
+	if (st->format < 0)
+		st->format = (int)format_detect(NULL, b->head, b->head_len);
+	if (st->format == FORMAT_EPUB) {
+		buffer_free(b);
+		*err = xstrdup("an EPUB book is read from a file, not from "
+		    "standard input");
+		return -1;
+	}
+	if (st->format == FORMAT_HTML) {
+		/* Already decoded: the page is UTF-8 now. */
+		r = convert(st, b->data, b->len, "UTF-8", b->name, err);
+		buffer_free(b);
+		return r;
+	}
+	st->buf = b;
+	return 0;
+}
+
 /* Loads and builds the whole text (in the thread, or else in the main). */
 static void
 bg_main(struct source_bg *b)
@@ -176,9 +339,8 @@ bg_main(struct source_bg *b)
 	struct timeline *tl;
 
 	if (b->whole.buf == NULL) {
-		b->whole.buf = buffer_load(b->path, b->encoding, b->limit,
-		    &b->err);
-		if (b->whole.buf == NULL) {
+		if (load_whole(&b->whole, b->path, b->encoding, b->limit,
+		    &b->err) < 0) {
 			atomic_store(&b->stage, SOURCE_READY_FAILED);
 			return;
 		}
@@ -357,13 +519,15 @@ open_path(struct source *s, const struct source_opts *o, char **err)
 		s->reading_pipe = 1;
 		return 1;
 	}
-	if (o->background && (r = preview_file(s, o->path)) == 0) {
+	/* A page or a book is converted whole: it has no previews. */
+	if (o->background && (o->format == FORMAT_TEXT ||
+	    o->format == FORMAT_MARKDOWN) &&
+	    (r = preview_file(s, o->path)) == 0) {
 		b->path = xstrdup(o->path);
 		return 1;
 	}
-	b->whole.buf = buffer_load(o->path, o->encoding,
-	    strcmp(o->path, "-") == 0 ? o->pipe_limit : 0, err);
-	if (b->whole.buf == NULL)
+	if (load_whole(&b->whole, o->path, o->encoding,
+	    strcmp(o->path, "-") == 0 ? o->pipe_limit : 0, err) < 0)
 		return -1;
 	/* A file whose head could not be read gets none from memory. */
 	return r == -2 ? 2 : 0;
@@ -384,6 +548,9 @@ source_open(const struct source_opts *o, char **err)
 	atomic_init(&b->stage, SOURCE_READY_PREVIEW);
 	b->encoding = o->encoding != NULL ? xstrdup(o->encoding) : NULL;
 	b->delay_ms = o->delay_ms;
+	s->head.format = s->tail.format = b->whole.format =
+	    o->path != NULL ? o->format : FORMAT_TEXT;
+	s->head.raw = s->tail.raw = b->whole.raw = o->raw;
 	if (o->path != NULL)
 		r = open_path(s, o, err);
 	else if ((b->whole.buf = buffer_from_mem(o->mem, o->mem_len, NULL,
@@ -398,7 +565,8 @@ source_open(const struct source_opts *o, char **err)
 		return s;
 	}
 	s->given = 1;
-	if (o->background && r == 0 && preview_mem(s) == 0) {
+	if (o->background && r == 0 && b->whole.hints == NULL &&
+	    preview_mem(s) == 0) {
 		show_head(s);
 		return s;
 	}
@@ -771,4 +939,15 @@ int
 source_threads(void)
 {
 	return atomic_load(&source_live);
+}
+
+int
+source_format(const struct source *s)
+{
+	/* The thread may still be reading standard input: until then it
+	 * is text. */
+	if (s->taken || s->ran || s->given)
+		return s->bg->whole.format < 0 ? FORMAT_TEXT :
+		    s->bg->whole.format;
+	return s->head.format < 0 ? FORMAT_TEXT : s->head.format;
 }

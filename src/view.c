@@ -121,6 +121,7 @@ view_new(const struct doc *d, const struct timeline *tl, int width,
 	v->lo.width = width > 0 ? width : 1;
 	v->lo.ambiwidth = ambiwidth == 2 ? 2 : 1;
 	v->lo.show_boilerplate = 0;
+	v->lo.hints = d != NULL ? d->hints : NULL;
 	v->layout = layout_new(d, &v->lo);
 	v->rows = rows > 0 ? rows : 0;
 	v->pane_pct = 30;
@@ -176,6 +177,7 @@ view_set_doc_sorted(struct view *v, const struct doc *d,
 	}
 	v->doc = d;
 	v->tl = tl;
+	v->lo.hints = d != NULL ? d->hints : NULL;
 	layout_free(v->layout);
 	v->layout = layout_new(d, &v->lo);
 	v->tl_cur = -1;

@@ -34,6 +34,10 @@ struct buffer {
 	int had_bom;		/* the input started with a byte-order mark */
 	int binary;		/* the beginning looks like a binary file,
 				   not text: see buffer_is_binary() */
+	char *head;		/* the first head_len bytes of the input
+				   as read, before decoding (a copy), for
+				   recognising its format (format.h) */
+	size_t head_len;	/* at most BUFFER_HEAD */
 	size_t invalid;		/* input sequences replaced by U+FFFD */
 	char *name;		/* the path, or "-" for standard input */
 	void *priv;		/* owned by buffer.c (the mapping, if any) */
@@ -45,6 +49,7 @@ struct buffer {
  * refused beyond it: BUFFER_STREAM_LIMIT bytes unless the caller gives
  * another, never more than BUFFER_STREAM_MAX.
  */
+#define BUFFER_HEAD 4096				/* bytes */
 #define BUFFER_STREAM_LIMIT ((size_t)1 << 30)		/* 1 GiB */
 #define BUFFER_STREAM_MAX (((size_t)-1) / 4)
 
@@ -90,16 +95,21 @@ void buffer_free(struct buffer *b);
 /*
  * Tells whether the decoded text s[0..n) looks like the beginning of a
  * binary file rather than of text, as less(1) asks before it shows a file:
- * its first BUFFER_BINARY_HEAD bytes hold NUL bytes, or at least 8
- * characters that text does not hold (C0 controls other than tab, line
- * ends, form feed, backspace and ESC; DEL; C1 controls; U+FFFD, which
- * stands for bytes that were not valid in the encoding read) making a
- * fifth of the characters there.  ESC is let through, so that a log with
- * colour sequences is text (juan shows its controls visibly).  Text in
+ * its first BUFFER_BINARY_HEAD bytes hold four NUL bytes or more (every
+ * binary format has them in its headers), or at least 8 characters that
+ * text does not hold (NUL and the other C0 controls but tab, line ends,
+ * form feed, backspace and ESC; DEL; C1 controls; U+FFFD, which stands
+ * for bytes that were not valid in the encoding read) making a fifth of
+ * the characters there.  A text with a stray control or two is text, and
+ * ESC is let through, so that a log with colour sequences is text too
+ * (juan shows controls visibly).  Text in
  * UTF-16 or UTF-32 has been decoded before this look, so its NUL bytes do
  * not count.  buffer_load and buffer_from_mem set b->binary with it.
  */
 #define BUFFER_BINARY_HEAD 1024
+
+/* Tells whether s[0..n) is valid UTF-8 (the loader's own fast check). */
+int buffer_utf8_valid(const char *s, size_t n);
 int buffer_is_binary(const char *s, size_t n);
 
 /* Where line i (0-based, i < nlines) starts. */

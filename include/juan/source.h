@@ -51,6 +51,10 @@ struct source_opts {
 	size_t preview_len;	/* bytes of the head and of the tail */
 	int delay_ms;		/* the thread waits this long before it
 				   reads the whole text (a test hook) */
+	int format;		/* the input's enum format_kind
+				   (juan/format.h), or -1 to recognise
+				   it from its bytes (standard input) */
+	int raw;		/* Markdown shown as its source: no hints */
 };
 
 /* What the thread has built so far (source_ready). */
@@ -103,6 +107,14 @@ void source_opts_init(struct source_opts *o);
  * *err for the caller to free, when the text cannot be read.
  */
 struct source *source_open(const struct source_opts *o, char **err);
+
+/*
+ * The input's enum format_kind: o->format, or the kind recognised from
+ * standard input's bytes.  HTML and EPUB are converted into text before
+ * the document is built (juan/convert.h), and get no previews; Markdown
+ * keeps its source with the hints of convert_md() unless o->raw.
+ */
+int source_format(const struct source *s);
 
 /*
  * Starts the thread building the whole text, once (later calls do

@@ -26,7 +26,12 @@ st=$?
 ok $? "yes | juan --dump is refused at the limit (status $st)"
 
 head -c 5000 /dev/zero | "$JUAN" --dump -w 40 >"$tmp/out" 2>"$tmp/err"
-ok $? "NUL bytes from a pipe are text"
+[ $? -eq 1 ] && grep -q "^juan: (standard input): binary file" "$tmp/err" &&
+    [ ! -s "$tmp/out" ]
+ok $? "NUL bytes from a pipe are a binary file, refused with status 1"
+head -c 5000 /dev/zero | "$JUAN" --binary --dump -w 40 >"$tmp/out" \
+    2>"$tmp/err"
+ok $? "and shown as text with --binary"
 [ "$(tr -dc '\000' <"$tmp/out" | wc -c)" -eq 0 ]
 ok $? "and are not printed raw"
 

@@ -856,7 +856,9 @@ test_binary(void)
 	ok(buffer_is_binary("a\x01\x02\x03\x04\x05\x06\x0e\x0f", 9),
 	    "a run of controls is binary");
 	ok(!buffer_is_binary("", 0), "an empty text is not binary");
-	ok(buffer_is_binary("text\0", 5), "a NUL is binary");
+	ok(!buffer_is_binary("a text\0 with a stray NUL", 24),
+	    "a stray NUL is text");
+	ok(buffer_is_binary("text\0\0\0\0", 8), "four NULs are binary");
 }
 
 int

@@ -1,0 +1,1 @@
+--dump $FIXTURES/encoding/binary-elf.bin

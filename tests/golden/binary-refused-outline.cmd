@@ -1,0 +1,1 @@
+--outline $FIXTURES/encoding/binary-elf.bin

@@ -1,0 +1,1 @@
+--binary --dump --width 40 $FIXTURES/encoding/binary-elf.bin

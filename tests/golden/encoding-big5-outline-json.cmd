@@ -1,0 +1,1 @@
+--outline --json $FIXTURES/encoding/zh-hant.big5.txt

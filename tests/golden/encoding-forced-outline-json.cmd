@@ -1,0 +1,1 @@
+--encoding=GB18030 --outline --json $FIXTURES/encoding/zh-hant.big5.txt

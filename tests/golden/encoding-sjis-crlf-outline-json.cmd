@@ -1,0 +1,1 @@
+--outline --json $FIXTURES/encoding/ja.sjis-crlf.txt

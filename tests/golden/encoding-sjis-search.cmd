@@ -1,0 +1,1 @@
+--search=下宿 $FIXTURES/encoding/ja.sjis.txt

@@ -1,0 +1,1 @@
+--outline --json $FIXTURES/encoding/zh-hant.utf32be-nobom.txt
