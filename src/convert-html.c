@@ -644,7 +644,8 @@ static const char *const meta_published[] = {
 };
 static const char *const meta_other[] = {
 	"article:modified_time", "og:updated_time", "dateupdate",
-	"datemodified", "lastmodified", "last-modified", "weibo:article:update_at"
+	"datemodified", "lastmodified", "last-modified",
+	"weibo:article:update_at"
 };
 
 struct meta {

@@ -213,7 +213,8 @@ test_br_runs(void)
 {
 	static const char page[] =
 	    "<html><head><title>共享单车换新颜 - 某某新闻</title></head><body>"
-	    "<div class=\"menu\"><a href=\"/x\">要闻</a> <a href=\"/y\">财经</a>"
+	    "<div class=\"menu\"><a href=\"/x\">要闻</a> "
+	    "<a href=\"/y\">财经</a>"
 	    " <a href=\"/z\">科技</a></div>"
 	    "<h1>共享单车换新颜</h1><div class=\"news_txt\">"
 	    "第一段文字说明了事情的起因，市民对此议论纷纷，意见不一。<br>"
@@ -600,12 +601,14 @@ static const char opf2[] =
     "<?xml version=\"1.0\"?><package xmlns=\"http://www.idpf.org/2007/opf\""
     " version=\"2.0\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
     "<dc:title>Old Book</dc:title></metadata><manifest>"
-    "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>"
+    "<item id=\"ncx\" href=\"toc.ncx\" "
+    "media-type=\"application/x-dtbncx+xml\"/>"
     "<item id=\"a\" href=\"a%20b.html\" media-type=\"application/xhtml+xml\"/>"
     "</manifest><spine toc=\"ncx\"><itemref idref=\"a\"/></spine></package>";
 
 static const char ncx[] =
-    "<?xml version=\"1.0\"?><ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\">"
+    "<?xml version=\"1.0\"?>"
+    "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\">"
     "<navMap><navPoint id=\"p1\"><navLabel><text>First</text></navLabel>"
     "<content src=\"a%20b.html\"/><navPoint id=\"p2\"><navLabel><text>"
     "Inner</text></navLabel><content src=\"a%20b.html#in\"/></navPoint>"
