@@ -553,7 +553,7 @@ prefix(struct layout *l, size_t hb, size_t ls, size_t le, int first)
 			for (x = bk->off; x <= me; x++)
 				pre_push(md, ls, 0, " ", 1);
 		else {
-			/* As wide, cell by cell, as "• ": both are cut alike. */
+			/* As wide, cell by cell, as "• ": cut alike. */
 			i = layout_str_width(BULLET, 3, amb);
 			pre_push(md, ls, 0, i == 2 ? "  " : " ", i);
 			pre_push(md, ls, 0, " ", 1);
