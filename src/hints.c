@@ -157,3 +157,44 @@ hints_free(struct hints *h)
 	free(h->language);
 	free(h);
 }
+
+size_t
+hints_shown(const struct hints *h, const char *text, size_t off, size_t end,
+    char **out, size_t **map)
+{
+	size_t lo = 0, hi = h->nspans, mid, i, x, cov = off, n = 0;
+	char *o = xmalloc(end > off ? end - off + 1 : 1);
+	size_t *m = map != NULL ? xreallocarray(NULL, end > off ?
+	    end - off + 1 : 1, sizeof *m) : NULL;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (h->spans[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* A concealed span that began before off may cover it. */
+	for (i = lo; i > 0 && lo - i < 64; i--)
+		if (h->spans[i - 1].kind == SPAN_CONCEAL &&
+		    h->spans[i - 1].end > cov)
+			cov = h->spans[i - 1].end;
+	for (x = off, i = lo; x < end; x++) {
+		for (; i < h->nspans && h->spans[i].off <= x; i++)
+			if (h->spans[i].kind == SPAN_CONCEAL &&
+			    h->spans[i].end > cov)
+				cov = h->spans[i].end;
+		if (x < cov)
+			continue;
+		if (m != NULL)
+			m[n] = x;
+		o[n++] = text[x];
+	}
+	o[n] = '\0';
+	if (m != NULL) {
+		m[n] = end;
+		*map = m;
+	}
+	*out = o;
+	return n;
+}

@@ -553,7 +553,7 @@ prefix(struct layout *l, size_t hb, size_t ls, size_t le, int first)
 			for (x = bk->off; x <= me; x++)
 				pre_push(md, ls, 0, " ", 1);
 		else {
-			/* As wide, cell by cell, as "• ": both are cut alike. */
+			/* As wide, cell by cell, as "• ": cut alike. */
 			i = layout_str_width(BULLET, 3, amb);
 			pre_push(md, ls, 0, i == 2 ? "  " : " ", i);
 			pre_push(md, ls, 0, " ", 1);
@@ -586,7 +586,7 @@ prefix(struct layout *l, size_t hb, size_t ls, size_t le, int first)
 static int
 markup_only(const struct layout_md *md, size_t ls, size_t le)
 {
-	size_t i = first_conceal(md, ls);
+	size_t i;
 
 	for (i = 0; i < md->nvis; i++)
 		if ((md->vfl[i] & VIRT) || (md->vis[i] != ' ' &&
@@ -807,7 +807,9 @@ layout_md_kind(struct layout *l, size_t x, struct dline *dl)
 		return;
 	switch (h->blocks[hb].kind) {
 	case HINT_HEADING:
-		dl->kind = DLINE_HEADING;
+		/* The document's title stays its title. */
+		dl->kind = l->doc->blocks[dl->block].kind == BLOCK_TITLE ?
+		    DLINE_TITLE : DLINE_HEADING;
 		dl->level = h->blocks[hb].level;
 		break;
 	case HINT_TITLE:

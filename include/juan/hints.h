@@ -114,4 +114,16 @@ void hints_sort(struct hints *h);
 
 void hints_free(struct hints *h);
 
+/*
+ * The text a reader sees of text[off, end) (h sorted, its offsets into
+ * text): the bytes no SPAN_CONCEAL covers, in *out (allocated,
+ * NUL-terminated), and when map is not NULL, in (*map)[i] the source
+ * offset of byte i of *out, and (*map)[n] = end (allocated).  Returns n,
+ * the bytes of *out.  A search looks for a phrase in *out, so that one
+ * that spans "**" or a link's brackets is found, and maps the match back
+ * to source offsets through *map.  The caller frees both.
+ */
+size_t hints_shown(const struct hints *h, const char *text, size_t off,
+    size_t end, char **out, size_t **map);
+
 #endif

@@ -102,7 +102,8 @@ static const struct tcase cases[] = {
 	    "P:0:example.org/notes", "LINK:example.org/notes" },
 	{ "<https://www.example.org/a/very/long/path/that/goes/on/and/on>\n",
 	    "example.org\n", "P:0:example.org", "LINK:example.org" },
-	{ "> 引用一\n> 引用二\n", "引用一\n引用二\n", "Q:1:引用一\n引用二", "" },
+	{ "> 引用一\n> 引用二\n",
+	    "引用一\n引用二\n", "Q:1:引用一\n引用二", "" },
 	{ "- 一\n- 二\n  - 三\n", "- 一\n- 二\n- 三\n",
 	    "LI:1:- 一|LI:1:- 二|LI:2:- 三", "" },
 	{ "3.  第三\n", "3. 第三\n", "LI:1:3. 第三", "" },
@@ -152,6 +153,25 @@ main(void)
 	    "its URL");
 	is_int(h->nblocks ? h->blocks[0].off : 99, 0, "item at its marker");
 	hints_free(h);
+
+	/* The shown text, for search: a phrase across markup is found. */
+	{
+		static const char md[] = "前**重要**的[话](http://x)后\n";
+		char *shown;
+		size_t *map, n;
+
+		h = convert_md(md, sizeof md - 1);
+		n = hints_shown(h, md, 0, sizeof md - 1, &shown, &map);
+		is_str(shown, "前重要的话后\n", "hints_shown: the shown text");
+		ok(n == 19 && map[3] == 5 && map[12] == 17 && map[n] ==
+		    sizeof md - 1, "and where each byte came from");
+		free(shown);
+		free(map);
+		n = hints_shown(h, md, 8, 20, &shown, NULL);
+		is_str(shown, "要的话", "a range of the text");
+		free(shown);
+		hints_free(h);
+	}
 
 	/* Nothing aborts: unclosed markup, NUL bytes, deep nesting. */
 	{
