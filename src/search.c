@@ -100,7 +100,7 @@ struct search {
 	unsigned char *gapok;		/* per pc[]: a line break may come
 					   before it */
 	size_t npc;			/* code points in pc[] */
-	uint32_t *plain;		/* variants: pc[] before their folding */
+	uint32_t *plain;		/* variants: pc[] before that fold */
 	char *pb;			/* plain[] or pc[] in UTF-8, up to a
 					   WS_MARK */
 	size_t pblen;			/* bytes in pb */
