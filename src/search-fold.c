@@ -136,3 +136,35 @@ search_fold_variants(const uint32_t *s, size_t n, int caseless,
 		(*out)[(*nout)++] = search_fold_ents[rev[lo]].cp;
 	}
 }
+
+/* The first code point of entry e's fold, or 0 for an empty fold. */
+static uint32_t
+fold_first(const struct search_fold_ent *e, int caseless)
+{
+	if (caseless)
+		return e->ci_len > 0 ? search_fold_pool[e->ci_off] : 0;
+	return e->cs_len > 0 ? search_fold_pool[e->cs_off] : 0;
+}
+
+void
+search_fold_led_by(uint32_t c, int caseless, uint32_t **out, size_t *nout)
+{
+	const uint16_t *rev = caseless ? search_fold_rev_ci :
+	    search_fold_rev_cs;
+	size_t lo = 0, hi = search_fold_nents, mid;
+
+	/* The permutation is sorted by fold string, so by first code point
+	   too: the first entry whose fold does not begin below c. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (fold_first(&search_fold_ents[rev[mid]], caseless) < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < search_fold_nents &&
+	    fold_first(&search_fold_ents[rev[lo]], caseless) == c; lo++) {
+		*out = xreallocarray(*out, *nout + 1, sizeof **out);
+		(*out)[(*nout)++] = search_fold_ents[rev[lo]].cp;
+	}
+}

@@ -40,6 +40,13 @@ void search_fold_variants(const uint32_t *s, size_t n, int caseless,
     uint32_t **out, size_t *nout);
 
 /*
+ * Every code point of the table whose fold begins with c (c > 0) is
+ * appended to *out, as search_fold_variants does.
+ */
+void search_fold_led_by(uint32_t c, int caseless, uint32_t **out,
+    size_t *nout);
+
+/*
  * The variant classes of Han characters (search-vgen.cc writes them from
  * OpenCC's dictionaries at build time): search_var_blk[c >> 8] is 0 or
  * one more than the row of search_var_map[] for c's block, whose entry

@@ -100,7 +100,7 @@ struct search {
 	unsigned char *gapok;		/* per pc[]: a line break may come
 					   before it */
 	size_t npc;			/* code points in pc[] */
-	uint32_t *plain;		/* variants: pc[] before their folding */
+	uint32_t *plain;		/* variants: pc[] before that fold */
 	char *pb;			/* plain[] or pc[] in UTF-8, up to a
 					   WS_MARK */
 	size_t pblen;			/* bytes in pb */
@@ -305,29 +305,29 @@ starts_ok(const struct search *s, uint32_t c)
 
 /*
  * The start characters with variants: the members of the first pattern
- * character's class (or the character alone) and any character of the
- * folding table whose fold, variant-folded, begins pc[] (㍿ for 株式會社,
- * Ａ for a).  The table has about ten thousand entries, so this takes
- * tens of microseconds, once per pattern.
+ * character's class (or the character alone) and the characters of the
+ * folding table whose fold begins with one of them, when their fold,
+ * variant-folded, begins pc[] (㍿ for 株式會社, Ａ for a).
  */
 static void
 find_var_starts(struct search *s)
 {
 	const uint32_t *m = &s->pc[0];
-	size_t n = search_var_members(s->pc[0], &m), i;
+	uint32_t *cand = NULL;
+	size_t n = search_var_members(s->pc[0], &m), ncand = 0, i;
 
 	if (n == 0)
 		n = 1;
-	s->starts = xreallocarray(NULL, n, sizeof *s->starts);
+	cand = xreallocarray(NULL, n, sizeof *cand);
+	memcpy(cand, m, n * sizeof *cand);
+	ncand = n;
 	for (i = 0; i < n; i++)
-		if (starts_ok(s, m[i]))
-			s->starts[s->nstarts++] = m[i];
-	for (i = 0; i < search_fold_nents; i++)
-		if (starts_ok(s, search_fold_ents[i].cp)) {
-			s->starts = xreallocarray(s->starts, s->nstarts + 1,
-			    sizeof *s->starts);
-			s->starts[s->nstarts++] = search_fold_ents[i].cp;
-		}
+		search_fold_led_by(m[i], s->caseless, &cand, &ncand);
+	s->starts = xreallocarray(NULL, ncand, sizeof *s->starts);
+	for (i = 0; i < ncand; i++)
+		if (starts_ok(s, cand[i]))
+			s->starts[s->nstarts++] = cand[i];
+	free(cand);
 }
 
 /*
