@@ -154,8 +154,18 @@ build(struct source_stage *st, enum source_need need, struct source_bg *bg)
 	 */
 	if (st->format == FORMAT_MARKDOWN && !st->raw && st->hints == NULL)
 		st->hints = convert_md(st->buf->data, st->buf->len);
-	st->doc = st->hints != NULL ? doc_new_hints(st->buf, st->hints) :
-	    doc_new(st->buf);
+	if (st->format == FORMAT_MARKDOWN) {
+		/*
+		 * Markdown's blocks and headings are the source's, as the
+		 * plain-text rules read them (the outline of a Markdown file
+		 * does not change with rendering); its hints only tell the
+		 * layout what to conceal and how to style it.
+		 */
+		st->doc = doc_new(st->buf);
+		st->doc->hints = st->hints;
+	} else
+		st->doc = st->hints != NULL ?
+		    doc_new_hints(st->buf, st->hints) : doc_new(st->buf);
 	if (bg != NULL) {
 		atomic_store(&bg->stage, SOURCE_READY_DOC);
 		if (atomic_load(&bg->stop))

@@ -59,6 +59,9 @@ for f in "$FIXTURES"/encoding/*utf16* "$FIXTURES"/encoding/*utf32*; do
 done
 
 "$JUAN" --outline "$tmp/book.epub" >"$tmp/out" 2>"$tmp/err"
+! grep -q 'binary file' "$tmp/err"
+ok $? "a broken EPUB is not refused as binary (its converter says why)"
+"$JUAN" --outline "$FIXTURES/epub/small-book.epub" >"$tmp/out" 2>"$tmp/err"
 ok $? "an EPUB is not refused as binary"
 
 done_testing
