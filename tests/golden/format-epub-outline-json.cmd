@@ -1,0 +1,1 @@
+--outline --json $FIXTURES/epub/small-book.epub

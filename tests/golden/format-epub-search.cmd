@@ -1,0 +1,1 @@
+--search=归来 $FIXTURES/epub/small-book.epub

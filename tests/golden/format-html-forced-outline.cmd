@@ -1,0 +1,1 @@
+--input-format=html --outline $FIXTURES/html/news-page.html

@@ -1,0 +1,1 @@
+--dump --width 40 $FIXTURES/html/news-page.html
