@@ -50,6 +50,7 @@
 #include "juan/command.h"
 #include "juan/input.h"
 #include "juan/layout.h"
+#include "juan/format.h"
 #include "juan/source.h"
 #include "juan/timeline.h"
 #include "juan/view.h"
@@ -428,6 +429,26 @@ open_terminal(struct ui *u)
 	return 0;
 }
 
+/*
+ * Asks on the terminal, before the screen is taken, whether to show a
+ * file that looks binary, as less asks.  Returns 1 for yes (a line that
+ * starts with y or Y), 0 otherwise.
+ */
+static int
+ask_binary(struct ui *u)
+{
+	int c, yes;
+
+	printf("\"%s\" may be a binary file.  See it anyway? (y/n) ",
+	    u->o->name);
+	fflush(stdout);
+	c = getc(u->tty_in);
+	yes = c == 'y' || c == 'Y';
+	while (c != EOF && c != '\n' && c != '\r')
+		c = getc(u->tty_in);
+	return yes;
+}
+
 static void
 install_signals(void)
 {
@@ -714,6 +735,12 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		return 1;
 	}
 
+	/* As less does, a file that looks binary is shown only when asked. */
+	if (!o->binary && source_format(u.src) == FORMAT_TEXT &&
+	    source_doc(u.src)->buf->binary && !ask_binary(&u)) {
+		ui_free(&u);
+		return 0;
+	}
 	if ((u.scr = newterm(NULL, stdout, u.tty_in)) == NULL) {
 		fprintf(stderr, "juan: cannot use the terminal '%s'\n",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
