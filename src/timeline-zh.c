@@ -1049,7 +1049,8 @@ form_day(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
 	    a->m.ndig > 2 || !LEX_AT(x->s, x->bend, a->k, "日") ||
 	    a->m.val < 1 || a->m.val > 31 ||
 	    lex_at_any(x->s, x->bend, a->k + 3, day_not_before) != 0 ||
-	    timeline_zh_counts(x, a->i) || LEX_BEFORE(x->s, x->boff, a->i, "连续"))
+	    timeline_zh_counts(x, a->i) ||
+	    LEX_BEFORE(x->s, x->boff, a->i, "连续"))
 		return FORM_NEXT;
 	c->kind = TL_RELATIVE;
 	c->rel.anchor = TL_ANCHOR_PREV;
