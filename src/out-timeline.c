@@ -6,7 +6,8 @@
  *	VALUE	LINE	KIND[:MOD]	EXPRESSION	EVENT
  *
  * VALUE is the normalized TIMEX3-style value (2016-04-19, 198X, BC0221,
- * 2018-04-20/2018-04-21, 2020-02-08T19:50 with a time of day); LINE the 1-based source line; KIND one of
+ * 2018-04-20/2018-04-21, 2020-02-08T19:50 with a time of day); LINE the
+ * 1-based source line; KIND one of
  * absolute, range, decade, relative, target, followed by ":MOD" when the
  * expression carries a modifier (absolute:END for 2023年底, absolute:SPRING
  * for 一九七五年春); EXPRESSION the words of the text; EVENT the clause the

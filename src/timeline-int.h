@@ -143,4 +143,23 @@ int timeline_zh_counts(const struct tl_ctx *x, size_t i);
 int timeline_zh_aside(const struct tl_ctx *x, size_t off, size_t k,
     const struct tl_date *d);
 
+/* A relative word that needs no numeral (当天, 次年, 同年6月, 去年). */
+struct tl_relword {
+	const char *w;		/* the word */
+	enum tl_anchor anchor;
+	enum tl_prec unit;	/* unit of delta, and precision wanted */
+	int delta;
+	int more;		/* may be followed by 6月, 6月5日 */
+};
+
+/* The relative words, NULL-terminated (timeline-zh-word.c). */
+extern const struct tl_relword timeline_zh_relwords[];
+
+/* What after a relative word, and before it, makes another word. */
+extern const char *const timeline_zh_relword_not_before[];
+extern const char *const timeline_zh_relword_not_after[];
+
+/* 前 alone before i as chronicles write BCE years (前221年): 3, or 0. */
+size_t timeline_zh_bc_alone(const struct tl_ctx *x, size_t i);
+
 #endif

@@ -242,3 +242,78 @@ timeline_zh_aside(const struct tl_ctx *x, size_t off, size_t k,
 	}
 	return 0;
 }
+
+/* Relative words that need no numeral: 当天, 次年, 同年6月, 去年. */
+const struct tl_relword timeline_zh_relwords[] = {
+	{ "当天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "即日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "当日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "当晚", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "当夜", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "同日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "同一天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "次日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "翌日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "第二天", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "前一天", TL_ANCHOR_PREV, TL_PREC_DAY, -1, 0 },
+	{ "同年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "当年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "这一年的", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "这一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "那一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "那年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "这年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "该年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "次年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "翌年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "第二年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "转年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "前一年", TL_ANCHOR_PREV, TL_PREC_YEAR, -1, 1 },
+	{ "今年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 0, 1 },
+	{ "去年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -1, 1 },
+	{ "前年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -2, 1 },
+	{ "明年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 1, 1 },
+	/* Traditional characters. */
+	{ "當天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "當日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "當晚", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
+	{ "隔天", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "隔日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
+	{ "當年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "這一年的", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "這一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "這年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
+	{ "隔年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
+	{ "當月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
+	{ "同月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
+	{ "当月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
+	{ "次月", TL_ANCHOR_PREV, TL_PREC_MONTH, 1, 2 },
+	{ "翌月", TL_ANCHOR_PREV, TL_PREC_MONTH, 1, 2 },
+	{ NULL, 0, 0, 0, 0 }
+};
+
+/* What after a relative word makes another word: 当年代, 同年龄, 今年度. */
+const char *const timeline_zh_relword_not_before[] = { "龄", "级", "度",
+    "代",
+    "报", "刊", NULL };
+
+/* What before a relative word makes it part of another: 每年, 相同, 结转年限. */
+const char *const timeline_zh_relword_not_after[] = { "每", "相", "结",
+    "結",
+    NULL };
+
+/*
+ * 前 alone before a numeral at i, as chronicles write years before the
+ * era (前221年, 约前1950年, 前21世纪): at a clause's start or after 约.
+ * Elsewhere 前 ends a word (之前, 以前, 年前).  Returns 3 or 0.
+ */
+size_t
+timeline_zh_bc_alone(const struct tl_ctx *x, size_t i)
+{
+	if (!LEX_BEFORE(x->s, x->boff, i, "前"))
+		return 0;
+	if (i == x->boff + 3 || !lex_is_han(x->s, x->bend, i - 6) ||
+	    LEX_BEFORE(x->s, x->boff, i - 3, "约"))
+		return 3;
+	return 0;
+}

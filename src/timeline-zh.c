@@ -393,22 +393,6 @@ decade_century(const struct tl_ctx *x, size_t *off, int dec)
 }
 
 /*
- * 前 alone before a numeral at i, as chronicles write years before the
- * era (前221年, 约前1950年, 前21世纪): at a clause's start or after 约.
- * Elsewhere 前 ends a word (之前, 以前, 年前).  Returns 3 or 0.
- */
-static size_t
-bc_alone(const struct tl_ctx *x, size_t i)
-{
-	if (!LEX_BEFORE(x->s, x->boff, i, "前"))
-		return 0;
-	if (i == x->boff + 3 || !lex_is_han(x->s, x->bend, i - 6) ||
-	    LEX_BEFORE(x->s, x->boff, i - 3, "约"))
-		return 3;
-	return 0;
-}
-
-/*
  * A century (20世纪), maybe with a decade (20世纪80年代); before the era
  * (公元前5世纪, 前21世纪) it is BC04XX, BC20XX.
  */
@@ -429,7 +413,8 @@ century_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	c->a.year = (int)(m->val - 1) * 100;
 	c->a.prec = TL_PREC_CENTURY;
 	if ((len = lex_before_any(x->s, x->boff, i, bc)) != 0 ||
-	    (m->kind == LEX_NUM_ASCII && (len = bc_alone(x, i)) != 0)) {
+	    (m->kind == LEX_NUM_ASCII &&
+	    (len = timeline_zh_bc_alone(x, i)) != 0)) {
 		c->off -= len;
 		c->a.year = -c->a.year;
 		c->mod = timeline_zh_decade_mod(x, &k);
@@ -759,7 +744,7 @@ year_era(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c)
 		return ERA_CE;
 	}
 	if (a->m.kind == LEX_NUM_ASCII && (a->m.ndig == 3 || a->m.ndig == 4) &&
-	    a->u != 0 && bc_alone(x, a->i)) {
+	    a->u != 0 && timeline_zh_bc_alone(x, a->i)) {
 		c->off -= 3;
 		return ERA_BC;
 	}
@@ -887,7 +872,7 @@ form_bc_grouped(const struct tl_ctx *x, const struct num_at *a,
 
 	if (a->m.kind != LEX_NUM_ASCII || a->m.ndig > 3 || k >= x->bend ||
 	    x->s[k] != ',' || ((len = lex_before_any(x->s, x->boff, a->i,
-	    bc)) == 0 && (len = bc_alone(x, a->i)) == 0))
+	    bc)) == 0 && (len = timeline_zh_bc_alone(x, a->i)) == 0))
 		return FORM_NEXT;
 	while (k + 4 <= x->bend && x->s[k] == ',' &&
 	    lex_digits(x->s, k + 4 < x->bend ? k + 4 : x->bend, k + 1,
@@ -1049,7 +1034,8 @@ form_day(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
 	    a->m.ndig > 2 || !LEX_AT(x->s, x->bend, a->k, "日") ||
 	    a->m.val < 1 || a->m.val > 31 ||
 	    lex_at_any(x->s, x->bend, a->k + 3, day_not_before) != 0 ||
-	    timeline_zh_counts(x, a->i) || LEX_BEFORE(x->s, x->boff, a->i, "连续"))
+	    timeline_zh_counts(x, a->i) ||
+	    LEX_BEFORE(x->s, x->boff, a->i, "连续"))
 		return FORM_NEXT;
 	c->kind = TL_RELATIVE;
 	c->rel.anchor = TL_ANCHOR_PREV;
@@ -1090,80 +1076,17 @@ num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
 	return 0;
 }
 
-/* Relative words that need no numeral: 当天, 次年, 同年6月, 去年. */
-static const struct relword {
-	const char *w;		/* the word */
-	enum tl_anchor anchor;
-	enum tl_prec unit;	/* unit of delta, and precision wanted */
-	int delta;
-	int more;		/* may be followed by 6月, 6月5日 */
-} relwords[] = {
-	{ "当天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "即日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "当日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "当晚", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "当夜", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "同日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "同一天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "次日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
-	{ "翌日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
-	{ "第二天", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
-	{ "前一天", TL_ANCHOR_PREV, TL_PREC_DAY, -1, 0 },
-	{ "同年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "当年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "这一年的", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "这一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "那一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "那年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "这年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "该年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "次年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
-	{ "翌年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
-	{ "第二年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
-	{ "转年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
-	{ "前一年", TL_ANCHOR_PREV, TL_PREC_YEAR, -1, 1 },
-	{ "今年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 0, 1 },
-	{ "去年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -1, 1 },
-	{ "前年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, -2, 1 },
-	{ "明年", TL_ANCHOR_DOC_ONLY, TL_PREC_YEAR, 1, 1 },
-	/* Traditional characters. */
-	{ "當天", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "當日", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "當晚", TL_ANCHOR_PREV, TL_PREC_DAY, 0, 0 },
-	{ "隔天", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
-	{ "隔日", TL_ANCHOR_PREV, TL_PREC_DAY, 1, 0 },
-	{ "當年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "這一年的", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "這一年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "這年", TL_ANCHOR_PREV, TL_PREC_YEAR, 0, 1 },
-	{ "隔年", TL_ANCHOR_PREV, TL_PREC_YEAR, 1, 1 },
-	{ "當月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
-	{ "同月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
-	{ "当月", TL_ANCHOR_PREV, TL_PREC_MONTH, 0, 2 },
-	{ "次月", TL_ANCHOR_PREV, TL_PREC_MONTH, 1, 2 },
-	{ "翌月", TL_ANCHOR_PREV, TL_PREC_MONTH, 1, 2 },
-	{ NULL, 0, 0, 0, 0 }
-};
-
-/* What after a relative word makes another word: 当年代, 同年龄, 今年度. */
-static const char *const relword_not_before[] = { "龄", "级", "度", "代",
-    "报", "刊", NULL };
-
-/* What before a relative word makes it part of another: 每年, 相同, 结转年限. */
-static const char *const relword_not_after[] = { "每", "相", "结", "結",
-    NULL };
-
 /* A relative word at i. */
 static int
 word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 {
-	const struct relword *w;
+	const struct tl_relword *w;
 	struct tl_date d = { 0, 0, 0, TL_PREC_NONE };
 	struct lex_num m;
 	size_t len, k, j, u;
 	long r;
 
-	for (w = relwords; w->w != NULL; w++) {
+	for (w = timeline_zh_relwords; w->w != NULL; w++) {
 		len = strlen(w->w);
 		if (i + len <= x->bend && memcmp(x->s + i, w->w, len) == 0)
 			break;
@@ -1172,9 +1095,9 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		return 0;
 	/* 当年 in 当年代, 同年龄, 今年度: other words. */
 	k = i + len;
-	if (lex_at_any(x->s, x->bend, k, relword_not_before))
+	if (lex_at_any(x->s, x->bend, k, timeline_zh_relword_not_before))
 		return 0;
-	if (lex_before_any(x->s, x->boff, i, relword_not_after))
+	if (lex_before_any(x->s, x->boff, i, timeline_zh_relword_not_after))
 		return 0;
 	c->off = i;
 	c->kind = TL_RELATIVE;

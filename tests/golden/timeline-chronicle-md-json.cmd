@@ -1,0 +1,1 @@
+--timeline --json $FIXTURES/timeline/chronicle-md.txt
