@@ -205,7 +205,7 @@ doc_heading_decide(struct build *b)
 	struct doc *d = b->d;
 	struct binfo *bi = b->bi;
 	size_t i, n = d->nblocks;
-	int has_md, fam;
+	int has_md, fam, chapters = 0;
 
 	indent_headings(b);
 	has_md = d->title_block >= 0 && b->title.fam == FAM_MD;
@@ -232,9 +232,19 @@ doc_heading_decide(struct build *b)
 			    BLOCK_LIST_ITEM);
 		}
 	}
-	/* A short line alone, not in a run of them, followed by body. */
+	/*
+	 * A short line alone, not in a run of them, followed by body; but
+	 * not in a text whose chapters are numbered (a novel's 第一章): its
+	 * structure is explicit, and a short line there is a short line.
+	 */
+	for (i = 0; i < n && !chapters; i++)
+		if (bi[i].kind == BLOCK_HEADING && (bi[i].fam == FAM_CHAPTER ||
+		    bi[i].fam == FAM_PART))
+			chapters = 1;
+	/* (Right under a chapter heading, such a line is its subtitle.) */
 	for (i = 0; i + 1 < n && !has_md; i++)
 		if (is_short_alone(b, i) && is_body(b, i + 1) &&
+		    (!chapters || (i > 0 && bi[i - 1].kind == BLOCK_HEADING)) &&
 		    (i == 0 || !is_short_alone(b, i - 1))) {
 			doc_set_kind(b, i, BLOCK_HEADING);
 			doc_text_first_line(b, i);

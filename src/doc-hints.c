@@ -319,7 +319,9 @@ doc_new_hints(const struct buffer *buf, const struct hints *h)
 	if (h->title != NULL) {
 		free(d->title);
 		d->title = xstrdup(h->title);
-	}
+		d->title_source = DOC_TITLE_FORMAT;
+	} else if (d->title != NULL)
+		d->title_source = DOC_TITLE_TEXT;
 	if (h->site != NULL)
 		d->site = xstrdup(h->site);
 	free(b.bi);
@@ -335,6 +337,8 @@ doc_new_hints(const struct buffer *buf, const struct hints *h)
 		d->date.off = 0;
 	} else
 		doc_meta_date(&b);
+	if (d->title == NULL)
+		doc_meta_file_title(d);
 	doc_build_end(&b);
 	return d;
 }

@@ -210,6 +210,7 @@ void doc_meta_subtitle(struct build *b);
 void doc_meta_aozora(struct build *b);
 void doc_meta_title_text(struct build *b);
 void doc_meta_date(struct build *b);
+void doc_meta_file_title(struct doc *d);
 
 /* doc-gather.c: pass 2. */
 

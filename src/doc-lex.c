@@ -239,7 +239,7 @@ static int
 cn_numerals(const char *s, size_t n, size_t *i)
 {
 	static const char *const nums[] = { "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九", "十", "百", "千", "零", "〇", "两", NULL };
+	    "六", "七", "八", "九", "十", "百", "千", "零", "〇", "○", "两", NULL };
 
 	/* Every numeral is three bytes, led by 0xe3 to 0xe9. */
 	if (*i >= n || (unsigned char)s[*i] < 0xe3 ||
@@ -739,6 +739,80 @@ is_footer(const char *s, size_t n)
 	    doc_lex_cols(s, n) <= DOC_HEADING_MAX_COLS);
 }
 
+/* The units after 第N, and their families. */
+static const struct {
+	const char *unit;
+	unsigned char fam;
+} chapter_units[] = {
+	{ "章", FAM_CHAPTER }, { "回", FAM_CHAPTER }, { "集", FAM_CHAPTER },
+	{ "话", FAM_CHAPTER }, { "話", FAM_CHAPTER }, { "장", FAM_CHAPTER },
+	{ "节", FAM_SECTION }, { "節", FAM_SECTION }, { "절", FAM_SECTION },
+	{ "编", FAM_PART }, { "編", FAM_PART }, { "卷", FAM_PART },
+	{ "部", FAM_PART }, { "篇", FAM_PART }, { "편", FAM_PART },
+};
+
+/*
+ * What after "第三节" or "第四回" makes the words a mention in a sentence,
+ * not a heading: 第三节课, 第四回中, 第二章里, 第一部的.
+ */
+static const char *const chapter_stops[] = { "课", "課", "中", "里", "裏",
+	"内", "的", "是", "和", "与", "也", "都", "又", "就", "时", "後", "后",
+	"前", "讲", "講", "写", "寫", "说", "說", "已", "才", "开始", NULL };
+
+/*
+ * The family of the unit at s[0..n), after "第N": a chapter, a section,
+ * a part; FAM_NONE for no unit or a mention ("第三节课").
+ */
+static enum family
+chapter_unit(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof chapter_units / sizeof chapter_units[0]; k++)
+		if (doc_lex_starts(s, n, chapter_units[k].unit)) {
+			size_t u = strlen(chapter_units[k].unit);
+
+			if (doc_lex_starts_any(s + u, n - u, chapter_stops))
+				return FAM_NONE;
+			return (enum family)chapter_units[k].fam;
+		}
+	return FAM_NONE;
+}
+
+/*
+ * The words of a novel's front and back matter, headings at the level
+ * of its chapters when a line starts with them and says no more than a
+ * title: 序章 楔子 引子 前言 后记 尾声 终章 番外, Prologue.
+ */
+static const char *const matter_words[] = { "序章", "楔子", "引子", "前言",
+	"序言", "序幕", "后记", "後記", "尾声", "尾聲", "终章", "終章", "番外",
+	"结语", "結語", "Prologue", "Epilogue", "PROLOGUE", "EPILOGUE", NULL };
+
+/* What may follow such a word: the end, a space, a colon, a numeral. */
+static const char *const matter_after[] = { " ", "\xe3\x80\x80", "：", ":",
+	"·", "—", "-", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	"（", "(", NULL };
+
+static int
+matter_word(const char *s, size_t n)
+{
+	const char *const *p;
+	size_t k;
+
+	/* Every word starts with one of a few lead bytes. */
+	if ((unsigned char)s[0] < 0xe4 && s[0] != 'P' && s[0] != 'E')
+		return FAM_NONE;
+	for (p = matter_words; *p != NULL; p++)
+		if (doc_lex_starts(s, n, *p)) {
+			k = strlen(*p);
+			if (k == n || doc_lex_starts_any(s + k, n - k,
+			    matter_after) || (s[k] >= '0' && s[k] <= '9'))
+				return FAM_CHAPTER;
+			return FAM_NONE;
+		}
+	return FAM_NONE;
+}
+
 /*
  * Recognizes a numbering at the start of the trimmed line s[0..n) and
  * returns its family, or FAM_NONE.  *dot is set for the "1. " form, which
@@ -756,22 +830,14 @@ numbering(const char *s, size_t n, int *dot)
 	if (STARTS(s, n, "第") || STARTS(s, n, "제")) {
 		i = 3;
 		if (cn_numerals(s, n, &i) == 0) {
-			k = digits(s, n, &i, 3, &v);
-			if (k < 1 || k > 3)
+			k = digits(s, n, &i, 4, &v);
+			if (k < 1 || k > 4)
 				return FAM_NONE;
 		}
-		if (STARTS(s + i, n - i, "章") || STARTS(s + i, n - i, "回") ||
-		    STARTS(s + i, n - i, "장"))
-			return FAM_CHAPTER;
-		if (STARTS(s + i, n - i, "节") || STARTS(s + i, n - i, "節") ||
-		    STARTS(s + i, n - i, "절"))
-			return FAM_SECTION;
-		if (STARTS(s + i, n - i, "编") || STARTS(s + i, n - i, "編") ||
-		    STARTS(s + i, n - i, "卷") || STARTS(s + i, n - i, "部") ||
-		    STARTS(s + i, n - i, "篇") || STARTS(s + i, n - i, "편"))
-			return FAM_PART;
-		return FAM_NONE;
+		return chapter_unit(s + i, n - i);
 	}
+	if ((k = matter_word(s, n)) != FAM_NONE)
+		return (enum family)k;
 	/* 壹、 貳、: the capital numerals of Taiwanese documents. */
 	if (cn_capitals(s, n, &i) > 0)
 		return STARTS(s + i, n - i, "、") && n > i + 3 ? FAM_CN_CAP :
@@ -842,6 +908,32 @@ numbering(const char *s, size_t n, int *dot)
 	return FAM_NONE;
 }
 
+/* A wiki's edit link, pasted with every heading. */
+static const char *const edit_marks[] = { "[编辑]", "[編輯]", "[edit]",
+	"[Edit]", "[编辑源代码]", NULL };
+
+/*
+ * Drops a wiki's edit mark ("[编辑]") from the end of the trimmed line
+ * l: the words before it are the line (the block keeps the whole line).
+ */
+static void
+drop_edit_mark(const char *s, struct line *l)
+{
+	const char *const *p;
+	size_t k, n = l->end_off - l->off;
+
+	if (n < 6 || s[l->end_off - 1] != ']')
+		return;
+	for (p = edit_marks; *p != NULL; p++) {
+		k = strlen(*p);
+		if (n > k && memcmp(s + l->end_off - k, *p, k) == 0) {
+			l->end_off -= k;
+			doc_lex_trim(s, &l->off, &l->end_off);
+			return;
+		}
+	}
+}
+
 /*
  * The indentation s[0..n) (white space only) in units of one full-width
  * space: U+3000 counts one, a space half, a tab two.
@@ -863,15 +955,24 @@ indent_units(const char *s, size_t n)
 }
 
 /*
- * Tells whether the trimmed line t[0..n) is a rule across the page: 20
- * '-' or more and nothing else.  It separates, it says nothing: it is
- * boilerplate (a shorter one under a line is a setext underline).
+ * Tells whether the trimmed line t[0..n) is a rule across the page (20
+ * '-' or more and nothing else) or a page break (a form feed alone, or
+ * "----- Page 12 -----" as PDF converters write).  It separates, it
+ * says nothing: it is boilerplate (a shorter rule under a line is a
+ * setext underline).
  */
 static int
 is_rule(const char *t, size_t n)
 {
 	size_t i;
 
+	/* A page break: a form feed, or "----- Page 12 -----". */
+	if (t[0] == '\f' && n == 1)
+		return 1;
+	if (n >= 8 && t[0] == '-' && t[n - 1] == '-' && n <= 60 &&
+	    (doc_lex_contains(t, n, "Page") || doc_lex_contains(t, n, "page") ||
+	    doc_lex_contains(t, n, "页") || doc_lex_contains(t, n, "頁")))
+		return 1;
 	if (n < 20 || t[0] != '-' || t[n - 1] != '-')
 		return 0;
 	for (i = 1; i < n - 1; i++)
@@ -982,6 +1083,7 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 		l->cls = LC_BLANK;
 		return;
 	}
+	drop_edit_mark(s, l);
 	t = s + l->off;
 	n = l->end_off - l->off;
 	l->text_off = l->off;

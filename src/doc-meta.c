@@ -371,6 +371,36 @@ doc_meta_title_text(struct build *b)
 	d->title = xstrndup(b->s + off, end - off);
 }
 
+/*
+ * The title from the file's name when the text has none, as a reader
+ * names a book by its file: the last component of the path without its
+ * extension ("骆驼祥子.txt" gives 骆驼祥子).  Standard input has no name.
+ */
+void
+doc_meta_file_title(struct doc *d)
+{
+	const char *name = d->buf->name, *base, *dot;
+	size_t n;
+
+	if (d->title != NULL) {
+		d->title_source = DOC_TITLE_TEXT;
+		return;
+	}
+	if (name == NULL || strcmp(name, "-") == 0)
+		return;
+	base = strrchr(name, '/');
+	base = base != NULL ? base + 1 : name;
+	dot = strrchr(base, '.');
+	n = dot != NULL && dot > base && strlen(dot) <= 6 ? (size_t)(dot - base) :
+	    strlen(base);
+	/* A Markdown file is named by its first heading. */
+	if (n == 0 || (dot != NULL && (strcmp(dot, ".md") == 0 ||
+	    strcmp(dot, ".markdown") == 0)))
+		return;
+	d->title = xstrndup(base, n);
+	d->title_source = DOC_TITLE_FILE;
+}
+
 /* Looks for a full date in s[0..n); returns its offset or n. */
 static size_t
 find_date(const char *s, size_t n, int eight, struct doc_date *dt)

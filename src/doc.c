@@ -151,6 +151,7 @@ doc_new(const struct buffer *buf)
 	b.bi = NULL;
 	doc_heading_sections(&b);
 	doc_meta_date(&b);
+	doc_meta_file_title(d);
 	doc_build_end(&b);
 	return d;
 }

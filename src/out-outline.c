@@ -105,6 +105,10 @@ outline_text(const struct doc *d, struct sbuf *b, FILE *fp)
 	}
 }
 
+/* The JSON of each enum doc_title_source. */
+static const char *const title_sources[] = { "null", "\"text\"",
+	"\"file\"", "\"format\"" };
+
 static void
 outline_json(const struct doc *d, struct sbuf *b, FILE *fp)
 {
@@ -117,6 +121,9 @@ outline_json(const struct doc *d, struct sbuf *b, FILE *fp)
 		util_json_add(b, s, n);
 	else
 		sbuf_adds(b, "null");
+	sbuf_adds(b, ", \"title_source\": ");
+	sbuf_adds(b, d->title == NULL ? "null" :
+	    title_sources[d->title_source < 4 ? d->title_source : 0]);
 	sbuf_adds(b, ", \"site\": ");
 	if (d->site != NULL)
 		util_json_add(b, d->site, strlen(d->site));

@@ -113,6 +113,14 @@ struct doc_date {
 
 struct hints;
 
+/* Where the title came from. */
+enum doc_title_source {
+	DOC_TITLE_NONE,		/* there is no title */
+	DOC_TITLE_TEXT,		/* a line of the text */
+	DOC_TITLE_FILE,		/* the file's name, the text having none */
+	DOC_TITLE_FORMAT	/* the format's metadata (hints) */
+};
+
 struct doc {
 	const struct buffer *buf;	/* borrowed; must outlive the doc */
 	const struct hints *hints;	/* borrowed, the format stage's
@@ -124,6 +132,7 @@ struct doc {
 	size_t nsections;
 	char *title;			/* owned; NULL when none was found */
 	ssize_t title_block;		/* the title's block, or -1 */
+	int title_source;		/* enum doc_title_source */
 	char *site;			/* site name, owned, or NULL */
 	struct doc_date date;		/* document date; year 0 if none */
 	char *strings;			/* the section titles, one block; NULL

@@ -1,0 +1,1 @@
+--outline --json $FIXTURES/outline/山城旧梦.txt

@@ -1,0 +1,1 @@
+--outline $FIXTURES/outline/山城旧梦.txt
