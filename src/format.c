@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "juan/buffer.h"
@@ -220,16 +221,22 @@ enum format_kind
 format_detect_path(const char *path)
 {
 	char head[FORMAT_HEAD];
+	struct stat st;
 	ssize_t r;
 	size_t n = 0;
 	int fd;
 
 	if (path == NULL || strcmp(path, "-") == 0)
 		return FORMAT_TEXT;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd >= 0) {
-		/* A FIFO or a device gives what it has; a file its head. */
-		while (n < sizeof head &&
+	/*
+	 * Only a regular file is opened: opening a FIFO would let its
+	 * writer go on (and what it wrote be lost when this end closes),
+	 * and a device could block.
+	 */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) >= 0) {
+		while (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    n < sizeof head &&
 		    (r = read(fd, head + n, sizeof head - n)) > 0)
 			n += (size_t)r;
 		close(fd);

@@ -51,8 +51,8 @@ enum format_kind format_detect(const char *path, const char *head,
 
 /*
  * As format_detect, reading the first FORMAT_HEAD bytes of the file at
- * path itself; a path that cannot be read is recognised by its name
- * alone (loading it will then give the error).
+ * path itself; a path that cannot be read, or is not a regular file (a
+ * FIFO's bytes could not be read again), is recognised by its name alone.
  */
 enum format_kind format_detect_path(const char *path);
 

@@ -4,14 +4,18 @@
  * The first input byte chooses the encoding (detection or one forced
  * through iconv, as --encoding does); the rest is the file.  Whatever the
  * bytes, the buffer must hold valid UTF-8 without '\r', end with a NUL, and
- * have a line index that agrees with its newlines.
+ * have a line index that agrees with its newlines.  The same bytes go
+ * through the format stage's sniffing (format.h): recognition, the HTML
+ * charset (printable when found) and the choice of an HTML encoding.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
 #include "juan/buffer.h"
+#include "juan/format.h"
 
 static const char *const encodings[] = {
 	NULL, NULL, NULL, NULL,		/* detection, most often */
@@ -59,6 +63,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(buffer_line_of(b, end) == line ||
 		    (end == b->len && line == b->nlines));
 	}
+	FUZZ_CHECK(b->binary == buffer_is_binary(b->data, b->len));
+	FUZZ_CHECK(b->head_len <= BUFFER_HEAD && b->head_len <= size - 1);
 	buffer_free(b);
+	{
+		const char *s = (const char *)data + 1;
+		char *cs = format_html_charset(s, size - 1), *e;
+		size_t k;
+
+		for (k = 0; cs != NULL && cs[k] != '\0'; k++)
+			FUZZ_CHECK(cs[k] > 0x20 && cs[k] < 0x7f);
+		free(cs);
+		e = format_html_encoding(s, size - 1);
+		free(e);
+		FUZZ_CHECK(format_detect("x.txt", s, size - 1) <= FORMAT_EPUB);
+		FUZZ_CHECK(format_detect(NULL, s, size - 1) != FORMAT_MARKDOWN);
+	}
 	return 0;
 }
