@@ -196,6 +196,15 @@ int doc_lex_fence(const char *s, size_t off, size_t end, char *ch,
     size_t *len);
 int doc_lex_fence_closes(const char *s, size_t off, size_t end, char ch,
     size_t len);
+/* Page furniture (doc-marks.c): each tests one trimmed line s[0..n). */
+int doc_marks_figure(const char *s, size_t n);
+int doc_marks_breadcrumb(const char *s, size_t n);
+int doc_marks_footer(const char *s, size_t n);
+/* One pass over a short line: its columns, whether it has a breadcrumb's
+ * separator (*sep) and whether a footer's mark (*foot). */
+void doc_marks_scan(const char *s, size_t n, size_t *cols_out, int *sep,
+    int *foot);
+
 void doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
     struct line *l);
 /* Words that start a byline or a source line, not a heading. */

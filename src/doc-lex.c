@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "doc-int.h"
+#include "lex.h"
 #include "juan/util.h"
 
 /*
@@ -182,31 +183,25 @@ doc_lex_line_end(const char *s, size_t n)
 }
 
 /*
- * Reads a number of at most max digits (ASCII or full-width) at s[*i].
- * Returns the count of digits read (0 when none) and the value in *v.
+ * Reads a number of at most max digits (ASCII or full-width, as the
+ * shared lexer reads them) at s[*i].  Returns the count of digits read (0
+ * when none), max + 1 when more follow (callers reject), and the value in
+ * *v.
  */
 static int
 digits(const char *s, size_t n, size_t *i, int max, long *v)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	int k = 0;
+	size_t len;
+	int d, k = 0;
 
 	*v = 0;
-	while (*i < n && k < max) {
-		if (u[*i] >= '0' && u[*i] <= '9') {
-			*v = *v * 10 + (u[*i] - '0');
-			*i += 1;
-		} else if (*i + 2 < n && u[*i] == 0xef && u[*i + 1] == 0xbc &&
-		    u[*i + 2] >= 0x90 && u[*i + 2] <= 0x99) {
-			*v = *v * 10 + (u[*i + 2] - 0x90);
-			*i += 3;
-		} else
-			break;
+	while (*i < n && k < max && (d = lex_digit(s, n, *i, &len)) >= 0) {
+		*v = *v * 10 + d;
+		*i += len;
 		k++;
 	}
-	if (k == max && *i < n && ((u[*i] >= '0' && u[*i] <= '9') ||
-	    STARTS(s + *i, n - *i, "\xef\xbc")))
-		return k + 1;	/* too many: callers reject */
+	if (k == max && *i < n && lex_digit(s, n, *i, &len) >= 0)
+		return k + 1;
 	return k;
 }
 
@@ -234,18 +229,21 @@ table_run(const char *s, size_t n, size_t *i, const char *const *nums,
 	return k;
 }
 
-/* Reads a run of Chinese numerals (一 .. 十 百 千 零 〇 两); returns count. */
+/*
+ * Reads a run of at most eight Chinese numerals (一 .. 十 百 千 零 〇 ○ 两
+ * 廿 卅, as the shared lexer knows them); returns the count.
+ */
 static int
 cn_numerals(const char *s, size_t n, size_t *i)
 {
-	static const char *const nums[] = { "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九", "十", "百", "千", "零", "〇", "○", "两", NULL };
+	int k = 0;
 
-	/* Every numeral is three bytes, led by 0xe3 to 0xe9. */
-	if (*i >= n || (unsigned char)s[*i] < 0xe3 ||
-	    (unsigned char)s[*i] > 0xe9)
-		return 0;
-	return table_run(s, n, i, nums, 8);
+	/* Every numeral is three bytes long. */
+	while (k < 8 && *i < n && lex_han_digit(s, n, *i) >= 0) {
+		*i += 3;
+		k++;
+	}
+	return k;
 }
 
 /* Reads a run of capital numerals (壹 .. 拾, traditional and simplified). */
@@ -502,241 +500,6 @@ doc_lex_fence_closes(const char *s, size_t off, size_t end, char ch, size_t len)
 	while (i < end && (s[i] == ' ' || s[i] == '\t'))
 		i++;
 	return i == end;
-}
-
-/* Tells whether the trimmed line s[0..n) is an image file name. */
-static int
-is_figure(const char *s, size_t n)
-{
-	static const char *const exts[] = { ".png", ".jpg", ".jpeg", ".gif",
-	    ".webp", NULL };
-	static const char *const punct[] = { "\xef\xbc\x8c", "\xe3\x80\x82",
-	    "\xef\xbc\x9f", "\xef\xbc\x81", "\xef\xbc\x9a", ", ", NULL };
-	const char *const *p;
-	char tail[6];
-	size_t k, i;
-
-	if (n == 0 || n > SHORT_BYTES)
-		return 0;
-	/* Most lines end otherwise: decide on the last byte first. */
-	switch (s[n - 1] | 0x20) {
-	case 'g': case 'f': case 'p': case ')': case '>':
-		break;
-	default:
-		return 0;
-	}
-	/* Markdown and HTML images. */
-	if (STARTS(s, n, "![") && s[n - 1] == ')' &&
-	    doc_lex_contains(s, n, "]("))
-		return 1;
-	if ((STARTS(s, n, "<img ") || STARTS(s, n, "<IMG ")) &&
-	    s[n - 1] == '>')
-		return 1;
-	for (p = exts; *p != NULL; p++) {
-		k = strlen(*p);
-		if (n <= k)
-			continue;
-		for (i = 0; i < k; i++) {
-			char c = s[n - k + i];
-
-			tail[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-		}
-		if (memcmp(tail, *p, k) == 0)
-			return !doc_lex_contains_any(s, n, punct);
-	}
-	return 0;
-}
-
-/*
- * Tells whether the trimmed line s[0..n) is a breadcrumb: segments joined
- * by '>' (or », ›, ＞), each short, two joins at least or one after a
- * word such as 首页.
- */
-static int
-is_breadcrumb(const char *s, size_t n)
-{
-	static const char *const seps[] = { ">", "\xef\xbc\x9e", "\xc2\xbb",
-	    "\xe2\x80\xba", NULL };
-	static const char *const heads[] = { "首页", "主页", "网站首页",
-	    "Home", "当前位置", "您的位置", "您现在的位置", "位置：", NULL };
-	const char *const *p;
-	size_t i = 0, seg = 0, nsep = 0, k, a, b;
-	int empty = 0;
-
-	if (n > SHORT_BYTES || doc_lex_line_end(s, n) == END_SENT_CJK)
-		return 0;
-	/* Most lines hold no separator at all: look for one first. */
-	for (i = 0; i < n; i++)
-		if (s[i] == '>' || (i + 1 < n && STARTS(s + i, n - i,
-		    "\xc2\xbb")) || (i + 2 < n && (STARTS(s + i, n - i,
-		    "\xef\xbc\x9e") || STARTS(s + i, n - i, "\xe2\x80\xba"))))
-			break;
-	if (i == n)
-		return 0;
-	i = 0;
-	while (i <= n) {
-		k = 0;
-		if (i < n)
-			for (p = seps; *p != NULL; p++)
-				if (doc_lex_starts(s + i, n - i, *p)) {
-					k = strlen(*p);
-					break;
-				}
-		if (i == n || k > 0) {
-			a = seg;
-			b = i;
-			doc_lex_trim(s, &a, &b);
-			if (a == b)
-				empty = 1;
-			else if (doc_lex_cols(s + a, b - a) > 40)
-				return 0;
-			if (i == n)
-				break;
-			nsep++;
-			i += k;
-			/* ">>" counts as one join. */
-			while (i < n && s[i] == '>')
-				i++;
-			seg = i;
-			continue;
-		}
-		i++;
-	}
-	if (empty || nsep == 0)
-		return 0;
-	return nsep >= 2 || doc_lex_starts_any(s, n, heads);
-}
-
-/*
- * Tells quickly whether s[0..n) could be a footer: it holds a bar
- * (| ｜ 丨), ©, 版权, "ICP", "opyright" or "rights".
- */
-static int
-footer_hint(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		switch (u[i]) {
-		case '|':
-			return 1;
-		case 0xa9:	/* the last byte of © */
-			if (i >= 1 && u[i - 1] == 0xc2)
-				return 1;
-			break;
-		case 0x9c:	/* of ｜ */
-		case 0xa8:	/* of 丨 */
-		case 0x88:	/* of 版 */
-			if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
-			    STARTS(s + i - 2, n - i + 2, "丨") ||
-			    STARTS(s + i - 2, n - i + 2, "版权")))
-				return 1;
-			break;
-		case 'I':
-			if (STARTS(s + i, n - i, "ICP"))
-				return 1;
-			break;
-		case 'o':
-			if (STARTS(s + i, n - i, "opyright"))
-				return 1;
-			break;
-		case 'r':
-			if (STARTS(s + i, n - i, "rights"))
-				return 1;
-			break;
-		}
-	return 0;
-}
-
-/*
- * One pass over a short line for what three would find: its columns (as
- * doc_lex_cols()), whether it holds a breadcrumb separator (> » › ＞, the test
- * that opens is_breadcrumb()) and whether footer_hint() would hold.
- * Most lines have neither, and then neither test runs.
- */
-static void
-scan_line(const char *s, size_t n, size_t *cols_out, int *sep, int *foot)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, c = 0;
-	int sp = 0, ft = 0;
-
-	for (i = 0; i < n; i++) {
-		unsigned char b = u[i];
-
-		if (b < 0x80) {
-			c++;
-			if (b == '>')
-				sp = 1;
-			else if (b == '|' || (b == 'I' && STARTS(s + i, n - i,
-			    "ICP")) || (b == 'o' && STARTS(s + i, n - i,
-			    "opyright")) || (b == 'r' && STARTS(s + i, n - i,
-			    "rights")))
-				ft = 1;
-			continue;
-		}
-		if (b >= 0xc0) {
-			c += b >= 0xe0 ? 2 : 1;
-			continue;
-		}
-		/* The last byte of a separator or of a footer mark. */
-		switch (b) {
-		case 0xbb:	/* » */
-			if (i >= 1 && u[i - 1] == 0xc2)
-				sp = 1;
-			break;
-		case 0x9e:	/* ＞ */
-		case 0xba:	/* › */
-			if (i >= 2 && (memcmp(s + i - 2, "\xef\xbc\x9e", 3) ==
-			    0 || memcmp(s + i - 2, "\xe2\x80\xba", 3) == 0))
-				sp = 1;
-			break;
-		case 0xa9:	/* © */
-			if (i >= 1 && u[i - 1] == 0xc2)
-				ft = 1;
-			break;
-		case 0x9c:	/* ｜ */
-		case 0xa8:	/* 丨 */
-		case 0x88:	/* 版 */
-			if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
-			    STARTS(s + i - 2, n - i + 2, "丨") ||
-			    STARTS(s + i - 2, n - i + 2, "版权")))
-				ft = 1;
-			break;
-		}
-	}
-	*cols_out = c;
-	*sep = sp;
-	*foot = ft;
-}
-
-/* Tells whether the trimmed line s[0..n) is footer or navigation links. */
-static int
-is_footer(const char *s, size_t n)
-{
-	static const char *const words[] = { "网站地图", "联系我们",
-	    "关于我们", "版权所有", "版权声明", "免责声明", "隐私政策",
-	    "广告服务", "意见反馈", "返回顶部", "返回首页", "网站导航",
-	    "ICP备", "ICP证", "Copyright", "copyright", "\xc2\xa9",
-	    "All rights reserved", "Privacy Policy", "Contact us",
-	    "Contact Us", "Sitemap", "Site map", NULL };
-	static const char *const strong[] = { "版权所有", "ICP备",
-	    "ICP证", "Copyright", "\xc2\xa9", "All rights reserved",
-	    NULL };
-	static const char *const bars[] = { "|", "\xef\xbd\x9c", "丨", NULL };
-	const char *const *p;
-	size_t nbar = 0, i;
-
-	if (n > SHORT_BYTES || s[0] == '|' || !footer_hint(s, n) ||
-	    !doc_lex_contains_any(s, n, words))
-		return 0;
-	for (p = bars; *p != NULL; p++)
-		for (i = 0; i + strlen(*p) <= n; i++)
-			if (memcmp(s + i, *p, strlen(*p)) == 0)
-				nbar++;
-	return nbar >= 1 || (doc_lex_contains_any(s, n, strong) &&
-	    doc_lex_cols(s, n) <= DOC_HEADING_MAX_COLS);
 }
 
 /* The units after 第N, and their families. */
@@ -1058,126 +821,17 @@ const char *const doc_lex_bylines[] = { "记者", "本报记者", "编辑",
 	"本报讯", "新华社", "发布时间", "By ", "by ", NULL };
 
 /*
- * Classifies the line [off, end) of s.  maxcols bounds the columns of a
- * heading candidate (DOC_HEADING_MAX_COLS, or more for the title).
+ * Classifies a short line l of s[off..end) that ends no sentence and is
+ * not a list item: a numbered heading, a "——" line, an indented heading,
+ * "phrase——subtitle", or a short line that pass 3 may take as a heading.
  */
-void
-doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
-    struct line *l)
+static void
+classify_short(const char *s, size_t off, size_t end, struct line *l)
 {
-	static const char *const openers[] = { "\xe2\x80\x9c",
-	    "\xe2\x80\x98", "\xe3\x80\x8c", "\xe3\x80\x8e", "\"", "'", NULL };
-	const char *t;
-	size_t n, a, p, c;
-	enum family fam;
-	char fch;
-	size_t flen;
-	int dot, sep, foot;
-	const char *dash;
+	const char *t = s + l->off, *dash;
+	size_t n = l->end_off - l->off, a, p;
+	int dot;
 
-	memset(l, 0, sizeof *l);
-	l->off = off;
-	l->end_off = end;
-	doc_lex_trim(s, &l->off, &l->end_off);
-	if (l->off == l->end_off) {
-		l->cls = LC_BLANK;
-		return;
-	}
-	drop_edit_mark(s, l);
-	t = s + l->off;
-	n = l->end_off - l->off;
-	l->text_off = l->off;
-	l->text_end = l->end_off;
-	if (l->off - off >= 2 || (l->off > off && s[off] == '\t') ||
-	    STARTS(s + off, end - off, "\xe3\x80\x80")) {
-		l->flags |= LF_INDENT;
-		l->indent = indent_units(s + off, l->off - off);
-	}
-	l->end = doc_lex_line_end(t, n);
-	if (doc_lex_fence(s, off, end, &fch, &flen)) {
-		l->cls = LC_FENCE;
-		return;
-	}
-	if ((l->md = md_heading(s, off, end, &l->text_off, &l->text_end)) > 0) {
-		a = l->text_end - l->text_off;
-		/* Every two bytes make one column at least: bytes first. */
-		if (a > 0 && a <= 2 * DOC_MD_HEADING_MAX_COLS &&
-		    doc_lex_cols(s + l->text_off, a) <=
-		    DOC_MD_HEADING_MAX_COLS) {
-			l->cls = LC_HEAD;
-			l->fam = FAM_MD;
-			return;
-		}
-		l->md = 0;
-		l->text_off = l->off;
-		l->text_end = l->end_off;
-	}
-	if (is_figure(t, n)) {
-		l->cls = LC_FIGURE;
-		return;
-	}
-	if (is_rule(t, n)) {
-		l->cls = LC_BOILER;
-		return;
-	}
-	if (run_in(t, n, l)) {
-		if (n > LONG_LINE)
-			l->flags |= LF_LONG;
-		return;
-	}
-	if (n > LONG_LINE) {
-		l->flags |= LF_LONG;
-		l->cls = list_item(t, n) ? LC_LIST : LC_TEXT;
-		return;
-	}
-	/*
-	 * Boilerplate never ends a CJK sentence: most body lines skip it.
-	 * The scan is needed for it, and for the columns of a line that
-	 * may be a heading: one that does not end a CJK sentence, or a
-	 * numbered question ("一、为什么？").
-	 */
-	sep = foot = 0;
-	c = 0;
-	if (l->end != END_SENT_CJK || (n <= 2 * maxcols && n >= 3 &&
-	    memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0))
-		scan_line(t, n, &c, &sep, &foot);
-	if (l->end != END_SENT_CJK && ((sep && is_breadcrumb(t, n)) ||
-	    (foot && is_footer(t, n)))) {
-		l->cls = LC_BOILER;
-		return;
-	}
-	l->cls = LC_TEXT;
-	if (list_item(t, n)) {
-		l->cls = LC_LIST;
-		return;
-	}
-	/* Two columns at least per byte pair: a cheap bound first. */
-	if (n > 2 * maxcols || (l->cols = c) > maxcols ||
-	    l->end == END_SENT_CJK || l->end == END_SENT ||
-	    l->end == END_CONT) {
-		/*
-		 * A numbered question ("1. 如何安装？") is still a heading,
-		 * and so is "CHAPTER IV." with its period.
-		 */
-		if (l->cols > 0 && l->cols <= maxcols && (t[n - 1] == '?' ||
-		    (n >= 3 && memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0) ||
-		    (t[n - 1] == '.' && l->cols <= 20)) &&
-		    (fam = numbering(t, n, &dot)) != FAM_NONE &&
-		    (t[n - 1] != '.' || fam == FAM_CHAPTER ||
-		    fam == FAM_PART || fam == FAM_SECTION)) {
-			l->cls = LC_HEAD;
-			l->fam = fam;
-			if (dot)
-				l->flags |= LF_DOTLIST;
-			return;
-		}
-		if (*t >= '0' && *t <= '9' && numbering(t, n, &dot) ==
-		    FAM_ARABIC && dot)
-			l->cls = LC_LIST;
-		return;
-	}
-	if (doc_lex_starts_any(t, n, openers))
-		return;
 	l->fam = numbering(t, n, &dot);
 	if (dot)
 		l->flags |= LF_DOTLIST;
@@ -1238,4 +892,127 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 	}
 	if (l->end != END_COLON)
 		l->cls = LC_SHORT;
+}
+
+/*
+ * Classifies the line [off, end) of s.  maxcols bounds the columns of a
+ * heading candidate (DOC_HEADING_MAX_COLS, or more for the title).
+ */
+void
+doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
+    struct line *l)
+{
+	static const char *const openers[] = { "\xe2\x80\x9c",
+	    "\xe2\x80\x98", "\xe3\x80\x8c", "\xe3\x80\x8e", "\"", "'", NULL };
+	const char *t;
+	size_t n, a, c;
+	enum family fam;
+	char fch;
+	size_t flen;
+	int dot, sep, foot;
+
+	memset(l, 0, sizeof *l);
+	l->off = off;
+	l->end_off = end;
+	doc_lex_trim(s, &l->off, &l->end_off);
+	if (l->off == l->end_off) {
+		l->cls = LC_BLANK;
+		return;
+	}
+	drop_edit_mark(s, l);
+	t = s + l->off;
+	n = l->end_off - l->off;
+	l->text_off = l->off;
+	l->text_end = l->end_off;
+	if (l->off - off >= 2 || (l->off > off && s[off] == '\t') ||
+	    STARTS(s + off, end - off, "\xe3\x80\x80")) {
+		l->flags |= LF_INDENT;
+		l->indent = indent_units(s + off, l->off - off);
+	}
+	l->end = doc_lex_line_end(t, n);
+	if (doc_lex_fence(s, off, end, &fch, &flen)) {
+		l->cls = LC_FENCE;
+		return;
+	}
+	if ((l->md = md_heading(s, off, end, &l->text_off, &l->text_end)) > 0) {
+		a = l->text_end - l->text_off;
+		/* Every two bytes make one column at least: bytes first. */
+		if (a > 0 && a <= 2 * DOC_MD_HEADING_MAX_COLS &&
+		    doc_lex_cols(s + l->text_off, a) <=
+		    DOC_MD_HEADING_MAX_COLS) {
+			l->cls = LC_HEAD;
+			l->fam = FAM_MD;
+			return;
+		}
+		l->md = 0;
+		l->text_off = l->off;
+		l->text_end = l->end_off;
+	}
+	if (doc_marks_figure(t, n)) {
+		l->cls = LC_FIGURE;
+		return;
+	}
+	if (is_rule(t, n)) {
+		l->cls = LC_BOILER;
+		return;
+	}
+	if (run_in(t, n, l)) {
+		if (n > LONG_LINE)
+			l->flags |= LF_LONG;
+		return;
+	}
+	if (n > LONG_LINE) {
+		l->flags |= LF_LONG;
+		l->cls = list_item(t, n) ? LC_LIST : LC_TEXT;
+		return;
+	}
+	/*
+	 * Boilerplate never ends a CJK sentence: most body lines skip it.
+	 * The scan is needed for it, and for the columns of a line that
+	 * may be a heading: one that does not end a CJK sentence, or a
+	 * numbered question ("一、为什么？").
+	 */
+	sep = foot = 0;
+	c = 0;
+	if (l->end != END_SENT_CJK || (n <= 2 * maxcols && n >= 3 &&
+	    memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0))
+		doc_marks_scan(t, n, &c, &sep, &foot);
+	if (l->end != END_SENT_CJK && ((sep && doc_marks_breadcrumb(t, n)) ||
+	    (foot && doc_marks_footer(t, n)))) {
+		l->cls = LC_BOILER;
+		return;
+	}
+	l->cls = LC_TEXT;
+	if (list_item(t, n)) {
+		l->cls = LC_LIST;
+		return;
+	}
+	/* Two columns at least per byte pair: a cheap bound first. */
+	if (n > 2 * maxcols || (l->cols = c) > maxcols ||
+	    l->end == END_SENT_CJK || l->end == END_SENT ||
+	    l->end == END_CONT) {
+		/*
+		 * A numbered question ("1. 如何安装？") is still a heading,
+		 * and so is "CHAPTER IV." with its period.
+		 */
+		if (l->cols > 0 && l->cols <= maxcols && (t[n - 1] == '?' ||
+		    (n >= 3 && memcmp(t + n - 3, "\xef\xbc\x9f", 3) == 0) ||
+		    (t[n - 1] == '.' && l->cols <= 20)) &&
+		    (fam = numbering(t, n, &dot)) != FAM_NONE &&
+		    (t[n - 1] != '.' || fam == FAM_CHAPTER ||
+		    fam == FAM_PART || fam == FAM_SECTION)) {
+			l->cls = LC_HEAD;
+			l->fam = fam;
+			if (dot)
+				l->flags |= LF_DOTLIST;
+			return;
+		}
+		if (*t >= '0' && *t <= '9' && numbering(t, n, &dot) ==
+		    FAM_ARABIC && dot)
+			l->cls = LC_LIST;
+		return;
+	}
+	if (!doc_lex_starts_any(t, n, openers))
+		classify_short(s, off, end, l);
+
 }

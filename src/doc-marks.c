@@ -1,0 +1,249 @@
+/*
+ * doc-marks.c - the line lexer's look at page furniture: an image file
+ * name standing for a figure, a breadcrumb (首页 > 新闻), footer and
+ * navigation links (网站地图 | 联系我们).  Each test reads one trimmed
+ * line and keeps no state; doc_lex_classify() asks them in turn, after
+ * doc_marks_scan() has found in one pass whether a line is worth asking.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "doc-int.h"
+
+/* Tells whether the trimmed line s[0..n) is an image file name. */
+int
+doc_marks_figure(const char *s, size_t n)
+{
+	static const char *const exts[] = { ".png", ".jpg", ".jpeg", ".gif",
+	    ".webp", NULL };
+	static const char *const punct[] = { "\xef\xbc\x8c", "\xe3\x80\x82",
+	    "\xef\xbc\x9f", "\xef\xbc\x81", "\xef\xbc\x9a", ", ", NULL };
+	const char *const *p;
+	char tail[6];
+	size_t k, i;
+
+	if (n == 0 || n > SHORT_BYTES)
+		return 0;
+	/* Most lines end otherwise: decide on the last byte first. */
+	switch (s[n - 1] | 0x20) {
+	case 'g': case 'f': case 'p': case ')': case '>':
+		break;
+	default:
+		return 0;
+	}
+	/* Markdown and HTML images. */
+	if (STARTS(s, n, "![") && s[n - 1] == ')' &&
+	    doc_lex_contains(s, n, "]("))
+		return 1;
+	if ((STARTS(s, n, "<img ") || STARTS(s, n, "<IMG ")) &&
+	    s[n - 1] == '>')
+		return 1;
+	for (p = exts; *p != NULL; p++) {
+		k = strlen(*p);
+		if (n <= k)
+			continue;
+		for (i = 0; i < k; i++) {
+			char c = s[n - k + i];
+
+			tail[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+		}
+		if (memcmp(tail, *p, k) == 0)
+			return !doc_lex_contains_any(s, n, punct);
+	}
+	return 0;
+}
+
+/*
+ * Tells whether the trimmed line s[0..n) is a breadcrumb: segments joined
+ * by '>' (or », ›, ＞), each short, two joins at least or one after a
+ * word such as 首页.
+ */
+int
+doc_marks_breadcrumb(const char *s, size_t n)
+{
+	static const char *const seps[] = { ">", "\xef\xbc\x9e", "\xc2\xbb",
+	    "\xe2\x80\xba", NULL };
+	static const char *const heads[] = { "首页", "主页", "网站首页",
+	    "Home", "当前位置", "您的位置", "您现在的位置", "位置：", NULL };
+	const char *const *p;
+	size_t i = 0, seg = 0, nsep = 0, k, a, b;
+	int empty = 0;
+
+	if (n > SHORT_BYTES || doc_lex_line_end(s, n) == END_SENT_CJK)
+		return 0;
+	/* Most lines hold no separator at all: look for one first. */
+	for (i = 0; i < n; i++)
+		if (s[i] == '>' || (i + 1 < n && STARTS(s + i, n - i,
+		    "\xc2\xbb")) || (i + 2 < n && (STARTS(s + i, n - i,
+		    "\xef\xbc\x9e") || STARTS(s + i, n - i, "\xe2\x80\xba"))))
+			break;
+	if (i == n)
+		return 0;
+	i = 0;
+	while (i <= n) {
+		k = 0;
+		if (i < n)
+			for (p = seps; *p != NULL; p++)
+				if (doc_lex_starts(s + i, n - i, *p)) {
+					k = strlen(*p);
+					break;
+				}
+		if (i == n || k > 0) {
+			a = seg;
+			b = i;
+			doc_lex_trim(s, &a, &b);
+			if (a == b)
+				empty = 1;
+			else if (doc_lex_cols(s + a, b - a) > 40)
+				return 0;
+			if (i == n)
+				break;
+			nsep++;
+			i += k;
+			/* ">>" counts as one join. */
+			while (i < n && s[i] == '>')
+				i++;
+			seg = i;
+			continue;
+		}
+		i++;
+	}
+	if (empty || nsep == 0)
+		return 0;
+	return nsep >= 2 || doc_lex_starts_any(s, n, heads);
+}
+
+/*
+ * Tells quickly whether s[0..n) could be a footer: it holds a bar
+ * (| ｜ 丨), ©, 版权, "ICP", "opyright" or "rights".
+ */
+static int
+footer_hint(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (u[i]) {
+		case '|':
+			return 1;
+		case 0xa9:	/* the last byte of © */
+			if (i >= 1 && u[i - 1] == 0xc2)
+				return 1;
+			break;
+		case 0x9c:	/* of ｜ */
+		case 0xa8:	/* of 丨 */
+		case 0x88:	/* of 版 */
+			if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
+			    STARTS(s + i - 2, n - i + 2, "丨") ||
+			    STARTS(s + i - 2, n - i + 2, "版权")))
+				return 1;
+			break;
+		case 'I':
+			if (STARTS(s + i, n - i, "ICP"))
+				return 1;
+			break;
+		case 'o':
+			if (STARTS(s + i, n - i, "opyright"))
+				return 1;
+			break;
+		case 'r':
+			if (STARTS(s + i, n - i, "rights"))
+				return 1;
+			break;
+		}
+	return 0;
+}
+
+/*
+ * One pass over a short line for what three would find: its columns (as
+ * doc_lex_cols()), whether it holds a breadcrumb separator (> » › ＞, the test
+ * that opens doc_marks_breadcrumb()) and whether footer_hint() would hold.
+ * Most lines have neither, and then neither test runs.
+ */
+void
+doc_marks_scan(const char *s, size_t n, size_t *cols_out, int *sep, int *foot)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, c = 0;
+	int sp = 0, ft = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char b = u[i];
+
+		if (b < 0x80) {
+			c++;
+			if (b == '>')
+				sp = 1;
+			else if (b == '|' || (b == 'I' && STARTS(s + i, n - i,
+			    "ICP")) || (b == 'o' && STARTS(s + i, n - i,
+			    "opyright")) || (b == 'r' && STARTS(s + i, n - i,
+			    "rights")))
+				ft = 1;
+			continue;
+		}
+		if (b >= 0xc0) {
+			c += b >= 0xe0 ? 2 : 1;
+			continue;
+		}
+		/* The last byte of a separator or of a footer mark. */
+		switch (b) {
+		case 0xbb:	/* » */
+			if (i >= 1 && u[i - 1] == 0xc2)
+				sp = 1;
+			break;
+		case 0x9e:	/* ＞ */
+		case 0xba:	/* › */
+			if (i >= 2 && (memcmp(s + i - 2, "\xef\xbc\x9e", 3) ==
+			    0 || memcmp(s + i - 2, "\xe2\x80\xba", 3) == 0))
+				sp = 1;
+			break;
+		case 0xa9:	/* © */
+			if (i >= 1 && u[i - 1] == 0xc2)
+				ft = 1;
+			break;
+		case 0x9c:	/* ｜ */
+		case 0xa8:	/* 丨 */
+		case 0x88:	/* 版 */
+			if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
+			    STARTS(s + i - 2, n - i + 2, "丨") ||
+			    STARTS(s + i - 2, n - i + 2, "版权")))
+				ft = 1;
+			break;
+		}
+	}
+	*cols_out = c;
+	*sep = sp;
+	*foot = ft;
+}
+
+/* Tells whether the trimmed line s[0..n) is footer or navigation links. */
+int
+doc_marks_footer(const char *s, size_t n)
+{
+	static const char *const words[] = { "网站地图", "联系我们",
+	    "关于我们", "版权所有", "版权声明", "免责声明", "隐私政策",
+	    "广告服务", "意见反馈", "返回顶部", "返回首页", "网站导航",
+	    "ICP备", "ICP证", "Copyright", "copyright", "\xc2\xa9",
+	    "All rights reserved", "Privacy Policy", "Contact us",
+	    "Contact Us", "Sitemap", "Site map", NULL };
+	static const char *const strong[] = { "版权所有", "ICP备",
+	    "ICP证", "Copyright", "\xc2\xa9", "All rights reserved",
+	    NULL };
+	static const char *const bars[] = { "|", "\xef\xbd\x9c", "丨", NULL };
+	const char *const *p;
+	size_t nbar = 0, i;
+
+	if (n > SHORT_BYTES || s[0] == '|' || !footer_hint(s, n) ||
+	    !doc_lex_contains_any(s, n, words))
+		return 0;
+	for (p = bars; *p != NULL; p++)
+		for (i = 0; i + strlen(*p) <= n; i++)
+			if (memcmp(s + i, *p, strlen(*p)) == 0)
+				nbar++;
+	return nbar >= 1 || (doc_lex_contains_any(s, n, strong) &&
+	    doc_lex_cols(s, n) <= DOC_HEADING_MAX_COLS);
+}
+
