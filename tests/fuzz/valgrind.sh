@@ -20,6 +20,7 @@ vg() {
 	_desc=$1
 	shift
 	valgrind -q --error-exitcode=99 --leak-check=full \
+	    --suppressions="$top_srcdir/tests/fuzz/valgrind.supp" \
 	    --errors-for-leak-kinds=definite --log-file="$tmp/vg" \
 	    "$JUAN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
 	_st=$?
