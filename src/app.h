@@ -33,8 +33,6 @@ struct app_opts {
 				   or recognised by format_detect() */
 	int binary;		/* --binary: show a file that looks binary */
 	int is_guide;		/* showing the built-in guide */
-	/* markdown: Markdown rendering (issue 15) */
-	int markdown;		/* the file is Markdown (by its extension) */
 	int raw;		/* --raw: show the source, not rendered */
 };
 

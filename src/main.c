@@ -23,7 +23,6 @@
 #include "app.h"
 #include "guide.h"
 #include "juan/buffer.h"
-#include "juan/convert-md.h"	/* markdown */
 #include "juan/doc.h"
 #include "juan/format.h"
 #include "juan/source.h"
@@ -51,7 +50,7 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "regex", no_argument, NULL, OPT_REGEX },
-	{ "raw", no_argument, NULL, OPT_RAW },	/* markdown */
+	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "no-variants", no_argument, NULL, OPT_NO_VARIANTS },
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
@@ -260,7 +259,7 @@ parse_args(int argc, char **argv, struct app_opts *o)
 		case OPT_REGEX:
 			o->regex = 1;
 			break;
-		case OPT_RAW:	/* markdown */
+		case OPT_RAW:
 			o->raw = 1;
 			break;
 		case OPT_NO_VARIANTS:
@@ -323,7 +322,6 @@ parse_args(int argc, char **argv, struct app_opts *o)
 		o->file = "-";
 	else
 		o->is_guide = 1;
-	o->markdown = o->file != NULL && convert_md_name(o->file); /* markdown */
 	o->name = o->file == NULL ? "guide" :
 	    strcmp(o->file, "-") == 0 ? "(standard input)" :
 	    display_name(o->file);
