@@ -33,6 +33,7 @@
 #include "convert-int.h"
 #include "juan/buffer.h"
 #include "juan/convert.h"
+#include "juan/format.h"
 
 struct cnode {
 	unsigned flags;		/* CN_*: must stay first (convert-int.h) */
@@ -734,72 +735,35 @@ set_date(struct hints *h, const struct meta *mt, const char *text,
 	}
 }
 
-/* The charset a <meta> declares in the page's first 4 KiB, as an iconv
- * name, into out; 0 when none. */
-static int
-sniff_charset(const char *s, size_t n, char out[40])
-{
-	static const char *const gb[] = {
-		"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "euc-cn",
-		"windows-936", "gb18030"
-	};
-	size_t i, j, k;
-
-	n = n < 4096 ? n : 4096;
-	for (i = 0; i + 7 < n; i++) {
-		for (k = 0; k < 7 && (s[i + k] | 0x20) == "charset"[k]; k++)
-			;
-		if (k < 7)
-			continue;
-		j = i + 7;
-		while (j < n && (s[j] == ' ' || s[j] == '=' || s[j] == '"' ||
-		    s[j] == '\''))
-			j++;
-		for (k = 0; j < n && k < 39 && ((s[j] | 0x20) >= 'a' &&
-		    (s[j] | 0x20) <= 'z' ? 1 : (s[j] >= '0' && s[j] <= '9') ||
-		    s[j] == '-' || s[j] == '_'); j++)
-			out[k++] = (char)(s[j] >= 'A' && s[j] <= 'Z' ?
-			    s[j] - 'A' + 'a' : s[j]);
-		out[k] = '\0';
-		if (k == 0)
-			continue;
-		if (in_words(out, gb, NWORDS(gb), 0))
-			strcpy(out, "GB18030");
-		else if (strcmp(out, "big5") == 0)
-			strcpy(out, "BIG5-HKSCS");
-		return 1;
-	}
-	return 0;
-}
-
-/* The page as UTF-8 (allocated, *len bytes), or NULL. */
+/*
+ * The page as UTF-8 (allocated, *len bytes), or NULL.  The encoding is
+ * the hint, else the one the page declares (format_html_encoding(), as
+ * a browser decodes it), else the buffer's detection; the name of the
+ * one used goes to *used (allocated).
+ */
 static char *
-decode(const char *bytes, size_t n, const char *hint, size_t *len)
+decode(const char *bytes, size_t n, const char *hint, size_t *len,
+    char **used)
 {
-	const char *enc = hint;
-	char sniffed[40], *err = NULL, *s;
+	char *declared = NULL, *err = NULL, *s;
 	struct buffer *b;
-	int bom16 = n >= 2 && (((unsigned char)bytes[0] == 0xFF &&
-	    (unsigned char)bytes[1] == 0xFE) || ((unsigned char)bytes[0] ==
-	    0xFE && (unsigned char)bytes[1] == 0xFF));
 
-	if (enc == NULL && !bom16 && u8_check((const uint8_t *)bytes, n) ==
-	    NULL)
-		enc = "UTF-8";
-	if (enc == NULL && !bom16 && sniff_charset(bytes, n, sniffed))
-		enc = sniffed;
-	b = buffer_from_mem(bytes, n, enc, &err);
+	if (hint == NULL)
+		declared = format_html_encoding(bytes, n);
+	b = buffer_from_mem(bytes, n, hint != NULL ? hint : declared, &err);
 	if (b == NULL) {
 		free(err);
 		err = NULL;
 		b = buffer_from_mem(bytes, n, NULL, &err);
 	}
 	free(err);
+	free(declared);
 	if (b == NULL)
 		return NULL;
 	s = xmalloc(b->len + 1);
 	memcpy(s, b->data, b->len + 1);
 	*len = b->len;
+	*used = xstrdup(b->encoding);
 	buffer_free(b);
 	return s;
 }
@@ -893,7 +857,7 @@ convert_html(const char *bytes, size_t n, const char *charset_hint,
 	xmlDoc *doc = NULL;
 	xmlNode *root = NULL;
 	xmlChar *lang;
-	char *utf;
+	char *utf, *used = NULL;
 	size_t ulen = 0;
 
 	*err = NULL;
@@ -902,7 +866,7 @@ convert_html(const char *bytes, size_t n, const char *charset_hint,
 		    (size_t)CONVERT_MAX_INPUT);
 		return -1;
 	}
-	utf = decode(bytes, n, charset_hint, &ulen);
+	utf = decode(bytes, n, charset_hint, &ulen, &used);
 	if (utf == NULL) {
 		*err = xstrdup("cannot decode the page");
 		return -1;
@@ -911,6 +875,7 @@ convert_html(const char *bytes, size_t n, const char *charset_hint,
 		doc = conv_parse(utf, ulen, 0);
 	free(utf);
 	h = hints_new("html");
+	h->encoding = used;
 	conv_init(&c, h);
 	memset(&pg, 0, sizeof pg);
 	memset(&mt, 0, sizeof mt);

@@ -155,6 +155,7 @@ hints_free(struct hints *h)
 	free(h->site);
 	free(h->creator);
 	free(h->language);
+	free(h->encoding);
 	free(h);
 }
 

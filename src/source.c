@@ -296,6 +296,12 @@ convert(struct source_stage *st, const char *bytes, size_t n,
 	}
 	free(b->name);
 	b->name = xstrdup(name);
+	/* The encoding the reader asks about is the page's, not the
+	 * converted text's. */
+	if (st->hints->encoding != NULL) {
+		free(b->encoding);
+		b->encoding = xstrdup(st->hints->encoding);
+	}
 	st->buf = b;
 	return 0;
 }
@@ -333,8 +339,13 @@ load_whole(struct source_stage *st, const char *path, const char *encoding,
 		return -1;
 	}
 	if (st->format == FORMAT_HTML) {
-		/* Already decoded: the page is UTF-8 now. */
+		/* Already decoded: the page is UTF-8 now, and was read in
+		 * the encoding the buffer found. */
 		r = convert(st, b->data, b->len, "UTF-8", b->name, err);
+		if (r == 0) {
+			free(st->buf->encoding);
+			st->buf->encoding = xstrdup(b->encoding);
+		}
 		buffer_free(b);
 		return r;
 	}

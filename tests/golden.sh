@@ -4,7 +4,9 @@
 # NAME.cmd holds one line: the arguments to juan, in which $SAMPLES and
 # $FIXTURES name the sample and fixture folders.  NAME.out is the expected
 # standard output; NAME.status, when present, the expected exit status
-# (else 0).  With JUAN_UPDATE_GOLDEN=1 the .out files are rewritten.
+# (else 0); NAME.in, when present, one line naming the file read as standard
+# input (else /dev/null).  With JUAN_UPDATE_GOLDEN=1 the .out files are
+# rewritten.
 . "${top_srcdir:-.}/tests/lib.sh"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
@@ -15,8 +17,10 @@ for cmd in "$top_srcdir"/tests/golden/*.cmd; do
 	args=$(cat "$cmd")
 	want_status=0
 	[ -f "$name.status" ] && want_status=$(cat "$name.status")
+	input=/dev/null
+	[ -f "$name.in" ] && eval "input=$(cat "$name.in")"
 	eval "set -- $args"
-	"$JUAN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	"$JUAN" "$@" >"$tmp/out" 2>"$tmp/err" <"$input"
 	status=$?
 	if [ "${JUAN_UPDATE_GOLDEN:-}" = 1 ]; then
 		cp "$tmp/out" "$name.out"

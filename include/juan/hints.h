@@ -93,6 +93,8 @@ struct hints {
 	char *site;		/* the site's name, or NULL */
 	char *creator;		/* the author (EPUB dc:creator), or NULL */
 	char *language;		/* the language (dc:language, <html lang>) */
+	char *encoding;		/* the encoding the page was read in, as
+				   iconv names it, or NULL: UTF-8 */
 	int year, month, day;	/* the publication date; year 0: none */
 };
 
