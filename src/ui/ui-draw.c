@@ -7,8 +7,9 @@
  * being read); this file maps the view's styles to curses attributes and
  * colour pairs (style, paint_style) and decides nothing else about what
  * is shown.  curses then sends only what changed.  Characters curses
- * would measure narrower than the terminal draws them are written by hand
- * after each refresh (the overlays below).
+ * would measure narrower than the terminal draws them, and clusters it
+ * cannot hold in one cell (emoji ZWJ sequences, flags), are written by
+ * hand after each refresh (the overlays below).
  */
 #include "config.h"
 
@@ -40,7 +41,11 @@
  * refresh it is written by hand over them (cursor address, attributes,
  * the character; then the attributes and cursor curses expects).  A row
  * that held one in the frame before is redrawn whole, so that nothing is
- * left of a character that has moved.
+ * left of a character that has moved.  The same is done, whatever the
+ * ambiguous width, for a cluster that curses cannot hold in one cell
+ * (curses_cell): an emoji ZWJ sequence or a flag, which curses would cut
+ * to its first character, leaving the row short of what the layout
+ * measured.
  */
 struct overlay {
 	int y, x;
@@ -331,8 +336,11 @@ style(const struct ui *u, int which)
 		s.attr = A_BOLD;
 		break;
 	case C_CAPTION:
-	case C_DIM:
 		s.attr = u->color ? A_NORMAL : A_DIM;
+		break;
+	case C_DIM:
+		/* Below 16 colours there is no grey (ui_init_colors). */
+		s.attr = u->color && COLORS >= 16 ? A_NORMAL : A_DIM;
 		break;
 	case C_MATCH:
 		/* Not bold and underlined: that is a level-1 heading. */
@@ -707,9 +715,12 @@ draw_status(struct ui *u)
 		    vs.match_more ? "+" : "");
 	if (vs.date != NULL)
 		util_safe_add(&r, vs.date, strlen(vs.date), 1);
-	/* What the right part may take: all but 2 columns of margin. */
+	/*
+	 * What the right part may take: all but 2 columns of margin, and
+	 * the date only when it leaves the section 10 of them.
+	 */
 	if (r.len > 0 && str_cols(r.s) + 2 + (m.len > 0 ? (int)m.len + 2 :
-	    0) + (int)pct.len > u->cols - 2)
+	    0) + (int)pct.len > u->cols - 12)
 		sbuf_reset(&r);
 	if (m.len > 0 && (int)m.len + 2 + (int)pct.len > u->cols - 2)
 		sbuf_reset(&m);
