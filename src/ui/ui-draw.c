@@ -615,9 +615,20 @@ draw_prompt(struct ui *u)
 			    vs.match_n == 1 && !vs.match_more ? "" : "es");
 	}
 	pw = str_cols(p);
-	/* The right part only when the pattern keeps 10 columns. */
-	if (r.len > 0 && (rw = str_cols(r.s)) + pw + 12 > u->cols)
+	/*
+	 * The right part only when the pattern keeps 10 columns; an error
+	 * takes what the pattern leaves, cut.
+	 */
+	if (r.len > 0 && (rw = str_cols(r.s)) + pw + 12 > u->cols) {
 		rw = 0;
+		if (in->prompt_err != NULL) {
+			rw = u->cols - pw - (l.len > 0 ? str_cols(l.s) : 0) - 3;
+			if (rw > u->cols - pw - 12)
+				rw = u->cols - pw - 12;
+		}
+		if (rw < 6)
+			rw = 0;
+	}
 	room = u->cols - pw - (rw > 0 ? rw + 2 : 0) - 1;
 	blank(y, 0, u->cols, A_NORMAL, 0);
 	cx = draw_str(y, 0, u->cols, p, A_NORMAL, 0);
@@ -631,7 +642,7 @@ draw_prompt(struct ui *u)
 	if (l.len > 0 && room > 0)
 		cx += draw_str(y, cx, room, l.s + skip, A_NORMAL, 0);
 	if (rw > 0)
-		draw_str(y, u->cols - rw - 1, rw, r.s, in->prompt_err != NULL ?
+		draw_cut(y, u->cols - rw - 1, rw, r.s, in->prompt_err != NULL ?
 		    es.attr | A_BOLD : A_DIM, in->prompt_err != NULL ?
 		    es.pair : 0);
 	move(y, cx < u->cols ? cx : u->cols - 1);
