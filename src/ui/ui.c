@@ -19,7 +19,7 @@
  * redraw), and between keys counts search matches a bounded number at a
  * time.  SIGINT, SIGTERM and SIGHUP only set a flag that the loop checks,
  * so that the terminal is restored by ordinary code, never from a signal
- * handler; ncurses itself handles SIGTSTP (Ctrl-Z, then fg redraws) and
+ * handler (SIGINT, Ctrl-C, with the prompt open only cancels it); ncurses itself handles SIGTSTP (Ctrl-Z, then fg redraws) and
  * SIGWINCH (a KEY_RESIZE key).
  *
  * The text comes from a source (source.h), which shows a long text from
