@@ -126,6 +126,9 @@ input_open_prompt(struct input *in, struct view *v, enum input_prompt k,
 	in->old_pattern = view_pattern(v) != NULL && view_searching(v) ?
 	    xstrdup(view_pattern(v)) : NULL;
 	in->old_backward = view_search_backward(v);
+	/* Each search starts literal; Ctrl-R or the history say otherwise. */
+	in->old_regex = in->last_regex;
+	in->regex = 0;
 	in->hist_pos = in->hist->n;
 	free(in->prompt_err);
 	in->prompt_err = NULL;
@@ -169,7 +172,8 @@ restore_search(struct input *in, struct view *v)
 	char *err = NULL;
 
 	if (in->old_pattern != NULL) {
-		view_search_set(v, in->old_pattern, in->old_backward, 0, &err);
+		view_search_set(v, in->old_pattern, in->old_backward,
+		    in->old_regex, &err);
 		free(err);
 		view_drop_match(v);
 	} else {
@@ -210,15 +214,17 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 			view_set_top(v, in->origin);
 			return;
 		}
-		r = view_search_set(v, in->old_pattern, in->backward, in->regex,
-		    &err);
+		r = view_search_set(v, in->old_pattern, in->backward,
+		    in->old_regex, &err);
 		free(err);
 		view_set_top(v, in->origin);
 		r = view_search_step(v, 0, 1);
 		input_search_msg(in, v, r, 0);
 		return;
 	}
-	if (view_history_add(in->hist, in->state_dir, in->line.s) < 0 &&
+	in->last_regex = in->regex;
+	if (view_history_add(in->hist, in->state_dir, in->line.s,
+	    in->regex) < 0 &&
 	    in->state_dir != NULL)
 		input_msg(in, "cannot save the search history: %s",
 		    strerror(errno));
@@ -249,6 +255,8 @@ prompt_history(struct input *in, struct view *v, int dir)
 	sbuf_reset(&in->line);
 	sbuf_adds(&in->line, in->hist_pos < in->hist->n ?
 	    in->hist->items[in->hist_pos] : "");
+	in->regex = in->hist_pos < in->hist->n &&
+	    in->hist->regex[in->hist_pos];
 	prompt_update(in, v);
 }
 

@@ -12,8 +12,10 @@
  * whether the text moved (a changed file: the anchor is looked for again
  * and the nearest copy wins, or the position is dropped); MARKS is "-" or
  * "a=OFF,b=OFF".  The newest line comes last and the file keeps at most
- * STATE_MAX lines.  "history" starts with "juan-history 1" and holds one
- * search pattern per line, with '\\' and newline escaped.
+ * STATE_MAX lines.  "history" starts with "juan-history 2" and holds one
+ * search pattern per line, with '\\' and newline escaped, and "\\r" before
+ * a regular expression's, so that it comes back as one; a file of
+ * version 1, which had no regular expressions, is read too.
  *
  * Each file is written whole into a temporary file of mode 0600 in the same
  * directory and renamed over the old one, so that a crash or a full disk
@@ -443,7 +445,9 @@ view_history_free(struct view_history *h)
 	for (i = 0; i < h->n; i++)
 		free(h->items[i]);
 	free(h->items);
+	free(h->regex);
 	h->items = NULL;
+	h->regex = NULL;
 	h->n = 0;
 }
 
@@ -470,26 +474,33 @@ unescape(char *s)
 	return 0;
 }
 
+/* Drops item i of h. */
 static void
-push(struct view_history *h, const char *p)
+drop(struct view_history *h, size_t i)
+{
+	free(h->items[i]);
+	memmove(&h->items[i], &h->items[i + 1],
+	    (h->n - i - 1) * sizeof *h->items);
+	memmove(&h->regex[i], &h->regex[i + 1],
+	    (h->n - i - 1) * sizeof *h->regex);
+	h->n--;
+}
+
+static void
+push(struct view_history *h, const char *p, int regex)
 {
 	size_t i;
 
 	for (i = 0; i < h->n; i++)
 		if (strcmp(h->items[i], p) == 0) {
-			free(h->items[i]);
-			memmove(&h->items[i], &h->items[i + 1],
-			    (h->n - i - 1) * sizeof *h->items);
-			h->n--;
+			drop(h, i);
 			break;
 		}
-	if (h->n == HISTORY_MAX) {
-		free(h->items[0]);
-		memmove(&h->items[0], &h->items[1],
-		    (h->n - 1) * sizeof *h->items);
-		h->n--;
-	}
+	if (h->n == HISTORY_MAX)
+		drop(h, 0);
 	h->items = xreallocarray(h->items, h->n + 1, sizeof *h->items);
+	h->regex = xreallocarray(h->regex, h->n + 1, sizeof *h->regex);
+	h->regex[h->n] = regex != 0;
 	h->items[h->n++] = xstrdup(p);
 }
 
@@ -498,32 +509,34 @@ view_history_load(struct view_history *h, const char *dir, char **warn)
 {
 	size_t len;
 	char *data = read_file(dir, "history", &len), *line, *save = NULL;
+	int re;
 
 	view_history_free(h);
 	if (data == NULL)
 		return;
-	if (strlen(data) != len || strncmp(data, "juan-history 1\n", 15)
-	    != 0) {
+	if (strlen(data) != len || (strncmp(data, "juan-history 1\n", 15)
+	    != 0 && strncmp(data, "juan-history 2\n", 15) != 0)) {
 		*warn = xasprintf("%s/history is corrupt; ignored", dir);
 		free(data);
 		return;
 	}
 	for (line = strtok_r(data + 15, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
-		if (unescape(line) < 0) {
+		re = data[13] == '2' && strncmp(line, "\\r", 2) == 0;
+		if (unescape(line + 2 * re) < 0) {
 			view_history_free(h);
 			*warn = xasprintf("%s/history is corrupt; ignored",
 			    dir);
 			break;
 		}
-		push(h, line);
+		push(h, line + 2 * re, re);
 	}
 	free(data);
 }
 
 int
 view_history_add(struct view_history *h, const char *dir,
-    const char *pattern)
+    const char *pattern, int regex)
 {
 	struct sbuf b = SBUF_INIT;
 	const char *s;
@@ -532,9 +545,11 @@ view_history_add(struct view_history *h, const char *dir,
 
 	if (pattern[0] == '\0')
 		return 0;
-	push(h, pattern);
-	sbuf_adds(&b, "juan-history 1\n");
+	push(h, pattern, regex);
+	sbuf_adds(&b, "juan-history 2\n");
 	for (i = 0; i < h->n; i++) {
+		if (h->regex[i])
+			sbuf_adds(&b, "\\r");
 		for (s = h->items[i]; *s != '\0'; s++)
 			if (*s == '\n')
 				sbuf_adds(&b, "\\n");

@@ -292,6 +292,9 @@ view_bottom(struct view *v)
 			return v->doc->buf->len;
 		dl = nx;
 	}
+	/* Only hidden blocks below: the screen shows the end. */
+	if (v->rows > 0 && layout_next(v->layout, &dl, &nx) != 0)
+		return v->doc->buf->len;
 	return v->rows > 0 ? dl.next : v->top_off;
 }
 
@@ -924,6 +927,14 @@ view_search_step(struct view *v, int reverse, long n)
 	dir = (v->backward ? -1 : 1) * (reverse ? -1 : 1);
 	if (n < 1)
 		n = 1;
+	/*
+	 * As in less, a search goes on from the screen: from the last
+	 * match while it is in view, else from the top of the screen
+	 * forward and from its bottom back.
+	 */
+	if (v->have_cur && (v->cur_end < v->top_off ||
+	    v->cur_off >= view_bottom(v)))
+		v->have_cur = 0;
 	while (n-- > 0) {
 		if (dir > 0)
 			from = !v->have_cur ? v->top_off :
@@ -931,7 +942,7 @@ view_search_step(struct view *v, int reverse, long n)
 			    v->cur_off < v->doc->buf->len ?
 			    next_char(v, v->cur_off) : v->cur_off;
 		else
-			from = v->have_cur ? v->cur_off : v->top_off;
+			from = v->have_cur ? v->cur_off : view_bottom(v);
 		if ((r = find(v, dir, from)) < 0)
 			return -1;
 		wrapped |= r;

@@ -36,6 +36,8 @@ struct input {
 	struct sbuf line;		/* the prompt's text */
 	int backward;			/* prompt opened with '?' */
 	int regex;			/* Ctrl-R: the pattern is a regex */
+	int last_regex;			/* the last search was one */
+	int old_regex;			/* last_regex when the prompt opened */
 	size_t origin;			/* top_off when the prompt opened */
 	char *old_pattern;		/* search before the prompt, owned */
 	int old_backward;

@@ -324,14 +324,18 @@ int view_state_save(const struct view *v, const char *dir, const char *path);
 struct view_history {
 	char **items;		/* n patterns, owned */
 	size_t n;
+	unsigned char *regex;	/* n flags: items[i] is a regex */
 };
 
 /* Reads the history file into h (emptied first). */
 void view_history_load(struct view_history *h, const char *dir,
     char **warn);
-/* Appends pattern (moving an earlier copy to the end) and saves. */
+/*
+ * Appends pattern, a regular expression when regex is not 0 (moving an
+ * earlier copy to the end), and saves.
+ */
 int view_history_add(struct view_history *h, const char *dir,
-    const char *pattern);
+    const char *pattern, int regex);
 void view_history_free(struct view_history *h);
 
 #endif

@@ -7,8 +7,9 @@
  * being read); this file maps the view's styles to curses attributes and
  * colour pairs (style, paint_style) and decides nothing else about what
  * is shown.  curses then sends only what changed.  Characters curses
- * would measure narrower than the terminal draws them are written by hand
- * after each refresh (the overlays below).
+ * would measure narrower than the terminal draws them, and clusters it
+ * cannot hold in one cell (emoji ZWJ sequences, flags), are written by
+ * hand after each refresh (the overlays below).
  */
 #include "config.h"
 
@@ -28,6 +29,8 @@
 #include "juan/layout.h"
 #include "ui/ui-int.h"
 
+#define CLUSTER_MAX	16	/* characters of a cluster drawn */
+
 /*
  * East Asian Ambiguous characters at width 2 (--ambiwidth=2, or a terminal
  * that answered so).  curses measures characters with the C library's
@@ -38,11 +41,15 @@
  * refresh it is written by hand over them (cursor address, attributes,
  * the character; then the attributes and cursor curses expects).  A row
  * that held one in the frame before is redrawn whole, so that nothing is
- * left of a character that has moved.
+ * left of a character that has moved.  The same is done, whatever the
+ * ambiguous width, for a cluster that curses cannot hold in one cell
+ * (curses_cell): an emoji ZWJ sequence or a flag, which curses would cut
+ * to its first character, leaving the row short of what the layout
+ * measured.
  */
 struct overlay {
 	int y, x;
-	char s[4 * CCHARW_MAX + 1];	/* the cluster's UTF-8 bytes */
+	char s[4 * CLUSTER_MAX + 1];	/* the cluster's UTF-8 bytes */
 	attr_t attr;
 	short pair;
 };
@@ -53,6 +60,7 @@ static struct {
 	size_t n, cap;
 	unsigned char *rows;		/* rows that held one last frame */
 	int nrows;
+	int drawn;			/* overlays have been drawn */
 } ambwide;
 
 /* The columns of the character c as drawn: wcwidth, or 2 for ambiguous. */
@@ -70,9 +78,30 @@ char_cols(uint32_t c)
 }
 
 /*
+ * Tells whether curses can hold the cluster wc in one cell of width
+ * columns: one spacing character that it measures as wide as the layout
+ * did, followed by non-spacing ones.  An emoji ZWJ sequence (two spacing
+ * characters joined by U+200D) or a flag (two regional indicators) is
+ * not such a cell: curses would keep its first character only.
+ */
+static int
+curses_cell(const wchar_t *wc, int width)
+{
+	size_t i;
+
+	if (wcwidth(wc[0]) != width)
+		return 0;
+	for (i = 1; wc[i] != L'\0'; i++)
+		if (wcwidth(wc[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/*
  * Puts the characters wc (a cluster, NUL-ended) at y, x, in width columns
  * as the layout measured them.  A character curses would measure narrower
- * than it is drawn becomes an overlay.
+ * than it is drawn, or a cluster curses cannot hold in one cell, becomes
+ * an overlay.
  */
 static void
 put_cell(int y, int x, const wchar_t *wc, int width, attr_t attr,
@@ -84,14 +113,20 @@ put_cell(int y, int x, const wchar_t *wc, int width, attr_t attr,
 	size_t i, k = 0;
 	int n;
 
-	if (!ambwide.on || width != 2 || wcwidth(wc[0]) != 1) {
-		if (setcchar(&cc, wc, attr, pair, NULL) == OK)
+	if (width < 1 || curses_cell(wc, width) || (width == 1 &&
+	    wc[1] == L'\0')) {
+		wchar_t cw[CCHARW_MAX + 1];
+
+		for (i = 0; i < CCHARW_MAX && wc[i] != L'\0'; i++)
+			cw[i] = wc[i];
+		cw[i] = L'\0';
+		if (setcchar(&cc, cw, attr, pair, NULL) == OK)
 			mvadd_wch(y, x, &cc);
 		return;
 	}
 	setcchar(&cc, sp, attr, pair, NULL);
-	mvadd_wch(y, x, &cc);
-	mvadd_wch(y, x + 1, &cc);
+	for (n = 0; n < width; n++)
+		mvadd_wch(y, x + n, &cc);
 	if (ambwide.n == ambwide.cap) {
 		ambwide.cap = ambwide.cap ? ambwide.cap * 2 : 64;
 		ambwide.v = xreallocarray(ambwide.v, ambwide.cap,
@@ -195,7 +230,7 @@ amb_flush(void)
 		amb_move(o->y, o->x);
 		vid_puts(o->attr, o->pair, NULL, amb_putc);
 		fputs(o->s, stdout);
-		wrote = 1;
+		wrote = ambwide.drawn = 1;
 	}
 	ambwide.n = 0;
 	if (!wrote)
@@ -255,6 +290,21 @@ str_cols(const char *s)
 	return cols;
 }
 
+/*
+ * Draws s as draw_str does, but a string wider than maxw is cut to end
+ * in an ellipsis, so that a reader sees that something is missing.
+ */
+static int
+draw_cut(int y, int x, int maxw, const char *s, attr_t attr, short pair)
+{
+	int ew = char_cols(0x2026), used;
+
+	if (str_cols(s) <= maxw || maxw <= ew)
+		return draw_str(y, x, maxw, s, attr, pair);
+	used = draw_str(y, x, maxw - ew, s, attr, pair);
+	return used + draw_str(y, x + used, ew, "\u2026", attr, pair);
+}
+
 /* Fills columns x..x+n of row y with blanks in attr. */
 static void
 blank(int y, int x, int n, attr_t attr, short pair)
@@ -286,14 +336,18 @@ style(const struct ui *u, int which)
 		s.attr = A_BOLD;
 		break;
 	case C_CAPTION:
-	case C_DIM:
 		s.attr = u->color ? A_NORMAL : A_DIM;
 		break;
+	case C_DIM:
+		/* Below 16 colours there is no grey (ui_init_colors). */
+		s.attr = u->color && COLORS >= 16 ? A_NORMAL : A_DIM;
+		break;
 	case C_MATCH:
-		s.attr = u->color ? A_NORMAL : A_UNDERLINE | A_BOLD;
+		/* Not bold and underlined: that is a level-1 heading. */
+		s.attr = u->color ? A_NORMAL : A_REVERSE;
 		break;
 	case C_CURMATCH:
-		s.attr = u->color ? A_BOLD : A_REVERSE | A_BOLD;
+		s.attr = u->color ? A_BOLD : A_REVERSE | A_BOLD | A_UNDERLINE;
 		break;
 	case C_ENTRY:
 		s.attr = u->color ? A_NORMAL : A_UNDERLINE;
@@ -339,7 +393,11 @@ ui_init_colors(struct ui *u)
 	init_pair(C_CTL, COLOR_RED, -1);
 	init_pair(C_STATUS, COLOR_BLACK, COLOR_WHITE);
 	init_pair(C_PANEHEAD, COLOR_WHITE, COLOR_BLUE);
-	init_pair(C_DIM, COLOR_BLUE, -1);
+	/*
+	 * Grey, not dark blue, which is hard to read on a black ground;
+	 * without 16 colours, the terminal's own colour.
+	 */
+	init_pair(C_DIM, COLORS >= 256 ? 245 : COLORS >= 16 ? 8 : -1, -1);
 }
 
 /* The ranges that color the text pane, collected for the screen. */
@@ -380,7 +438,7 @@ draw_cell(struct ui *u, int y, int x, const struct view_cell *vc,
 {
 	const struct buffer *b = view_doc(u->v)->buf;
 	const struct lcell *c = &vc->c;
-	wchar_t wc[CCHARW_MAX + 1];
+	wchar_t wc[CLUSTER_MAX + 1];
 	size_t k;
 	uint32_t ch;
 	int nw = 0;
@@ -390,7 +448,7 @@ draw_cell(struct ui *u, int y, int x, const struct view_cell *vc,
 		return;
 	}
 	/* The cluster's characters, as many as fit a cell. */
-	for (k = c->off; k < c->off + c->len && nw < CCHARW_MAX;) {
+	for (k = c->off; k < c->off + c->len && nw < CLUSTER_MAX;) {
 		k += (size_t)util_u8_next(b->data + k, c->off + c->len - k,
 		    &ch);
 		wc[nw++] = (wchar_t)ch;
@@ -416,6 +474,14 @@ draw_text(struct ui *u)
 		blank(row, u->text_x, u->text_w, A_NORMAL, 0);
 	if (u->text_rows < 1)
 		return;
+	if (u->reading_stdin && view_doc(u->v)->buf->len == 0) {
+		/* Nothing has arrived yet: say so rather than show blank. */
+		struct style ds = style(u, C_DIM);
+
+		draw_cut(0, u->text_x + 1, u->text_w - 1,
+		    "Reading standard input...", ds.attr, ds.pair);
+		return;
+	}
 	view_paint_rows(u->v, u->text_w, p);
 	for (row = 0; row < p->nrows; row++) {
 		r = &p->rows[row];
@@ -456,7 +522,9 @@ draw_pane(struct ui *u)
 
 	if (u->pane_w == 0)
 		return;
-	sbuf_printf(&b, " %s", pane_name(v));
+	/* The pane with the focus says so, as Tab changes it. */
+	sbuf_printf(&b, "%s%s", view_focus(v) == VIEW_FOCUS_PANE ? ">" : " ",
+	    pane_name(v));
 	if (view_pane(v) == VIEW_PANE_RESULTS && view_pattern(v) != NULL) {
 		sbuf_adds(&b, " ");
 		util_safe_add(&b, view_pattern(v), strlen(view_pattern(v)), 1);
@@ -481,6 +549,8 @@ draw_pane(struct ui *u)
 	if (view_nitems(v) == 0) {
 		const char *e = view_filtering(v) ? "(filtering...)" :
 		    view_filter(v) != NULL ? "(nothing matches)" :
+		    !source_complete(u->src) && source_reading_pipe(u->src) ?
+		    "(reading...)" :
 		    view_pane(v) == VIEW_PANE_OUTLINE ? "(no headings found)" :
 		    view_pane(v) == VIEW_PANE_TIMELINE ? "(no dates found)" :
 		    !view_searching(v) ? "(no search yet: /)" : "(no matches)";
@@ -502,7 +572,7 @@ draw_pane(struct ui *u)
 		if (i == view_sel(v))
 			blank(row, 0, u->pane_w, a, 0);
 		if (x < u->pane_w)
-			draw_str(row, x, u->pane_w - x, b.s != NULL ? b.s :
+			draw_cut(row, x, u->pane_w - x, b.s != NULL ? b.s :
 			    "", a, 0);
 	}
 	sep = u->ascii_sep ? '|' : ACS_VLINE;
@@ -511,72 +581,178 @@ draw_pane(struct ui *u)
 	sbuf_free(&b);
 }
 
+/*
+ * The prompt on the status line: what it asks, the pattern (its end when
+ * it is wider than the line, after an ellipsis), and at the right the
+ * error, or the regex mode and the matches counted so far.
+ */
 static void
-draw_status(struct ui *u)
+draw_prompt(struct ui *u)
 {
 	struct view *v = u->v;
 	const struct input *in = &u->in;
 	struct view_status vs;
 	struct sbuf l = SBUF_INIT, r = SBUF_INIT;
-	struct style st = style(u, C_STATUS);
-	const char *t;
-	int rw, y = u->lines - 1;
+	struct style es = style(u, C_CTL);
+	const char *p;
+	int y = u->lines - 1, rw = 0, pw, room, cx, ew = char_cols(0x2026);
+	size_t skip = 0;
+	uint32_t c;
 
-	if (in->prompt != INPUT_NONE) {
-		struct style es = style(u, C_CTL);
+	p = in->prompt == INPUT_FILTER ? "filter /" : in->backward ? "?" :
+	    "/";
+	util_safe_add(&l, in->line.s != NULL ? in->line.s : "", in->line.len,
+	    1);
+	if (in->prompt_err != NULL) {
+		sbuf_adds(&r, in->prompt_err);
+	} else if (in->prompt == INPUT_SEARCH) {
+		if (in->regex)
+			sbuf_adds(&r, "[regex]");
+		view_status(v, &vs);
+		if (vs.have_match && in->line.len > 0)
+			sbuf_printf(&r, "%s%zu%s match%s", r.len ? " " : "",
+			    vs.match_n, vs.match_more ? "+" : "",
+			    vs.match_n == 1 && !vs.match_more ? "" : "es");
+	}
+	pw = str_cols(p);
+	/*
+	 * The right part only when the pattern keeps 10 columns; an error
+	 * takes what the pattern leaves, cut.
+	 */
+	if (r.len > 0 && (rw = str_cols(r.s)) + pw + 12 > u->cols) {
+		rw = 0;
+		if (in->prompt_err != NULL) {
+			rw = u->cols - pw - (l.len > 0 ? str_cols(l.s) : 0) - 3;
+			if (rw > u->cols - pw - 12)
+				rw = u->cols - pw - 12;
+		}
+		if (rw < 6)
+			rw = 0;
+	}
+	room = u->cols - pw - (rw > 0 ? rw + 2 : 0) - 1;
+	blank(y, 0, u->cols, A_NORMAL, 0);
+	cx = draw_str(y, 0, u->cols, p, A_NORMAL, 0);
+	if (l.len > 0 && str_cols(l.s) > room && room > ew) {
+		/* Scrolled: the end of the pattern, where the cursor is. */
+		while (skip < l.len && str_cols(l.s + skip) > room - ew)
+			skip += (size_t)util_u8_next(l.s + skip, l.len - skip,
+			    &c);
+		cx += draw_str(y, cx, ew, "\u2026", A_DIM, 0);
+	}
+	if (l.len > 0 && room > 0)
+		cx += draw_str(y, cx, room, l.s + skip, A_NORMAL, 0);
+	if (rw > 0)
+		draw_cut(y, u->cols - rw - 1, rw, r.s, in->prompt_err != NULL ?
+		    es.attr | A_BOLD : A_DIM, in->prompt_err != NULL ?
+		    es.pair : 0);
+	move(y, cx < u->cols ? cx : u->cols - 1);
+	sbuf_free(&l);
+	sbuf_free(&r);
+}
 
-		sbuf_adds(&l, in->prompt == INPUT_FILTER ? "filter /" :
-		    in->backward ? "?" : "/");
-		if (in->regex && in->prompt == INPUT_SEARCH)
-			sbuf_adds(&r, "[regex] ");
-		util_safe_add(&l, in->line.s != NULL ? in->line.s : "",
-		    in->line.len, 1);
-		blank(y, 0, u->cols, A_NORMAL, 0);
-		rw = draw_str(y, 0, u->cols, l.s, A_NORMAL, 0);
-		if (in->prompt_err != NULL && rw + 3 < u->cols)
-			draw_str(y, rw + 2, u->cols - rw - 2, in->prompt_err,
-			    es.attr | A_BOLD, es.pair);
-		else if (r.len > 0 && rw + (int)r.len + 1 < u->cols)
-			draw_str(y, u->cols - (int)r.len, (int)r.len, r.s,
-			    A_DIM, 0);
-		move(y, rw < u->cols ? rw : u->cols - 1);
-		sbuf_free(&l);
-		sbuf_free(&r);
+/*
+ * The left part of the status line in w columns: the message, or the
+ * title and the section.  The section, which changes as one reads, gets
+ * its room first, and the title, which never does, what is left (none
+ * when that is under 6 columns); what is cut ends in an ellipsis.
+ */
+static void
+draw_where(struct ui *u, const struct view_status *vs, int x, int w,
+    struct style st)
+{
+	struct sbuf t = SBUF_INIT, sec = SBUF_INIT;
+	const char *title;
+	int tw, sw, used = 0;
+
+	if (u->in.msg != NULL) {
+		util_safe_add(&t, u->in.msg, strlen(u->in.msg), 1);
+		draw_cut(u->lines - 1, x, w, t.s, st.attr | A_BOLD, st.pair);
+		sbuf_free(&t);
 		return;
 	}
-	view_status(v, &vs);
-	if (in->msg != NULL) {
-		util_safe_add(&l, in->msg, strlen(in->msg), 1);
-	} else {
-		t = source_title(u->src);
-		if (t == NULL)
-			t = u->o->name;
-		util_safe_add(&l, t, strlen(t), 1);
-		if (vs.section != NULL) {
-			sbuf_adds(&l, " > ");
-			util_safe_add(&l, vs.section, strlen(vs.section), 1);
-		}
+	title = source_title(u->src);
+	if (title == NULL)
+		title = u->o->name;
+	util_safe_add(&t, title, strlen(title), 1);
+	if (vs->section != NULL)
+		util_safe_add(&sec, vs->section, strlen(vs->section), 1);
+	tw = t.len > 0 ? str_cols(t.s) : 0;
+	sw = sec.len > 0 ? str_cols(sec.s) : -3;
+	if (tw + 3 + sw > w && sec.len > 0) {
+		tw = w - 3 - sw;
+		if (tw < 6)
+			tw = 0;
 	}
+	if (tw > 0) {
+		used = draw_cut(u->lines - 1, x, sec.len > 0 ? tw : w, t.s,
+		    st.attr, st.pair);
+		if (sec.len > 0 && used + 3 < w)
+			used += draw_str(u->lines - 1, x + used, 3, " > ",
+			    st.attr, st.pair);
+	}
+	if (sec.len > 0 && used < w)
+		draw_cut(u->lines - 1, x + used, w - used, sec.s, st.attr,
+		    st.pair);
+	sbuf_free(&t);
+	sbuf_free(&sec);
+}
+
+/*
+ * The status line: where one is at the left, and at the right the date,
+ * the match and the percent.  The percent is always there (but while a
+ * pipe is still read, when nothing is known of the whole); the date and
+ * then the match give way to it on a narrow screen.
+ */
+static void
+draw_status(struct ui *u)
+{
+	struct view_status vs;
+	struct sbuf r = SBUF_INIT, pct = SBUF_INIT, m = SBUF_INIT;
+	struct style st = style(u, C_STATUS);
+	int rw, y = u->lines - 1;
+
+	if (u->in.prompt != INPUT_NONE) {
+		draw_prompt(u);
+		return;
+	}
+	view_status(u->v, &vs);
+	if (!u->reading_stdin)
+		sbuf_printf(&pct, "%3d%%", vs.percent);
+	if (vs.have_match && vs.match_i > 0)
+		sbuf_printf(&m, "match %zu/%zu%s", vs.match_i, vs.match_n,
+		    vs.match_more ? "+" : "");
+	else if (vs.have_match)
+		sbuf_printf(&m, "match ?/%zu%s", vs.match_n,
+		    vs.match_more ? "+" : "");
 	if (vs.date != NULL)
 		util_safe_add(&r, vs.date, strlen(vs.date), 1);
-	if (vs.have_match && vs.match_i > 0)
-		sbuf_printf(&r, "%smatch %zu/%zu%s", r.len ? "  " : "",
-		    vs.match_i, vs.match_n, vs.match_more ? "+" : "");
-	else if (vs.have_match)
-		sbuf_printf(&r, "%smatch ?/%zu%s", r.len ? "  " : "",
-		    vs.match_n, vs.match_more ? "+" : "");
-	sbuf_printf(&r, "%s%3d%%", r.len ? "  " : "", vs.percent);
+	/*
+	 * What the right part may take: all but 2 columns of margin, and
+	 * the date only when it leaves the section 10 of them.
+	 */
+	if (r.len > 0 && str_cols(r.s) + 2 + (m.len > 0 ? (int)m.len + 2 :
+	    0) + (int)pct.len > u->cols - 12)
+		sbuf_reset(&r);
+	if (m.len > 0 && (int)m.len + 2 + (int)pct.len > u->cols - 2)
+		sbuf_reset(&m);
+	if (m.len > 0)
+		sbuf_printf(&r, "%s%s", r.len > 0 ? "  " : "", m.s);
+	if (pct.len > 0)
+		sbuf_printf(&r, "%s%s", r.len > 0 ? "  " : "", pct.s);
 	blank(y, 0, u->cols, st.attr, st.pair);
-	rw = str_cols(r.s);
+	rw = r.len > 0 ? str_cols(r.s) : 0;
 	if (rw + 1 >= u->cols) {
 		draw_str(y, 0, u->cols, r.s, st.attr, st.pair);
 	} else {
-		draw_str(y, 1, u->cols - rw - 3, l.s, st.attr |
-		    (in->msg != NULL ? A_BOLD : 0), st.pair);
-		draw_str(y, u->cols - rw - 1, rw, r.s, st.attr, st.pair);
+		if (u->cols - rw - 3 > 0)
+			draw_where(u, &vs, 1, u->cols - rw - 3, st);
+		if (rw > 0)
+			draw_str(y, u->cols - rw - 1, rw, r.s, st.attr,
+			    st.pair);
 	}
-	sbuf_free(&l);
 	sbuf_free(&r);
+	sbuf_free(&pct);
+	sbuf_free(&m);
 }
 
 static void
@@ -689,7 +865,7 @@ ui_draw(struct ui *u)
 	 * The help box cuts through the text's characters at its edges;
 	 * with overlays on screen, opening or closing it repaints all.
 	 */
-	if (ambwide.on && u->help != u->help_drawn)
+	if ((ambwide.on || ambwide.drawn) && u->help != u->help_drawn)
 		clearok(curscr, TRUE);
 	u->help_drawn = u->help;
 	amb_touch();

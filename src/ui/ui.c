@@ -19,7 +19,7 @@
  * redraw), and between keys counts search matches a bounded number at a
  * time.  SIGINT, SIGTERM and SIGHUP only set a flag that the loop checks,
  * so that the terminal is restored by ordinary code, never from a signal
- * handler; ncurses itself handles SIGTSTP (Ctrl-Z, then fg redraws) and
+ * handler (SIGINT, Ctrl-C, with the prompt open only cancels it); ncurses itself handles SIGTSTP (Ctrl-Z, then fg redraws) and
  * SIGWINCH (a KEY_RESIZE key).
  *
  * The text comes from a source (source.h), which shows a long text from
@@ -311,8 +311,11 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 			    VIEW_FOCUS_PANE : VIEW_FOCUS_TEXT);
 		break;
 	case CMD_ITEM_JUMP:
+		/* As a link does: the text shown is the one to read now. */
 		if (view_pane_jump(v) < 0)
 			set_msg(u, "Nothing to jump to");
+		else
+			view_set_focus(v, VIEW_FOCUS_TEXT);
 		break;
 	case CMD_FILTER:
 		input_open_prompt(&u->in, v, INPUT_FILTER, 0);
@@ -379,16 +382,18 @@ key(struct ui *u, uint32_t k)
 	int have;
 	long n;
 
+	/* A resize is for the screen, whatever is open on it. */
+	if (k == CMD_KEY_RESIZE) {
+		geometry(u);
+		clearok(curscr, TRUE);
+		return;
+	}
 	if (u->help) {
 		u->help = 0;
 		return;
 	}
 	if (u->in.prompt != INPUT_NONE) {
 		input_prompt_key(&u->in, u->v, k, pane_rows(u));
-		return;
-	}
-	if (k == CMD_KEY_RESIZE) {
-		geometry(u);
 		return;
 	}
 	if (k == CMD_KEY_MOUSE) {
@@ -771,7 +776,15 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	if (u.reading_stdin)
 		set_msg(&u, "Reading standard input... (q quits)");
 
-	while (!u.quit && ui_signal == 0) {
+	while (!u.quit) {
+		/* Ctrl-C in the prompt cancels it, as in less. */
+		if (ui_signal == SIGINT && u.in.prompt != INPUT_NONE) {
+			ui_signal = 0;
+			input_prompt_key(&u.in, u.v, CMD_ESC, pane_rows(&u));
+			dirty = drained = 1;
+		}
+		if (ui_signal != 0)
+			break;
 		/* Take in what the thread has finished, as it finishes. */
 		if (!source_complete(u.src) && bg_poll(&u))
 			dirty = 1;

@@ -88,7 +88,7 @@ awk 'BEGIN {
 t send-keys -t main "clear; JUAN_TEST_LOAD_DELAY=8000 $JUAN $tdir/hl.md; \
 echo juan-exit=\$?" Enter
 wait_for '%'
-keys Tab j Enter Tab
+keys Tab j Enter
 wait_for '## Target heading'
 t capture-pane -e -p -t main | grep -q '46m## Target heading'
 ok $? "an outline entry jumped to in the preview is highlighted"

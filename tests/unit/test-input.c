@@ -72,7 +72,7 @@ test_marks(struct view *v)
 static void
 test_prompt(struct view *v)
 {
-	struct view_history hist = { NULL, 0 };
+	struct view_history hist = { NULL, 0, NULL };
 	struct input in;
 	size_t top;
 

@@ -145,19 +145,27 @@ test_positions(void)
 static void
 test_history(void)
 {
-	struct view_history h = { NULL, 0 }, h2 = { NULL, 0 };
+	struct view_history h = { NULL, 0, NULL }, h2 = { NULL, 0, NULL };
 	char *warn = NULL, *p;
 	struct stat st;
 	FILE *fp;
 
-	view_history_add(&h, state, "first");
-	view_history_add(&h, state, "two\nlines \\ slash");
-	view_history_add(&h, state, "first");
+	view_history_add(&h, state, "first", 0);
+	view_history_add(&h, state, "two\nlines \\ slash", 0);
+	view_history_add(&h, state, "first", 0);
+	view_history_add(&h, state, "\\r[0-9]+", 1);
 	view_history_load(&h2, state, &warn);
-	is_int(h2.n, 2, "the history is read back");
-	is_str(h2.n == 2 ? h2.items[0] : NULL, "two\nlines \\ slash",
+	is_int(h2.n, 3, "the history is read back");
+	ok(h2.n == 3 && h2.regex[2] && !h2.regex[0] && !h2.regex[1] &&
+	    strcmp(h2.items[2], "\\r[0-9]+") == 0,
+	    "a regular expression comes back as one");
+	view_history_add(&h, state, "\\r[0-9]+", 0);
+	view_history_load(&h2, state, &warn);
+	ok(h2.n == 3 && !h2.regex[2] && strcmp(h2.items[2], "\\r[0-9]+") ==
+	    0, "... and the same pattern searched literally, as a literal");
+	is_str(h2.n == 3 ? h2.items[0] : NULL, "two\nlines \\ slash",
 	    "newlines and backslashes survive");
-	is_str(h2.n == 2 ? h2.items[1] : NULL, "first",
+	is_str(h2.n == 3 ? h2.items[1] : NULL, "first",
 	    "a repeated pattern moves to the end");
 	p = xasprintf("%s/history", state);
 	ok(stat(p, &st) == 0 && (st.st_mode & 0777) == 0600,

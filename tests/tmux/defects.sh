@@ -1,0 +1,298 @@
+#!/bin/sh
+# defects.sh - the reader's defects of issue 16, each checked in tmux: a
+# resize while the prompt or the help box is open, n and N from the
+# screen after G, Ctrl-C in the prompt, emoji sequences drawn whole, Enter
+# in the side pane giving the focus to the text, the status line's
+# budget, the prompt's scrolling, count, regex mode and history, a pipe
+# still being read, and the colours.  The fixture is written here: a long
+# title, six sections with long headings and eight paragraphs each that
+# hold one match of the search word, an emoji line, and a rule and a
+# footer at the end that are hidden boilerplate.
+. "${top_srcdir:-.}/tests/tmux/lib.sh"
+
+doc=$tdir/fixture.md
+{
+	printf '# 一部标题相当长的试验文档用来检查状态栏的空间分配\n\n'
+	for c in 1 2 3 4 5 6; do
+		printf '## 第%s章 一个相当长的章节标题也用来检查宽度\n\n' "$c"
+		for p in 1 2 3 4 5 6 7 8; do
+			printf '第%s章第%s段：这里是一些填充屏幕的中文句子，' \
+			    "$c" "$p"
+			printf '内容并不重要，只求文本够长。关键词在此。'
+			printf '时在197%s年%s月1日。\n\n' "$c" "$p"
+		done
+	done
+	printf '表情：程序员👩‍💻在写代码，国旗🇨🇳在飘扬，结束。\n\n'
+	printf '最后一段正文。\n\n----\n\n'
+	printf '关于我们 | 联系我们 | 版权所有 © 2020\n'
+} >"$doc"
+pat=关键词
+nmatch=$("$JUAN" --search="$pat" "$doc" | wc -l)
+ok $((nmatch != 48)) "the fixture has 48 matches for $pat ($nmatch)"
+
+# The number i of the status line's "match i/N", or 0.
+match_i() {
+	status_row | sed -n 's/.*match \([0-9]*\)\/.*/\1/p' | grep . ||
+	    echo 0
+}
+
+# --- 1. A resize while the prompt or the help box is open.
+shell 80 24
+run "$doc"
+wait_for '%'
+keys / abc
+wait_for '/abc'
+t resize-window -t main -x 60 -y 15
+sleep 0.3
+keys d
+wait_for '/abcd'
+status_row | grep -q '^/abcd'
+ok $? "a resize in the prompt: the prompt is on the new last row"
+keys Escape
+wait_gone '/abcd'
+status_row | grep -q '%'
+ok $? "... and after Esc the status line is there"
+keys h
+wait_for 'juan - keys'
+t resize-window -t main -x 40 -y 12
+sleep 0.3
+settle
+screen | grep -q 'juan - keys'
+ok $? "a resize in the help box keeps it open"
+keys q
+wait_gone 'juan - keys'
+status_row | grep -q '%'
+ok $? "... and draws the status line on the new last row"
+[ "$(screen | wc -l)" -eq 12 ] && screen | sed -n 1p | grep -q '│'
+ok $? "... with the side pane's separator at the new size"
+keys q
+wait_for 'juan-exit=0'
+
+# --- 2. n and N go on from the screen, as in less.
+shell 80 24
+run "$doc"
+wait_for '%'
+keys / "$pat" Enter
+wait_for "match 1/$nmatch"
+keys G
+wait_for '100%'
+keys n
+wait_for 'match'
+i=$(match_i)
+ok $((i < 40)) "after G, n finds a match near the end (match $i/$nmatch)"
+status_row | grep -q '100%'
+ok $? "... and stays at the end"
+keys g
+settle
+keys / "$pat" Enter
+wait_for "match 1/$nmatch"
+keys G
+wait_for '100%'
+keys N
+wait_for 'match'
+i=$(match_i)
+ok $((i != nmatch)) "after G, N finds the last match on the screen ($i)"
+screen | grep -q 'hit TOP'
+ok $((! $?)) "... without wrapping past the top"
+keys q
+wait_for 'juan-exit=0'
+
+# --- 3. Ctrl-C in the prompt cancels it.
+shell 80 24
+run "$doc"
+wait_for '%'
+keys / xyz
+wait_for '/xyz'
+keys C-c
+wait_gone '/xyz'
+settle
+screen | grep -q 'juan-exit='
+ok $((! $?)) "Ctrl-C in the prompt does not quit"
+status_row | grep -q '%'
+ok $? "... it cancels the prompt"
+keys q
+wait_for 'juan-exit=0' 20
+ok $? "q still quits with status 0"
+
+# --- 4. Emoji sequences are one cluster, and the separator stays.
+shell 80 24
+run "$doc"
+wait_for '%'
+keys G
+wait_for '100%'
+row=$(screen | grep '表情')
+case $row in
+*👩‍💻*) r=0 ;;
+*) r=1 ;;
+esac
+ok $r "the ZWJ sequence is drawn whole: $row"
+case $row in
+*🇨🇳*) r=0 ;;
+*) r=1 ;;
+esac
+ok $r "the flag is drawn whole"
+sep0=$(screen | sed -n 1p | sed 's/│.*//' | wc -L)
+sep1=$(printf '%s\n' "$row" | sed 's/│.*//' | wc -L)
+ok $((sep0 != sep1)) "the separator stays in its column ($sep0, $sep1)"
+after=$(printf '%s\n' "$row" | sed 's/.*│//')
+exp=$(printf '表情：程序员👩‍💻在写代码，国旗🇨🇳在飘扬，结束。' | wc -L)
+got=$(printf '%s\n' "$after" | sed 's/ *$//' | wc -L)
+ok $((exp != got)) "the row is as wide as the layout says ($got, $exp)"
+keys q
+wait_for 'juan-exit=0'
+
+# --- 5. Enter in the side pane jumps and gives the focus to the text.
+# (The file opens where the last run left it: g first.)
+shell 80 24
+run "$doc"
+wait_for '%'
+keys g
+settle
+head0=$(screen | sed -n 1p | sed 's/│.*//')
+keys Tab
+settle
+head1=$(screen | sed -n 1p | sed 's/│.*//')
+[ "$head0" != "$head1" ]
+ok $? "the pane's header shows that it has the focus ($head1)"
+keys g j j Enter
+wait_for '第3章第1段'
+head2=$(screen | sed -n 1p | sed 's/│.*//')
+[ "$head2" = "$head0" ]
+ok $? "Enter jumps and the header shows the focus gone ($head2)"
+keys /
+wait_for '/'
+status_row | grep -q '^/'
+ok $? "... so / opens the search, not the pane's filter"
+keys Escape g
+wait_for '试验文档'
+text_row 0 | grep -q '试验文档'
+ok $? "... and g goes to the top of the text"
+keys Tab
+settle
+head3=$(screen | sed -n 1p | sed 's/│.*//')
+[ "$head3" = "$head1" ]
+ok $? "Tab gives the focus back to the pane"
+keys q
+wait_for 'juan-exit=0'
+
+# --- 6. The status line's budget.
+shell 50 20
+run "$doc"
+wait_for '%'
+keys G
+wait_for '100%'
+settle
+st=$(status_row)
+case $st in
+*第6章\ 一个*) r=0 ;;
+*) r=1 ;;
+esac
+ok $r "at 50 columns the section has room: $st"
+case $st in
+*…*) r=0 ;;
+*) r=1 ;;
+esac
+ok $r "... and what is cut ends in …"
+status_row | grep -q '100%'
+ok $? "at the end of the text (the footer hidden) the percent is 100%"
+t resize-window -t main -x 20 -y 6
+keys / "$pat" Enter
+wait_for "$pat"
+settle
+keys n
+sleep 0.3
+settle
+status_row | grep -q '[0-9]%$'
+ok $? "at 20 columns the percent is still shown: $(status_row)"
+keys q
+wait_for 'juan-exit=0'
+
+# --- 7. The prompt: scrolling, a match count, regex mode and history.
+shell 40 12
+run "$doc"
+wait_for '%'
+keys / "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ"
+wait_for 'GHIJ'
+status_row | grep -q 'GHIJ'
+ok $? "at 40 columns the end of a long pattern shows: $(status_row)"
+keys C-u "$pat"
+wait_for "/$pat"
+wait_for "$nmatch"
+status_row | grep -q "$nmatch"
+ok $? "the prompt shows the matches while typing: $(status_row)"
+keys C-u C-r '关.词'
+wait_for '[regex]'
+keys Enter
+wait_gone '[regex]'
+keys /
+wait_for '/'
+sleep 0.2
+status_row | grep -q 'regex'
+ok $((! $?)) "the next search starts literal: $(status_row)"
+keys 第1章 Enter
+wait_for 'match'
+keys / Up
+wait_for '/第1章'
+status_row | grep -q 'regex'
+ok $((! $?)) "a literal pattern comes back from the history literal"
+keys Up
+wait_for '/关.词'
+status_row | grep -q 'regex'
+ok $? "the history remembers that the pattern was a regex: $(status_row)"
+keys Escape q
+wait_for 'juan-exit=0'
+
+# --- 8. A pipe still being read.
+shell 80 24
+keys "clear; (cat $doc; sleep 6) | $JUAN; echo juan-exit=\$?" Enter
+wait_for 'Reading'
+settle
+screen | grep -q 'no headings found'
+ok $((! $?)) "the outline of a pipe being read does not say no headings"
+status_row | grep -q '100%'
+ok $((! $?)) "the status line does not say 100%: $(status_row)"
+text_row 1 | grep -q '[^ ]'
+r=$?
+[ $r -eq 0 ] || text_row 0 | grep -q '[^ ]'
+ok $? "the text pane is not blank"
+keys q
+wait_for 'juan-exit=0' 100
+
+# --- 9. Colours: no dark blue text, NO_COLOR tells matches from headings.
+shell 80 24
+run "$doc"
+wait_for '%'
+keys G B G
+wait_for '版权所有'
+t capture-pane -e -p -t main >"$tdir/esc"
+grep '版权所有' "$tdir/esc" | grep -q '\[34m\|\[38;5;4m'
+ok $((! $?)) "boilerplate is not dark blue"
+row=$(screen | sed -n 2p | sed 's/│.*//; s/ *$//')
+case $row in
+*…) r=0 ;;
+*) r=1 ;;
+esac
+ok $r "a cut outline entry ends in …: $row"
+keys q
+wait_for 'juan-exit=0'
+shell 80 24
+t send-keys -t main "clear; NO_COLOR=1 $JUAN $doc; echo juan-exit=\$?" \
+    Enter
+wait_for '%'
+keys g
+settle
+keys / "$pat" Enter
+wait_for 'match 1/'
+t capture-pane -e -p -t main >"$tdir/esc"
+# The attributes just before a level-1 heading's text, and just before a
+# match that is not the current one (on the third paragraph).
+hsgr=$(grep '第1章 一个' "$tdir/esc" | sed 's/第1章 一个.*//; s/.*│//' |
+    grep -o '\[[0-9;]*m' | tail -n 1)
+msgr=$(grep -A 1 '第1章第3段' "$tdir/esc" | grep "$pat" | head -n 1 |
+    sed "s/$pat.*//; s/.*│//" | grep -o '\[[0-9;]*m' | tail -n 1)
+[ -n "$msgr" ] && [ "$hsgr" != "$msgr" ]
+ok $? "with NO_COLOR a match looks unlike a heading ($hsgr, $msgr)"
+keys q
+wait_for 'juan-exit=0'
+
+done_testing
