@@ -833,6 +833,8 @@ form_year(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
 	    1911 + (int)val : (int)val;
 	c->a.prec = TL_PREC_YEAR;
 	k = year_gloss(x, k, c->a.year);
+	if (era != ERA_BC && timeline_lunar_match(x, k, c->a.year, c))
+		return FORM_MATCH;
 	if (era != ERA_BC && (j = month_span(x, k, &c->a.month,
 	    &c->b.month)) != 0) {
 		c->kind = TL_RANGE;
@@ -1183,6 +1185,10 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 
 	memset(c, 0, sizeof *c);
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+	c->off = i;
+	if (timeline_lunar_match(x, i, 0, c) || timeline_time_match(x, i, c) ||
+	    timeline_zh_era_word(x, i, c))
+		return 1;
 	if (lex_num_start(x->s, x->bend, i))
 		return num_match(x, i, c, skip);
 	if (LEX_AT(x->s, x->bend, i, "上") || LEX_AT(x->s, x->bend, i, "本"))
