@@ -1136,10 +1136,10 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	}
 	if (c->rel.prec <= TL_PREC_MONTH)
 		c->mod = timeline_zh_mod(x, &k, c->rel.prec);
-	else if (w->more == 0 && LEX_AT(x->s, x->bend, k, "起")) {
+	else if (w->more == 0 && timeline_zh_since(x, c->off, &k) != 0) {
 		/* 即日起, 次日起: an open range from that day on. */
 		c->mod = TL_MOD_SINCE;
-		k += 3;
+		k += LEX_AT(x->s, x->bend, k, "起") ? 3 : 0;
 	}
 	c->end = k;
 	return 1;
