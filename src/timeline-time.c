@@ -203,6 +203,11 @@ timeline_time_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	if ((e = clock_at(x, j, &h, &m)) > j) {
 		if (p == NULL && (bare_dian(x, j, e) ||
 		    lex_at_any(x->s, x->bend, e, not_hour) ||
+		    /* 一时, 四时 alone are words: a moment, the seasons. */
+		    (lex_han_digit(x->s, x->bend, j) >= 0 &&
+		    !LEX_BEFORE(x->s, j, e, "分") &&
+		    !LEX_AT(x->s, x->bend, e, "钟") &&
+		    !LEX_AT(x->s, x->bend, e, "鐘")) ||
 		    /* 3:15 may be a score; 08:30 and 20:30 are times. */
 		    (e - j == 4 && x->s[j + 1] == ':')))
 			return 0;

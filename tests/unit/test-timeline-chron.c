@@ -78,6 +78,10 @@ static const struct row rows[] = {
 	{ 0, "2020年2月8日，会议召开。提出三点意见。", "2020-02-08 absolute" },
 	{ 0, "2020年2月8日，会议召开。比分定格在3:15。",
 	    "2020-02-08 absolute" },
+	{ 0, "2020年2月8日，会议召开。他一时说不出话，四时如春。",
+	    "2020-02-08 absolute" },
+	{ 0, "2020年2月8日，会议召开。三点钟，散会。",
+	    "2020-02-08 absolute; 2020-02-08T03:00 relative" },
 	{ 0, "2020年2月8日，会议召开。上午的会议很长。",
 	    "2020-02-08 absolute" },
 	/* The day after a range is the day after its end. */
@@ -222,6 +226,38 @@ test_known(void)
 	    "lunar: no day outside the table, no leap month that is not");
 }
 
+/*
+ * Every prefix of a text dense with lunar dates, times and eras (cut
+ * inside characters too) gives entries inside the text; run under
+ * --enable-sanitizers this checks memory too.
+ */
+static void
+test_prefixes(void)
+{
+	const char *dense = "2020年腊月廿五，闰四月初一。农历8月15日晚上8时，"
+	    "除夕夜20:30；民国元年1月1日。3月1日至5日。次日起，上午，"
+	    "中秋节前夕，大年三十，元宵节期间，自当日6时以来，正月初";
+	size_t len = strlen(dense), i, k, bad = 0;
+
+	for (i = 0; i <= len; i++) {
+		struct buffer *b = buffer_from_mem(dense, i, NULL, NULL);
+		struct doc *d = doc_new(b);
+		struct timeline *t = timeline_new(d);
+
+		for (k = 0; k < t->n; k++)
+			if (t->entries[k].off >= t->entries[k].end ||
+			    t->entries[k].end > b->len ||
+			    (k > 0 && t->entries[k].off <
+			    t->entries[k - 1].end))
+				bad++;
+		timeline_free(t);
+		doc_free(d);
+		buffer_free(b);
+	}
+	is_int(bad, 0, "every prefix of a dense text: entries inside it, "
+	    "in order");
+}
+
 int
 main(void)
 {
@@ -235,5 +271,6 @@ main(void)
 	}
 	test_table();
 	test_known();
+	test_prefixes();
 	return done_testing();
 }
