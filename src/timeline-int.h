@@ -203,6 +203,19 @@ extern const struct tl_lunar_year timeline_lunar_years[];
 int timeline_lunar_day(int y, int m, int leap, int d, long *z);
 
 /*
+ * May a lunar date, a time of day or an era's first year start at i?  A
+ * quick look at the next characters, so that the recognizers below run
+ * only where one may (上 before 午, a numeral before 月 or 时).
+ */
+int timeline_chron_maybe(const struct tl_ctx *x, size_t i);
+
+/*
+ * Is the character at i a key only for those recognizers (除, 午, 晚), so
+ * that no other expression can start there?
+ */
+int timeline_chron_only(const struct tl_ctx *x, size_t i);
+
+/*
  * A lunar date at i (农历八月十五, 腊月廿五, 正月初一, 除夕, 中秋节), in the
  * lunar year year, or in the anchor's when year is 0: fills c but for
  * c->off and returns 1, or returns 0.

@@ -21,8 +21,10 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
+#include "juan/util.h"
 #include "timeline-int.h"
 
 /* Words that say the next date is a lunar one. */
@@ -172,6 +174,104 @@ timeline_lunar_match(const struct tl_ctx *x, size_t i, int year,
 		c->mod = timeline_zh_mod(x, &e, TL_PREC_DAY);
 	c->end = e;
 	return 1;
+}
+
+/*
+ * The second characters of the words that timeline_lunar_match(),
+ * timeline_time_match() and timeline_zh_era_word() start at (除夕, 上午,
+ * 民国, 晚8时), and the units a numeral of theirs meets (八月, 8时, 8点).
+ */
+static const char seconds[][4] = { "历", "曆", "夕", "年", "节", "節", "宵",
+    "午", "元", "秋", "阳", "陽", "八", "月", "晨", "夜", "间", "里", "上",
+    "后", "晚", "国", "國", "正", "腊", "臘", "冬", "四", "五", "六", "七",
+    "二", "三", "十", "一", "九" };
+
+/* A character that may follow a numeral in a lunar date or a time. */
+static const char units[][4] = { "月", "时", "時", "点", "點", "：" };
+
+int
+timeline_chron_maybe(const struct tl_ctx *x, size_t i)
+{
+	const char *s = x->s;
+	size_t k = i, n = x->bend, w;
+	int len = 0;
+
+	/* A numeral: up to three digits or Chinese numerals, then a unit. */
+	while (k < n && len < 3) {
+		if (s[k] >= '0' && s[k] <= '9')
+			k++;
+		else if (lex_han_digit(s, n, k) >= 0)
+			k += 3;
+		else if (lex_digit(s, n, k, &w) >= 0)
+			k += w;
+		else
+			break;
+		len++;
+	}
+	if (len > 0) {
+		if (k < n && s[k] == ':')
+			return 1;
+		for (w = 0; w < sizeof units / sizeof units[0]; w++)
+			if (k + 3 <= n && memcmp(s + k, units[w], 3) == 0)
+				return 1;
+		if (len > 1 || i + 3 > n || lex_han_digit(s, n, i) < 0)
+			return 0;
+	}
+	/* A word: its second character. */
+	k = i + lex_char_len(s, i);
+	if (k < n && s[k] >= '0' && s[k] <= '9')
+		return 1;		/* 晚8时 */
+	if (k + 3 > n)
+		return 0;
+	for (w = 0; w < sizeof seconds / sizeof seconds[0]; w++)
+		if (memcmp(s + k, seconds[w], 3) == 0)
+			return 1;
+	return 0;
+}
+
+int
+timeline_chron_only(const struct tl_ctx *x, size_t i)
+{
+	uint32_t c;
+
+	if (util_u8_next(x->s + i, x->bend - i, &c) != 3)
+		return 0;
+	switch (c) {
+	case 0x519C:	/* 农 */
+	case 0x8FB2:	/* 農 */
+	case 0x9634:	/* 阴 */
+	case 0x9670:	/* 陰 */
+	case 0x65E7:	/* 旧 */
+	case 0x820A:	/* 舊 */
+	case 0x6B63:	/* 正 */
+	case 0x814A:	/* 腊 */
+	case 0x81D8:	/* 臘 */
+	case 0x51AC:	/* 冬 */
+	case 0x95F0:	/* 闰 */
+	case 0x958F:	/* 閏 */
+	case 0x9664:	/* 除 */
+	case 0x5927:	/* 大 */
+	case 0x6625:	/* 春 */
+	case 0x5143:	/* 元 */
+	case 0x7AEF:	/* 端 */
+	case 0x4E2D:	/* 中 */
+	case 0x91CD:	/* 重 */
+	case 0x51CC:	/* 凌 */
+	case 0x6DF1:	/* 深 */
+	case 0x591C:	/* 夜 */
+	case 0x534A:	/* 半 */
+	case 0x6E05:	/* 清 */
+	case 0x65E9:	/* 早 */
+	case 0x5348:	/* 午 */
+	case 0x4E0B:	/* 下 */
+	case 0x508D:	/* 傍 */
+	case 0x665A:	/* 晚 */
+	case 0x6C11:	/* 民 */
+	case 0x516C:	/* 公 */
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 int

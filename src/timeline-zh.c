@@ -1186,9 +1186,11 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	memset(c, 0, sizeof *c);
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
 	c->off = i;
-	if (timeline_lunar_match(x, i, 0, c) || timeline_time_match(x, i, c) ||
-	    timeline_zh_era_word(x, i, c))
+	if (timeline_chron_maybe(x, i) && (timeline_lunar_match(x, i, 0, c) ||
+	    timeline_time_match(x, i, c) || timeline_zh_era_word(x, i, c)))
 		return 1;
+	if (timeline_chron_only(x, i))
+		return 0;
 	if (lex_num_start(x->s, x->bend, i))
 		return num_match(x, i, c, skip);
 	if (LEX_AT(x->s, x->bend, i, "上") || LEX_AT(x->s, x->bend, i, "本"))
