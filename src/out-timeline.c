@@ -18,7 +18,8 @@
  * --json prints DESIGN.md's shape, one entry a line: {"entries": [{"value",
  * "text", "kind", "mod", "line", "section", "event", "caption", "time",
  * "citation"}]}: time is the time of day ("19:50", "EV") or null, and
- * citation is true for a date inside a title (《...》) or a link's text.
+ * citation is true for a date inside a title (《...》) or a link's text;
+ * an entry resolved from the lunar calendar adds "calendar": "lunar".
  */
 #include "config.h"
 
@@ -88,7 +89,10 @@ json_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 		sbuf_printf(b, "\"%s\"", e->time);
 	else
 		sbuf_adds(b, "null");
-	sbuf_printf(b, ", \"citation\": %s}", e->citation ? "true" : "false");
+	sbuf_printf(b, ", \"citation\": %s", e->citation ? "true" : "false");
+	if (e->lunar)
+		sbuf_adds(b, ", \"calendar\": \"lunar\"");
+	sbuf_adds(b, "}");
 }
 
 int

@@ -53,6 +53,20 @@ struct tl_rel {
 				   the next year */
 };
 
+/*
+ * A date of the Chinese lunisolar calendar (腊月廿五, 除夕, 中秋节) before
+ * it is turned into a Gregorian one (timeline-lunar.c).
+ */
+struct tl_lunar {
+	int year;		/* the lunar year, named by the Gregorian year
+				   its first day falls in, or 0: from the
+				   anchor */
+	int month;		/* 1..12, 0 when the candidate is no lunar
+				   date */
+	int leap;		/* 1 for the leap month after month */
+	int day;		/* 1..30, 0 for the month's last day (除夕) */
+};
+
 /* One recognized expression, before resolution and before the event. */
 struct tl_cand {
 	size_t off;		/* first byte of the expression */
@@ -66,6 +80,10 @@ struct tl_cand {
 	int noanchor;		/* 0, or a date that later relative
 				   expressions may not count from: see
 				   TL_ASIDE_* */
+	struct tl_lunar lunar;	/* a lunar date, month 0 for none */
+	char tod[6];		/* a time of day read by the recognizer
+				   itself (a time with no date: 晚上8时),
+				   or "" */
 };
 
 /*
@@ -161,5 +179,75 @@ extern const char *const timeline_zh_relword_not_after[];
 
 /* 前 alone before i as chronicles write BCE years (前221年): 3, or 0. */
 size_t timeline_zh_bc_alone(const struct tl_ctx *x, size_t i);
+
+/*
+ * One lunar year of the table (timeline-lunar-table.c, written from ICU by
+ * timeline-lunar-gen.c).
+ */
+struct tl_lunar_year {
+	long first_day;		/* 正月初一, in days from 1970-01-01 */
+	int leap;		/* the month the leap month follows, or 0 */
+	unsigned big;		/* bit i: the i-th month has 30 days */
+};
+
+#define TL_LUNAR_FIRST 1900	/* the table's first lunar year */
+#define TL_LUNAR_LAST 2100	/* and its last */
+
+extern const struct tl_lunar_year timeline_lunar_years[];
+
+/*
+ * The day (from 1970-01-01) of lunar year y's month m (the leap month
+ * after m when leap is set), day d (0 for the month's last); returns 0
+ * when there is no such day or y is outside the table.
+ */
+int timeline_lunar_day(int y, int m, int leap, int d, long *z);
+
+/*
+ * May a lunar date, a time of day or an era's first year start at i?  A
+ * quick look at the next characters, so that the recognizers below run
+ * only where one may (上 before 午, a numeral before 月 or 时).
+ */
+int timeline_chron_maybe(const struct tl_ctx *x, size_t i);
+
+/*
+ * Is the character at i a key only for those recognizers (除, 午, 晚), so
+ * that no other expression can start there?
+ */
+int timeline_chron_only(const struct tl_ctx *x, size_t i);
+
+/*
+ * A lunar date at i (农历八月十五, 腊月廿五, 正月初一, 除夕, 中秋节), in the
+ * lunar year year, or in the anchor's when year is 0: fills c but for
+ * c->off and returns 1, or returns 0.
+ */
+int timeline_lunar_match(const struct tl_ctx *x, size_t i, int year,
+    struct tl_cand *c);
+
+/*
+ * The Gregorian date of the lunar date l: in l->year, else in the lunar
+ * year of base (a year alone), or the one of the years around base that
+ * puts it nearest after (or, costing twice, before) base.  Returns 0 when
+ * it cannot be resolved.
+ */
+int timeline_lunar_resolve(const struct tl_lunar *l,
+    const struct tl_date *base, struct tl_date *out);
+
+/*
+ * A time of day at i that no date comes before in its clause (晚上8时,
+ * 20:30, 凌晨2时, 上午，): a relative candidate for the anchor's day, its
+ * time in c->tod.  Returns 1, or 0.
+ */
+int timeline_time_match(const struct tl_ctx *x, size_t i, struct tl_cand *c);
+
+/*
+ * 起 or 以来 after a date or time ending at *k (自1月23日起, 24：00起,
+ * 2月8日20时以来): TL_MOD_SINCE, *k past 以来; else TL_MOD_NONE.
+ */
+enum tl_mod timeline_zh_since(const struct tl_ctx *x, size_t off,
+    size_t *k);
+
+/* 民国元年, 公元元年 at i: fills c (off and end too) and returns 1. */
+int timeline_zh_era_word(const struct tl_ctx *x, size_t i,
+    struct tl_cand *c);
 
 #endif

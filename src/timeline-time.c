@@ -137,3 +137,96 @@ timeline_time(const struct tl_ctx *x, size_t off, size_t k, char *tod)
 		memcpy(tod, p->code, 3);
 	return k;
 }
+
+/* Does a part of the day end right before i? */
+static int
+part_before(const struct tl_ctx *x, size_t i)
+{
+	const struct part *p;
+	size_t len;
+
+	for (p = parts; p->w != NULL; p++) {
+		len = strlen(p->w);
+		if (i >= x->boff + len && memcmp(x->s + i - len, p->w,
+		    len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* What before a time makes it one of every day, not of the anchor's. */
+static const char *const every[] = { "每天", "每日", "每晚", "每", "天天",
+    NULL };
+
+/* What before a part of the day alone shows it opens its clause. */
+static const char *const clause_open[] = { "，", "。", "；", "：", "！",
+    "？", "、", "\n", " ", ",", NULL };
+
+/* What after 时 makes another word: 时期, 时候, 时代. */
+static const char *const not_hour[] = { "期", "候", "代", "段", "辰", "间",
+    NULL };
+
+/* Is the clock time [k, j) written with 点 and neither 分, 半 nor 钟? */
+static int
+bare_dian(const struct tl_ctx *x, size_t k, size_t j)
+{
+	size_t w;
+
+	for (w = k; w + 3 <= j; w++)
+		if (LEX_AT(x->s, j, w, "点") || LEX_AT(x->s, j, w, "點"))
+			return !LEX_BEFORE(x->s, k, j, "分") &&
+			    !LEX_BEFORE(x->s, k, j, "半") &&
+			    !LEX_AT(x->s, x->bend, j, "钟") &&
+			    !LEX_AT(x->s, x->bend, j, "鐘");
+	return 0;
+}
+
+int
+timeline_time_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
+{
+	const struct part *p;
+	size_t len = 0, j, e;
+	int h, m;
+	char tod[6];
+
+	if (lex_before_any(x->s, x->boff, i, every) ||
+	    timeline_zh_bad_before(x, i))
+		return 0;
+	/* 当晚, 当夜 are relative words of their own. */
+	if ((p = part_at(x, i, &len)) != NULL && (LEX_AT(x->s, x->bend, i,
+	    "当") || LEX_AT(x->s, x->bend, i, "當")))
+		return 0;
+	j = p != NULL ? i + len : i;
+	/* 每天晚上8时: the part of the day before was looked at already. */
+	if (p == NULL && part_before(x, i))
+		return 0;
+	if ((e = clock_at(x, j, &h, &m)) > j) {
+		if (p == NULL && (bare_dian(x, j, e) ||
+		    lex_at_any(x->s, x->bend, e, not_hour) ||
+		    /* 一时, 四时 alone are words: a moment, the seasons. */
+		    (lex_han_digit(x->s, x->bend, j) >= 0 &&
+		    !LEX_BEFORE(x->s, j, e, "分") &&
+		    !LEX_AT(x->s, x->bend, e, "钟") &&
+		    !LEX_AT(x->s, x->bend, e, "鐘")) ||
+		    /* 3:15 may be a score; 08:30 and 20:30 are times. */
+		    (e - j == 4 && x->s[j + 1] == ':')))
+			return 0;
+		e = timeline_time(x, i, i, tod);
+		if (e == i || tod[0] == '\0')
+			return 0;
+	} else if (p != NULL && (i == x->boff ||
+	    lex_before_any(x->s, x->boff, i, clause_open)) &&
+	    (LEX_AT(x->s, x->bend, j, "，") || LEX_AT(x->s, x->bend, j, "：") ||
+	    (j < x->bend && x->s[j] == ','))) {
+		memcpy(tod, p->code, 3);
+		e = j;
+	} else
+		return 0;
+	c->kind = TL_RELATIVE;
+	c->rel.anchor = TL_ANCHOR_PREV;
+	c->rel.unit = TL_PREC_DAY;
+	c->rel.prec = TL_PREC_DAY;
+	memcpy(c->tod, tod, sizeof tod);
+	c->end = e;
+	return 1;
+}

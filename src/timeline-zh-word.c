@@ -317,3 +317,86 @@ timeline_zh_bc_alone(const struct tl_ctx *x, size_t i)
 		return 3;
 	return 0;
 }
+
+/* What after 起 makes another word: 起诉, 起步, 起草. */
+static const char *const qi_words[] = { "诉", "訴", "步", "草", "飞", "飛",
+    "义", "義", "来", "來", "床", "火", "见", "見", "点", "點", "源", "跑",
+    "航", "初", "始", "身", "色", "因", "码", "碼", NULL };
+
+/* Words after 起 that begin what runs from then on. */
+static const char *const qi_then[] = { "实施", "施行", "执行", "生效",
+    "开始", "正式", "全面", "恢复", "暂停", "停止", "启用", "实行", "封闭",
+    "關閉", "关闭", "實施", "執行", "開始", "恢復", NULL };
+
+/* 自, 从 and 自从 before or at off. */
+static const char *const from_words[] = { "自从", "自從", "自", "从", "從",
+    NULL };
+
+enum tl_mod
+timeline_zh_since(const struct tl_ctx *x, size_t off, size_t *kp)
+{
+	const char *s = x->s;
+	size_t n = x->bend, k = *kp;
+	int from;
+
+	if (LEX_AT(s, n, k, "以来") || LEX_AT(s, n, k, "以來")) {
+		*kp = k + 6;
+		return TL_MOD_SINCE;
+	}
+	if (!LEX_AT(s, n, k, "起") || lex_at_any(s, n, k + 3, qi_words))
+		return TL_MOD_NONE;
+	from = lex_at_any(s, n, off, from_words) != 0 ||
+	    lex_before_any(s, x->boff, off, from_words) != 0;
+	if (from || k + 3 >= n || !lex_is_han(s, n, k + 3) ||
+	    lex_at_any(s, n, k + 3, qi_then))
+		return TL_MOD_SINCE;
+	return TL_MOD_NONE;
+}
+
+/* Years one (元年) of an era, and the year they are. */
+static const struct {
+	const char *w;
+	int year;
+} first_years[] = {
+	{ "民国元年", 1912 }, { "民國元年", 1912 }, { "公元元年", 1 },
+	{ "西元元年", 1 }, { NULL, 0 }
+};
+
+int
+timeline_zh_era_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
+{
+	struct lex_num m;
+	size_t k, f;
+
+	for (f = 0; first_years[f].w != NULL; f++)
+		if (i + 12 <= x->bend && memcmp(x->s + i, first_years[f].w,
+		    12) == 0)
+			break;
+	if (first_years[f].w == NULL)
+		return 0;
+	c->off = i;
+	c->kind = TL_ABSOLUTE;
+	c->a.year = first_years[f].year;
+	c->a.prec = TL_PREC_YEAR;
+	k = i + 12;
+	/* 民国元年1月1日: the month and day, checked as any date's. */
+	if (lex_num_start(x->s, x->bend, k) &&
+	    lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 && m.val <= 12 &&
+	    LEX_AT(x->s, x->bend, k + m.len, "月")) {
+		c->a.month = (int)m.val;
+		c->a.prec = TL_PREC_MONTH;
+		k += m.len + 3;
+		if (lex_num_start(x->s, x->bend, k) &&
+		    lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 &&
+		    m.val <= lex_mdays(c->a.year, c->a.month) &&
+		    (LEX_AT(x->s, x->bend, k + m.len, "日") ||
+		    LEX_AT(x->s, x->bend, k + m.len, "号"))) {
+			c->a.day = (int)m.val;
+			c->a.prec = TL_PREC_DAY;
+			k += m.len + 3;
+		}
+	}
+	c->mod = timeline_zh_mod(x, &k, c->a.prec);
+	c->end = k;
+	return 1;
+}

@@ -833,6 +833,8 @@ form_year(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c,
 	    1911 + (int)val : (int)val;
 	c->a.prec = TL_PREC_YEAR;
 	k = year_gloss(x, k, c->a.year);
+	if (era != ERA_BC && timeline_lunar_match(x, k, c->a.year, c))
+		return FORM_MATCH;
 	if (era != ERA_BC && (j = month_span(x, k, &c->a.month,
 	    &c->b.month)) != 0) {
 		c->kind = TL_RANGE;
@@ -1134,10 +1136,10 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	}
 	if (c->rel.prec <= TL_PREC_MONTH)
 		c->mod = timeline_zh_mod(x, &k, c->rel.prec);
-	else if (w->more == 0 && LEX_AT(x->s, x->bend, k, "起")) {
+	else if (w->more == 0 && timeline_zh_since(x, c->off, &k) != 0) {
 		/* 即日起, 次日起: an open range from that day on. */
 		c->mod = TL_MOD_SINCE;
-		k += 3;
+		k += LEX_AT(x->s, x->bend, k, "起") ? 3 : 0;
 	}
 	c->end = k;
 	return 1;
@@ -1183,6 +1185,12 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 
 	memset(c, 0, sizeof *c);
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+	c->off = i;
+	if (timeline_chron_maybe(x, i) && (timeline_lunar_match(x, i, 0, c) ||
+	    timeline_time_match(x, i, c) || timeline_zh_era_word(x, i, c)))
+		return 1;
+	if (timeline_chron_only(x, i))
+		return 0;
 	if (lex_num_start(x->s, x->bend, i))
 		return num_match(x, i, c, skip);
 	if (LEX_AT(x->s, x->bend, i, "上") || LEX_AT(x->s, x->bend, i, "本"))

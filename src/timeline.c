@@ -81,7 +81,8 @@ keys_init(void)
 {
 	static const char *const chars = "〇○零一二三四五六七八九两十百千廿"
 	    "０１２３４５６７８９当同次翌第前这那该转今去明上本兩當這隔"
-	    "卅卌即";
+	    "卅卌即农農阴陰旧舊正腊臘冬闰閏除大春元端中重凌深夜半清早午下傍晚"
+	    "民公";
 	size_t i = 0, n = strlen(chars);
 	uint32_t c;
 
@@ -261,6 +262,7 @@ add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
 	e->section = doc_section_at(d, d->blocks[bi].off);
 	e->caption = d->blocks[bi].kind == BLOCK_CAPTION;
 	e->citation = c->citation;
+	e->lunar = c->lunar.month != 0;
 	e->sort_start = sort_key(a);
 	e->sort_prec = a->prec;
 }
@@ -333,6 +335,8 @@ struct scan {
 	size_t first;		/* first entry of the current block */
 	size_t last;		/* end of the last expression taken */
 	struct tl_date anchor;	/* latest date for relative expressions */
+	struct tl_date anchor_end; /* the anchor's end when it is a range of
+				   days, prec NONE otherwise */
 	size_t anchor_off;	/* where the anchor was written */
 	struct tl_date docdate;	/* the document date, prec NONE if none */
 	struct tl_date head;	/* the date of the latest date heading or
@@ -479,6 +483,22 @@ base_for(const struct scan *sc, size_t off)
 	return &sc->anchor;
 }
 
+/*
+ * The date a relative candidate counts from: base_for()'s, but a day
+ * after a range of days (次日, 当天, 3天后) counts from the range's end.
+ */
+static const struct tl_date *
+base_of(const struct scan *sc, const struct tl_cand *c)
+{
+	const struct tl_date *b = base_for(sc, c->off);
+
+	if (b == &sc->anchor && sc->anchor_end.prec == TL_PREC_DAY &&
+	    c->rel.unit == TL_PREC_DAY && c->rel.delta >= 0 &&
+	    c->rel.month == 0 && c->rel.day == 0)
+		return &sc->anchor_end;
+	return b;
+}
+
 /* Takes a candidate: resolves it and adds its entry. */
 static void
 take(struct scan *sc, struct tl_cand *c)
@@ -488,9 +508,12 @@ take(struct scan *sc, struct tl_cand *c)
 
 	if (c->off < sc->last)
 		c->off = sc->last;
-	if (c->kind == TL_RELATIVE) {
-		if (!resolve(&c->rel, base_for(sc, c->off), &sc->docdate,
+	if (c->lunar.month != 0) {
+		if (!timeline_lunar_resolve(&c->lunar, base_for(sc, c->off),
 		    &r))
+			return;
+	} else if (c->kind == TL_RELATIVE) {
+		if (!resolve(&c->rel, base_of(sc, c), &sc->docdate, &r))
 			return;
 		/* 1月20日至2月3日: a range in the resolved start's year. */
 		if (c->b.prec != TL_PREC_NONE) {
@@ -504,10 +527,14 @@ take(struct scan *sc, struct tl_cand *c)
 		}
 	} else
 		r = c->a;
-	tod[0] = '\0';
-	if (r.prec == TL_PREC_DAY || (c->kind == TL_RELATIVE &&
-	    c->rel.unit == TL_PREC_DAY))
+	memcpy(tod, c->tod, sizeof tod);
+	if (tod[0] == '\0' && (r.prec == TL_PREC_DAY ||
+	    (c->kind == TL_RELATIVE && c->rel.unit == TL_PREC_DAY)))
 		c->end = timeline_time(&sc->x, c->off, c->end, tod);
+	/* 24：00起, 自1月23日起, 20时以来: from then on. */
+	if (c->mod == TL_MOD_NONE && c->kind != TL_RANGE &&
+	    c->kind != TL_TARGET)
+		c->mod = timeline_zh_since(&sc->x, c->off, &c->end);
 	c->citation = citation(&sc->x, c->off, c->end);
 	add_entry(sc->t, &sc->cap, sc->d, sc->bi, c, &r, tod);
 	/*
@@ -515,11 +542,14 @@ take(struct scan *sc, struct tl_cand *c)
 	 * not a point the story has reached: it anchors nothing.
 	 */
 	if (!c->citation && (c->kind == TL_ABSOLUTE ||
-	    c->kind == TL_RELATIVE ||
-	    (c->kind == TL_RANGE && c->b.year == r.year)) &&
+	    c->kind == TL_RELATIVE || (c->kind == TL_RANGE &&
+	    (c->b.year == r.year || c->b.prec == TL_PREC_DAY))) &&
 	    (c->noanchor == 0 || (c->noanchor == TL_ASIDE_NAME &&
 	    !same_sentence(sc, sc->anchor_off, c->off)))) {
 		sc->anchor = r;
+		sc->anchor_end.prec = TL_PREC_NONE;
+		if (c->kind == TL_RANGE)
+			sc->anchor_end = c->b;
 		sc->anchor_off = c->off;
 		if (c->kind != TL_RANGE && r.prec >= TL_PREC_YEAR &&
 		    opens_block(sc, c->off, c->end))
@@ -775,6 +805,7 @@ timeline_new(const struct doc *d)
 	sc.x.s = d->buf->data;
 	sc.x.n = d->buf->len;
 	sc.anchor.prec = TL_PREC_NONE;
+	sc.anchor_end.prec = TL_PREC_NONE;
 	sc.head.prec = TL_PREC_NONE;
 	sc.docdate.prec = TL_PREC_NONE;
 	if (dd->year != 0) {

@@ -61,6 +61,9 @@ struct tl_entry {
 				   text: it dates the work cited, never
 				   anchors a relative date, and a reader's
 				   pane leaves it out by default */
+	bool lunar;		/* resolved from a date of the Chinese
+				   lunar calendar (腊月廿五, 除夕): the
+				   value is the Gregorian day */
 	char time[6];		/* the time of day, "" for none: "19:50"
 				   (24:00 is the end of the day) or a
 				   TIMEX3 part of the day, "MO" "MI" "AF"

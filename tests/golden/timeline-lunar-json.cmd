@@ -1,0 +1,1 @@
+--timeline --json $FIXTURES/timeline/lunar.txt
