@@ -412,8 +412,10 @@ draw_text(struct ui *u)
 	int row, col;
 	size_t i;
 
+	/* From the separator on: the margins of a narrowed column too. */
 	for (row = 0; row < u->text_rows; row++)
-		blank(row, u->text_x, u->text_w, A_NORMAL, 0);
+		blank(row, u->pane_w + !!u->pane_w, u->cols - u->pane_w -
+		    !!u->pane_w, A_NORMAL, 0);
 	if (u->text_rows < 1)
 		return;
 	view_paint_rows(u->v, u->text_w, p);
@@ -683,6 +685,7 @@ ui_draw(struct ui *u)
 	draw_status(u);
 	if (u->help)
 		draw_help(u);
+	ui_jump_draw(u);
 	if (u->in.prompt == INPUT_NONE)
 		move(u->lines - 1, u->cols - 1);
 	/*
