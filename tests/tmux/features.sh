@@ -38,9 +38,16 @@ wait_top() {
 	return 1
 }
 
-# at KEYS...: sends KEYS and reads the top once the screen has settled.
+# at KEYS...: sends KEYS, which must move the text, and reads the top
+# once it has changed and the screen has settled.
 at() {
+	_before=$(top)
 	keys "$@"
+	_n=50
+	while [ "$_n" -gt 0 ] && [ "$(top)" = "$_before" ]; do
+		sleep 0.1
+		_n=$((_n - 1))
+	done
 	settle
 	top
 }
