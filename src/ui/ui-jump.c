@@ -105,6 +105,8 @@ info(struct ui *u)
 	sbuf_printf(&s, "%s", u->o->name);
 	if (source_shown(u->src) == SOURCE_TAIL)
 		sbuf_adds(&s, " \xc2\xb7 lines ?");
+	else if (b->nlines == 0 || b->len == 0)
+		sbuf_adds(&s, " \xc2\xb7 no lines");
 	else
 		sbuf_printf(&s, " \xc2\xb7 lines %zu-%zu/%s%zu",
 		    buffer_line_of(b, top), buffer_line_of(b, bot > top ?
