@@ -288,4 +288,14 @@ status_row | grep -q "config:1: unknown setting"
 ok $? "the reader shows the first error in the status line"
 keys q
 wait_for 'juan-exit=0'
+rm -f "$cfg"
+
+# = on an empty text.
+: >"$tdir/empty.txt"
+start 100 24 empty.txt
+keys =
+wait_for 'empty.txt · no lines · byte 0/0'
+ok $? "= on an empty text says it has no lines"
+keys q
+wait_for 'juan-exit=0'
 done_testing
