@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "juan/config.h"
+
 enum app_mode {
 	MODE_READ,	/* the interactive reader */
 	MODE_OUTLINE,	/* --outline */
@@ -14,6 +16,9 @@ enum app_mode {
 
 /* Standard input that is a pipe is read up to this many bytes. */
 #define APP_PIPE_LIMIT ((size_t)1 << 30)
+
+/* The reader's text column at most this many columns, unless told. */
+#define APP_MAX_WIDTH 100
 
 struct app_opts {
 	enum app_mode mode;
@@ -34,6 +39,10 @@ struct app_opts {
 	int binary;		/* --binary: show a file that looks binary */
 	int is_guide;		/* showing the built-in guide */
 	int raw;		/* --raw: show the source, not rendered */
+	int max_width;		/* --max-width: the text column's widest,
+				   columns; 0 for the whole width */
+	const struct config *config;	/* the settings file's, never NULL */
+	const char *config_warn;	/* its first error, or NULL */
 };
 
 #endif

@@ -38,7 +38,8 @@ enum {
 	OPT_RAW,
 	OPT_NO_VARIANTS,
 	OPT_INPUT_FORMAT,
-	OPT_BINARY
+	OPT_BINARY,
+	OPT_MAX_WIDTH
 };
 
 static const struct option longopts[] = {
@@ -56,6 +57,7 @@ static const struct option longopts[] = {
 	{ "input-format", required_argument, NULL, OPT_INPUT_FORMAT },
 	{ "binary", no_argument, NULL, OPT_BINARY },
 	{ "ambiwidth", required_argument, NULL, OPT_AMBIWIDTH },
+	{ "max-width", required_argument, NULL, OPT_MAX_WIDTH },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -97,12 +99,16 @@ usage(FILE *fp)
 "      --binary            show a file that looks binary as text anyway\n"
 "      --ambiwidth=1|2|auto  columns of East Asian Ambiguous characters\n"
 "                            such as \xe2\x80\x9c \xe2\x80\x9d \xe2\x80\x94 \xe2\x80\xa6 (default: auto, asking the terminal)\n"
+"      --max-width=N       in the reader, keep the text column at most N\n"
+"                            columns wide, centred (default 100; 0: the\n"
+"                            whole width; w switches)\n"
 "\n"
 "  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 the input could not be read (or --search found\n"
-"nothing), 2 bad usage.  See juan(1) for the keys of the reader.\n", fp);
+"nothing), 2 bad usage.  See juan(1) for the keys of the reader and for\n"
+"the settings file, $XDG_CONFIG_HOME/juan/config.\n", fp);
 }
 
 static int bad_usage(const char *fmt, ...)
@@ -187,6 +193,40 @@ display_name(const char *path)
 	return shown;
 }
 
+/*
+ * Reads the settings file into c and fills in what the command line left
+ * unset in o (the command line wins).  Each error in the file is a
+ * warning on standard error, and the first is kept for the reader's
+ * status line; the file never stops juan.
+ */
+static void
+load_config(struct app_opts *o, struct config *c)
+{
+	static char *first;	/* kept reachable until exit */
+	struct sbuf errs = SBUF_INIT;
+	char *path = config_path(), *nl;
+	const char *s;
+
+	config_init(c);
+	if (path != NULL)
+		(void)config_load(c, path, &errs);
+	free(path);
+	for (s = errs.s; s != NULL && *s != '\0'; s = nl + 1) {
+		nl = strchr(s, '\n');
+		fprintf(stderr, "juan: warning: %.*s\n", (int)(nl - s), s);
+		if (first == NULL)
+			first = xstrndup(s, (size_t)(nl - s));
+	}
+	sbuf_free(&errs);
+	o->config = c;
+	o->config_warn = first;
+	if (o->ambiwidth < 0)
+		o->ambiwidth = c->ambiwidth != CONFIG_UNSET ? c->ambiwidth : 0;
+	if (o->max_width < 0)
+		o->max_width = c->max_width != CONFIG_UNSET ? c->max_width :
+		    APP_MAX_WIDTH;
+}
+
 /* Flushes standard output and turns a write error into exit status 1. */
 static int
 finish(int status)
@@ -214,6 +254,8 @@ parse_args(int argc, char **argv, struct app_opts *o)
 	memset(o, 0, sizeof *o);
 	o->mode = MODE_READ;
 	o->input_format = -1;
+	o->ambiwidth = -1;
+	o->max_width = -1;
 	while ((c = getopt_long(argc, argv, "ots:dw:e:hV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -292,6 +334,18 @@ parse_args(int argc, char **argv, struct app_opts *o)
 				return bad_usage("invalid --ambiwidth '%s' "
 				    "(use 1, 2 or auto)", optarg);
 			break;
+		case OPT_MAX_WIDTH:
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    (n != 0 && (n < CONFIG_MAX_WIDTH_MIN ||
+			    n > CONFIG_MAX_WIDTH_MAX)))
+				return bad_usage("invalid --max-width '%s' (a "
+				    "number of columns from %d to %d, or 0 for "
+				    "the whole width)", optarg,
+				    CONFIG_MAX_WIDTH_MIN, CONFIG_MAX_WIDTH_MAX);
+			o->max_width = (int)n;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -345,6 +399,7 @@ parse_args(int argc, char **argv, struct app_opts *o)
 int
 main(int argc, char **argv)
 {
+	static struct config cfg;
 	struct app_opts o;
 	struct source_opts so;
 	struct source *src;
@@ -355,6 +410,7 @@ main(int argc, char **argv)
 	ensure_utf8_locale();
 	if ((status = parse_args(argc, argv, &o)) >= 0)
 		return status;
+	load_config(&o, &cfg);
 
 	source_opts_init(&so);
 	so.path = o.file;

@@ -72,7 +72,13 @@ enum command {
 	CMD_BOILERPLATE,
 	CMD_REDRAW,
 	CMD_HELP,
-	CMD_QUIT
+	CMD_QUIT,
+	CMD_JUMP_BACK,		/* places (src/ui/ui-jump.c) */
+	CMD_JUMP_FORWARD,
+	CMD_PERCENT,
+	CMD_INFO,
+	CMD_MARKS,
+	CMD_MEASURE
 };
 
 /* What a command is (struct command_row.flags). */
@@ -83,7 +89,8 @@ enum {
 	CMD_F_UP = 1 << 3,	/* moves the text up */
 	CMD_F_TOP = 1 << 4,	/* moves the text to its beginning */
 	CMD_F_PANE = 1 << 5,	/* only while the side pane is focused */
-	CMD_F_LETTER = 1 << 6	/* a letter follows (a mark) */
+	CMD_F_LETTER = 1 << 6,	/* a letter follows (a mark) */
+	CMD_F_JUMP = 1 << 7	/* a jump: '' and Ctrl-O come back */
 };
 
 #define CMD_KEYS_MAX 8

@@ -470,8 +470,10 @@ draw_text(struct ui *u)
 	int row, col;
 	size_t i;
 
+	/* From the separator on: the margins of a narrowed column too. */
 	for (row = 0; row < u->text_rows; row++)
-		blank(row, u->text_x, u->text_w, A_NORMAL, 0);
+		blank(row, u->pane_w + !!u->pane_w, u->cols - u->pane_w -
+		    !!u->pane_w, A_NORMAL, 0);
 	if (u->text_rows < 1)
 		return;
 	if (u->reading_stdin && view_doc(u->v)->buf->len == 0) {
@@ -859,6 +861,7 @@ ui_draw(struct ui *u)
 	draw_status(u);
 	if (u->help)
 		draw_help(u);
+	ui_jump_draw(u);
 	if (u->in.prompt == INPUT_NONE)
 		move(u->lines - 1, u->cols - 1);
 	/*

@@ -2,11 +2,14 @@
 #ifndef JUAN_UI_INT_H
 #define JUAN_UI_INT_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <wchar.h>
 
+#include "juan/command.h"
 #include "juan/input.h"
 #include "juan/source.h"
+#include "juan/view-jump.h"
 #include "juan/view.h"
 #include "app.h"
 
@@ -51,6 +54,13 @@ struct ui {
 
 	char *state_dir;		/* owned, or NULL */
 	struct view_history hist;
+
+	struct view_jumps jumps;	/* '' Ctrl-O Ctrl-] (ui-jump.c) */
+	size_t jump_from;		/* the place before the key read */
+	int marks_open;			/* the marks' box is shown (M) */
+	size_t marks_sel;		/* ... its selected row */
+	int max_w;			/* the text column's widest, columns */
+	int measure_on;			/* ... and whether it is kept (w) */
 };
 
 /* The side pane's rows below its header. */
@@ -74,5 +84,38 @@ void ui_set_ambwide(int on);
 void ui_trace_open(void);
 void ui_trace_key(int is_key, wint_t ch);
 void ui_trace_close(void);
+
+/*
+ * Places (ui-jump.c).  ui_jump_here is the place shown, as an offset into
+ * the whole text.  The reader calls ui_jump_after after each command with
+ * the place before the key (u->jump_from), ui_jump_prompt after each key
+ * of a prompt, and ui_jump_letter before a mark's letter is taken ('':
+ * the place before the last jump); ui_jump_cmd runs the commands of
+ * places (Ctrl-O, Ctrl-], a percentage, =, M) and returns 0 for others;
+ * ui_jump_marks_key takes the keys while the marks' box is open (returns
+ * 0 for a key it leaves to the reader), ui_jump_draw draws that box, and
+ * ui_jump_resumed gives the note of a place restored from an earlier run.
+ */
+size_t ui_jump_here(const struct ui *u);
+void ui_jump_after(struct ui *u, const struct command_row *row,
+    size_t before);
+void ui_jump_prompt(struct ui *u);
+int ui_jump_letter(struct ui *u, uint32_t key);
+int ui_jump_cmd(struct ui *u, enum command c, long n, int have);
+int ui_jump_marks_key(struct ui *u, uint32_t key);
+void ui_jump_draw(struct ui *u);
+void ui_jump_resumed(struct ui *u);
+
+/*
+ * Settings (ui-conf.c): ui_conf_start applies the settings file's pane,
+ * pane width and timeline order and the measure (--max-width) to a new
+ * view; ui_conf_colors its colours, after ui_init_colors; ui_conf_measure
+ * narrows and centres the text pane (text_x, text_w) to the measure, from
+ * geometry(); ui_conf_toggle turns the measure on or off (w).
+ */
+void ui_conf_start(struct ui *u);
+void ui_conf_colors(struct ui *u);
+void ui_conf_measure(struct ui *u);
+void ui_conf_toggle(struct ui *u);
 
 #endif

@@ -141,6 +141,7 @@ geometry(struct ui *u)
 	u->pane_w = w;
 	u->text_x = w > 0 ? w + 1 : 0;
 	u->text_w = u->cols - u->text_x;
+	ui_conf_measure(u);
 	if (w == 0 && view_focus(v) == VIEW_FOCUS_PANE)
 		view_set_focus(v, VIEW_FOCUS_TEXT);
 	view_resize(v, u->text_w, u->text_rows);
@@ -361,6 +362,7 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 		set_msg(u, "Boilerplate %s", u->show_boiler ? "shown" :
 		    "hidden");
 		break;
+	case CMD_MEASURE: ui_conf_toggle(u); geometry(u); break;
 	case CMD_REDRAW: clearok(curscr, TRUE); break;
 	case CMD_HELP: u->help = 1; break;
 	case CMD_QUIT: u->quit = 1; break;
@@ -392,15 +394,19 @@ key(struct ui *u, uint32_t k)
 		u->help = 0;
 		return;
 	}
+	if (ui_jump_marks_key(u, k))
+		return;
 	if (u->in.prompt != INPUT_NONE) {
 		input_prompt_key(&u->in, u->v, k, pane_rows(u));
+		ui_jump_prompt(u);
 		return;
 	}
 	if (k == CMD_KEY_MOUSE) {
 		mouse_key(u);
 		return;
 	}
-	if (input_letter(&u->in, u->v, k) || input_count_key(&u->in, k))
+	if (ui_jump_letter(u, k) || input_letter(&u->in, u->v, k) ||
+	    input_count_key(&u->in, k))
 		return;
 	clear_msg(u);
 	row = key_row(u, k);
@@ -411,8 +417,10 @@ key(struct ui *u, uint32_t k)
 		return;
 	if (!(row->flags & CMD_F_COUNT))
 		n = 1;
-	if (!move_cmd(u, row->cmd, n, have))
+	if (!move_cmd(u, row->cmd, n, have) &&
+	    !ui_jump_cmd(u, row->cmd, n, have))
 		other_cmd(u, row->cmd, n, k);
+	ui_jump_after(u, row, u->jump_from);
 }
 
 static int
@@ -660,7 +668,8 @@ load_state(struct ui *u)
 	if (u->state_dir == NULL || u->o->file == NULL ||
 	    strcmp(u->o->file, "-") == 0 || u->o->is_guide)
 		return;
-	view_state_load(u->v, u->state_dir, u->o->file, &warn);
+	if (view_state_load(u->v, u->state_dir, u->o->file, &warn) == 1)
+		ui_jump_resumed(u);
 	if (warn != NULL) {
 		set_msg(u, "warning: %s", warn);
 		free(warn);
@@ -762,6 +771,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	set_escdelay(25);
 	curs_set(0);
 	ui_init_colors(&u);
+	ui_conf_colors(&u);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
 	    BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -770,6 +780,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 
 	u.v = view_new(source_doc(u.src), source_timeline(u.src), 1, 1, amb);
 	view_set_span(u.v, 0, source_total_len(u.src));
+	ui_conf_start(&u);
 	geometry(&u);
 	start(&u);
 	u.reading_stdin = source_reading_pipe(u.src);
@@ -814,6 +825,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		drained = 0;
 		ui_trace_key(r == KEY_CODE_YES, ch);
 		k = ui_key(r == KEY_CODE_YES, ch);
+		u.jump_from = ui_jump_here(&u);
 		if (u.in.prompt == INPUT_NONE && !u.help)
 			need_for_key(&u, k);
 		key(&u, k);
