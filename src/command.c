@@ -92,6 +92,8 @@ const struct command_row command_rows[] = {
 	{ CMD_MARK_JUMP, { '\'' }, CMD_F_LETTER | CMD_F_WHOLE, "'",
 	    NULL, NULL },
 	{ CMD_BOILERPLATE, { 'B' }, 0, "B", "B", "show boilerplate" },
+	{ CMD_LINKS, { 'L' }, 0, "L", "L", "links on the screen" },
+	{ CMD_SOURCE, { 'R' }, 0, "R", "R", "Markdown source / rendered" },
 	{ CMD_REDRAW, { C('l') }, 0, "Ctrl-L", "^L", "redraw" },
 	{ CMD_HELP, { 'h', 'H', K(F1) }, 0, "h F1", "h F1",
 	    "this help;  q  quit" },

@@ -177,9 +177,11 @@ view_set_doc_sorted(struct view *v, const struct doc *d,
 	}
 	v->doc = d;
 	v->tl = tl;
-	v->lo.hints = d != NULL ? d->hints : NULL;
+	v->lo.hints = d != NULL && !v->source ? d->hints : NULL;
 	layout_free(v->layout);
 	v->layout = layout_new(d, &v->lo);
+	if (v->search != NULL)
+		search_set_hints(v->search, v->lo.hints);
 	v->tl_cur = -1;
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
@@ -887,6 +889,7 @@ view_search_set(struct view *v, const char *pattern, int backward,
 	}
 	if ((s = search_new(pattern, &so, err)) == NULL)
 		return -1;
+	search_set_hints(s, v->lo.hints);
 	p = xstrdup(pattern);
 	search_free(v->search);
 	free(v->pattern);

@@ -358,6 +358,16 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 		set_msg(u, "Boilerplate %s", u->show_boiler ? "shown" :
 		    "hidden");
 		break;
+	case CMD_LINKS: ui_links_open(u); break;
+	case CMD_SOURCE:
+		if (!view_has_render(v)) {
+			set_msg(u, "Only Markdown has a source view");
+			break;
+		}
+		view_set_source(v, !view_source(v));
+		set_msg(u, "%s", view_source(v) ? "Markdown source" :
+		    "Markdown rendered");
+		break;
 	case CMD_REDRAW: clearok(curscr, TRUE); break;
 	case CMD_HELP: u->help = 1; break;
 	case CMD_QUIT: u->quit = 1; break;
@@ -381,6 +391,10 @@ key(struct ui *u, uint32_t k)
 
 	if (u->help) {
 		u->help = 0;
+		return;
+	}
+	if (u->links != NULL) {
+		ui_links_key(u, k);
 		return;
 	}
 	if (u->in.prompt != INPUT_NONE) {
@@ -689,6 +703,7 @@ ui_free(struct ui *u)
 	free(u->state_dir);
 	input_free(&u->in);
 	view_paint_free(&u->paint);
+	ui_links_close(u);
 	source_free(u->src);
 }
 
