@@ -427,7 +427,8 @@ on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 		    (int)((MD_BLOCK_H_DETAIL *)detail)->level);
 		break;
 	case MD_BLOCK_CODE:
-		open_leaf(m, HINT_CODE, 0);
+		/* In a list item, the layout indents it under the text. */
+		open_leaf(m, HINT_CODE, m->lists);
 		break;
 	case MD_BLOCK_HTML:
 		kind = para_kind(m, &level);
