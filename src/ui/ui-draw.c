@@ -317,10 +317,16 @@ style(const struct ui *u, int which)
 	return s;
 }
 
+/* The terminal can draw italics (its terminfo has sitm). */
+static int has_italic;
+
 void
 ui_init_colors(struct ui *u)
 {
 	const char *nc = getenv("NO_COLOR");
+	char *sitm = tigetstr("sitm");
+
+	has_italic = sitm != NULL && sitm != (char *)-1 && *sitm != '\0';
 
 	u->color = 0;
 	if ((nc != NULL && nc[0] != '\0') || !has_colors() ||
@@ -369,6 +375,8 @@ paint_style(const struct ui *u, const struct view_row *r, int vs,
 		{ LSTYLE_STRONG, A_BOLD }, { LSTYLE_EMPH, A_ITALIC },
 		{ LSTYLE_LINK, A_UNDERLINE }
 	};
+	/* Where the terminal has no italics, emphasis is underlined. */
+	attr_t italic = has_italic ? A_ITALIC : A_UNDERLINE;
 	struct style st;
 	size_t i;
 
@@ -388,7 +396,8 @@ paint_style(const struct ui *u, const struct view_row *r, int vs,
 	if (r->style == VIEW_STYLE_TEXT)
 		for (i = 0; i < sizeof inl / sizeof inl[0]; i++)
 			if (style_bits & inl[i].bit)
-				st.attr |= inl[i].attr;
+				st.attr |= inl[i].attr == A_ITALIC ? italic :
+				    inl[i].attr;
 	return st;
 }
 

@@ -106,4 +106,27 @@ for size in "80 24" "40 12"; do
 	wait_for 'juan-exit=0'
 	ok $? "${w}x$h: q quits"
 done
+
+# Without colours (NO_COLOR) the inline styles are still attributes:
+# strong bold, a link and emphasis (here, where screen's terminfo has no
+# italics) underlined, code dim.
+shell 80 24
+t send-keys -t main "clear; NO_COLOR=1 $JUAN $doc; echo juan-exit=\$?" Enter
+wait_for '%'
+settle
+esc=$(printf '\033')
+rows=$(t capture-pane -e -p -t main)
+printf '%s\n' "$rows" | grep -q "$esc\[1m渡口的东边"
+ok $? "NO_COLOR: strong text is bold"
+printf '%s\n' "$rows" | grep -q "$esc\[4m镇志"
+ok $? "NO_COLOR: a link's text is underlined"
+printf '%s\n' "$rows" | grep -q "$esc\[4m等船的旅客"
+ok $? "NO_COLOR: emphasis is underlined without italics"
+keys / long-command Enter
+wait_for 'match 1/1'
+t capture-pane -e -p -t main | grep 'long-command' |
+    grep -Eq "$esc\[[0-9;]*2m($esc\[[0-9;]*m)* --first-option"
+ok $? "NO_COLOR: code is dim"
+keys q
+wait_for 'juan-exit=0'
 done_testing
