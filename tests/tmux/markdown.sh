@@ -99,6 +99,12 @@ for size in "80 24" "40 12"; do
 	keys g / '东边，每天' Enter
 	wait_for 'match 1/1'
 	ok $? "${w}x$h: search finds a phrase across **"
+	if [ "$w" -ge 80 ]; then
+		e=$(printf '\033')
+		t capture-pane -e -p -t main |
+		    grep -q "m东边，每天$e\["
+		ok $? "${w}x$h: ... and lights up just its cells"
+	fi
 	keys / '详见镇志' Enter
 	wait_for 'match 1/1'
 	ok $? "${w}x$h: ... and across a link's bracket"
