@@ -232,15 +232,27 @@ brk_push(struct layout_md *md, size_t at)
 	md->bsrc[md->nbrk++] = at;
 }
 
-/* Tells whether the character at s[x] (x < n) is two columns wide. */
+/*
+ * Tells whether the character at s[x] (x < n) is two columns wide and not
+ * Hangul: Chinese and Japanese put no space between words, so a line
+ * break between two such characters is no space, but Korean does (as the
+ * CSS rules for segment breaks say).
+ */
 static int
 wide_at(const char *s, size_t x, size_t n)
 {
-	size_t e = x + 1;
+	static const uint32_t hangul[][2] = {
+		{ 0x1100, 0x11FF }, { 0x3130, 0x318F }, { 0xA960, 0xA97F },
+		{ 0xAC00, 0xD7FF }, { 0xFFA0, 0xFFDC }
+	};
+	uint32_t c;
+	size_t i;
+	int k = util_u8_next(s + x, n - x, &c);
 
-	while (e < n && e - x < 4 && ((unsigned char)s[e] & 0xC0) == 0x80)
-		e++;
-	return layout_str_width(s + x, e - x, 1) == 2;
+	for (i = 0; i < sizeof hangul / sizeof hangul[0]; i++)
+		if (c >= hangul[i][0] && c <= hangul[i][1])
+			return 0;
+	return layout_str_width(s + x, (size_t)k, 1) == 2;
 }
 
 /* The first shown byte after x before b that is not a blank, or b. */
@@ -277,7 +289,9 @@ vis_softbreak(struct layout *l, size_t x, size_t b, int style)
 
 	while (i > 0 && (md->vfl[i - 1] & VIRT))
 		i--;
-	if (i == 0 || nx >= b || md->vis[i - 1] == ' ')
+	/* After a break (a <br> ending the line) it is nothing either. */
+	if (i == 0 || nx >= b || md->vis[i - 1] == ' ' || (md->nbrk > 0 &&
+	    md->brks[md->nbrk - 1] == md->nvis))
 		return;
 	while (i > 1 && ((unsigned char)md->vis[i - 1] & 0xC0) == 0x80)
 		i--;
