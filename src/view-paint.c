@@ -221,22 +221,6 @@ view_status(struct view *v, struct view_status *st)
 /*
  * The state the interface reads and sets.
  */
-void
-view_set_source(struct view *v, int source)
-{
-	size_t top = v->top_off;
-
-	v->source = source != 0;
-	v->lo.hints = v->doc != NULL && !v->source ? v->doc->hints : NULL;
-	layout_set_opts(v->layout, &v->lo);
-	if (v->search != NULL)
-		search_set_hints(v->search, v->lo.hints);
-	/* The source offsets are the same in both: the top line is the one
-	 * that holds the byte shown first. */
-	v->top_off = top;
-	view_goto(v, top);
-}
-
 int
 view_source(const struct view *v)
 {

@@ -211,6 +211,26 @@ view_set_boilerplate(struct view *v, int show)
 	align_top(v);
 }
 
+void
+view_set_source(struct view *v, int source)
+{
+	size_t top = v->top_off;
+
+	v->source = source != 0;
+	v->lo.hints = v->doc != NULL && !v->source ? v->doc->hints : NULL;
+	layout_set_opts(v->layout, &v->lo);
+	/* What search finds depends on what is shown: count again. */
+	if (v->search != NULL)
+		search_set_hints(v->search, v->lo.hints);
+	v->nmatches = v->count = v->count_from = 0;
+	v->counted = 0;
+	if (v->pane == VIEW_PANE_RESULTS)
+		build_items(v);
+	/* The offsets are the source's in both: the line that holds the
+	 * first byte shown goes to the top. */
+	view_goto(v, top);
+}
+
 /*
  * The highest top: the start of the display line rows - 1 lines above the
  * last one, or the first line when the whole text fits.

@@ -20,6 +20,18 @@ bar_cols() {
 	    print length($p) + $w, "\n" }'
 }
 
+# wait_top TEXT: polls until the text pane's top row starts with TEXT.
+wait_top() {
+	_n=50
+	while [ "$_n" -gt 0 ]; do
+		text_row 0 | grep -q "^$1" && return 0
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	diag "timed out waiting for $1 at the top" "$(screen)"
+	return 1
+}
+
 for size in "80 24" "40 12"; do
 	set -- $size
 	w=$1 h=$2
@@ -39,8 +51,7 @@ for size in "80 24" "40 12"; do
 
 	# The heading with a date, at the top: one run of one style.
 	keys ']'
-	settle
-	text_row 0 | grep -q '^2020年5月4日 重新开张'
+	wait_top '2020年5月4日 重新开张'
 	ok $? "${w}x$h: ] shows the dated heading at the top, without ##"
 	# The text pane's first row, right of the side pane's bar.
 	row=$(t capture-pane -e -p -t main | sed -n 1p | sed 's/^.*│//')
@@ -56,7 +67,11 @@ for size in "80 24" "40 12"; do
 	ok $? "${w}x$h: ... numbered, with its text"
 	t delete-buffer 2>/dev/null
 	keys Enter
-	wait_gone '镇志茶馆条目' 30
+	n=50
+	while [ "$n" -gt 0 ] && ! status_row | grep -q 'https://town'; do
+		sleep 0.1
+		n=$((n - 1))
+	done
 	status_row | grep -q 'https://town'
 	ok $? "${w}x$h: Enter shows the URL in the status line"
 	n=30
@@ -85,14 +100,14 @@ for size in "80 24" "40 12"; do
 
 	# R: the source at the same place, and back.
 	keys g ']'
-	settle
+	wait_top '2020年5月4日'
 	keys R
-	settle
-	text_row 0 | grep -q '^## 2020年5月4日'
+	wait_for 'Markdown source'
+	wait_top '## 2020年5月4日'
 	ok $? "${w}x$h: R shows the source at the same place"
 	keys R
-	settle
-	text_row 0 | grep -q '^2020年5月4日'
+	wait_for 'Markdown rendered'
+	wait_top '2020年5月4日'
 	ok $? "${w}x$h: R again shows it rendered"
 
 	# Search sees the rendered text.
