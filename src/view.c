@@ -531,6 +531,15 @@ snippet(const struct view *v, size_t off, size_t end, struct sbuf *b)
 		z++;
 	while (z < buf->len && ((unsigned char)buf->data[z] & 0xC0) == 0x80)
 		z++;
+	/* Rendered Markdown: the text as shown, without its markup. */
+	if (v->lo.hints != NULL) {
+		char *t;
+		size_t n = hints_shown(v->lo.hints, buf->data, a, z, &t, NULL);
+
+		util_safe_add(b, t, n, 1);
+		free(t);
+		return;
+	}
 	util_safe_add(b, buf->data + a, z - a, 1);
 }
 

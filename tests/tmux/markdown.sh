@@ -119,6 +119,12 @@ for size in "80 24" "40 12"; do
 		t capture-pane -e -p -t main |
 		    grep -q "m东边，每天$e\["
 		ok $? "${w}x$h: ... and lights up just its cells"
+		keys r
+		wait_for 'Results'
+		screen | sed 's/│.*//' | grep -q '东边，每天'
+		ok $? "${w}x$h: the results pane shows it as rendered"
+		keys o
+		wait_for 'Outline'
 	fi
 	keys / '详见镇志' Enter
 	wait_for 'match 1/1'
