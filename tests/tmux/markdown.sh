@@ -121,7 +121,7 @@ for size in "80 24" "40 12"; do
 		ok $? "${w}x$h: ... and lights up just its cells"
 		keys r
 		wait_for 'Results'
-		screen | sed 's/│.*//' | grep -q '东边，每天'
+		screen | sed '1d; s/│.*//' | grep -q '东边，每天'
 		ok $? "${w}x$h: the results pane shows it as rendered"
 		keys o
 		wait_for 'Outline'
