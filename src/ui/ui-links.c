@@ -37,8 +37,8 @@ ui_links_open(struct ui *u)
 {
 	const struct doc *d = view_doc(u->v);
 	const struct hints *h = d != NULL ? d->hints : NULL;
-	size_t top = view_top(u->v), bottom = view_bottom(u->v), lo = 0, hi, mid;
-	size_t i;
+	size_t top = view_top(u->v), bottom = view_bottom(u->v);
+	size_t lo = 0, hi, mid, i;
 	struct ui_links *ls;
 
 	ui_links_close(u);

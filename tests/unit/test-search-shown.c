@@ -26,7 +26,8 @@ static void
 test_across_markup(void)
 {
 	static const char text[] =
-	    "前言\n\n茶馆开在**渡口的东边**，每天开门。详见[镇志](http://x/)。\n"
+	    "前言\n\n茶馆开在**渡口的东边**，每天开门。"
+	    "详见[镇志](http://x/)。\n"
 	    "\n"
 	    "ab *cd* ef and a [link](http://y/) end\n";
 	size_t n = strlen(text), a, z;
