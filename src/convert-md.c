@@ -282,8 +282,19 @@ static int
 on_text(MD_TEXTTYPE type, const MD_CHAR *t, MD_SIZE size, void *u)
 {
 	struct md *m = u;
+	const char *nl;
 	size_t o, e;
 
+	/*
+	 * A hard line break (two spaces or a backslash before the line's
+	 * end) breaks at that '\n': the layout joins a paragraph's lines.
+	 */
+	if (type == MD_TEXT_BR && m->prev < m->len &&
+	    (nl = memchr(m->text + m->prev, '\n', m->len - m->prev)) != NULL) {
+		o = (size_t)(nl - m->text);
+		hints_add_span(m->h, o, o + 1, SPAN_BREAK, 0);
+		return 0;
+	}
 	if (t < m->text || (size_t)(t - m->text) > m->len ||
 	    size > m->len - (size_t)(t - m->text)) {
 		if (type == MD_TEXT_CODE && m->leaf == HINT_CODE + 1 &&
@@ -427,7 +438,8 @@ on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 		    (int)((MD_BLOCK_H_DETAIL *)detail)->level);
 		break;
 	case MD_BLOCK_CODE:
-		open_leaf(m, HINT_CODE, 0);
+		/* In a list item, the layout indents it under the text. */
+		open_leaf(m, HINT_CODE, m->lists);
 		break;
 	case MD_BLOCK_HTML:
 		kind = para_kind(m, &level);

@@ -101,6 +101,14 @@ void layout_md_piece(struct layout *l, size_t ls, size_t le, size_t ps,
 size_t layout_md_cells(struct layout *l, const struct lpiece *pc,
     size_t idx, const struct lcell **cells);
 void layout_md_kind(struct layout *l, size_t x, struct dline *dl);
+/*
+ * Widens the source line [*ls, *le) of a doc block [boff, bend) to the
+ * source lines of the paragraph (or list item, quote, caption) that holds
+ * it, which are laid out as one: a soft line break is a space, or nothing
+ * between two wide characters.
+ */
+void layout_md_extent(struct layout *l, size_t boff, size_t bend,
+    size_t *ls, size_t *le);
 int layout_md_block_hidden(struct layout *l, size_t b);
 
 #endif

@@ -233,6 +233,76 @@ brk_push(struct layout_md *md, size_t at)
 }
 
 /*
+ * Tells whether the character at s[x] (x < n) is two columns wide and not
+ * Hangul: Chinese and Japanese put no space between words, so a line
+ * break between two such characters is no space, but Korean does (as the
+ * CSS rules for segment breaks say).
+ */
+static int
+wide_at(const char *s, size_t x, size_t n)
+{
+	static const uint32_t hangul[][2] = {
+		{ 0x1100, 0x11FF }, { 0x3130, 0x318F }, { 0xA960, 0xA97F },
+		{ 0xAC00, 0xD7FF }, { 0xFFA0, 0xFFDC }
+	};
+	uint32_t c;
+	size_t i;
+	int k = util_u8_next(s + x, n - x, &c);
+
+	for (i = 0; i < sizeof hangul / sizeof hangul[0]; i++)
+		if (c >= hangul[i][0] && c <= hangul[i][1])
+			return 0;
+	return layout_str_width(s + x, (size_t)k, 1) == 2;
+}
+
+/* The first shown byte after x before b that is not a blank, or b. */
+static size_t
+next_shown(const struct layout_md *md, const char *s, size_t x, size_t b)
+{
+	size_t ci = first_conceal(md, x);
+
+	while (x < b) {
+		while (ci < md->nc && md->cend[ci] <= x)
+			ci++;
+		if (ci < md->nc && md->coff[ci] <= x)
+			x = md->cend[ci];
+		else if (s[x] == ' ' || s[x] == '\t' || s[x] == '\r')
+			x++;
+		else
+			break;
+	}
+	return x < b ? x : b;
+}
+
+/*
+ * A soft line break at s[x] inside a paragraph laid out as one line: a
+ * space, mapped to the '\n', but nothing between two wide characters
+ * (Chinese and Japanese put no space between words) and nothing at the
+ * start of the shown text or before a blank.
+ */
+static void
+vis_softbreak(struct layout *l, size_t x, size_t b, int style)
+{
+	struct layout_md *md = l->md;
+	const char *s = l->doc->buf->data;
+	size_t i = md->nvis, nx = next_shown(md, s, x + 1, b);
+
+	while (i > 0 && (md->vfl[i - 1] & VIRT))
+		i--;
+	/* After a break (a <br> ending the line) it is nothing either. */
+	if (i == 0 || nx >= b || md->vis[i - 1] == ' ' || (md->nbrk > 0 &&
+	    md->brks[md->nbrk - 1] == md->nvis))
+		return;
+	while (i > 1 && ((unsigned char)md->vis[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (wide_at(md->vis, i - 1, md->nvis) && wide_at(s, nx, b))
+		return;
+	md->vis[md->nvis] = ' ';
+	md->vmap[md->nvis] = x;
+	md->vfl[md->nvis++] = (unsigned char)style;
+}
+
+/*
  * Appends the shown bytes of s[a, b), with their styles; a <br> is a break,
  * or a space when breaks is 0 (in a table cell).  base is the style every
  * byte gets.
@@ -292,6 +362,10 @@ vis_text(struct layout *l, size_t a, size_t b, int base, int breaks)
 				continue;
 			}
 			style |= actb[i];
+		}
+		if (s[x] == '\n') {
+			vis_softbreak(l, x, b, style);
+			continue;
 		}
 		md->vis[md->nvis] = s[x];
 		md->vmap[md->nvis] = x;
@@ -559,6 +633,10 @@ prefix(struct layout *l, size_t hb, size_t ls, size_t le, int first)
 			pre_push(md, ls, 0, " ", 1);
 		}
 	}
+	/* A code block in a list item is indented under the item's text. */
+	if (bk != NULL && bk->kind == HINT_CODE)
+		for (i = 0; i < bk->level && i < 8; i++)
+			pre_push(md, ls, 0, "  ", 2);
 	if (bk != NULL && bk->kind == HINT_FIGURE) {
 		if (first && bk->off >= ls && bk->off <= le) {
 			pre_push(md, bk->off, 0, "[", 1);
@@ -759,7 +837,8 @@ layout_md_cells(struct layout *l, const struct lpiece *pc, size_t idx,
 		contig = 1;
 		for (j = v; j < v + cl.len; j++)
 			if ((md->vfl[j] & VIRT) ||
-			    md->vmap[j] != md->vmap[v] + (j - v))
+			    md->vmap[j] != md->vmap[v] + (j - v) ||
+			    l->doc->buf->data[md->vmap[j]] != md->vis[j])
 				contig = 0;
 		if (contig) {
 			c->len = (uint32_t)cl.len;
@@ -787,6 +866,35 @@ layout_md_cells(struct layout *l, const struct lpiece *pc, size_t idx,
 	}
 	*cells = l->cells;
 	return n;
+}
+
+void
+layout_md_extent(struct layout *l, size_t boff, size_t bend, size_t *ls,
+    size_t *le)
+{
+	const struct hints *h = l->md->h;
+	const char *s = l->doc->buf->data;
+	size_t hb = line_block(h, *ls, *le), a, z;
+	static const unsigned char flows[] = {
+		[HINT_PARAGRAPH] = 1, [HINT_LIST_ITEM] = 1, [HINT_QUOTE] = 1,
+		[HINT_CAPTION] = 1
+	};
+
+	if (hb == NONE || h->blocks[hb].kind >= sizeof flows ||
+	    !flows[h->blocks[hb].kind])
+		return;
+	a = h->blocks[hb].off;
+	z = h->blocks[hb].end;
+	if (a >= *ls && z <= *le)
+		return;
+	while (a > boff && s[a - 1] != '\n')
+		a--;
+	while (z < bend && s[z] != '\n')
+		z++;
+	if (a < *ls)
+		*ls = a < boff ? boff : a;
+	if (z > *le)
+		*le = z > bend ? bend : z;
 }
 
 void

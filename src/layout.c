@@ -700,6 +700,9 @@ block_line(struct layout *l, size_t b, size_t x, int at_ls, struct dline *dl)
 		if (le > bk->end)
 			le = bk->end;
 	}
+	/* A Markdown paragraph's source lines are one line of text. */
+	if (l->md != NULL)
+		layout_md_extent(l, bk->off, bk->end, &ls, &le);
 	if (x > le)
 		x = le;
 	ps = ls;

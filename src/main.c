@@ -430,12 +430,6 @@ main(int argc, char **argv)
 	 * pipe leaves the keys working (q quits).
 	 */
 	if (o.mode == MODE_READ) {
-		/*
-		 * The reader shows Markdown as its source until it has the
-		 * keys rendering needs (links, the source on a key) and its
-		 * search sees through concealed markup; --dump renders it.
-		 */
-		so.raw = 1;
 		so.background = 1;
 		return ui_run(&so, &o);
 	}

@@ -94,4 +94,29 @@ size_t search_var_members(uint32_t c, const uint32_t **m);
  */
 char *search_var_regex(const char *pattern);
 
+/*
+ * search-shown.c: looking for a pattern in the text that a format's hints
+ * show (search_set_hints).  search_shown_new() returns NULL when h is NULL
+ * or conceals nothing; search_shown_next() and search_shown_prev() answer
+ * search_next_in() and search_prev() in source offsets, searching the
+ * shown text of the paragraphs around from with search_raw_next() and
+ * search_raw_prev(), which search the bytes as they are.
+ */
+struct hints;
+struct search;
+struct search_shown;
+
+struct search_shown *search_shown_new(const struct hints *h);
+void search_shown_free(struct search_shown *sh);
+int search_shown_next(struct search *s, struct search_shown *sh,
+    const char *text, size_t len, size_t from, size_t lim, size_t *mstart,
+    size_t *mend);
+int search_shown_prev(struct search *s, struct search_shown *sh,
+    const char *text, size_t len, size_t before, size_t *mstart,
+    size_t *mend);
+int search_raw_next(struct search *s, const char *text, size_t len,
+    size_t from, size_t lim, size_t *mstart, size_t *mend);
+int search_raw_prev(struct search *s, const char *text, size_t len,
+    size_t before, size_t *mstart, size_t *mend);
+
 #endif

@@ -131,6 +131,9 @@ struct search {
 
 	pcre2_code *re;			/* regex mode */
 	pcre2_match_data *md;
+
+	struct search_shown *shown;	/* search-shown.c: the text that
+					   hints show is searched, or NULL */
 };
 
 /* Horizontal blanks: those a hard-wrapped line may carry around a break. */
@@ -605,6 +608,7 @@ search_free(struct search *s)
 {
 	if (s == NULL)
 		return;
+	search_shown_free(s->shown);
 	free(s->raw);
 	free(s->pc);
 	free(s->plain);
@@ -1014,9 +1018,21 @@ find(struct search *s, const char *text, size_t len, size_t from,
 }
 
 int
+search_raw_next(struct search *s, const char *text, size_t len, size_t from,
+    size_t lim, size_t *mstart, size_t *mend)
+{
+	if (lim > len)
+		lim = len + 1;
+	return find(s, text, len, from, lim, 1, mstart, mend);
+}
+
+int
 search_next(struct search *s, const char *text, size_t len, size_t from,
     size_t *mstart, size_t *mend)
 {
+	if (s->shown != NULL)
+		return search_shown_next(s, s->shown, text, len, from,
+		    len + 1, mstart, mend);
 	return find(s, text, len, from, len + 1, 1, mstart, mend);
 }
 
@@ -1026,7 +1042,18 @@ search_next_in(struct search *s, const char *text, size_t len, size_t from,
 {
 	if (lim > len)
 		lim = len + 1;
+	if (s->shown != NULL)
+		return search_shown_next(s, s->shown, text, len, from, lim,
+		    mstart, mend);
 	return find(s, text, len, from, lim, 1, mstart, mend);
+}
+
+void
+search_set_hints(struct search *s, const struct hints *h)
+{
+	search_shown_free(s->shown);
+	s->shown = search_shown_new(h);
+	search_forget(s);
 }
 
 size_t
@@ -1049,6 +1076,16 @@ next_char(const char *text, size_t len, size_t off)
 int
 search_prev(struct search *s, const char *text, size_t len, size_t before,
     size_t *mstart, size_t *mend)
+{
+	if (s->shown != NULL)
+		return search_shown_prev(s, s->shown, text, len, before,
+		    mstart, mend);
+	return search_raw_prev(s, text, len, before, mstart, mend);
+}
+
+int
+search_raw_prev(struct search *s, const char *text, size_t len,
+    size_t before, size_t *mstart, size_t *mend)
 {
 	size_t win = 65536, lo, hi, from, a, b;
 	int found = 0;

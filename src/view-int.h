@@ -9,6 +9,8 @@ struct view {
 	const struct timeline *tl;	/* borrowed; NULL while unknown */
 	struct layout *layout;		/* owned, at the text pane's width */
 	struct layout_opts lo;		/* the layout's options */
+	int source;			/* R: a text with hints shown as its
+					   source (lo.hints NULL) */
 	int rows;			/* text rows shown, >= 0 */
 	size_t top_off;			/* first byte of the top line */
 	size_t base_off;		/* offset in the whole text of doc's

@@ -88,14 +88,46 @@ add_cell(struct view_paint *p)
 	return &p->cells[p->ncells++];
 }
 
+/*
+ * The style the format stage gives a cell of a body line styled base: the
+ * innermost of code, link, strong and emphasis (the interface adds the
+ * attributes of the others from c->style), a drawn mark's own; a heading
+ * or a title keeps its line's style from its first cell to its last.
+ */
+static unsigned char
+inline_style(const struct lcell *c, unsigned char base)
+{
+	static const struct {
+		unsigned char bit, style;
+	} map[] = {
+		{ LSTYLE_MARK, VIEW_STYLE_BOILERPLATE },
+		{ LSTYLE_CODE, VIEW_STYLE_CODE },
+		{ LSTYLE_LINK, VIEW_STYLE_LINK },
+		{ LSTYLE_STRONG, VIEW_STYLE_STRONG },
+		{ LSTYLE_EMPH, VIEW_STYLE_EMPH }
+	};
+	size_t i;
+
+	if (base != VIEW_STYLE_TEXT)
+		return base;
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (c->style & map[i].bit)
+			return map[i].style;
+	return base;
+}
+
 /* The style of a cell at off of a line styled base. */
 static unsigned char
 cell_style(const struct view *v, const struct lcell *c, unsigned char base,
     struct ranges *es, size_t *ei, struct ranges *ms, size_t *mi)
 {
-	unsigned char s = base;
+	unsigned char s;
 
-	if (in_ranges(es, ei, c->off))
+	base = inline_style(c, base);
+	s = base;
+	/* A date in a heading is drawn as the heading is. */
+	if (in_ranges(es, ei, c->off) && base != VIEW_STYLE_HEADING &&
+	    base != VIEW_STYLE_TITLE)
 		s = VIEW_STYLE_ENTRY;
 	if (c->off >= v->hl_off && c->off < v->hl_end)
 		s = VIEW_STYLE_JUMP;
@@ -103,7 +135,10 @@ cell_style(const struct view *v, const struct lcell *c, unsigned char base,
 		s = v->have_cur && c->off >= v->cur_off &&
 		    (c->off < v->cur_end || c->off == v->cur_off) ?
 		    VIEW_STYLE_CURMATCH : VIEW_STYLE_MATCH;
-	if (c->repl[0] != '\0' && s == base && base != VIEW_STYLE_FIGURE)
+	/* What the layout draws of markup (a bar, a bullet, a cell split
+	 * by concealed bytes) is not a control's visible form. */
+	if (c->repl[0] != '\0' && s == base && base != VIEW_STYLE_FIGURE &&
+	    c->len > 0 && !(c->style & LSTYLE_MARK))
 		s = VIEW_STYLE_CTL;
 	return s;
 }
@@ -186,6 +221,19 @@ view_status(struct view *v, struct view_status *st)
 /*
  * The state the interface reads and sets.
  */
+int
+view_source(const struct view *v)
+{
+	return v->source;
+}
+
+int
+view_has_render(const struct view *v)
+{
+	return v->doc != NULL && v->doc->hints != NULL &&
+	    strcmp(v->doc->hints->format, "markdown") == 0;
+}
+
 const struct doc *
 view_doc(const struct view *v)
 {

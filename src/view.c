@@ -177,9 +177,11 @@ view_set_doc_sorted(struct view *v, const struct doc *d,
 	}
 	v->doc = d;
 	v->tl = tl;
-	v->lo.hints = d != NULL ? d->hints : NULL;
+	v->lo.hints = d != NULL && !v->source ? d->hints : NULL;
 	layout_free(v->layout);
 	v->layout = layout_new(d, &v->lo);
+	if (v->search != NULL)
+		search_set_hints(v->search, v->lo.hints);
 	v->tl_cur = -1;
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
@@ -207,6 +209,26 @@ view_set_boilerplate(struct view *v, int show)
 	v->lo.show_boilerplate = show;
 	layout_set_opts(v->layout, &v->lo);
 	align_top(v);
+}
+
+void
+view_set_source(struct view *v, int source)
+{
+	size_t top = v->top_off;
+
+	v->source = source != 0;
+	v->lo.hints = v->doc != NULL && !v->source ? v->doc->hints : NULL;
+	layout_set_opts(v->layout, &v->lo);
+	/* What search finds depends on what is shown: count again. */
+	if (v->search != NULL)
+		search_set_hints(v->search, v->lo.hints);
+	v->nmatches = v->count = v->count_from = 0;
+	v->counted = 0;
+	if (v->pane == VIEW_PANE_RESULTS)
+		build_items(v);
+	/* The offsets are the source's in both: the line that holds the
+	 * first byte shown goes to the top. */
+	view_goto(v, top);
 }
 
 /*
@@ -512,6 +534,15 @@ snippet(const struct view *v, size_t off, size_t end, struct sbuf *b)
 		z++;
 	while (z < buf->len && ((unsigned char)buf->data[z] & 0xC0) == 0x80)
 		z++;
+	/* Rendered Markdown: the text as shown, without its markup. */
+	if (v->lo.hints != NULL) {
+		char *t;
+		size_t n = hints_shown(v->lo.hints, buf->data, a, z, &t, NULL);
+
+		util_safe_add(b, t, n, 1);
+		free(t);
+		return;
+	}
 	util_safe_add(b, buf->data + a, z - a, 1);
 }
 
@@ -890,6 +921,7 @@ view_search_set(struct view *v, const char *pattern, int backward,
 	}
 	if ((s = search_new(pattern, &so, err)) == NULL)
 		return -1;
+	search_set_hints(s, v->lo.hints);
 	p = xstrdup(pattern);
 	search_free(v->search);
 	free(v->pattern);

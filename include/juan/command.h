@@ -70,6 +70,8 @@ enum command {
 	CMD_MARK_SET,
 	CMD_MARK_JUMP,
 	CMD_BOILERPLATE,
+	CMD_LINKS,		/* Markdown: the links on the screen */
+	CMD_SOURCE,		/* Markdown: source or rendered */
 	CMD_REDRAW,
 	CMD_HELP,
 	CMD_QUIT,

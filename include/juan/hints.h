@@ -33,7 +33,8 @@ enum hint_kind {
 				   file name, which may be empty */
 	HINT_CAPTION,		/* the caption of the figure before it */
 	HINT_LIST_ITEM,		/* a list item; level is its depth (1..) */
-	HINT_CODE,		/* preformatted: never reflowed */
+	HINT_CODE,		/* preformatted: never reflowed; level is
+				   the depth of the list it is in, or 0 */
 	HINT_QUOTE,		/* a block quote; level is its depth */
 	HINT_TABLE_ROW,		/* one row of a table, cells in spans */
 	HINT_RULE,		/* a thematic break */

@@ -105,6 +105,17 @@ int search_prev(struct search *s, const char *text, size_t len,
     size_t before, size_t *mstart, size_t *mend);
 
 /*
+ * Makes s look in the text that the hints h (borrowed; NULL: none) show
+ * of the texts it is given, as a reader of Markdown sees it: concealed
+ * markup is skipped, so that a phrase that spans "**" or a link's
+ * brackets is found.  search_next(), search_next_in() and search_prev()
+ * still take and give source offsets: a match runs from the source byte
+ * of its first shown byte to just after that of its last.  A match does
+ * not cross a blank line.  search_count_step() is not affected.
+ */
+struct hints;
+void search_set_hints(struct search *s, const struct hints *h);
+/*
  * Counting in bounded steps, so that counting the matches of a large text
  * never delays showing the first one.  Zero the state (or set mark, the
  * offset of the match on screen, and zero the rest), then call

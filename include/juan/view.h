@@ -84,6 +84,14 @@ void view_set_doc_sorted(struct view *v, const struct doc *d,
 void view_resize(struct view *v, int width, int rows);
 /* Shows or hides boilerplate blocks. */
 void view_set_boilerplate(struct view *v, int show);
+/*
+ * Shows a text with hints (Markdown) as its source (source 1) or rendered
+ * (0), keeping the first byte shown; search then looks in what is shown.
+ * view_has_render() tells whether the text has a rendering to toggle.
+ */
+void view_set_source(struct view *v, int source);
+int view_source(const struct view *v);
+int view_has_render(const struct view *v);
 
 /*
  * Scrolling.  view_scroll moves by n display lines (negative: up) and

@@ -371,10 +371,16 @@ style(const struct ui *u, int which)
 	return s;
 }
 
+/* The terminal can draw italics (its terminfo has sitm). */
+static int has_italic;
+
 void
 ui_init_colors(struct ui *u)
 {
 	const char *nc = getenv("NO_COLOR");
+	char *sitm = tigetstr("sitm");
+
+	has_italic = sitm != NULL && sitm != (char *)-1 && *sitm != '\0';
 
 	u->color = 0;
 	if ((nc != NULL && nc[0] != '\0') || !has_colors() ||
@@ -398,12 +404,15 @@ ui_init_colors(struct ui *u)
 	 * without 16 colours, the terminal's own colour.
 	 */
 	init_pair(C_DIM, COLORS >= 256 ? 245 : COLORS >= 16 ? 8 : -1, -1);
+	init_pair(C_CODE, COLOR_GREEN, -1);
+	init_pair(C_LINK, COLOR_CYAN, -1);
 }
 
 /* The ranges that color the text pane, collected for the screen. */
 /* The curses style of a view style, on a row styled as r. */
 static struct style
-paint_style(const struct ui *u, const struct view_row *r, int vs)
+paint_style(const struct ui *u, const struct view_row *r, int vs,
+    int style_bits)
 {
 	static const int pairs[] = {
 		[VIEW_STYLE_TEXT] = 0, [VIEW_STYLE_HEADING] = C_HEADING,
@@ -412,22 +421,41 @@ paint_style(const struct ui *u, const struct view_row *r, int vs)
 		[VIEW_STYLE_BOILERPLATE] = C_DIM, [VIEW_STYLE_ENTRY] = C_ENTRY,
 		[VIEW_STYLE_JUMP] = C_JUMP, [VIEW_STYLE_MATCH] = C_MATCH,
 		[VIEW_STYLE_CURMATCH] = C_CURMATCH, [VIEW_STYLE_CTL] = C_CTL,
-		[VIEW_STYLE_LINK] = 0, [VIEW_STYLE_CODE] = 0,
+		[VIEW_STYLE_LINK] = C_LINK, [VIEW_STYLE_CODE] = C_CODE,
 		[VIEW_STYLE_EMPH] = 0, [VIEW_STYLE_STRONG] = 0
 	};
+	/* Inline styles add their attributes to whatever else styles a
+	 * cell (a match, a link in bold), with or without colours. */
+	static const struct {
+		int bit;
+		attr_t attr;
+	} inl[] = {
+		{ LSTYLE_STRONG, A_BOLD }, { LSTYLE_EMPH, A_ITALIC },
+		{ LSTYLE_LINK, A_UNDERLINE }
+	};
+	/* Where the terminal has no italics, emphasis is underlined. */
+	attr_t italic = has_italic ? A_ITALIC : A_UNDERLINE;
 	struct style st;
+	size_t i;
 
 	/* In colour, a control keeps a coloured line's colour. */
 	if (vs == VIEW_STYLE_CTL && u->color && r->style != VIEW_STYLE_TEXT)
 		vs = r->style;
 	st = style(u, vs >= 0 && (size_t)vs < sizeof pairs / sizeof pairs[0] ?
 	    pairs[vs] : 0);
+	/* Heading levels: 1 bold and underlined, 2 bold, deeper ones
+	 * underlined in monochrome and not bold in colour. */
 	if (vs == VIEW_STYLE_HEADING && r->level <= 1)
 		st.attr |= A_UNDERLINE;
-	else if (vs == VIEW_STYLE_LINK || vs == VIEW_STYLE_EMPH)
-		st.attr |= A_UNDERLINE;
-	else if (vs == VIEW_STYLE_STRONG)
-		st.attr |= A_BOLD;
+	else if (vs == VIEW_STYLE_HEADING && r->level >= 3)
+		st.attr = u->color ? A_NORMAL : A_UNDERLINE;
+	else if (vs == VIEW_STYLE_CODE && !u->color)
+		st.attr |= A_DIM;
+	if (r->style == VIEW_STYLE_TEXT)
+		for (i = 0; i < sizeof inl / sizeof inl[0]; i++)
+			if (style_bits & inl[i].bit)
+				st.attr |= inl[i].attr == A_ITALIC ? italic :
+				    inl[i].attr;
 	return st;
 }
 
@@ -490,7 +518,7 @@ draw_text(struct ui *u)
 		for (i = 0, col = 0; i < r->n; i++) {
 			vc = &p->cells[r->first + i];
 			draw_cell(u, row, u->text_x + col, vc,
-			    paint_style(u, r, vc->style));
+			    paint_style(u, r, vc->style, vc->c.style));
 			col += vc->c.width;
 		}
 	}
@@ -757,19 +785,17 @@ draw_status(struct ui *u)
 	sbuf_free(&m);
 }
 
-static void
-draw_help(struct ui *u)
+void
+ui_draw_box(struct ui *u, const char *const *lines, size_t n, size_t sel,
+    size_t nsel)
 {
-	const char *const *help_lines = command_help();
-	size_t i, n;
+	size_t i;
 	int w = 0, h, x, y, k;
-	struct style st = style(u, C_STATUS);
+	struct style st = style(u, C_STATUS), ss = style(u, C_PANEHEAD);
 
-	for (n = 0; help_lines[n] != NULL; n++)
-		;
 	h = (int)n + 2;
 	for (i = 0; i < n; i++)
-		if ((k = str_cols(help_lines[i])) > w)
+		if ((k = str_cols(lines[i])) > w)
 			w = k;
 	w += 4;
 	if (w > u->cols)
@@ -778,12 +804,32 @@ draw_help(struct ui *u)
 		h = u->lines;
 	x = (u->cols - w) / 2;
 	y = (u->lines - h) / 2;
+	/* Without colours the chosen lines are the box's reverse. */
+	if (!u->color)
+		ss.attr = A_BOLD;
 	amb_drop(y, x, h, w);
 	for (k = 0; k < h; k++)
 		blank(y + k, x, w, st.attr, st.pair);
-	for (i = 0; i < n && (int)i + 1 < h; i++)
-		draw_str(y + 1 + (int)i, x + 2, w - 3, help_lines[i],
-		    st.attr | (i == 0 ? A_BOLD : 0), st.pair);
+	for (i = 0; i < n && (int)i + 1 < h; i++) {
+		if (i >= sel && i - sel < nsel) {
+			blank(y + 1 + (int)i, x + 1, w - 2, ss.attr, ss.pair);
+			draw_str(y + 1 + (int)i, x + 2, w - 3, lines[i],
+			    ss.attr, ss.pair);
+		} else
+			draw_str(y + 1 + (int)i, x + 2, w - 3, lines[i],
+			    st.attr | (i == 0 ? A_BOLD : 0), st.pair);
+	}
+}
+
+static void
+draw_help(struct ui *u)
+{
+	const char *const *help_lines = command_help();
+	size_t n;
+
+	for (n = 0; help_lines[n] != NULL; n++)
+		;
+	ui_draw_box(u, help_lines, n, SIZE_MAX, 0);
 }
 
 /*
@@ -861,6 +907,8 @@ ui_draw(struct ui *u)
 	draw_status(u);
 	if (u->help)
 		draw_help(u);
+	else if (u->links != NULL)
+		ui_links_draw(u);
 	ui_jump_draw(u);
 	if (u->in.prompt == INPUT_NONE)
 		move(u->lines - 1, u->cols - 1);

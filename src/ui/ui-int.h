@@ -25,7 +25,9 @@ enum {
 	C_CTL,
 	C_STATUS,
 	C_PANEHEAD,
-	C_DIM
+	C_DIM,
+	C_CODE,			/* Markdown: code */
+	C_LINK			/* Markdown: a link's text */
 };
 
 struct ui {
@@ -47,6 +49,7 @@ struct ui {
 	int text_rows;			/* rows of text (all but status) */
 
 	int help;			/* the help overlay is shown */
+	struct ui_links *links;		/* the links box (L), or NULL */
 	int quit;
 	int show_boiler;		/* boilerplate blocks shown */
 	struct input in;		/* count, marks, prompt, message */
@@ -117,5 +120,25 @@ void ui_conf_start(struct ui *u);
 void ui_conf_colors(struct ui *u);
 void ui_conf_measure(struct ui *u);
 void ui_conf_toggle(struct ui *u);
+
+/*
+ * ui_draw_box draws a box in the middle of the screen holding n lines
+ * (line 0 in bold: its title), lines [sel, sel + nsel) chosen.
+ */
+void ui_draw_box(struct ui *u, const char *const *lines, size_t n,
+    size_t sel, size_t nsel);
+
+/*
+ * The links box (ui-links.c), opened by L: ui_links_open() lists the
+ * links on the screen (or says there are none); while u->links is set,
+ * ui_links_key() takes every key (choosing, copying with Enter or a
+ * number, closing) and ui_links_draw() draws the box over the text;
+ * ui_links_close() closes it (NULL: nothing).
+ */
+struct ui_links;
+void ui_links_open(struct ui *u);
+void ui_links_key(struct ui *u, uint32_t key);
+void ui_links_draw(struct ui *u);
+void ui_links_close(struct ui *u);
 
 #endif

@@ -363,6 +363,16 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 		    "hidden");
 		break;
 	case CMD_MEASURE: ui_conf_toggle(u); geometry(u); break;
+	case CMD_LINKS: ui_links_open(u); break;
+	case CMD_SOURCE:
+		if (!view_has_render(v)) {
+			set_msg(u, "Only Markdown has a source view");
+			break;
+		}
+		view_set_source(v, !view_source(v));
+		set_msg(u, "%s", view_source(v) ? "Markdown source" :
+		    "Markdown rendered");
+		break;
 	case CMD_REDRAW: clearok(curscr, TRUE); break;
 	case CMD_HELP: u->help = 1; break;
 	case CMD_QUIT: u->quit = 1; break;
@@ -396,6 +406,10 @@ key(struct ui *u, uint32_t k)
 	}
 	if (ui_jump_marks_key(u, k))
 		return;
+	if (u->links != NULL) {
+		ui_links_key(u, k);
+		return;
+	}
 	if (u->in.prompt != INPUT_NONE) {
 		input_prompt_key(&u->in, u->v, k, pane_rows(u));
 		ui_jump_prompt(u);
@@ -703,6 +717,7 @@ ui_free(struct ui *u)
 	free(u->state_dir);
 	input_free(&u->in);
 	view_paint_free(&u->paint);
+	ui_links_close(u);
 	source_free(u->src);
 }
 

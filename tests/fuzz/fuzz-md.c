@@ -7,18 +7,59 @@
  * display line, walked forward, must lie in the text, start after the one
  * before, fit the width with cells whose columns add up to it and whose
  * replacements are safe strings, and be found again by its offset; walking
- * back from the end must take as many steps.
+ * back from the end must take as many steps.  Last, a search through the
+ * hints (search-shown.c) for the text's first character must give
+ * matches inside the text, in order, forward and back.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
 #include "juan/convert-md.h"
 #include "juan/layout.h"
+#include "juan/search.h"
 
 /* A bound on the lines walked, so that one input cannot run for minutes. */
 #define MAX_LINES 100000
+#define MAX_MATCHES 10000
+
+/* Searches the shown text for its first character, both ways. */
+static void
+check_search(const struct buffer *b, const struct hints *h)
+{
+	struct search *s;
+	char pat[8], *err = NULL;
+	size_t k = 1, a, z, from = 0, last = 0, n = 0;
+
+	while (k < b->len && k < 4 && ((unsigned char)b->data[k] & 0xC0) ==
+	    0x80)
+		k++;
+	if (b->len == 0 || b->data[0] == '\n' || b->data[0] == ' ')
+		return;
+	memcpy(pat, b->data, k);
+	pat[k] = '\0';
+	if ((s = search_new(pat, NULL, &err)) == NULL) {
+		free(err);
+		return;
+	}
+	search_set_hints(s, h);
+	while (n < MAX_MATCHES && search_next(s, b->data, b->len, from, &a,
+	    &z)) {
+		FUZZ_CHECK(a >= from && a <= z && z <= b->len);
+		FUZZ_CHECK(n == 0 || a > last);
+		last = a;
+		from = search_after(b->data, b->len, a, z);
+		n++;
+	}
+	for (from = b->len + 1; n > 0 && search_prev(s, b->data, b->len,
+	    from, &a, &z); from = a) {
+		FUZZ_CHECK(a < from && z <= b->len);
+		n--;
+	}
+	search_free(s);
+}
 
 static void
 check_hints(const struct hints *h, size_t len)
@@ -99,6 +140,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(lines >= MAX_LINES || back + 1 == lines);
 	}
 	layout_free(l);
+	check_search(b, h);
 	doc_free(d);
 	hints_free(h);
 	buffer_free(b);

@@ -119,6 +119,22 @@ static const struct rcase rcases[] = {
 	{ "![](img/a.png)\n", 40, "[图] a.png\n" },
 	{ "标题\n===\n\n正文\n", 40, "标题\n\n正文\n" },
 	{ "见 <https://www.example.org/p>。\n", 40, "见 example.org/p。\n" },
+	/* A paragraph's source lines are joined: a soft line break is a
+	 * space, or nothing between two wide characters. */
+	{ "前\n\n甲乙\n丙丁\n", 40, "前\n\n甲乙丙丁\n" },
+	{ "前\n\nab cd\nef\n", 40, "前\n\nab cd ef\n" },
+	{ "前\n\n甲乙\nab\n", 40, "前\n\n甲乙 ab\n" },
+	{ "前\n\n함수\n정의\n", 40, "前\n\n함수 정의\n" },
+	/* Hard line breaks and a <br> at a line's end still break. */
+	{ "前\n\n甲乙  \n丙丁\\\n戊己\n", 40, "前\n\n甲乙\n丙丁\n戊己\n" },
+	{ "前\n\nab<br>\ncd\n", 40, "前\n\nab\ncd\n" },
+	{ "前\n\nかな\n漢字\n", 40, "前\n\nかな漢字\n" },
+	{ "前\n\n甲乙丙\n丁戊己\n", 8, "前\n\n甲乙丙丁\n戊己\n" },
+	{ "前\n\n> 甲乙\n> 丙丁\n", 40, "前\n\n│ 甲乙丙丁\n" },
+	/* A list in a quote; a code block in a list item, under its text. */
+	{ "前\n\n> - 甲\n> - 乙\n", 40, "前\n\n│ • 甲\n│ • 乙\n" },
+	{ "前\n\n- 甲\n\n  ```\n  x = 1\n  ```\n", 40,
+	    "前\n\n• 甲\n\n  x = 1\n" },
 };
 
 static void
