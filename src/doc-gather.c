@@ -373,7 +373,14 @@ doc_gather(struct build *b)
 		for (k = 0; k < INDENT_UNITS; k++)
 			b->indent_hist[k] += h2.b.indent_hist[k];
 		for (k = 0; k < b->nsuf; k++)
-			b->suf[k].seen |= h2.b.suf[k].seen;
+			if (!b->suf[k].seen && h2.b.suf[k].seen) {
+				b->suf[k].seen = 1;
+				b->suf[k].seen_off = h2.b.suf[k].seen_off;
+			}
+		if (b->rsite_end == b->rsite_off) {
+			b->rsite_off = h2.b.rsite_off;
+			b->rsite_end = h2.b.rsite_end;
+		}
 	}
 	free(h2.d.blocks);
 	free(h2.b.bi);

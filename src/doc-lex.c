@@ -677,24 +677,31 @@ static const char *const edit_marks[] = { "[编辑]", "[編輯]", "[edit]",
 
 /*
  * Drops a wiki's edit mark ("[编辑]") from the end of the trimmed line
- * l: the words before it are the line (the block keeps the whole line).
+ * [*off, *end) of s: the words before it are the line (the block keeps
+ * the whole line).
  */
-static void
-drop_edit_mark(const char *s, struct line *l)
+void
+doc_lex_drop_edit_mark(const char *s, size_t *off, size_t *end)
 {
 	const char *const *p;
-	size_t k, n = l->end_off - l->off;
+	size_t k, n = *end - *off;
 
-	if (n < 6 || s[l->end_off - 1] != ']')
+	if (n < 6 || s[*end - 1] != ']')
 		return;
 	for (p = edit_marks; *p != NULL; p++) {
 		k = strlen(*p);
-		if (n > k && memcmp(s + l->end_off - k, *p, k) == 0) {
-			l->end_off -= k;
-			doc_lex_trim(s, &l->off, &l->end_off);
+		if (n > k && memcmp(s + *end - k, *p, k) == 0) {
+			*end -= k;
+			doc_lex_trim(s, off, end);
 			return;
 		}
 	}
+}
+
+static void
+drop_edit_mark(const char *s, struct line *l)
+{
+	doc_lex_drop_edit_mark(s, &l->off, &l->end_off);
 }
 
 /*
