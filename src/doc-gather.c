@@ -159,8 +159,13 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 			join = cont = 0;
 			continue;
 		}
-		/* The body's indentation: lines of some length. */
-		if (l.cls == LC_TEXT && l.end_off - l.off >= BODY_MIN_BYTES)
+		/*
+		 * The body's indentation: the first lines of paragraphs
+		 * (after a blank line, or indented) of some length; the
+		 * lines that go on with a paragraph say nothing of it.
+		 */
+		if (l.cls == LC_TEXT && l.end_off - l.off >= BODY_MIN_BYTES &&
+		    (prev_blank || (l.flags & LF_INDENT)))
 			b->indent_hist[l.indent]++;
 		if ((ssize_t)i == b->title_line) {
 			l = b->title;

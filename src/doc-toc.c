@@ -17,7 +17,9 @@
  * page break, a page number or a running header (a short line that
  * stands so between halves more than once), then an unindented
  * paragraph: the lines between become boilerplate and the second half
- * is flagged BLOCK_JOINED, the same paragraph.
+ * is flagged BLOCK_JOINED, the same paragraph.  And as a heading is
+ * never the last line of a page, a short line before a page break is
+ * no heading (not_before_break()).
  */
 #include "config.h"
 
@@ -544,6 +546,51 @@ middle_at(const struct build *b, size_t i, struct hcand **cands, size_t *nc,
 	return m;
 }
 
+/*
+ * Tells whether block i is page furniture that ends a page: a page
+ * break line ("----- Page 12 -----", a form feed) or a page number.
+ */
+static int
+page_end(const struct build *b, size_t i)
+{
+	const struct block *k = &b->d->blocks[i];
+	size_t off = k->off, end = k->end;
+
+	if (b->bi[i].kind != BLOCK_BOILERPLATE || !(b->bi[i].flags &
+	    LF_SINGLE) || end - off > 64)
+		return 0;
+	doc_lex_trim(b->s, &off, &end);
+	return off < end && (b->s[off] == '\f' || page_number(b->s + off,
+	    end - off) || (b->s[off] == '-' && (doc_lex_contains(b->s + off,
+	    end - off, "Page") || doc_lex_contains(b->s + off, end - off,
+	    "page"))));
+}
+
+/*
+ * A heading is kept with the text after it, never set as the last line
+ * of a page: a short line right before a page break is a line of the
+ * text (dialogue, a name), not a heading that only its shape or its
+ * indentation would make one.  Numbered headings are left alone.
+ */
+static void
+not_before_break(struct build *b)
+{
+	struct binfo *bi = b->bi;
+	size_t i;
+
+	for (i = 0; i + 1 < b->d->nblocks; i++) {
+		if (!page_end(b, i + 1))
+			continue;
+		if (bi[i].kind == BLOCK_HEADING && bi[i].fam >= FAM_IND1 &&
+		    bi[i].fam <= FAM_IND4) {
+			doc_set_kind(b, i, BLOCK_PARAGRAPH);
+			bi[i].fam = FAM_NONE;
+			bi[i].cls = LC_TEXT;
+		} else if (bi[i].kind == BLOCK_PARAGRAPH && bi[i].cls == LC_SHORT)
+			bi[i].cls = LC_TEXT;
+	}
+}
+
 void
 doc_toc_page_joins(struct build *b)
 {
@@ -602,4 +649,5 @@ doc_toc_page_joins(struct build *b)
 		i += m;
 	}
 	free(c);
+	not_before_break(b);
 }
