@@ -93,8 +93,12 @@ static unsigned char
 cell_style(const struct view *v, const struct lcell *c, unsigned char base,
     struct ranges *es, size_t *ei, struct ranges *ms, size_t *mi)
 {
-	unsigned char s = base;
+	unsigned char s;
 
+	/* The site's name injected into body text is boilerplate. */
+	if (base == VIEW_STYLE_TEXT && doc_injected_at(v->doc, c->off))
+		base = VIEW_STYLE_BOILERPLATE;
+	s = base;
 	if (in_ranges(es, ei, c->off))
 		s = VIEW_STYLE_ENTRY;
 	if (c->off >= v->hl_off && c->off < v->hl_end)

@@ -12,6 +12,7 @@
 #include "juan/buffer.h"
 #include "juan/doc.h"
 #include "juan/util.h"
+#include "juan/view.h"
 #include "tap.h"
 
 static struct buffer *cur_buf;
@@ -220,6 +221,30 @@ test_injected(void)
 	    !doc_injected_at(d, d->injected[0].off - 1) &&
 	    !doc_injected_at(d, d->injected[0].end),
 	    "doc_injected_at() knows the ranges");
+	doc_free(d);
+
+	d = MODEL("古籍修复的新技术 - 某某新闻网\n\n古籍修复的新技术\n\n"
+	    "这项技术已在某某新闻网展示。\n");
+	{
+		struct view *v = view_new(d, NULL, 60, 10, 1);
+		struct view_paint p;
+		size_t i;
+		int in = -1, out = -1;
+
+		memset(&p, 0, sizeof p);
+		view_paint_rows(v, 60, &p);
+		for (i = 0; i < p.ncells && d->ninjected == 1; i++) {
+			if (p.cells[i].c.off == d->injected[0].off)
+				in = p.cells[i].style;
+			if (p.cells[i].c.off == d->injected[0].off - 3)
+				out = p.cells[i].style;
+		}
+		is_int(in, VIEW_STYLE_BOILERPLATE, "the reader styles the "
+		    "injected name as boilerplate");
+		is_int(out, VIEW_STYLE_TEXT, "and the text before it as text");
+		view_paint_free(&p);
+		view_free(v);
+	}
 	doc_free(d);
 
 	d = MODEL("古籍修复的新技术\n\n这项技术已在多家图书馆使用。\n");
