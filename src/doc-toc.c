@@ -349,6 +349,13 @@ doc_toc_find(struct build *b)
 		    b->bi[i].kind == BLOCK_BOILERPLATE)
 			continue;
 		off = d->blocks[i].off;
+		/* Every name starts with 目 (0xe7), C or T, maybe indented. */
+		while (space_at(b->s + off, d->blocks[i].end - off) > 0 &&
+		    off < d->blocks[i].end)
+			off += space_at(b->s + off, d->blocks[i].end - off);
+		if (off == d->blocks[i].end || ((unsigned char)b->s[off] !=
+		    0xe7 && b->s[off] != 'C' && b->s[off] != 'T'))
+			continue;
 		end = d->blocks[i].end - off < 64 ? d->blocks[i].end : off + 64;
 		nl = memchr(b->s + off, '\n', end - off);
 		if (nl != NULL)
@@ -394,6 +401,31 @@ page_number(const char *t, size_t n)
 }
 
 /*
+ * Tells quickly whether the block at s[0..n) may be a page number: its
+ * first byte after the indentation is one that starts one (a digit, a
+ * dash, 第, P, a full-width digit, a middle dot).
+ */
+static int
+page_lead(const char *s, size_t n)
+{
+	size_t k;
+
+	while ((k = space_at(s, n)) > 0) {
+		s += k;
+		n -= k;
+	}
+	if (n == 0)
+		return 0;
+	switch ((unsigned char)s[0]) {
+	case '0': case '1': case '2': case '3': case '4': case '5':
+	case '6': case '7': case '8': case '9': case '-': case 'P':
+	case 'p': case 0xe2: case 0xe7: case 0xef: case 0xc2:
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * Tells whether the page number t[0..n) says it is one: 第…页, Page, a
  * slash (12/300), or dashes on both sides (- 12 -, — 12 —).  A bare
  * number may be a section's, and is page furniture only between the
@@ -428,13 +460,17 @@ middle_kind(const struct build *b, size_t i)
 		return MID_NONE;
 	if (b->bi[i].kind == BLOCK_BOILERPLATE)
 		return MID_BREAK;
-	if (b->bi[i].kind != BLOCK_PARAGRAPH)
+	/* Most blocks are longer than any header: bytes first. */
+	if (b->bi[i].kind != BLOCK_PARAGRAPH || end - off > 4 * HEADER_MAX_COLS)
 		return MID_NONE;
 	doc_lex_trim(b->s, &off, &end);
-	if (page_number(b->s + off, end - off))
+	if (off == end)
+		return MID_NONE;
+	if (page_lead(b->s + off, end - off) && page_number(b->s + off,
+	    end - off))
 		return MID_BREAK;
-	if (doc_lex_cols(b->s + off, end - off) <= HEADER_MAX_COLS &&
-	    doc_lex_line_end(b->s + off, end - off) == END_NONE)
+	if (doc_lex_line_end(b->s + off, end - off) == END_NONE &&
+	    doc_lex_cols(b->s + off, end - off) <= HEADER_MAX_COLS)
 		return MID_HEADER;
 	return MID_NONE;
 }
@@ -519,7 +555,9 @@ middle_at(const struct build *b, size_t i, struct hcand **cands, size_t *nc,
 	size_t j, m;
 	enum middle k;
 
-	if (!first_half(b, i))
+	/* The next block is looked at first: it is rarely furniture. */
+	if (i + 1 >= d->nblocks || middle_kind(b, i + 1) == MID_NONE ||
+	    !first_half(b, i))
 		return 0;
 	for (j = i + 1; j < d->nblocks && j <= i + MAX_MIDDLE; j++)
 		if ((k = middle_kind(b, j)) == MID_NONE)
@@ -591,12 +629,18 @@ not_before_break(struct build *b)
 	}
 }
 
+/* Halves of a sentence: the first at block i, m blocks between. */
+struct halves {
+	size_t i, m;
+};
+
 void
 doc_toc_page_joins(struct build *b)
 {
 	struct doc *d = b->d;
 	struct hcand *c = NULL, key, *hit;
-	size_t i, j, m, nc = 0, cap = 0;
+	struct halves *h = NULL;
+	size_t i, j, m, nc = 0, cap = 0, nh = 0, hcap = 0, done = 0;
 	int ok;
 
 	/* Page numbers that say so are furniture wherever they stand. */
@@ -605,7 +649,7 @@ doc_toc_page_joins(struct build *b)
 
 		if ((b->bi[i].kind != BLOCK_PARAGRAPH && b->bi[i].kind !=
 		    BLOCK_LIST_ITEM) || !(b->bi[i].flags & LF_SINGLE) ||
-		    end - off > 48)
+		    end - off > 48 || !page_lead(b->s + off, end - off))
 			continue;
 		doc_lex_trim(b->s, &off, &end);
 		if (page_number(b->s + off, end - off) &&
@@ -615,9 +659,20 @@ doc_toc_page_joins(struct build *b)
 			b->bi[i].fam = FAM_NONE;
 		}
 	}
-	/* The running headers: short lines between halves, repeated. */
-	for (i = 0; i + 2 < d->nblocks; i++)
-		middle_at(b, i, &c, &nc, &cap);
+	/*
+	 * The halves, and the short lines between them: a running header
+	 * is one that stands so more than once.
+	 */
+	for (i = 0; i + 2 < d->nblocks; i++) {
+		if ((m = middle_at(b, i, &c, &nc, &cap)) == 0)
+			continue;
+		if (nh == hcap) {
+			hcap = hcap ? hcap * 2 : 16;
+			h = xreallocarray(h, hcap, sizeof *h);
+		}
+		h[nh].i = i;
+		h[nh++].m = m;
+	}
 	if (nc > 1) {
 		qsort(c, nc, sizeof *c, hcand_cmp);
 		for (i = 0; i + 1 < nc; i++)
@@ -625,29 +680,31 @@ doc_toc_page_joins(struct build *b)
 				c[i].dup = c[i + 1].dup = 1;
 		qsort(c, nc, sizeof *c, hcand_idx);
 	}
-	for (i = 0; i + 2 < d->nblocks; i++) {
-		if ((m = middle_at(b, i, NULL, NULL, NULL)) == 0)
+	for (j = 0; j < nh; j++) {
+		i = h[j].i;
+		m = h[j].m;
+		if (i < done)
 			continue;
 		ok = 1;
-		for (j = i + 1; j <= i + m && ok; j++) {
-			if (middle_kind(b, j) != MID_HEADER)
+		for (key.i = i + 1; key.i <= i + m && ok; key.i++) {
+			if (middle_kind(b, key.i) != MID_HEADER)
 				continue;
-			key.i = j;
 			hit = nc > 0 ? bsearch(&key, c, nc, sizeof *c,
 			    hcand_idx) : NULL;
 			ok = hit != NULL && hit->dup;
 		}
 		if (!ok)
 			continue;
-		for (j = i + 1; j <= i + m; j++) {
-			doc_set_kind(b, j, BLOCK_BOILERPLATE);
-			b->bi[j].cls = LC_BOILER;
-			b->bi[j].fam = FAM_NONE;
+		for (key.i = i + 1; key.i <= i + m; key.i++) {
+			doc_set_kind(b, key.i, BLOCK_BOILERPLATE);
+			b->bi[key.i].cls = LC_BOILER;
+			b->bi[key.i].fam = FAM_NONE;
 		}
 		d->blocks[i + m + 1].flags |= BLOCK_JOINED;
 		b->bi[i + m + 1].cls = LC_TEXT;
-		i += m;
+		done = i + m + 1;
 	}
 	free(c);
+	free(h);
 	not_before_break(b);
 }
