@@ -8,9 +8,10 @@
  * paragraph, list item or quote is such a range; a source note around
  * it in brackets is taken whole.  A caption's photo credit (图/某某网)
  * and a source line ("来源：某某网" with no bracket, a dateline's) name
- * the site where it belongs, and are not.  The ranges go into d->injected, in text order,
- * which doc_injected_at() searches.  A text without a known site costs
- * nothing; one with a site costs a memmem() over its body blocks.
+ * the site where it belongs, and are not.  The ranges go into
+ * d->injected, in text order, which doc_injected_at() searches.  A text
+ * without a known site costs nothing; one with a site costs a memmem()
+ * over its body blocks.
  */
 #include "config.h"
 

@@ -145,6 +145,12 @@ struct suffix {
 
 #define MAX_SUFFIXES	8
 
+/* An entry of a numbered table of contents ("2.1 古代"). */
+struct toc_entry {
+	size_t off, end;		/* its words, the numbering cut */
+	int depth;			/* 1 for "2", 2 for "2.1", ... */
+};
+
 /* The state of the construction. */
 struct build {
 	struct doc *d;
@@ -162,6 +168,9 @@ struct build {
 	size_t rsite_off, rsite_end;	/* the site of a later line that is
 					   the title with a suffix; empty
 					   when none was seen */
+	struct toc_entry *toc;		/* ntoc numbered entries of the
+					   tables of contents, owned */
+	size_t ntoc, toc_cap;
 };
 
 /* Byte tests.  STARTS compares with a literal of known length inline. */
@@ -237,6 +246,7 @@ size_t doc_gather_add(struct build *b, size_t off, size_t end,
 
 void doc_toc_find(struct build *b);
 void doc_toc_page_joins(struct build *b);
+void doc_toc_levels(struct build *b);
 
 /* doc-inject.c: after the title, the site's name in the body. */
 

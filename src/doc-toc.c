@@ -82,7 +82,8 @@ digit_back(const char *s, size_t n)
 	if (n >= 1 && s[n - 1] >= '0' && s[n - 1] <= '9')
 		return 1;
 	if (n >= 3 && (unsigned char)s[n - 3] == 0xef &&
-	    (unsigned char)s[n - 2] == 0xbc && (unsigned char)s[n - 1] >= 0x90 &&
+	    (unsigned char)s[n - 2] == 0xbc &&
+	    (unsigned char)s[n - 1] >= 0x90 &&
 	    (unsigned char)s[n - 1] <= 0x99)
 		return 3;
 	return 0;
@@ -278,6 +279,70 @@ toc_end(const struct build *b, size_t h, size_t *second)
 	return last;
 }
 
+/* A table of contents gives the levels of this many entries at most. */
+#define TOC_MAX_ENTRIES	1024
+
+/*
+ * Keeps the numbered entries of the table of contents on lines (h,
+ * last]: a wiki's contents number its headings ("2.1 古代") where the
+ * headings themselves have no number, and the depth of the number is
+ * the heading's level.
+ */
+static void
+toc_entries(struct build *b, size_t h, size_t last)
+{
+	struct words w;
+	struct line l;
+	struct toc_entry *e;
+	size_t i, j;
+	int depth;
+
+	for (i = h + 1; i <= last && b->ntoc < TOC_MAX_ENTRIES; i++) {
+		line_words(b, i, &l, &w);
+		if (l.cls == LC_BLANK || w.noff == w.off || w.noff >= w.end)
+			continue;
+		depth = 1;
+		for (j = w.off; j < w.noff; j++)
+			if (b->s[j] == '.' && j + 1 < w.noff &&
+			    b->s[j + 1] != ' ')
+				depth++;
+		if (b->ntoc == b->toc_cap) {
+			b->toc_cap = b->toc_cap ? b->toc_cap * 2 : 32;
+			b->toc = xreallocarray(b->toc, b->toc_cap,
+			    sizeof *b->toc);
+		}
+		e = &b->toc[b->ntoc++];
+		e->off = w.noff;
+		e->end = w.end;
+		e->depth = depth > MAX_LEVEL ? MAX_LEVEL : depth;
+	}
+}
+
+/*
+ * Pass 3, after the levels: a heading with no number of its own that a
+ * numbered table of contents lists takes the depth of its number there
+ * as its level.
+ */
+void
+doc_toc_levels(struct build *b)
+{
+	struct doc *d = b->d;
+	size_t i, k, off, end;
+
+	for (i = 0; i < d->nblocks && b->ntoc > 0; i++) {
+		if (b->bi[i].kind != BLOCK_HEADING || b->bi[i].fam != FAM_PLAIN)
+			continue;
+		block_text(&d->blocks[i], &off, &end);
+		for (k = 0; k < b->ntoc; k++)
+			if (same(b->s, off, end, b->toc[k].off,
+			    b->toc[k].end)) {
+				d->blocks[i].level =
+				    (unsigned char)b->toc[k].depth;
+				break;
+			}
+	}
+}
+
 /*
  * Makes block h and the blocks up to line last one table of contents,
  * if they hold its second entry (line second) at least.
@@ -367,8 +432,10 @@ doc_toc_find(struct build *b)
 			continue;
 		h = buffer_line_of(d->buf, d->blocks[i].off) - 1;
 		last = toc_end(b, h, &second);
-		if (last > h && toc_merge(b, i, last, second))
+		if (last > h && toc_merge(b, i, last, second)) {
+			toc_entries(b, h, last);
 			any = 1;
+		}
 	}
 	if (any)
 		compact(b);
@@ -624,7 +691,8 @@ not_before_break(struct build *b)
 			doc_set_kind(b, i, BLOCK_PARAGRAPH);
 			bi[i].fam = FAM_NONE;
 			bi[i].cls = LC_TEXT;
-		} else if (bi[i].kind == BLOCK_PARAGRAPH && bi[i].cls == LC_SHORT)
+		} else if (bi[i].kind == BLOCK_PARAGRAPH &&
+		    bi[i].cls == LC_SHORT)
 			bi[i].cls = LC_TEXT;
 	}
 }

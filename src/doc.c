@@ -129,6 +129,8 @@ doc_build_end(struct build *b)
 
 	free(b->bi);
 	b->bi = NULL;
+	free(b->toc);
+	b->toc = NULL;
 	if (d->nblocks < b->cap / 2)
 		d->blocks = xreallocarray(d->blocks, d->nblocks ? d->nblocks :
 		    1, sizeof *d->blocks);
@@ -148,6 +150,7 @@ doc_new(const struct buffer *buf)
 	doc_toc_find(&b);
 	doc_toc_page_joins(&b);
 	doc_heading_decide(&b);
+	doc_toc_levels(&b);
 	doc_meta_title_text(&b);
 	/* The evidence is done with: give it back before the sections. */
 	free(b.bi);

@@ -81,6 +81,10 @@ test_toc(void)
 	    "the table of contents is one block");
 	is_str(titles(d), "早年生活|学术生涯|北平时期|战后|参考文献",
 	    "its entries are not headings; the headings after it are");
+	ok(d->nsections == 5 && d->sections[1].level == 1 &&
+	    d->sections[2].level == 2 && d->sections[3].level == 2 &&
+	    d->sections[2].parent == 1 && d->sections[4].level == 1,
+	    "the headings take the levels of their numbers in the contents");
 	doc_free(d);
 
 	/* A report: dot leaders and page numbers, headings numbered. */
@@ -141,7 +145,8 @@ test_page_break(void)
 	doc_free(d);
 
 	/* A bare number between the halves of a sentence. */
-	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n他停了一下，说\n\n"
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n"
+	    "他停了一下，说\n\n"
 	    "12\n\n得很慢，像是怕别人听不清楚，又像是在想着什么别的事情。\n");
 	is_str(kinds(d), "paragraph paragraph boilerplate paragraph",
 	    "a bare page number between halves is boilerplate");
@@ -259,7 +264,8 @@ test_run_in(void)
 	struct doc *d;
 
 	d = MODEL("开头的一段正文，有标点。\n\n（一）构建新体制。坚持改革方向，"
-	    "完善制度体系。\n\n（二）推进新发展。坚持创新驱动，提升发展质量。\n");
+	    "完善制度体系。\n\n"
+	    "（二）推进新发展。坚持创新驱动，提升发展质量。\n");
 	is_int(d->nsections, 2, "two run-in headings");
 	ok(d->nsections == 2 && (d->blocks[d->sections[0].block].flags &
 	    BLOCK_RUN_IN), "flagged run-in");
