@@ -159,8 +159,13 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 			join = cont = 0;
 			continue;
 		}
-		/* The body's indentation: lines of some length. */
-		if (l.cls == LC_TEXT && l.end_off - l.off >= BODY_MIN_BYTES)
+		/*
+		 * The body's indentation: the first lines of paragraphs
+		 * (after a blank line, or indented) of some length; the
+		 * lines that go on with a paragraph say nothing of it.
+		 */
+		if (l.cls == LC_TEXT && l.end_off - l.off >= BODY_MIN_BYTES &&
+		    (prev_blank || (l.flags & LF_INDENT)))
 			b->indent_hist[l.indent]++;
 		if ((ssize_t)i == b->title_line) {
 			l = b->title;
@@ -373,7 +378,14 @@ doc_gather(struct build *b)
 		for (k = 0; k < INDENT_UNITS; k++)
 			b->indent_hist[k] += h2.b.indent_hist[k];
 		for (k = 0; k < b->nsuf; k++)
-			b->suf[k].seen |= h2.b.suf[k].seen;
+			if (!b->suf[k].seen && h2.b.suf[k].seen) {
+				b->suf[k].seen = 1;
+				b->suf[k].seen_off = h2.b.suf[k].seen_off;
+			}
+		if (b->rsite_end == b->rsite_off) {
+			b->rsite_off = h2.b.rsite_off;
+			b->rsite_end = h2.b.rsite_end;
+		}
 	}
 	free(h2.d.blocks);
 	free(h2.b.bi);

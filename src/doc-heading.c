@@ -219,9 +219,10 @@ doc_heading_decide(struct build *b)
 		}
 		/*
 		 * Siblings with nothing between them are a list; a run-in
-		 * heading has its body with it.
+		 * heading has its body with it, and a line with a wiki's
+		 * edit mark (FAM_PLAIN already) is a heading for sure.
 		 */
-		if (bi[i].flags & LF_RUNIN)
+		if ((bi[i].flags & LF_RUNIN) || fam == FAM_PLAIN)
 			continue;
 		if ((i > 0 && bi[i - 1].cls == LC_HEAD &&
 		    bi[i - 1].fam == fam && !(bi[i - 1].flags & LF_RUNIN)) ||

@@ -339,6 +339,7 @@ doc_new_hints(const struct buffer *buf, const struct hints *h)
 		doc_meta_date(&b);
 	if (d->title == NULL)
 		doc_meta_file_title(d);
+	doc_inject_find(d);
 	doc_build_end(&b);
 	return d;
 }

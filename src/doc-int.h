@@ -140,9 +140,16 @@ struct suffix {
 	size_t base_off, base_end;	/* the title without it */
 	size_t site_off, site_end;	/* the site name */
 	int seen;			/* base appeared as a line of its own */
+	size_t seen_off;		/* where it first did */
 };
 
 #define MAX_SUFFIXES	8
+
+/* An entry of a numbered table of contents ("2.1 古代"). */
+struct toc_entry {
+	size_t off, end;		/* its words, the numbering cut */
+	int depth;			/* 1 for "2", 2 for "2.1", ... */
+};
 
 /* The state of the construction. */
 struct build {
@@ -158,6 +165,12 @@ struct build {
 	size_t indent_hist[INDENT_UNITS]; /* body lines by indentation */
 	ssize_t title_more;		/* the title's second line's block,
 					   or -1 */
+	size_t rsite_off, rsite_end;	/* the site of a later line that is
+					   the title with a suffix; empty
+					   when none was seen */
+	struct toc_entry *toc;		/* ntoc numbered entries of the
+					   tables of contents, owned */
+	size_t ntoc, toc_cap;
 };
 
 /* Byte tests.  STARTS compares with a literal of known length inline. */
@@ -187,6 +200,7 @@ int doc_lex_starts_any(const char *s, size_t n, const char *const *lits);
 int doc_lex_contains_any(const char *s, size_t n, const char *const *lits);
 size_t doc_lex_cols(const char *s, size_t n);
 void doc_lex_trim(const char *s, size_t *off, size_t *end);
+void doc_lex_drop_edit_mark(const char *s, size_t *off, size_t *end);
 enum lend doc_lex_line_end(const char *s, size_t n);
 size_t doc_lex_parse_date(const char *s, size_t n, int partial, int eight,
     int *y, int *m, int *dd);
@@ -227,6 +241,16 @@ void doc_gather(struct build *b);
 void doc_gather_lines(struct build *b, size_t from, size_t to);
 size_t doc_gather_add(struct build *b, size_t off, size_t end,
     enum block_kind kind, const struct line *l);
+
+/* doc-toc.c: pass 3, before the headings: contents and page breaks. */
+
+void doc_toc_find(struct build *b);
+void doc_toc_page_joins(struct build *b);
+void doc_toc_levels(struct build *b);
+
+/* doc-inject.c: after the title, the site's name in the body. */
+
+void doc_inject_find(struct doc *d);
 
 /* doc-heading.c: passes 3 and 4. */
 

@@ -150,6 +150,23 @@ last_cp(const char *s, size_t n, uint32_t *c)
 	return n - i;
 }
 
+/*
+ * Tells whether s[0..n), which ends with "）", ends with a note in
+ * brackets after a whole sentence: "…活动。（来源：某某网）".
+ */
+static int
+note_after_sentence(const char *s, size_t n)
+{
+	size_t i, lim = n > 96 ? n - 96 : 0;
+
+	for (i = n - 3; i >= lim + 3; i--)
+		if (memcmp(s + i, "\xef\xbc\x88", 3) == 0)
+			return memcmp(s + i - 3, "\xe3\x80\x82", 3) == 0 ||
+			    memcmp(s + i - 3, "\xef\xbc\x81", 3) == 0 ||
+			    memcmp(s + i - 3, "\xef\xbc\x9f", 3) == 0;
+	return 0;
+}
+
 /* How s[0..n) (trimmed, n > 0) ends; see enum lend. */
 enum lend
 doc_lex_line_end(const char *s, size_t n)
@@ -157,6 +174,9 @@ doc_lex_line_end(const char *s, size_t n)
 	uint32_t c;
 	size_t k;
 
+	if (n >= 9 && memcmp(s + n - 3, "\xef\xbc\x89", 3) == 0 &&
+	    note_after_sentence(s, n))
+		return END_SENT_CJK;
 	while (n > 0) {
 		k = last_cp(s, n, &c);
 		switch (c) {
@@ -677,24 +697,35 @@ static const char *const edit_marks[] = { "[编辑]", "[編輯]", "[edit]",
 
 /*
  * Drops a wiki's edit mark ("[编辑]") from the end of the trimmed line
- * l: the words before it are the line (the block keeps the whole line).
+ * [*off, *end) of s: the words before it are the line (the block keeps
+ * the whole line).
  */
-static void
-drop_edit_mark(const char *s, struct line *l)
+void
+doc_lex_drop_edit_mark(const char *s, size_t *off, size_t *end)
 {
 	const char *const *p;
-	size_t k, n = l->end_off - l->off;
+	size_t k, n = *end - *off;
 
-	if (n < 6 || s[l->end_off - 1] != ']')
+	if (n < 6 || s[*end - 1] != ']')
 		return;
 	for (p = edit_marks; *p != NULL; p++) {
 		k = strlen(*p);
-		if (n > k && memcmp(s + l->end_off - k, *p, k) == 0) {
-			l->end_off -= k;
-			doc_lex_trim(s, &l->off, &l->end_off);
+		if (n > k && memcmp(s + *end - k, *p, k) == 0) {
+			*end -= k;
+			doc_lex_trim(s, off, end);
 			return;
 		}
 	}
+}
+
+/* Drops the edit mark of l; tells whether there was one. */
+static int
+drop_edit_mark(const char *s, struct line *l)
+{
+	size_t e = l->end_off;
+
+	doc_lex_drop_edit_mark(s, &l->off, &l->end_off);
+	return l->end_off < e;
 }
 
 /*
@@ -909,7 +940,7 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 	enum family fam;
 	char fch;
 	size_t flen;
-	int dot, sep, foot;
+	int dot, sep, foot, edit;
 
 	memset(l, 0, sizeof *l);
 	l->off = off;
@@ -919,7 +950,7 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 		l->cls = LC_BLANK;
 		return;
 	}
-	drop_edit_mark(s, l);
+	edit = drop_edit_mark(s, l);
 	t = s + l->off;
 	n = l->end_off - l->off;
 	l->text_off = l->off;
@@ -1014,5 +1045,13 @@ doc_lex_classify(const char *s, size_t off, size_t end, size_t maxcols,
 	}
 	if (!doc_lex_starts_any(t, n, openers))
 		classify_short(s, off, end, l);
+	/*
+	 * A wiki's edit mark follows a heading and nothing else: the line
+	 * is a heading whatever follows it (its subsections, at once).
+	 */
+	if (edit && l->cls == LC_SHORT) {
+		l->cls = LC_HEAD;
+		l->fam = FAM_PLAIN;
+	}
 
 }

@@ -20,6 +20,12 @@
 
 /* A byline's name is at most this long (columns). */
 #define BYLINE_MAX_COLS	16
+/* A site name is at most this long (columns). */
+#define SITE_MAX_COLS	40
+
+/* What parts a title from the site's name: 标题 - 网站名, 标题_网站名. */
+static const char *const seps[] = { " | ", " - ", " _ ", " – ", " — ", "｜",
+	"丨", "|", "-", "_", "—", NULL };
 
 /*
  * Tells whether line i (0-based), classified as l, is an author's name
@@ -54,8 +60,6 @@ void
 doc_meta_find_title(struct build *b)
 {
 	const struct buffer *buf = b->d->buf;
-	static const char *const seps[] = { " | ", " - ", " _ ", " – ",
-	    " — ", "｜", "丨", "|", "-", "_", "—", NULL };
 	const char *const *p;
 	struct line l, next;
 	size_t i, j, k, skipped = 0, toff, tend, nn;
@@ -116,17 +120,45 @@ doc_meta_find_title(struct build *b)
 		if (b->suf[k].base_off < b->suf[k].base_end &&
 		    b->suf[k].site_off < b->suf[k].site_end &&
 		    doc_lex_cols(s + b->suf[k].site_off, b->suf[k].site_end -
-		    b->suf[k].site_off) <= 40)
+		    b->suf[k].site_off) <= SITE_MAX_COLS)
 			b->nsuf++;
 		j += strlen(*p) - 1;
 	}
 }
 
-/* Tells whether the line l repeats the title, whole or without a suffix. */
+/*
+ * Tells whether t[0..n) is the title (tn bytes at title) followed by a
+ * separator and a site name; sets [*so, *se) to the site.
+ */
+static int
+suffixed(const char *s, size_t t_off, size_t n, size_t title_off, size_t tn,
+    size_t *so, size_t *se)
+{
+	const char *const *p;
+	size_t i;
+
+	if (n <= tn || memcmp(s + t_off, s + title_off, tn) != 0)
+		return 0;
+	i = t_off + tn;
+	for (p = seps; *p != NULL; p++)
+		if (doc_lex_starts(s + i, t_off + n - i, *p))
+			break;
+	if (*p == NULL)
+		return 0;
+	*so = i + strlen(*p);
+	*se = t_off + n;
+	doc_lex_trim(s, so, se);
+	return *so < *se && doc_lex_cols(s + *so, *se - *so) <= SITE_MAX_COLS;
+}
+
+/*
+ * Tells whether the line l repeats the title, whole, without a suffix,
+ * or with one it lacks ("标题 - 网站名" after a clean "标题").
+ */
 int
 doc_meta_repeats_title(struct build *b, const struct line *l)
 {
-	size_t n = l->text_end - l->text_off, k, tn;
+	size_t n = l->text_end - l->text_off, k, tn, so, se;
 	const char *t = b->s + l->text_off;
 	int hit = 0;
 
@@ -140,9 +172,19 @@ doc_meta_repeats_title(struct build *b, const struct line *l)
 	for (k = 0; k < b->nsuf; k++)
 		if (n == b->suf[k].base_end - b->suf[k].base_off &&
 		    memcmp(t, b->s + b->suf[k].base_off, n) == 0) {
+			if (!b->suf[k].seen)
+				b->suf[k].seen_off = l->off;
 			b->suf[k].seen = 1;
 			hit = 1;
 		}
+	if (!hit && tn > 0 && b->title.fam != FAM_MD &&
+	    suffixed(b->s, l->text_off, n, b->title.text_off, tn, &so, &se)) {
+		if (b->rsite_end == b->rsite_off) {
+			b->rsite_off = so;
+			b->rsite_end = se;
+		}
+		hit = 1;
+	}
 	return hit;
 }
 
@@ -331,6 +373,28 @@ doc_meta_subtitle(struct build *b)
 }
 
 /*
+ * Makes the clean line of the title (at byte off, which pass 2 made
+ * boilerplate as a repeat) the title, and the suffixed line boilerplate;
+ * returns the title block.  A title set in two lines stays as it is.
+ */
+static struct block *
+clean_title(struct build *b, size_t off)
+{
+	struct doc *d = b->d;
+	size_t j = doc_block_at(d, off);
+
+	if (b->title_more >= 0 || j >= d->nblocks || (ssize_t)j ==
+	    d->title_block || d->blocks[j].kind != BLOCK_BOILERPLATE ||
+	    d->blocks[j].off > off || !(b->bi[j].flags & LF_SINGLE))
+		return &d->blocks[d->title_block];
+	doc_set_kind(b, (size_t)d->title_block, BLOCK_BOILERPLATE);
+	doc_set_kind(b, j, BLOCK_TITLE);
+	doc_text_first_line(b, j);
+	d->title_block = (ssize_t)j;
+	return &d->blocks[j];
+}
+
+/*
  * Pass 3, after the headings: the title's text and string, without the
  * longest suffix whose base was repeated (that suffix is the site name).
  */
@@ -354,7 +418,10 @@ doc_meta_title_text(struct build *b)
 		    b->suf[best].base_end);
 		d->site = xstrndup(b->s + b->suf[best].site_off,
 		    b->suf[best].site_end - b->suf[best].site_off);
-	}
+		k = clean_title(b, b->suf[best].seen_off);
+	} else if (b->rsite_end > b->rsite_off)
+		d->site = xstrndup(b->s + b->rsite_off, b->rsite_end -
+		    b->rsite_off);
 	block_text(k, &off, &end);
 	if (b->title_more >= 0) {
 		size_t off2, end2, n1 = end - off, n2;

@@ -69,7 +69,7 @@ doc_set_text(const char *s, struct block *k, size_t off, size_t end)
 	k->tlen = (unsigned short)(end - off);
 }
 
-/* Makes the text of block i its trimmed first line. */
+/* Makes the text of block i its trimmed first line, without "[编辑]". */
 void
 doc_text_first_line(struct build *b, size_t i)
 {
@@ -78,6 +78,7 @@ doc_text_first_line(struct build *b, size_t i)
 	size_t off = k->off, end = nl != NULL ? (size_t)(nl - b->s) : k->end;
 
 	doc_lex_trim(b->s, &off, &end);
+	doc_lex_drop_edit_mark(b->s, &off, &end);
 	doc_set_text(b->s, k, off, end);
 }
 
@@ -128,6 +129,8 @@ doc_build_end(struct build *b)
 
 	free(b->bi);
 	b->bi = NULL;
+	free(b->toc);
+	b->toc = NULL;
 	if (d->nblocks < b->cap / 2)
 		d->blocks = xreallocarray(d->blocks, d->nblocks ? d->nblocks :
 		    1, sizeof *d->blocks);
@@ -144,7 +147,10 @@ doc_new(const struct buffer *buf)
 	doc_meta_title_md(&b);
 	doc_meta_subtitle(&b);
 	doc_meta_aozora(&b);
+	doc_toc_find(&b);
+	doc_toc_page_joins(&b);
 	doc_heading_decide(&b);
+	doc_toc_levels(&b);
 	doc_meta_title_text(&b);
 	/* The evidence is done with: give it back before the sections. */
 	free(b.bi);
@@ -152,6 +158,7 @@ doc_new(const struct buffer *buf)
 	doc_heading_sections(&b);
 	doc_meta_date(&b);
 	doc_meta_file_title(d);
+	doc_inject_find(d);
 	doc_build_end(&b);
 	return d;
 }
@@ -172,6 +179,7 @@ doc_free(struct doc *d)
 	free(d->blocks);
 	free(d->title);
 	free(d->site);
+	free(d->injected);
 	free(d);
 }
 
@@ -206,6 +214,21 @@ doc_section_at(const struct doc *d, size_t off)
 	return (ssize_t)lo - 1;
 }
 
+int
+doc_injected_at(const struct doc *d, size_t off)
+{
+	size_t lo = 0, hi = d->ninjected, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->injected[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->ninjected && d->injected[lo].off <= off;
+}
+
 size_t
 doc_block_line(const struct doc *d, size_t i)
 {
@@ -217,7 +240,7 @@ doc_kind_name(enum block_kind k)
 {
 	static const char *const names[] = { "paragraph", "title", "heading",
 	    "figure", "caption", "list-item", "boilerplate", "code", "quote",
-	    "table-row", "rule" };
+	    "table-row", "rule", "toc" };
 
 	if ((unsigned)k >= sizeof names / sizeof names[0])
 		return "unknown";

@@ -16,8 +16,12 @@
  *
  * --json prints one JSON document and a newline, sections one a line:
  * {"title": str|null, "site": str|null, "encoding": str, "date": str|null,
- * "sections": [{"level", "title", "line", "end_line", "parent"}]} where
- * parent is the index of the enclosing section in the array, or null.
+ * "sections": [{"level", "title", "line", "end_line", "parent"}],
+ * "injected": [{"line", "column", "text"}]} where parent is the index of
+ * the enclosing section in the array, or null, and a run-in heading (the
+ * first sentence of its paragraph) has "run_in": true besides.  The
+ * injected ranges are the site's name inside body text (doc-inject.c),
+ * column being the display column of their first byte, from 1.
  */
 #include "config.h"
 
@@ -25,6 +29,7 @@
 #include <string.h>
 
 #include "juan/hints.h"
+#include "juan/layout.h"
 #include "juan/util.h"
 #include "out.h"
 
@@ -105,6 +110,30 @@ outline_text(const struct doc *d, struct sbuf *b, FILE *fp)
 	}
 }
 
+/*
+ * The injected site names, one a line: where each starts (1-based line,
+ * and display column as --search gives it) and its text.
+ */
+static void
+injected_json(const struct doc *d, struct sbuf *b, FILE *fp)
+{
+	const struct buffer *buf = d->buf;
+	size_t i, line, ls;
+
+	for (i = 0; i < d->ninjected; i++) {
+		line = buffer_line_of(buf, d->injected[i].off);
+		ls = buffer_line_start(buf, line - 1);
+		sbuf_adds(b, i == 0 ? "\n  " : ",\n  ");
+		sbuf_printf(b, "{\"line\": %zu, \"column\": %d, \"text\": ",
+		    line, layout_str_width(buf->data + ls,
+		    d->injected[i].off - ls, 1) + 1);
+		util_json_add(b, buf->data + d->injected[i].off,
+		    d->injected[i].end - d->injected[i].off);
+		sbuf_addc(b, '}');
+		out_flush(b, fp, 0);
+	}
+}
+
 /* The JSON of each enum doc_title_source. */
 static const char *const title_sources[] = { "null", "\"text\"",
 	"\"file\"", "\"format\"" };
@@ -152,12 +181,18 @@ outline_json(const struct doc *d, struct sbuf *b, FILE *fp)
 		sbuf_printf(b, ", \"line\": %zu, \"end_line\": %zu, "
 		    "\"parent\": ", sec->line, sec->end_line);
 		if (sec->parent >= 0)
-			sbuf_printf(b, "%ld}", (long)sec->parent);
+			sbuf_printf(b, "%ld", (long)sec->parent);
 		else
-			sbuf_adds(b, "null}");
+			sbuf_adds(b, "null");
+		if (d->blocks[sec->block].flags & BLOCK_RUN_IN)
+			sbuf_adds(b, ", \"run_in\": true");
+		sbuf_addc(b, '}');
 		out_flush(b, fp, 0);
 	}
-	sbuf_adds(b, d->nsections > 0 ? "\n]}\n" : "]}\n");
+	sbuf_adds(b, d->nsections > 0 ? "\n], \"injected\": [" :
+	    "], \"injected\": [");
+	injected_json(d, b, fp);
+	sbuf_adds(b, d->ninjected > 0 ? "\n]}\n" : "]}\n");
 }
 
 int

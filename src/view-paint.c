@@ -123,6 +123,9 @@ cell_style(const struct view *v, const struct lcell *c, unsigned char base,
 {
 	unsigned char s;
 
+	/* The site's name injected into body text is boilerplate. */
+	if (base == VIEW_STYLE_TEXT && doc_injected_at(v->doc, c->off))
+		base = VIEW_STYLE_BOILERPLATE;
 	base = inline_style(c, base);
 	s = base;
 	/* A date in a heading is drawn as the heading is. */

@@ -33,13 +33,20 @@ enum block_kind {
 	/* Kinds only the format stage's hints give (doc_new_hints()): */
 	BLOCK_QUOTE,		/* a block quote; level is its depth */
 	BLOCK_TABLE_ROW,	/* one row of a table (cells in the hints) */
-	BLOCK_RULE		/* a thematic break */
+	BLOCK_RULE,		/* a thematic break */
+	/* A kind of plain text found after the others (doc-toc.c): */
+	BLOCK_TOC		/* a table of contents: its title line and
+				   the entries that repeat the headings */
 };
 
 /* Block flags. */
 #define BLOCK_RUN_IN	0x01	/* a heading that is the first sentence of
 				   its paragraph: [head, head + tlen) is
 				   the heading, the rest is body text */
+#define BLOCK_JOINED	0x02	/* a paragraph that goes on with the one
+				   before it, page furniture (a page
+				   break, a page number, a running header)
+				   between them cutting a sentence */
 
 /*
  * A block is a byte range of the buffer: one or more whole source lines
@@ -64,7 +71,7 @@ struct block {
 				   markers starts head bytes after off */
 	unsigned short tlen;	/* and is tlen bytes long ("## " and "#"
 				   dropped, "一、" kept) */
-	unsigned char flags;	/* BLOCK_RUN_IN */
+	unsigned char flags;	/* BLOCK_RUN_IN, BLOCK_JOINED */
 };
 
 /*
@@ -113,6 +120,12 @@ struct doc_date {
 
 struct hints;
 
+/* A byte range of the text: [off, end). */
+struct doc_span {
+	size_t off;		/* first byte */
+	size_t end;		/* one past the last byte */
+};
+
 /* Where the title came from. */
 enum doc_title_source {
 	DOC_TITLE_NONE,		/* there is no title */
@@ -139,6 +152,11 @@ struct doc {
 					   when each title is its own
 					   allocation (a model built by
 					   hand) */
+	struct doc_span *injected;	/* ninjected ranges in order, owned:
+					   the site's name injected into
+					   body text (a watermark, a source
+					   note in brackets) */
+	size_t ninjected;
 };
 
 /*
@@ -172,6 +190,12 @@ ssize_t doc_section_at(const struct doc *d, size_t off);
 
 /* The 1-based source line where block i starts. */
 size_t doc_block_line(const struct doc *d, size_t i);
+
+/*
+ * Tells whether byte off lies in a range of d->injected: the site's name
+ * injected into body text, which the reader shows as boilerplate.
+ */
+int doc_injected_at(const struct doc *d, size_t off);
 
 /* The name of a block kind: "paragraph", "heading", ... */
 const char *doc_kind_name(enum block_kind k);

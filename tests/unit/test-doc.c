@@ -358,9 +358,9 @@ test_title(void)
 	    "正文一段。\n\n网站地图 | 联系我们 | 某某网版权所有\n");
 	is_str(d->title, "春秋——五十年纪实", "the site suffix is removed");
 	is_str(d->site, "某某网", "and becomes the site");
-	is_str(btext(d, 0), "春秋——五十年纪实", "the title block's text");
-	is_str(kinds(d), "title boilerplate boilerplate paragraph boilerplate",
-	    "breadcrumb, repeated title and footer are boilerplate");
+	is_str(btext(d, 2), "春秋——五十年纪实", "the clean line is the title");
+	is_str(kinds(d), "boilerplate boilerplate title paragraph boilerplate",
+	    "breadcrumb, suffixed title and footer are boilerplate");
 	is_int(d->nsections, 0, "none is a heading");
 	doc_free(d);
 

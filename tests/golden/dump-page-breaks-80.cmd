@@ -1,0 +1,1 @@
+--dump --width 80 $FIXTURES/outline/page-breaks.txt

@@ -1,0 +1,1 @@
+--outline $FIXTURES/outline/title-suffix-after.txt

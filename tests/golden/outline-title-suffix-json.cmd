@@ -1,0 +1,1 @@
+--outline --json $FIXTURES/outline/title-suffix.txt

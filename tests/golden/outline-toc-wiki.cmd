@@ -1,0 +1,1 @@
+--outline $FIXTURES/outline/toc-wiki.txt

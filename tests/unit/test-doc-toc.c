@@ -1,0 +1,285 @@
+/*
+ * test-doc-toc.c - unit tests of the document model's page furniture:
+ * a table of contents, a sentence across a page break, the clean and the
+ * suffixed title, a site name injected into the body, run-in headings.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juan/buffer.h"
+#include "juan/doc.h"
+#include "juan/util.h"
+#include "juan/view.h"
+#include "tap.h"
+
+static struct buffer *cur_buf;
+
+static struct doc *
+model(const char *s, size_t n)
+{
+	char *err = NULL;
+
+	buffer_free(cur_buf);
+	cur_buf = buffer_from_mem(s, n, NULL, &err);
+	free(err);
+	return doc_new(cur_buf);
+}
+
+#define MODEL(lit) model((lit), sizeof(lit) - 1)
+
+/* The kinds of all blocks, space-separated, in a static buffer. */
+static const char *
+kinds(const struct doc *d)
+{
+	static char out[2048];
+	size_t i;
+
+	out[0] = '\0';
+	for (i = 0; i < d->nblocks && strlen(out) < sizeof out - 20; i++) {
+		if (i > 0)
+			strcat(out, " ");
+		strcat(out, doc_kind_name(d->blocks[i].kind));
+	}
+	return out;
+}
+
+/* The section titles, joined by '|', in a static buffer. */
+static const char *
+titles(const struct doc *d)
+{
+	static char out[2048];
+	size_t i;
+
+	out[0] = '\0';
+	for (i = 0; i < d->nsections && strlen(out) < sizeof out - 200; i++) {
+		if (i > 0)
+			strcat(out, "|");
+		strcat(out, d->sections[i].title);
+	}
+	return out;
+}
+
+static void
+test_toc(void)
+{
+	struct doc *d;
+
+	/* A pasted wiki article: numbered entries, headings unnumbered. */
+	d = MODEL("虚构人物\n\n虚构人物是一位虚构的学者，生于某地，"
+	    "以研究古代文字闻名。\n\n目录\n1 早年生活\n2 学术生涯\n"
+	    "2.1 北平时期\n2.2 战后\n3 参考文献\n\n早年生活[编辑]\n\n"
+	    "他幼年随父读书，十岁能诗，后来入学堂学习新学。\n\n"
+	    "学术生涯[编辑]\n\n他在大学任教多年，著述颇丰，门人众多。\n\n"
+	    "北平时期[编辑]\n\n这一时期他专注于金石之学。\n\n战后[编辑]\n\n"
+	    "战后他回到故乡，主持地方志的编纂。\n\n参考文献[编辑]\n\n"
+	    "某某著，某某出版社。\n");
+	is_str(kinds(d), "title paragraph toc heading paragraph heading "
+	    "paragraph heading paragraph heading paragraph heading paragraph",
+	    "the table of contents is one block");
+	is_str(titles(d), "早年生活|学术生涯|北平时期|战后|参考文献",
+	    "its entries are not headings; the headings after it are");
+	ok(d->nsections == 5 && d->sections[1].level == 1 &&
+	    d->sections[2].level == 2 && d->sections[3].level == 2 &&
+	    d->sections[2].parent == 1 && d->sections[4].level == 1,
+	    "the headings take the levels of their numbers in the contents");
+	doc_free(d);
+
+	/* A report: dot leaders and page numbers, headings numbered. */
+	d = MODEL("某市发展规划\n\n目　录\n\n一、总体要求……………………1\n"
+	    "（一）指导思想……………………1\n（二）基本原则…………………2\n"
+	    "二、重点任务……………………3\n\n一、总体要求\n\n"
+	    "（一）指导思想\n\n坚持以人民为中心的发展思想，推动高质量发展。\n\n"
+	    "（二）基本原则\n\n坚持统筹兼顾，坚持改革创新，坚持开放合作。\n\n"
+	    "二、重点任务\n\n加快建设现代化产业体系，提升城市功能。\n");
+	is_int(d->blocks[1].kind, BLOCK_TOC, "a TOC with dot leaders");
+	is_str(titles(d), "一、总体要求|（一）指导思想|（二）基本原则|"
+	    "二、重点任务", "the outline is not doubled");
+	doc_free(d);
+
+	/* A novel's contents, the first chapter right after it. */
+	d = MODEL("Contents\n\nChapter 1 The River\nChapter 2 The Hill\n\n"
+	    "Chapter 1 The River\n\nIt was a long way down to the river, "
+	    "and the boy walked it every morning before the sun was up.\n\n"
+	    "Chapter 2 The Hill\n\nThe hill stood over the town like an old "
+	    "man watching children at play in the square below it.\n");
+	is_str(kinds(d), "toc heading paragraph heading paragraph",
+	    "Contents and its entries are one block");
+	is_int(d->nsections, 2, "two chapters, not four");
+	doc_free(d);
+
+	/* The trap: a line about a table of contents is no TOC. */
+	d = MODEL("开头的一段正文，有标点。\n\n目录中的第一项\n\n"
+	    "这是正文，写得足够长，像是一段真正的正文内容。\n");
+	ok(strstr(kinds(d), "toc") == NULL, "a line starting 目录 is no TOC");
+	doc_free(d);
+}
+
+static void
+test_page_break(void)
+{
+	struct doc *d;
+
+	d = MODEL("\xe3\x80\x80\xe3\x80\x80开头的一段正文，有标点，写得足够长，"
+	    "好让它像正文。\n\n"
+	    "\xe3\x80\x80\xe3\x80\x80他推开门，走进了那间许久没有人住过的、"
+	    "昏暗的\n\n----- Page 12 -----\n\n屋子，看见桌上放着一封信。\n\n"
+	    "\xe3\x80\x80\xe3\x80\x80第二段另起一行，缩进两格，写得长一些，"
+	    "好让它像正文。\n");
+	is_str(kinds(d), "paragraph paragraph boilerplate paragraph paragraph",
+	    "the page break is boilerplate");
+	ok(d->nblocks == 5 && (d->blocks[3].flags & BLOCK_JOINED),
+	    "the half after it joins the paragraph before it");
+	ok(d->nblocks == 5 && !(d->blocks[4].flags & BLOCK_JOINED),
+	    "an indented paragraph does not");
+	doc_free(d);
+
+	/* A page number, and a short line of dialogue before it. */
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n她低声问道\n\n"
+	    "- 7 -\n\n“你明天还来吗？”他没有回答，只是看着窗外的雨。\n");
+	is_str(kinds(d), "paragraph paragraph boilerplate paragraph",
+	    "a page number line is boilerplate");
+	is_int(d->nsections, 0, "the short line before it is no heading");
+	doc_free(d);
+
+	/* A bare number between the halves of a sentence. */
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n"
+	    "他停了一下，说\n\n"
+	    "12\n\n得很慢，像是怕别人听不清楚，又像是在想着什么别的事情。\n");
+	is_str(kinds(d), "paragraph paragraph boilerplate paragraph",
+	    "a bare page number between halves is boilerplate");
+	ok(d->nblocks == 4 && (d->blocks[3].flags & BLOCK_JOINED),
+	    "the sentence goes on after it");
+	doc_free(d);
+
+	/* A running header repeated on each page. */
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n"
+	    "这是第一页的正文，写到页末还没有写完，句子就被\n\n"
+	    "某某出版社\n\n切断了，在下一页接着写完。然后又写了一句，\n\n"
+	    "某某出版社\n\n又被切断，在下一页写完。\n");
+	is_str(kinds(d), "paragraph paragraph boilerplate paragraph "
+	    "boilerplate paragraph", "a running header is boilerplate");
+	ok(d->nblocks == 6 && (d->blocks[3].flags & BLOCK_JOINED) &&
+	    (d->blocks[5].flags & BLOCK_JOINED), "the halves are joined");
+	doc_free(d);
+
+	/* Numbers alone with whole sentences around them stay. */
+	d = MODEL("第一段写完了。\n\n12\n\n第二段也写完了。\n");
+	ok(strstr(kinds(d), "boilerplate") == NULL,
+	    "a number between whole sentences is no page number");
+	doc_free(d);
+}
+
+static void
+test_titles(void)
+{
+	struct doc *d;
+
+	d = MODEL("古籍修复的新技术 - 某某新闻网\n\n首页 > 科技\n\n"
+	    "古籍修复的新技术\n\n2023年10月12日\n\n"
+	    "这是一段正文，讲述古籍修复的新技术如何被应用。\n");
+	is_str(d->title, "古籍修复的新技术", "the title is the clean line");
+	is_str(d->site, "某某新闻网", "the suffix is the site");
+	is_int(d->title_block, 2, "the clean line is the title block");
+	is_int(d->blocks[0].kind, BLOCK_BOILERPLATE,
+	    "the suffixed line is boilerplate");
+	doc_free(d);
+
+	d = MODEL("古籍修复的新技术\n\n这是一段正文，讲述古籍修复的新技术。\n\n"
+	    "古籍修复的新技术_某某新闻网\n");
+	is_int(d->title_block, 0, "a clean title first stays the title");
+	is_int(d->blocks[2].kind, BLOCK_BOILERPLATE,
+	    "the suffixed line after it is boilerplate");
+	is_str(d->site, "某某新闻网", "and gives the site");
+	doc_free(d);
+
+	d = MODEL("River Notes | Example Site\n\nRiver Notes\n\n"
+	    "The river was low this year, and the notes say why.\n");
+	is_str(d->title, "River Notes", "an English title with | Site");
+	is_int(d->blocks[0].kind, BLOCK_BOILERPLATE, "suffixed: boilerplate");
+	doc_free(d);
+}
+
+static void
+test_injected(void)
+{
+	struct doc *d;
+	const char *s;
+
+	d = MODEL("古籍修复的新技术 - 某某新闻网\n\n古籍修复的新技术\n\n"
+	    "这项技术已在多家图书馆及某某新闻网的产品展示中使用。\n\n"
+	    "专家认为前景广阔。（来源：某某新闻网）\n");
+	is_int(d->ninjected, 2, "two injected site names");
+	s = d->buf->data;
+	ok(d->ninjected == 2 && d->injected[0].end - d->injected[0].off ==
+	    strlen("某某新闻网") && memcmp(s + d->injected[0].off,
+	    "某某新闻网", strlen("某某新闻网")) == 0,
+	    "the name inside a sentence");
+	ok(d->ninjected == 2 && memcmp(s + d->injected[1].off,
+	    "（来源：某某新闻网）", d->injected[1].end -
+	    d->injected[1].off) == 0 && d->injected[1].end -
+	    d->injected[1].off == strlen("（来源：某某新闻网）"),
+	    "a source note in brackets, whole");
+	ok(d->ninjected == 2 && doc_injected_at(d, d->injected[0].off) &&
+	    !doc_injected_at(d, d->injected[0].off - 1) &&
+	    !doc_injected_at(d, d->injected[0].end),
+	    "doc_injected_at() knows the ranges");
+	doc_free(d);
+
+	d = MODEL("古籍修复的新技术 - 某某新闻网\n\n古籍修复的新技术\n\n"
+	    "这项技术已在某某新闻网展示。\n");
+	{
+		struct view *v = view_new(d, NULL, 60, 10, 1);
+		struct view_paint p;
+		size_t i;
+		int in = -1, out = -1;
+
+		memset(&p, 0, sizeof p);
+		view_paint_rows(v, 60, &p);
+		for (i = 0; i < p.ncells && d->ninjected == 1; i++) {
+			if (p.cells[i].c.off == d->injected[0].off)
+				in = p.cells[i].style;
+			if (p.cells[i].c.off == d->injected[0].off - 3)
+				out = p.cells[i].style;
+		}
+		is_int(in, VIEW_STYLE_BOILERPLATE, "the reader styles the "
+		    "injected name as boilerplate");
+		is_int(out, VIEW_STYLE_TEXT, "and the text before it as text");
+		view_paint_free(&p);
+		view_free(v);
+	}
+	doc_free(d);
+
+	d = MODEL("古籍修复的新技术\n\n这项技术已在多家图书馆使用。\n");
+	is_int(d->ninjected, 0, "no site, nothing injected");
+	ok(!doc_injected_at(d, 3), "and doc_injected_at() says no");
+	doc_free(d);
+}
+
+static void
+test_run_in(void)
+{
+	struct doc *d;
+
+	d = MODEL("开头的一段正文，有标点。\n\n（一）构建新体制。坚持改革方向，"
+	    "完善制度体系。\n\n"
+	    "（二）推进新发展。坚持创新驱动，提升发展质量。\n");
+	is_int(d->nsections, 2, "two run-in headings");
+	ok(d->nsections == 2 && (d->blocks[d->sections[0].block].flags &
+	    BLOCK_RUN_IN), "flagged run-in");
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	test_toc();
+	test_page_break();
+	test_titles();
+	test_injected();
+	test_run_in();
+	buffer_free(cur_buf);
+	return done_testing();
+}
