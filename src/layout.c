@@ -757,7 +757,9 @@ static int locate_fwd(struct layout *, size_t, struct dline *);
  * with the last block), so that a hidden block leaves no doubled or
  * trailing blank line; and blank lines
  * after nothing but hidden blocks are hidden too, so that a document whose
- * first lines are hidden starts at its first shown block.
+ * first lines are hidden starts at its first shown block.  Nor are those
+ * before the second half of a paragraph that a hidden page break cut in
+ * two (BLOCK_JOINED): it goes on on the next line.
  */
 static int
 gap_shown(struct layout *l, size_t b)
@@ -769,6 +771,9 @@ gap_shown(struct layout *l, size_t b)
 		    block_hidden(l, l->first_shown); l->first_shown++)
 			;
 	if (b < d->nblocks ? block_hidden(l, b) : b > 0 &&
+	    block_hidden(l, b - 1))
+		return 0;
+	if (b > 0 && b < d->nblocks && (d->blocks[b].flags & BLOCK_JOINED) &&
 	    block_hidden(l, b - 1))
 		return 0;
 	return b == 0 || l->first_shown < b;
