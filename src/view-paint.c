@@ -123,9 +123,10 @@ cell_style(const struct view *v, const struct lcell *c, unsigned char base,
 {
 	unsigned char s;
 
-	/* The site's name injected into body text is boilerplate. */
+	/* The site's name injected into body text: a style of its own,
+	 * close to boilerplate's, so that it reads as not the author's. */
 	if (base == VIEW_STYLE_TEXT && doc_injected_at(v->doc, c->off))
-		base = VIEW_STYLE_BOILERPLATE;
+		base = VIEW_STYLE_INJECTED;
 	base = inline_style(c, base);
 	s = base;
 	/* A date in a heading is drawn as the heading is. */

@@ -222,7 +222,9 @@ enum view_style {
 	VIEW_STYLE_LINK,	/* inline styles of the format stage, */
 	VIEW_STYLE_CODE,	/* not given yet */
 	VIEW_STYLE_EMPH,
-	VIEW_STYLE_STRONG
+	VIEW_STYLE_STRONG,
+	VIEW_STYLE_INJECTED	/* the site's name injected into the body
+				   (doc->injected) */
 };
 
 struct view_cell {

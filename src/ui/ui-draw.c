@@ -422,7 +422,8 @@ paint_style(const struct ui *u, const struct view_row *r, int vs,
 		[VIEW_STYLE_JUMP] = C_JUMP, [VIEW_STYLE_MATCH] = C_MATCH,
 		[VIEW_STYLE_CURMATCH] = C_CURMATCH, [VIEW_STYLE_CTL] = C_CTL,
 		[VIEW_STYLE_LINK] = C_LINK, [VIEW_STYLE_CODE] = C_CODE,
-		[VIEW_STYLE_EMPH] = 0, [VIEW_STYLE_STRONG] = 0
+		[VIEW_STYLE_EMPH] = 0, [VIEW_STYLE_STRONG] = 0,
+		[VIEW_STYLE_INJECTED] = C_DIM
 	};
 	/* Inline styles add their attributes to whatever else styles a
 	 * cell (a match, a link in bold), with or without colours. */
@@ -451,6 +452,12 @@ paint_style(const struct ui *u, const struct view_row *r, int vs,
 		st.attr = u->color ? A_NORMAL : A_UNDERLINE;
 	else if (vs == VIEW_STYLE_CODE && !u->color)
 		st.attr |= A_DIM;
+	/* An injected site name: boilerplate's grey, and slanted (or
+	 * underlined), so that it differs from boilerplate without colours
+	 * too. */
+	else if (vs == VIEW_STYLE_INJECTED)
+		st.attr |= (u->color ? 0 : A_DIM) | (has_italic ? A_ITALIC :
+		    A_UNDERLINE);
 	if (r->style == VIEW_STYLE_TEXT)
 		for (i = 0; i < sizeof inl / sizeof inl[0]; i++)
 			if (style_bits & inl[i].bit)

@@ -244,8 +244,8 @@ test_injected(void)
 			if (p.cells[i].c.off == d->injected[0].off - 3)
 				out = p.cells[i].style;
 		}
-		is_int(in, VIEW_STYLE_BOILERPLATE, "the reader styles the "
-		    "injected name as boilerplate");
+		is_int(in, VIEW_STYLE_INJECTED, "the reader styles the "
+		    "injected name in its own style");
 		is_int(out, VIEW_STYLE_TEXT, "and the text before it as text");
 		view_paint_free(&p);
 		view_free(v);
