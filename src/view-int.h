@@ -62,4 +62,14 @@ struct view {
 	int counted;			/* counting reached the end */
 };
 
+/*
+ * Between view.c and view-pane.c: the timeline's orders (tl_order) made
+ * and forgotten, the side pane's rows rebuilt, and whether the entry last
+ * jumped to is on the screen.
+ */
+void	view_pane_build_order(struct view *v);
+void	view_pane_drop_orders(struct view *v);
+void	view_pane_build_items(struct view *v);
+int	view_cur_entry_shown(struct view *v);
+
 #endif
