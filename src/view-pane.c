@@ -19,23 +19,29 @@
 /*
  * Points tl_order at the pane's order of the timeline: the chronological
  * one is sorted once per timeline (or handed in by view_set_doc_sorted),
- * so that switching orders does not sort again.
+ * so that switching orders does not sort again.  Citations (a date in a
+ * title or a link's text) are left out unless tl_cite: then tl_order is
+ * tl_shown, a copy of the order without them.
  */
 void
 view_pane_build_order(struct view *v)
 {
-	size_t i, n = v->tl != NULL ? v->tl->n : 0;
+	size_t i, k, ncite = 0, n = v->tl != NULL ? v->tl->n : 0;
+	size_t *base;
 
 	v->tl_order = NULL;
+	v->tl_n = 0;
+	free(v->tl_pos);
+	v->tl_pos = NULL;
+	view_tl_drop_hist(v);
 	if (n == 0)
 		return;
+	if (v->date_order == NULL) {
+		v->date_order = xreallocarray(NULL, n, sizeof *v->date_order);
+		timeline_sort_by_date(v->tl, v->date_order);
+	}
 	if (v->tl_by_date) {
-		if (v->date_order == NULL) {
-			v->date_order = xreallocarray(NULL, n,
-			    sizeof *v->date_order);
-			timeline_sort_by_date(v->tl, v->date_order);
-		}
-		v->tl_order = v->date_order;
+		base = v->date_order;
 	} else {
 		if (v->text_order == NULL) {
 			v->text_order = xreallocarray(NULL, n,
@@ -43,8 +49,22 @@ view_pane_build_order(struct view *v)
 			for (i = 0; i < n; i++)
 				v->text_order[i] = i;
 		}
-		v->tl_order = v->text_order;
+		base = v->text_order;
 	}
+	if (!v->tl_cite)
+		for (i = 0; i < n; i++)
+			ncite += v->tl->entries[i].citation;
+	v->tl_order = base;
+	v->tl_n = n;
+	if (ncite == 0)
+		return;
+	v->tl_shown = xreallocarray(v->tl_shown, n - ncite + 1,
+	    sizeof *v->tl_shown);
+	for (i = k = 0; i < n; i++)
+		if (!v->tl->entries[base[i]].citation)
+			v->tl_shown[k++] = base[i];
+	v->tl_order = v->tl_shown;
+	v->tl_n = k;
 }
 
 /* Forgets the orders of a timeline that is being replaced. */
@@ -53,28 +73,32 @@ view_pane_drop_orders(struct view *v)
 {
 	free(v->date_order);
 	free(v->text_order);
-	free(v->date_pos);
-	v->date_order = v->text_order = v->tl_order = v->date_pos = NULL;
+	free(v->tl_pos);
+	free(v->tl_shown);
+	v->date_order = v->text_order = v->tl_order = v->tl_pos = NULL;
+	v->tl_shown = NULL;
+	v->tl_n = 0;
+	view_tl_drop_hist(v);
 }
 
 /*
  * The place of timeline entry index in the pane's order (tl_order): the
  * rows of the timeline pane, filtered or not, are in this order.
  */
-static size_t
-tl_rank(struct view *v, size_t index)
+size_t
+view_pane_rank(struct view *v, size_t index)
 {
 	size_t i;
 
-	if (!v->tl_by_date)
+	if (v->tl_order == v->text_order)
 		return index;
-	if (v->date_pos == NULL) {
-		v->date_pos = xreallocarray(NULL, v->tl->n,
-		    sizeof *v->date_pos);
-		for (i = 0; i < v->tl->n; i++)
-			v->date_pos[v->date_order[i]] = i;
+	if (v->tl_pos == NULL) {
+		v->tl_pos = xreallocarray(NULL, v->tl->n, sizeof *v->tl_pos);
+		memset(v->tl_pos, 0xff, v->tl->n * sizeof *v->tl_pos);
+		for (i = 0; i < v->tl_n; i++)
+			v->tl_pos[v->tl_order[i]] = i;
 	}
-	return v->date_pos[index];
+	return v->tl_pos[index];
 }
 
 /*
@@ -89,7 +113,7 @@ item_from(struct view *v, size_t key)
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		k = v->pane == VIEW_PANE_TIMELINE ?
-		    tl_rank(v, view_item(v, mid).index) :
+		    view_pane_rank(v, view_item(v, mid).index) :
 		    view_item(v, mid).index;
 		if (k < key)
 			lo = mid + 1;
@@ -124,9 +148,8 @@ snippet(const struct view *v, size_t off, size_t end, struct sbuf *b)
 
 static void
 item_text(const struct view *v, enum view_pane p, size_t index,
-    const struct view_item *prev, struct sbuf *b)
+    const struct view_item *prev, int cols, struct sbuf *b)
 {
-	const struct tl_entry *e;
 	const char *t;
 	ssize_t sec;
 
@@ -137,17 +160,8 @@ item_text(const struct view *v, enum view_pane p, size_t index,
 			util_safe_add(b, t, strlen(t), 1);
 		break;
 	case VIEW_PANE_TIMELINE:
-		e = &v->tl->entries[index];
-		/* Entries of one value group under it: it is shown once. */
-		if (prev != NULL && v->tl_by_date &&
-		    strcmp(v->tl->entries[prev->index].value, e->value) == 0)
-			sbuf_printf(b, "%*s", (int)strlen(e->value), "");
-		else
-			util_safe_add(b, e->value, strlen(e->value), 1);
-		sbuf_adds(b, e->kind == TL_TARGET ? " >" :
-		    e->kind == TL_RELATIVE ? " ~" : "  ");
-		util_safe_add(b, v->doc->buf->data + e->off, e->end - e->off,
-		    1);
+		view_tl_row(v, index, prev != NULL ? (ssize_t)prev->index : -1,
+		    cols, b);
 		break;
 	case VIEW_PANE_RESULTS:
 		snippet(v, v->matches[index].off, v->matches[index].end, b);
@@ -210,7 +224,8 @@ view_item_text(const struct view *v, size_t i, struct sbuf *b)
 	it = view_item(v, i);
 	if (i > 0)
 		prev = view_item(v, i - 1);
-	item_text(v, v->pane, it.index, i > 0 ? &prev : NULL, b);
+	item_text(v, v->pane, it.index, i > 0 ? &prev : NULL, v->pane_cols,
+	    b);
 }
 
 /*
@@ -232,7 +247,7 @@ view_pane_build_items(struct view *v)
 		n = v->doc->nsections;
 		break;
 	case VIEW_PANE_TIMELINE:
-		n = v->tl != NULL ? v->tl->n : 0;
+		n = v->tl_n;
 		break;
 	case VIEW_PANE_RESULTS:
 		n = v->nmatches;
@@ -275,7 +290,7 @@ view_filter_step(struct view *v, size_t max_rows)
 	for (; v->filter_from < end; v->filter_from++) {
 		make_item(v, v->pane, v->filter_from, &it);
 		sbuf_reset(&b);
-		item_text(v, v->pane, it.index, NULL, &b);
+		item_text(v, v->pane, it.index, NULL, 0, &b);
 		if (b.len > 0 && search_next(v->fsearch, b.s, b.len, 0, &a,
 		    &z))
 			v->items[v->nitems++] = it;
@@ -297,15 +312,6 @@ view_set_pane(struct view *v, enum view_pane p)
 		free(v->filter);
 		v->filter = NULL;
 	}
-	view_pane_build_items(v);
-}
-
-void
-view_toggle_tl_order(struct view *v)
-{
-	v->tl_by_date = !v->tl_by_date;
-	v->tl_cur = -1;
-	view_pane_build_order(v);
 	view_pane_build_items(v);
 }
 
@@ -361,7 +367,7 @@ view_pane_jump(struct view *v)
 	v->hl_off = it.off;
 	v->hl_end = it.end;
 	if (v->pane == VIEW_PANE_TIMELINE)
-		v->tl_cur = (ssize_t)tl_rank(v, it.index);
+		v->tl_cur = (ssize_t)view_pane_rank(v, it.index);
 	if (v->pane == VIEW_PANE_RESULTS) {
 		v->have_cur = 1;
 		v->cur_off = it.off;
@@ -390,7 +396,7 @@ view_pane_follow(struct view *v, int rows)
 			want = (ssize_t)v->tl_order[v->tl_cur];
 		else
 			want = view_date_entry(v);
-		if (want >= 0 && (i = item_from(v, tl_rank(v,
+		if (want >= 0 && (i = item_from(v, view_pane_rank(v,
 		    (size_t)want))) < v->nitems &&
 		    view_item(v, i).index == (size_t)want)
 			best = i;

@@ -279,14 +279,39 @@ view_date_each(const struct view *v, size_t off, size_t end,
 ssize_t
 view_date_entry(struct view *v)
 {
-	size_t i;
+	const struct tl_entry *e;
+	struct dline dl;
+	size_t top_end, sec_off = 0, sec_end = v->doc->buf->len, i, k;
+	ssize_t sec, j, before = -1;
 
 	if (v->tl == NULL || v->tl->n == 0)
 		return -1;
-	i = entry_from(v, v->top_off);
-	if (i < v->tl->n && v->tl->entries[i].off < view_bottom(v))
-		return (ssize_t)i;
-	return (ssize_t)i - 1;
+	e = v->tl->entries;
+	top_end = layout_line_at(v->layout, v->top_off, &dl) == 0 ?
+	    dl.next : v->top_off + 1;
+	if ((sec = view_section(v)) >= 0) {
+		sec_off = v->doc->sections[sec].off;
+		if ((size_t)sec + 1 < v->doc->nsections)
+			sec_end = v->doc->sections[sec + 1].off;
+	}
+	/*
+	 * The last entry on or above the top line, in the section; a few
+	 * citations are stepped over (they date a work, not the text).
+	 */
+	i = entry_from(v, top_end);
+	for (j = (ssize_t)i - 1, k = 0; j >= 0 && k < 64; j--, k++) {
+		if (e[j].citation)
+			continue;
+		if (e[j].off >= sec_off)
+			return j;
+		before = j;
+		break;
+	}
+	/* Else the section's first, else the last one before it. */
+	for (k = 0; i < v->tl->n && e[i].off < sec_end && k < 64; i++, k++)
+		if (!e[i].citation)
+			return (ssize_t)i;
+	return before;
 }
 
 int
@@ -342,7 +367,7 @@ view_cur_entry_shown(struct view *v)
 {
 	const struct tl_entry *e;
 
-	if (v->tl_cur < 0 || (size_t)v->tl_cur >= v->tl->n)
+	if (v->tl_cur < 0 || (size_t)v->tl_cur >= v->tl_n)
 		return 0;
 	e = &v->tl->entries[v->tl_order[v->tl_cur]];
 	return e->off >= v->top_off && e->off < view_bottom(v);
@@ -359,21 +384,41 @@ go_entry(struct view *v, ssize_t pos)
 	v->hl_end = e->end;
 }
 
+/*
+ * In text order: the place in tl_order of the first entry shown that
+ * starts at or after off (tl_order holds entry indexes in increasing
+ * order then, some left out).
+ */
+static ssize_t
+text_place(struct view *v, size_t off)
+{
+	size_t i = entry_from(v, off), lo = 0, hi = v->tl_n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->tl_order[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (ssize_t)lo;
+}
+
 int
 view_next_entry(struct view *v, long n)
 {
 	ssize_t pos, last;
 
-	if (v->tl == NULL || v->tl->n == 0 || n <= 0)
+	if (v->tl == NULL || v->tl_n == 0 || n <= 0)
 		return -1;
-	last = (ssize_t)v->tl->n - 1;
+	last = (ssize_t)v->tl_n - 1;
 	pos = v->tl_cur;
 	/*
 	 * In document order the next entry is the one after the text shown,
 	 * unless the reader is still looking at the one jumped to.
 	 */
 	if (!v->tl_by_date && !view_cur_entry_shown(v))
-		pos = (ssize_t)entry_from(v, v->top_off) - 1;
+		pos = text_place(v, v->top_off) - 1;
 	if (pos >= last)
 		return -1;
 	pos += n;
@@ -388,11 +433,11 @@ view_prev_entry(struct view *v, long n)
 {
 	ssize_t pos;
 
-	if (v->tl == NULL || v->tl->n == 0 || n <= 0)
+	if (v->tl == NULL || v->tl_n == 0 || n <= 0)
 		return -1;
 	pos = v->tl_cur;
 	if (!v->tl_by_date && !view_cur_entry_shown(v))
-		pos = (ssize_t)entry_from(v, v->top_off);
+		pos = text_place(v, v->top_off);
 	if (pos <= 0)
 		return -1;
 	pos -= n;
@@ -401,7 +446,6 @@ view_prev_entry(struct view *v, long n)
 	go_entry(v, pos);
 	return 0;
 }
-
 
 void
 view_mark_set(struct view *v, int letter)
