@@ -289,11 +289,10 @@ view_date_entry(struct view *v)
 	e = v->tl->entries;
 	top_end = layout_line_at(v->layout, v->top_off, &dl) == 0 ?
 	    dl.next : v->top_off + 1;
-	if ((sec = view_section(v)) >= 0) {
+	if ((sec = view_section(v)) >= 0)
 		sec_off = v->doc->sections[sec].off;
-		if ((size_t)sec + 1 < v->doc->nsections)
-			sec_end = v->doc->sections[sec + 1].off;
-	}
+	if ((size_t)(sec + 1) < v->doc->nsections)
+		sec_end = v->doc->sections[sec + 1].off;
 	/*
 	 * The last entry on or above the top line, in the section; a few
 	 * citations are stepped over (they date a work, not the text).

@@ -181,6 +181,9 @@ main(void)
 	    h->nbins == 4, "the histogram has a bin a year, 2015-2018");
 	ok(h != NULL && h->total == t->n - 1, "... of the entries shown");
 	view_goto(v, 0);
+	view_status(v, &st);
+	ok(st.date == NULL, "above the first dated section, no date in view");
+	view_goto(v, t->entries[0].off);
 	view_hist_follow(v);
 	chrono_hist_label(h, view_hist_cur(v), lab, sizeof lab);
 	is_str(lab, "2016", "its selection starts at the date in view");
