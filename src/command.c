@@ -60,7 +60,7 @@ const struct command_row command_rows[] = {
 	{ CMD_SECTION_PREV, { '[' }, CMD_F_COUNT | CMD_F_WHOLE, "[",
 	    NULL, NULL },
 	{ CMD_DATE_NEXT, { '}' }, CMD_F_COUNT | CMD_F_WHOLE, "}",
-	    "} {  @", "next / previous date (pane order); to one" },
+	    "} {  @", "next / prev date (pane order); @ go to one" },
 	{ CMD_DATE_PREV, { '{' }, CMD_F_COUNT | CMD_F_WHOLE, "{",
 	    NULL, NULL },
 	{ CMD_OUTLINE, { 'o' }, 0, "o", "o t r",

@@ -120,8 +120,8 @@ input_date_msg(struct input *in, int r, const char *date)
 
 	util_safe_add(&b, date, strlen(date), 1);
 	if (r < 0)
-		input_msg(in, "Not a date: %s (2016, 2016-04, 2016-04-19, 198X, "
-		    "BC221)", b.s != NULL ? b.s : "");
+		input_msg(in, "Not a date: %s (2016, 2016-04, 2016-04-19, "
+		    "198X, BC221)", b.s != NULL ? b.s : "");
 	else if (r > 0)
 		input_msg(in, "No date at or after %s", b.s != NULL ? b.s : "");
 	sbuf_free(&b);

@@ -86,8 +86,9 @@ int	view_cur_entry_shown(struct view *v);
 size_t	view_pane_rank(struct view *v, size_t index);
 /*
  * view-tl.c: the text of the timeline pane's row for entry index (prev:
- * the row above's entry, or -1), as shown in cols columns, or (cols 0)
- * as the filter searches it; and the view's histogram forgotten.
+ * the row above's entry, or -1), as shown in cols columns (0: however
+ * wide), or (cols -1) as the filter searches it; and the view's histogram
+ * forgotten.
  */
 void	view_tl_row(const struct view *v, size_t index, ssize_t prev,
 	    int cols, struct sbuf *b);

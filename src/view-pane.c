@@ -290,7 +290,7 @@ view_filter_step(struct view *v, size_t max_rows)
 	for (; v->filter_from < end; v->filter_from++) {
 		make_item(v, v->pane, v->filter_from, &it);
 		sbuf_reset(&b);
-		item_text(v, v->pane, it.index, NULL, 0, &b);
+		item_text(v, v->pane, it.index, NULL, -1, &b);
 		if (b.len > 0 && search_next(v->fsearch, b.s, b.len, 0, &a,
 		    &z))
 			v->items[v->nitems++] = it;

@@ -57,7 +57,7 @@ view_tl_row(const struct view *v, size_t index, ssize_t prev, int cols,
 	chrono_label(e, lab, sizeof lab);
 	if (e->section >= 0 && (size_t)e->section < v->doc->nsections)
 		sec = v->doc->sections[e->section].title;
-	if (cols == 0) {
+	if (cols < 0) {
 		/* What the filter searches. */
 		util_safe_add(b, lab, strlen(lab), 1);
 		sbuf_addc(b, ' ');
@@ -70,6 +70,8 @@ view_tl_row(const struct view *v, size_t index, ssize_t prev, int cols,
 		}
 		return;
 	}
+	if (cols == 0)
+		cols = 1000;
 	/* Entries of one value group under it: it is shown once. */
 	if (prev >= 0) {
 		chrono_label(&v->tl->entries[prev], plab, sizeof plab);

@@ -10,10 +10,11 @@
  * bottom limit (the top at which the last line is at the bottom) is found
  * by walking back rows lines from the end.
  *
- * The side pane's rows are view-pane.c's.  The search keeps one compiled pattern, the current match and
- * a list of matches counted in order from the start of the text, a bounded
- * number at a time (view_search_count), so that match i/N and the results
- * pane fill in while the reader stays responsive.
+ * The side pane's rows are view-pane.c's, the timeline pane's view-tl.c's.
+ * The search keeps one compiled pattern, the current match and a list of
+ * matches counted in order from the start of the text, a bounded number
+ * at a time (view_search_count), so that match i/N and the results pane
+ * fill in while the reader stays responsive.
  */
 #include "config.h"
 

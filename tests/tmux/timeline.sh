@@ -127,7 +127,7 @@ for size in 120x35 80x24 40x12; do
 	wait_for "$y2:"
 	keys Enter
 	wait_top "$line2"
-	ok $? "$size: T, Right, Enter go to the first entry of $y2 (line $line2)"
+	ok $? "$size: T, Right, Enter: the first entry of $y2 (line $line2)"
 	status_row | grep -q "$y2"
 	ok $? "$size: the status line dates the text in view ($y2)"
 
