@@ -29,6 +29,10 @@ struct app_opts {
 	int novariants;		/* --no-variants */
 	int json;		/* --json */
 	int sort_date;		/* --sort=date */
+	int csv;		/* --csv (with --timeline) */
+	int have_from, have_to;	/* --from=DATE, --to=DATE given */
+	long from_key, to_key;	/* their first and last day, as sort keys
+				   (juan/chrono.h) */
 	int width;		/* --width, 0 when not given */
 	int ambiwidth;		/* 1, 2, or 0 for auto */
 	const char *encoding;	/* --encoding, or NULL to detect */

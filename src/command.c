@@ -9,7 +9,8 @@
  * box from command_help(); tests/keys.sh checks the README and the manual
  * against the table.  The rows are in the order of the help box; a row
  * flagged CMD_F_PANE wins over another row with the same key while the
- * side pane has the focus, whatever their order.
+ * side pane has the focus, whatever their order, and one flagged
+ * CMD_F_HIST over both while the timeline's histogram has it.
  */
 #include "config.h"
 
@@ -56,17 +57,27 @@ const struct command_row command_rows[] = {
 	    NULL, NULL },
 	{ CMD_SECTION_NEXT, { ']' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
 	    "]", "] [", "next / previous section" },
-	{ CMD_SECTION_PREV, { '[' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
-	    "[", NULL, NULL },
-	{ CMD_DATE_NEXT, { '}' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
-	    "}", "} {", "next / previous date" },
-	{ CMD_DATE_PREV, { '{' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
-	    "{", NULL, NULL },
-	{ CMD_OUTLINE, { 'o' }, 0, "o", "o t r  s",
-	    "outline / timeline / results;  s  order" },
+	{ CMD_SECTION_PREV, { '[' }, CMD_F_COUNT | CMD_F_WHOLE, "[",
+	    NULL, NULL },
+	{ CMD_DATE_NEXT, { '}' }, CMD_F_COUNT | CMD_F_WHOLE, "}",
+	    "} {  @", "next / prev date (pane order); @ go to one" },
+	{ CMD_DATE_PREV, { '{' }, CMD_F_COUNT | CMD_F_WHOLE, "{",
+	    NULL, NULL },
+	{ CMD_OUTLINE, { 'o' }, 0, "o", "o t r",
+	    "outline / timeline / results" },
 	{ CMD_TIMELINE, { 't' }, 0, "t", NULL, NULL },
 	{ CMD_RESULTS, { 'r' }, CMD_F_WHOLE, "r", NULL, NULL },
-	{ CMD_TL_ORDER, { 's' }, CMD_F_WHOLE, "s", NULL, NULL },
+	{ CMD_TL_ORDER, { 's' }, CMD_F_WHOLE, "s", "s c  T h l",
+	    "timeline order, citations; histogram" },
+	{ CMD_TL_CITE, { 'c' }, CMD_F_WHOLE, "c", NULL, NULL },
+	{ CMD_HIST, { 'T' }, CMD_F_WHOLE, "T", NULL, NULL },
+	{ CMD_HIST_LEFT, { 'h', K(LEFT) }, CMD_F_HIST | CMD_F_COUNT,
+	    "h Left", NULL, NULL },
+	{ CMD_HIST_RIGHT, { 'l', K(RIGHT) }, CMD_F_HIST | CMD_F_COUNT,
+	    "l Right", NULL, NULL },
+	{ CMD_HIST_JUMP, { '\n', '\r', K(ENTER) }, CMD_F_HIST | CMD_F_JUMP,
+	    "", NULL, NULL },
+	{ CMD_GOTO_DATE, { '@' }, CMD_F_WHOLE, "@", NULL, NULL },
 	{ CMD_FOCUS, { '\t' }, 0, "Tab", "Tab", "text <-> side pane" },
 	{ CMD_ITEM_JUMP, { '\n', '\r', K(ENTER) }, CMD_F_PANE | CMD_F_JUMP,
 	    "Enter",
@@ -129,13 +140,18 @@ command_find(uint32_t key, int pane)
 
 	if (key == 0)
 		return NULL;
+	if (pane == 2)
+		for (i = 0; i < command_nrows; i++)
+			if ((command_rows[i].flags & CMD_F_HIST) &&
+			    has_key(&command_rows[i], key))
+				return &command_rows[i];
 	if (pane)
 		for (i = 0; i < command_nrows; i++)
 			if ((command_rows[i].flags & CMD_F_PANE) &&
 			    has_key(&command_rows[i], key))
 				return &command_rows[i];
 	for (i = 0; i < command_nrows; i++)
-		if (!(command_rows[i].flags & CMD_F_PANE) &&
+		if (!(command_rows[i].flags & (CMD_F_PANE | CMD_F_HIST)) &&
 		    has_key(&command_rows[i], key))
 			return &command_rows[i];
 	return NULL;

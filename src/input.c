@@ -114,6 +114,20 @@ input_search_msg(struct input *in, const struct view *v, int r,
 }
 
 void
+input_date_msg(struct input *in, int r, const char *date)
+{
+	struct sbuf b = SBUF_INIT;
+
+	util_safe_add(&b, date, strlen(date), 1);
+	if (r < 0)
+		input_msg(in, "Not a date: %s (2016, 2016-04, 2016-04-19, "
+		    "198X, BC221)", b.s != NULL ? b.s : "");
+	else if (r > 0)
+		input_msg(in, "No date at or after %s", b.s != NULL ? b.s : "");
+	sbuf_free(&b);
+}
+
+void
 input_open_prompt(struct input *in, struct view *v, enum input_prompt k,
     int backward)
 {
@@ -146,6 +160,8 @@ prompt_update(struct input *in, struct view *v)
 
 	free(in->prompt_err);
 	in->prompt_err = NULL;
+	if (in->prompt == INPUT_DATE)
+		return;
 	if (in->prompt == INPUT_FILTER) {
 		view_set_filter(v, in->line.s);
 		return;
@@ -188,6 +204,11 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 	char *err = NULL;
 	int r;
 
+	if (in->prompt == INPUT_DATE) {
+		in->prompt = INPUT_NONE;
+		input_date_msg(in, view_goto_date(v, in->line.s), in->line.s);
+		return;
+	}
 	if (in->prompt == INPUT_FILTER) {
 		/* The filter stays; Enter also jumps to the first row. */
 		in->prompt = INPUT_NONE;
@@ -235,11 +256,10 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 static void
 prompt_cancel(struct input *in, struct view *v)
 {
-	if (in->prompt == INPUT_FILTER) {
+	if (in->prompt == INPUT_FILTER)
 		view_set_filter(v, NULL);
-	} else {
+	else if (in->prompt == INPUT_SEARCH)
 		restore_search(in, v);
-	}
 	in->prompt = INPUT_NONE;
 }
 

@@ -23,6 +23,7 @@
 #include "app.h"
 #include "guide.h"
 #include "juan/buffer.h"
+#include "juan/chrono.h"
 #include "juan/doc.h"
 #include "juan/format.h"
 #include "juan/source.h"
@@ -39,7 +40,10 @@ enum {
 	OPT_NO_VARIANTS,
 	OPT_INPUT_FORMAT,
 	OPT_BINARY,
-	OPT_MAX_WIDTH
+	OPT_MAX_WIDTH,
+	OPT_CSV,
+	OPT_FROM,
+	OPT_TO
 };
 
 static const struct option longopts[] = {
@@ -50,6 +54,9 @@ static const struct option longopts[] = {
 	{ "width", required_argument, NULL, 'w' },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "csv", no_argument, NULL, OPT_CSV },
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "to", required_argument, NULL, OPT_TO },
 	{ "regex", no_argument, NULL, OPT_REGEX },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "no-variants", no_argument, NULL, OPT_NO_VARIANTS },
@@ -78,6 +85,10 @@ usage(FILE *fp)
 "  -t, --timeline          print the dated mentions, and exit\n"
 "      --sort=WHEN         with --timeline: 'position' (document order,\n"
 "                            the default) or 'date' (chronological)\n"
+"      --csv               with --timeline: comma-separated values\n"
+"      --from=DATE         with --timeline: only the dates from DATE on\n"
+"      --to=DATE           ... and up to the end of DATE (2016, 2016-04,\n"
+"                            2016-04-19, 2016\xe5\xb9\xb4""4\xe6\x9c\x88, 198X, BC221)\n"
 "  -s, --search=PATTERN    print each match as LINE:COLUMN: CONTEXT, and\n"
 "                            exit (status 1 when nothing matches)\n"
 "      --regex             PATTERN is a regular expression (PCRE2)\n"
@@ -298,6 +309,26 @@ parse_args(int argc, char **argv, struct app_opts *o)
 				return bad_usage("invalid --sort '%s' (use "
 				    "'date' or 'position')", optarg);
 			break;
+		case OPT_CSV:
+			o->csv = 1;
+			break;
+		case OPT_FROM:
+		case OPT_TO: {
+			long a, z;
+
+			if (chrono_parse(optarg, &a, &z) < 0)
+				return bad_usage("invalid --%s '%s' (a date: "
+				    "2016, 2016-04, 2016-04-19, 198X, BC221)",
+				    c == OPT_FROM ? "from" : "to", optarg);
+			if (c == OPT_FROM) {
+				o->have_from = 1;
+				o->from_key = a;
+			} else {
+				o->have_to = 1;
+				o->to_key = z;
+			}
+			break;
+		}
 		case OPT_REGEX:
 			o->regex = 1;
 			break;
@@ -367,6 +398,12 @@ parse_args(int argc, char **argv, struct app_opts *o)
 	    o->mode != MODE_SEARCH)
 		return bad_usage("%s", "--json goes with --outline, "
 		    "--timeline or --search");
+	if ((o->csv || o->have_from || o->have_to) &&
+	    o->mode != MODE_TIMELINE)
+		return bad_usage("%s", "--csv, --from and --to go with "
+		    "--timeline");
+	if (o->csv && o->json)
+		return bad_usage("%s", "give one of --csv and --json");
 	if (o->mode == MODE_SEARCH && o->pattern[0] == '\0')
 		return bad_usage("%s", "the search pattern is empty");
 

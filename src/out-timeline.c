@@ -20,6 +20,13 @@
  * "citation"}]}: time is the time of day ("19:50", "EV") or null, and
  * citation is true for a date inside a title (《...》) or a link's text;
  * an entry resolved from the lunar calendar adds "calendar": "lunar".
+ *
+ * --csv prints the same fields as comma-separated values (RFC 4180) under
+ * a header row: value,line,kind,mod,text,event,section,time,citation; a
+ * field holding a comma or a double quote is quoted, its quotes doubled.
+ * --from and --to keep the entries whose value starts between the first
+ * day of one date and the last day of the other (app_opts' sort keys).
+ * The event is the same text the reader's timeline pane shows.
  */
 #include "config.h"
 
@@ -95,12 +102,64 @@ json_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 	sbuf_adds(b, "}");
 }
 
+/* Appends the document text s[0..n) as one CSV field. */
+static void
+csv_field(struct sbuf *b, const char *s, size_t n)
+{
+	struct sbuf f = SBUF_INIT;
+	size_t i;
+
+	util_safe_add(&f, s, n, 1);
+	if (f.len == 0 || (memchr(f.s, ',', f.len) == NULL &&
+	    memchr(f.s, '"', f.len) == NULL)) {
+		sbuf_add(b, f.s != NULL ? f.s : "", f.len);
+		sbuf_free(&f);
+		return;
+	}
+	sbuf_addc(b, '"');
+	for (i = 0; i < f.len; i++) {
+		if (f.s[i] == '"')
+			sbuf_addc(b, '"');
+		sbuf_addc(b, f.s[i]);
+	}
+	sbuf_addc(b, '"');
+	sbuf_free(&f);
+}
+
+static void
+csv_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
+{
+	const char *mod = timeline_mod_name(e->mod);
+	const char *sec = e->section >= 0 &&
+	    (size_t)e->section < d->nsections ?
+	    d->sections[e->section].title : NULL;
+
+	csv_field(b, e->value, strlen(e->value));
+	sbuf_printf(b, ",%zu,%s,%s,", e->line, timeline_kind_name(e->kind),
+	    mod != NULL ? mod : "");
+	csv_field(b, d->buf->data + e->off, e->end - e->off);
+	sbuf_addc(b, ',');
+	csv_field(b, e->event, strlen(e->event));
+	sbuf_addc(b, ',');
+	if (sec != NULL)
+		csv_field(b, sec, strlen(sec));
+	sbuf_printf(b, ",%s,%s\n", e->time, e->citation ? "true" : "false");
+}
+
+/* Tells whether e starts within --from and --to. */
+static int
+in_span(const struct app_opts *o, const struct tl_entry *e)
+{
+	return (!o->have_from || e->sort_start >= o->from_key) &&
+	    (!o->have_to || e->sort_start <= o->to_key);
+}
+
 int
 out_timeline(const struct doc *d, const struct app_opts *o, FILE *fp)
 {
 	struct timeline *t = timeline_new(d);
 	struct sbuf b = SBUF_INIT;
-	size_t i, *order = xreallocarray(NULL, t->n + 1, sizeof *order);
+	size_t i, k = 0, *order = xreallocarray(NULL, t->n + 1, sizeof *order);
 
 	if (o->sort_date)
 		timeline_sort_by_date(t, order);
@@ -109,17 +168,24 @@ out_timeline(const struct doc *d, const struct app_opts *o, FILE *fp)
 			order[i] = i;
 	if (o->json)
 		sbuf_adds(&b, "{\"entries\": [");
+	else if (o->csv)
+		sbuf_adds(&b, "value,line,kind,mod,text,event,section,time,"
+		    "citation\n");
 	for (i = 0; i < t->n; i++) {
+		if (!in_span(o, &t->entries[order[i]]))
+			continue;
 		if (o->json) {
-			sbuf_adds(&b, i == 0 ? "\n  " : ",\n  ");
+			sbuf_adds(&b, k++ == 0 ? "\n  " : ",\n  ");
 			json_entry(&b, d, &t->entries[order[i]]);
-		} else
+		} else if (o->csv)
+			csv_entry(&b, d, &t->entries[order[i]]);
+		else
 			text_entry(&b, d, &t->entries[order[i]]);
 		/* Write as we go, so the output is never all in memory. */
 		out_flush(&b, fp, 0);
 	}
 	if (o->json)
-		sbuf_adds(&b, t->n > 0 ? "\n]}\n" : "]}\n");
+		sbuf_adds(&b, k > 0 ? "\n]}\n" : "]}\n");
 	fwrite(b.s != NULL ? b.s : "", 1, b.len, fp);
 	sbuf_free(&b);
 	free(order);

@@ -740,7 +740,8 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	 * stays, or the event would not read.
 	 */
 	if ((lo == e->off || (lo + 3 == e->off && (LEX_AT(s, hi, lo, "在") ||
-	    LEX_AT(s, hi, lo, "于") || LEX_AT(s, hi, lo, "即"))) ||
+	    LEX_AT(s, hi, lo, "于") || LEX_AT(s, hi, lo, "即") ||
+	    LEX_AT(s, hi, lo, "约"))) ||
 	    (lo + 3 <= e->off && e->off - lo <= 5 &&
 	    (LEX_AT(s, hi, lo, "In ") || LEX_AT(s, hi, lo, "On ") ||
 	    LEX_AT(s, hi, lo, "in ") || LEX_AT(s, hi, lo, "on ")))) &&

@@ -2,6 +2,7 @@
 #ifndef JUAN_VIEW_INT_H
 #define JUAN_VIEW_INT_H
 
+#include "juan/chrono.h"
 #include "juan/view.h"
 
 struct view {
@@ -28,9 +29,19 @@ struct view {
 					   date_order or text_order */
 	size_t *date_order;		/* owned, or NULL until needed */
 	size_t *text_order;		/* owned, or NULL until needed */
-	size_t *date_pos;		/* the inverse of date_order: each
-					   entry's place in it; owned, or
-					   NULL until needed */
+	size_t *tl_pos;			/* the inverse of tl_order: each
+					   entry's place in it, (size_t)-1
+					   when hidden; owned, or NULL until
+					   needed */
+	size_t tl_n;			/* entries in tl_order */
+	size_t *tl_shown;		/* owned: tl_order without the
+					   citations, when some are hidden */
+	int tl_cite;			/* citations shown in the pane */
+	int pane_cols;			/* the side pane's width, columns */
+	struct chrono_hist *hist;	/* the histogram, owned, or NULL
+					   until asked for */
+	size_t hist_bins;		/* ... of at most this many bins */
+	size_t hist_cur;		/* its selected bin */
 	struct view_item *items;	/* with a filter, the nitems rows
 					   that pass it; else NULL: row i
 					   is the pane's i-th (view_item) */
@@ -63,5 +74,26 @@ struct view {
 	size_t count_from;		/* where counting goes on */
 	int counted;			/* counting reached the end */
 };
+
+/*
+ * Between view.c and view-pane.c: the timeline's orders (tl_order) made
+ * and forgotten, the side pane's rows rebuilt, and whether the entry last
+ * jumped to is on the screen.
+ */
+void	view_pane_build_order(struct view *v);
+void	view_pane_drop_orders(struct view *v);
+void	view_pane_build_items(struct view *v);
+int	view_cur_entry_shown(struct view *v);
+/* The place of entry index in tl_order, (size_t)-1 when it is hidden. */
+size_t	view_pane_rank(struct view *v, size_t index);
+/*
+ * view-tl.c: the text of the timeline pane's row for entry index (prev:
+ * the row above's entry, or -1), as shown in cols columns (0: however
+ * wide), or (cols -1) as the filter searches it; and the view's histogram
+ * forgotten.
+ */
+void	view_tl_row(const struct view *v, size_t index, ssize_t prev,
+	    int cols, struct sbuf *b);
+void	view_tl_drop_hist(struct view *v);
 
 #endif

@@ -211,8 +211,11 @@ view_status(struct view *v, struct view_status *st)
 	if (s >= 0 && d->sections[s].title != NULL && (d->title_block < 0 ||
 	    d->sections[s].block != (size_t)d->title_block))
 		st->section = d->sections[s].title;
-	if ((e = view_date_entry(v)) >= 0)
-		st->date = v->tl->entries[e].value;
+	if ((e = view_date_entry(v)) >= 0) {
+		chrono_label(&v->tl->entries[e], st->date_buf,
+		    sizeof st->date_buf);
+		st->date = st->date_buf;
+	}
 	if (v->search != NULL && v->have_cur) {
 		st->have_match = 1;
 		st->match_i = view_search_index(v);

@@ -10,12 +10,11 @@
  * bottom limit (the top at which the last line is at the bottom) is found
  * by walking back rows lines from the end.
  *
- * The side pane is a list of rows (struct view_item) rebuilt whenever its
- * mode, the timeline order or the filter changes; sel and pane_top index
- * that list.  The search keeps one compiled pattern, the current match and
- * a list of matches counted in order from the start of the text, a bounded
- * number at a time (view_search_count), so that match i/N and the results
- * pane fill in while the reader stays responsive.
+ * The side pane's rows are view-pane.c's, the timeline pane's view-tl.c's.
+ * The search keeps one compiled pattern, the current match and a list of
+ * matches counted in order from the start of the text, a bounded number
+ * at a time (view_search_count), so that match i/N and the results pane
+ * fill in while the reader stays responsive.
  */
 #include "config.h"
 
@@ -24,91 +23,6 @@
 
 #include "juan/view.h"
 #include "view-int.h"
-
-static void	 build_items(struct view *);
-
-/*
- * Points tl_order at the pane's order of the timeline: the chronological
- * one is sorted once per timeline (or handed in by view_set_doc_sorted),
- * so that switching orders does not sort again.
- */
-static void
-build_order(struct view *v)
-{
-	size_t i, n = v->tl != NULL ? v->tl->n : 0;
-
-	v->tl_order = NULL;
-	if (n == 0)
-		return;
-	if (v->tl_by_date) {
-		if (v->date_order == NULL) {
-			v->date_order = xreallocarray(NULL, n,
-			    sizeof *v->date_order);
-			timeline_sort_by_date(v->tl, v->date_order);
-		}
-		v->tl_order = v->date_order;
-	} else {
-		if (v->text_order == NULL) {
-			v->text_order = xreallocarray(NULL, n,
-			    sizeof *v->text_order);
-			for (i = 0; i < n; i++)
-				v->text_order[i] = i;
-		}
-		v->tl_order = v->text_order;
-	}
-}
-
-/* Forgets the orders of a timeline that is being replaced. */
-static void
-drop_orders(struct view *v)
-{
-	free(v->date_order);
-	free(v->text_order);
-	free(v->date_pos);
-	v->date_order = v->text_order = v->tl_order = v->date_pos = NULL;
-}
-
-/*
- * The place of timeline entry index in the pane's order (tl_order): the
- * rows of the timeline pane, filtered or not, are in this order.
- */
-static size_t
-tl_rank(struct view *v, size_t index)
-{
-	size_t i;
-
-	if (!v->tl_by_date)
-		return index;
-	if (v->date_pos == NULL) {
-		v->date_pos = xreallocarray(NULL, v->tl->n,
-		    sizeof *v->date_pos);
-		for (i = 0; i < v->tl->n; i++)
-			v->date_pos[v->date_order[i]] = i;
-	}
-	return v->date_pos[index];
-}
-
-/*
- * The first row of the side pane whose key is at least key: the rows are
- * in the order of their keys (a section's index, an entry's rank).
- */
-static size_t
-item_from(struct view *v, size_t key)
-{
-	size_t lo = 0, hi = v->nitems, mid, k;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		k = v->pane == VIEW_PANE_TIMELINE ?
-		    tl_rank(v, view_item(v, mid).index) :
-		    view_item(v, mid).index;
-		if (k < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 
 struct view *
 view_new(const struct doc *d, const struct timeline *tl, int width,
@@ -127,8 +41,8 @@ view_new(const struct doc *d, const struct timeline *tl, int width,
 	v->pane_pct = 30;
 	v->tl_by_date = 1;
 	v->tl_cur = -1;
-	build_order(v);
-	build_items(v);
+	view_pane_build_order(v);
+	view_pane_build_items(v);
 	view_home(v);
 	return v;
 }
@@ -139,7 +53,7 @@ view_free(struct view *v)
 	if (v == NULL)
 		return;
 	layout_free(v->layout);
-	drop_orders(v);
+	view_pane_drop_orders(v);
 	free(v->items);
 	search_free(v->fsearch);
 	free(v->filter);
@@ -172,7 +86,7 @@ view_set_doc_sorted(struct view *v, const struct doc *d,
     const struct timeline *tl, size_t *by_date)
 {
 	if (tl != v->tl || by_date != NULL) {
-		drop_orders(v);
+		view_pane_drop_orders(v);
 		v->date_order = by_date;
 	}
 	v->doc = d;
@@ -185,8 +99,8 @@ view_set_doc_sorted(struct view *v, const struct doc *d,
 	v->tl_cur = -1;
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
-	build_order(v);
-	build_items(v);
+	view_pane_build_order(v);
+	view_pane_build_items(v);
 	align_top(v);
 }
 
@@ -225,7 +139,7 @@ view_set_source(struct view *v, int source)
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)
-		build_items(v);
+		view_pane_build_items(v);
 	/* The offsets are the source's in both: the line that holds the
 	 * first byte shown goes to the top. */
 	view_goto(v, top);
@@ -391,14 +305,38 @@ view_date_each(const struct view *v, size_t off, size_t end,
 ssize_t
 view_date_entry(struct view *v)
 {
-	size_t i;
+	const struct tl_entry *e;
+	struct dline dl;
+	size_t top_end, sec_off = 0, sec_end = v->doc->buf->len, i, k;
+	ssize_t sec, j, before = -1;
 
 	if (v->tl == NULL || v->tl->n == 0)
 		return -1;
-	i = entry_from(v, v->top_off);
-	if (i < v->tl->n && v->tl->entries[i].off < view_bottom(v))
-		return (ssize_t)i;
-	return (ssize_t)i - 1;
+	e = v->tl->entries;
+	top_end = layout_line_at(v->layout, v->top_off, &dl) == 0 ?
+	    dl.next : v->top_off + 1;
+	if ((sec = view_section(v)) >= 0)
+		sec_off = v->doc->sections[sec].off;
+	if ((size_t)(sec + 1) < v->doc->nsections)
+		sec_end = v->doc->sections[sec + 1].off;
+	/*
+	 * The last entry on or above the top line, in the section; a few
+	 * citations are stepped over (they date a work, not the text).
+	 */
+	i = entry_from(v, top_end);
+	for (j = (ssize_t)i - 1, k = 0; j >= 0 && k < 64; j--, k++) {
+		if (e[j].citation)
+			continue;
+		if (e[j].off >= sec_off)
+			return j;
+		before = j;
+		break;
+	}
+	/* Else the section's first, else the last one before it. */
+	for (k = 0; i < v->tl->n && e[i].off < sec_end && k < 64; i++, k++)
+		if (!e[i].citation)
+			return (ssize_t)i;
+	return before;
 }
 
 int
@@ -449,12 +387,12 @@ view_prev_section(struct view *v, long n)
 }
 
 /* Tells whether the highlighted entry is on the screen. */
-static int
-cur_entry_shown(struct view *v)
+int
+view_cur_entry_shown(struct view *v)
 {
 	const struct tl_entry *e;
 
-	if (v->tl_cur < 0 || (size_t)v->tl_cur >= v->tl->n)
+	if (v->tl_cur < 0 || (size_t)v->tl_cur >= v->tl_n)
 		return 0;
 	e = &v->tl->entries[v->tl_order[v->tl_cur]];
 	return e->off >= v->top_off && e->off < view_bottom(v);
@@ -471,21 +409,41 @@ go_entry(struct view *v, ssize_t pos)
 	v->hl_end = e->end;
 }
 
+/*
+ * In text order: the place in tl_order of the first entry shown that
+ * starts at or after off (tl_order holds entry indexes in increasing
+ * order then, some left out).
+ */
+static ssize_t
+text_place(struct view *v, size_t off)
+{
+	size_t i = entry_from(v, off), lo = 0, hi = v->tl_n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v->tl_order[mid] < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (ssize_t)lo;
+}
+
 int
 view_next_entry(struct view *v, long n)
 {
 	ssize_t pos, last;
 
-	if (v->tl == NULL || v->tl->n == 0 || n <= 0)
+	if (v->tl == NULL || v->tl_n == 0 || n <= 0)
 		return -1;
-	last = (ssize_t)v->tl->n - 1;
+	last = (ssize_t)v->tl_n - 1;
 	pos = v->tl_cur;
 	/*
 	 * In document order the next entry is the one after the text shown,
 	 * unless the reader is still looking at the one jumped to.
 	 */
-	if (!v->tl_by_date && !cur_entry_shown(v))
-		pos = (ssize_t)entry_from(v, v->top_off) - 1;
+	if (!v->tl_by_date && !view_cur_entry_shown(v))
+		pos = text_place(v, v->top_off) - 1;
 	if (pos >= last)
 		return -1;
 	pos += n;
@@ -500,11 +458,11 @@ view_prev_entry(struct view *v, long n)
 {
 	ssize_t pos;
 
-	if (v->tl == NULL || v->tl->n == 0 || n <= 0)
+	if (v->tl == NULL || v->tl_n == 0 || n <= 0)
 		return -1;
 	pos = v->tl_cur;
-	if (!v->tl_by_date && !cur_entry_shown(v))
-		pos = (ssize_t)entry_from(v, v->top_off);
+	if (!v->tl_by_date && !view_cur_entry_shown(v))
+		pos = text_place(v, v->top_off);
 	if (pos <= 0)
 		return -1;
 	pos -= n;
@@ -512,323 +470,6 @@ view_prev_entry(struct view *v, long n)
 		pos = 0;
 	go_entry(v, pos);
 	return 0;
-}
-
-/* Appends a one-line snippet of the text around off..end to b. */
-static void
-snippet(const struct view *v, size_t off, size_t end, struct sbuf *b)
-{
-	const struct buffer *buf = v->doc->buf;
-	size_t a = off, z = end, k;
-
-	/*
-	 * Up to 4 characters before the match, not across a line, so that
-	 * the match still shows in a narrow pane.
-	 */
-	for (k = 0; k < 4 && a > 0 && buf->data[a - 1] != '\n'; k++) {
-		a--;
-		while (a > 0 && ((unsigned char)buf->data[a] & 0xC0) == 0x80)
-			a--;
-	}
-	for (k = 0; k < 60 && z < buf->len && buf->data[z] != '\n'; k++)
-		z++;
-	while (z < buf->len && ((unsigned char)buf->data[z] & 0xC0) == 0x80)
-		z++;
-	/* Rendered Markdown: the text as shown, without its markup. */
-	if (v->lo.hints != NULL) {
-		char *t;
-		size_t n = hints_shown(v->lo.hints, buf->data, a, z, &t, NULL);
-
-		util_safe_add(b, t, n, 1);
-		free(t);
-		return;
-	}
-	util_safe_add(b, buf->data + a, z - a, 1);
-}
-
-static void
-item_text(const struct view *v, enum view_pane p, size_t index,
-    const struct view_item *prev, struct sbuf *b)
-{
-	const struct tl_entry *e;
-	const char *t;
-	ssize_t sec;
-
-	switch (p) {
-	case VIEW_PANE_OUTLINE:
-		t = v->doc->sections[index].title;
-		if (t != NULL)
-			util_safe_add(b, t, strlen(t), 1);
-		break;
-	case VIEW_PANE_TIMELINE:
-		e = &v->tl->entries[index];
-		/* Entries of one value group under it: it is shown once. */
-		if (prev != NULL && v->tl_by_date &&
-		    strcmp(v->tl->entries[prev->index].value, e->value) == 0)
-			sbuf_printf(b, "%*s", (int)strlen(e->value), "");
-		else
-			util_safe_add(b, e->value, strlen(e->value), 1);
-		sbuf_adds(b, e->kind == TL_TARGET ? " >" :
-		    e->kind == TL_RELATIVE ? " ~" : "  ");
-		util_safe_add(b, v->doc->buf->data + e->off, e->end - e->off,
-		    1);
-		break;
-	case VIEW_PANE_RESULTS:
-		snippet(v, v->matches[index].off, v->matches[index].end, b);
-		/* The section it is in follows the snippet. */
-		sec = doc_section_at(v->doc, v->matches[index].off);
-		if (sec >= 0 && (size_t)sec < v->doc->nsections &&
-		    (t = v->doc->sections[sec].title) != NULL) {
-			sbuf_adds(b, "  [");
-			util_safe_add(b, t, strlen(t), 1);
-			sbuf_addc(b, ']');
-		}
-		break;
-	}
-}
-
-/* Row k of the unfiltered pane p. */
-static void
-make_item(const struct view *v, enum view_pane p, size_t k,
-    struct view_item *it)
-{
-	memset(it, 0, sizeof *it);
-	switch (p) {
-	case VIEW_PANE_OUTLINE:
-		it->index = k;
-		it->off = v->doc->sections[k].off;
-		it->end = v->doc->blocks[v->doc->sections[k].block].end;
-		it->depth = v->doc->sections[k].level - 1;
-		break;
-	case VIEW_PANE_TIMELINE:
-		it->index = v->tl_order[k];
-		it->off = v->tl->entries[it->index].off;
-		it->end = v->tl->entries[it->index].end;
-		break;
-	case VIEW_PANE_RESULTS:
-		it->index = k;
-		it->off = v->matches[k].off;
-		it->end = v->matches[k].end;
-		break;
-	}
-}
-
-struct view_item
-view_item(const struct view *v, size_t i)
-{
-	struct view_item it;
-
-	if (v->items != NULL)
-		return v->items[i];
-	make_item(v, v->pane, i, &it);
-	return it;
-}
-
-void
-view_item_text(const struct view *v, size_t i, struct sbuf *b)
-{
-	struct view_item it, prev;
-
-	if (i >= v->nitems)
-		return;
-	it = view_item(v, i);
-	if (i > 0)
-		prev = view_item(v, i - 1);
-	item_text(v, v->pane, it.index, i > 0 ? &prev : NULL, b);
-}
-
-/*
- * Builds the side pane's rows.  Without a filter they are the pane's
- * sections, entries or matches themselves, made when asked for
- * (view_item): a timeline of millions of entries costs nothing to show.
- * With a filter, the first VIEW_FILTER_SLICE rows are tried here and the
- * rest by view_filter_step, so that typing a filter stays quick.
- */
-static void
-build_items(struct view *v)
-{
-	struct search_opts so = { 0, 0, 0 };
-	size_t n = 0;
-	char *err = NULL;
-
-	switch (v->pane) {
-	case VIEW_PANE_OUTLINE:
-		n = v->doc->nsections;
-		break;
-	case VIEW_PANE_TIMELINE:
-		n = v->tl != NULL ? v->tl->n : 0;
-		break;
-	case VIEW_PANE_RESULTS:
-		n = v->nmatches;
-		break;
-	}
-	free(v->items);
-	v->items = NULL;
-	v->nitems = n;
-	search_free(v->fsearch);
-	v->fsearch = NULL;
-	v->filter_rows = n;
-	v->filter_from = n;
-	if (v->filter != NULL && n > 0) {
-		v->fsearch = search_new(v->filter, &so, &err);
-		free(err);
-	}
-	if (v->fsearch != NULL) {
-		v->items = xreallocarray(NULL, n, sizeof *v->items);
-		v->nitems = 0;
-		v->filter_from = 0;
-		view_filter_step(v, VIEW_FILTER_SLICE);
-	}
-	if (v->sel >= v->nitems)
-		v->sel = v->nitems > 0 ? v->nitems - 1 : 0;
-	if (v->pane_top > v->sel)
-		v->pane_top = v->sel;
-}
-
-int
-view_filter_step(struct view *v, size_t max_rows)
-{
-	struct view_item it;
-	struct sbuf b = SBUF_INIT;
-	size_t end, a, z;
-
-	if (v->fsearch == NULL)
-		return 0;
-	end = v->filter_rows - v->filter_from > max_rows ?
-	    v->filter_from + max_rows : v->filter_rows;
-	for (; v->filter_from < end; v->filter_from++) {
-		make_item(v, v->pane, v->filter_from, &it);
-		sbuf_reset(&b);
-		item_text(v, v->pane, it.index, NULL, &b);
-		if (b.len > 0 && search_next(v->fsearch, b.s, b.len, 0, &a,
-		    &z))
-			v->items[v->nitems++] = it;
-	}
-	sbuf_free(&b);
-	if (v->filter_from < v->filter_rows)
-		return 1;
-	search_free(v->fsearch);
-	v->fsearch = NULL;
-	return 0;
-}
-
-void
-view_set_pane(struct view *v, enum view_pane p)
-{
-	if (p != v->pane) {
-		v->pane = p;
-		v->sel = v->pane_top = 0;
-		free(v->filter);
-		v->filter = NULL;
-	}
-	build_items(v);
-}
-
-void
-view_toggle_tl_order(struct view *v)
-{
-	v->tl_by_date = !v->tl_by_date;
-	v->tl_cur = -1;
-	build_order(v);
-	build_items(v);
-}
-
-void
-view_set_filter(struct view *v, const char *filter)
-{
-	free(v->filter);
-	v->filter = filter != NULL && filter[0] != '\0' ? xstrdup(filter) :
-	    NULL;
-	v->sel = v->pane_top = 0;
-	build_items(v);
-}
-
-void
-view_pane_select(struct view *v, size_t i, int rows)
-{
-	if (v->nitems == 0) {
-		v->sel = v->pane_top = 0;
-		return;
-	}
-	if (i >= v->nitems)
-		i = v->nitems - 1;
-	v->sel = i;
-	if (rows < 1)
-		rows = 1;
-	if (v->sel < v->pane_top)
-		v->pane_top = v->sel;
-	else if (v->sel >= v->pane_top + (size_t)rows)
-		v->pane_top = v->sel - (size_t)rows + 1;
-}
-
-void
-view_pane_move(struct view *v, long n, int rows)
-{
-	size_t i = v->sel;
-
-	if (n < 0)
-		i = (size_t)-n > i ? 0 : i - (size_t)-n;
-	else
-		i = (size_t)n > v->nitems ? v->nitems : i + (size_t)n;
-	view_pane_select(v, i, rows);
-}
-
-int
-view_pane_jump(struct view *v)
-{
-	struct view_item it;
-
-	if (v->nitems == 0)
-		return -1;
-	it = view_item(v, v->sel);
-	view_goto(v, it.off);
-	v->hl_off = it.off;
-	v->hl_end = it.end;
-	if (v->pane == VIEW_PANE_TIMELINE)
-		v->tl_cur = (ssize_t)tl_rank(v, it.index);
-	if (v->pane == VIEW_PANE_RESULTS) {
-		v->have_cur = 1;
-		v->cur_off = it.off;
-		v->cur_end = it.end;
-	}
-	return 0;
-}
-
-void
-view_pane_follow(struct view *v, int rows)
-{
-	size_t i, best = v->sel;
-	ssize_t want = -1, s;
-	size_t from;
-
-	/* The rows are in order: bisections, not scans (millions of rows). */
-	switch (v->pane) {
-	case VIEW_PANE_OUTLINE:
-		/* The last section at or before the one in view. */
-		s = view_section(v);
-		if (s >= 0 && (i = item_from(v, (size_t)s + 1)) > 0)
-			best = i - 1;
-		break;
-	case VIEW_PANE_TIMELINE:
-		if (v->tl_cur >= 0 && cur_entry_shown(v))
-			want = (ssize_t)v->tl_order[v->tl_cur];
-		else
-			want = view_date_entry(v);
-		if (want >= 0 && (i = item_from(v, tl_rank(v,
-		    (size_t)want))) < v->nitems &&
-		    view_item(v, i).index == (size_t)want)
-			best = i;
-		break;
-	case VIEW_PANE_RESULTS:
-		from = v->have_cur ? v->cur_off : v->top_off;
-		for (i = 0; i < v->nitems; i++)
-			if (view_item(v, i).off >= from) {
-				best = i;
-				break;
-			}
-		break;
-	}
-	view_pane_select(v, best, rows);
 }
 
 void
@@ -932,7 +573,7 @@ view_search_set(struct view *v, const char *pattern, int backward,
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)
-		build_items(v);
+		view_pane_build_items(v);
 	return find(v, backward ? -1 : 1, v->top_off) < 0 ? 1 : 0;
 }
 
@@ -945,7 +586,7 @@ view_search_clear(struct view *v)
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)
-		build_items(v);
+		view_pane_build_items(v);
 }
 
 int
@@ -1025,7 +666,7 @@ view_search_count(struct view *v, size_t max_matches)
 				v->fsearch = search_new(v->filter, &so, &err);
 			free(err);
 		} else
-			build_items(v);
+			view_pane_build_items(v);
 	}
 	return !v->counted;
 }

@@ -23,6 +23,8 @@ enum cmd_key {
 	CMD_KEY_F1,
 	CMD_KEY_RESIZE,
 	CMD_KEY_MOUSE,
+	CMD_KEY_LEFT,
+	CMD_KEY_RIGHT,
 	CMD_KEY_OTHER		/* a key juan has no use for */
 };
 
@@ -49,6 +51,12 @@ enum command {
 	CMD_TIMELINE,
 	CMD_RESULTS,
 	CMD_TL_ORDER,
+	CMD_TL_CITE,		/* the timeline's citations shown */
+	CMD_HIST,		/* T: the focus on the histogram */
+	CMD_HIST_LEFT,		/* the histogram, focused */
+	CMD_HIST_RIGHT,
+	CMD_HIST_JUMP,
+	CMD_GOTO_DATE,		/* @: the prompt Go to date: */
 	CMD_FOCUS,
 	CMD_ITEM_DOWN,		/* the side pane, focused */
 	CMD_ITEM_UP,
@@ -92,7 +100,8 @@ enum {
 	CMD_F_TOP = 1 << 4,	/* moves the text to its beginning */
 	CMD_F_PANE = 1 << 5,	/* only while the side pane is focused */
 	CMD_F_LETTER = 1 << 6,	/* a letter follows (a mark) */
-	CMD_F_JUMP = 1 << 7	/* a jump: '' and Ctrl-O come back */
+	CMD_F_JUMP = 1 << 7,	/* a jump: '' and Ctrl-O come back */
+	CMD_F_HIST = 1 << 8	/* only while the histogram is focused */
 };
 
 #define CMD_KEYS_MAX 8
@@ -117,9 +126,10 @@ extern const struct command_row command_rows[];
 extern const size_t command_nrows;
 
 /*
- * The row of key: with pane set (the side pane has the focus), a row
- * flagged CMD_F_PANE first, else the first other row; NULL when the key
- * is no command's.
+ * The row of key: with pane 2 (the histogram has the focus) a row flagged
+ * CMD_F_HIST first; with pane set (the side pane or its histogram has
+ * the focus), then a row flagged CMD_F_PANE; else the first other row;
+ * NULL when the key is no command's.
  */
 const struct command_row *command_find(uint32_t key, int pane);
 

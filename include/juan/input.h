@@ -20,7 +20,8 @@
 enum input_prompt {
 	INPUT_NONE,		/* no prompt: the status line shows */
 	INPUT_SEARCH,		/* '/' or '?' in the text */
-	INPUT_FILTER		/* '/' in the side pane */
+	INPUT_FILTER,		/* '/' in the side pane */
+	INPUT_DATE		/* '@': Go to date: (view_goto_date) */
 };
 
 /* Side pane rows filtered a step at a time (view_filter_step). */
@@ -77,6 +78,12 @@ int input_letter(struct input *in, struct view *v, uint32_t key);
 /* The message for the result r of view_search_step (reverse: N). */
 void input_search_msg(struct input *in, const struct view *v, int r,
     int reverse);
+
+/*
+ * The message for the result r of view_goto_date(date): none for 0, "No
+ * date at or after ..." for 1, "Not a date: ..." for -1.
+ */
+void input_date_msg(struct input *in, int r, const char *date);
 
 /* Opens the prompt of kind k ('?' when backward), saving v's search. */
 void input_open_prompt(struct input *in, struct view *v,

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "juan/chrono.h"
 #include "juan/layout.h"
 #include "juan/search.h"
 #include "juan/timeline.h"
@@ -22,7 +23,9 @@
 
 enum view_focus {
 	VIEW_FOCUS_TEXT,	/* keys scroll the text */
-	VIEW_FOCUS_PANE		/* keys move the side pane's selection */
+	VIEW_FOCUS_PANE,	/* keys move the side pane's selection */
+	VIEW_FOCUS_HIST		/* keys move along the timeline's
+				   histogram (view_hist) */
 };
 
 enum view_pane {
@@ -111,8 +114,10 @@ int view_percent(struct view *v);
 /* The section holding the top line, or -1. */
 ssize_t view_section(const struct view *v);
 /*
- * The timeline entry to show as the date in view: the first one shown,
- * else the last one before the screen; -1 when there is none.
+ * The timeline entry that dates the text in view: the last one (not a
+ * citation) that starts on or above the top line within its section,
+ * else the section's first, else the last one before; -1 when there is
+ * none.
  */
 ssize_t view_date_entry(struct view *v);
 
@@ -157,6 +162,46 @@ void view_pane_follow(struct view *v, int rows);
 void view_item_text(const struct view *v, size_t i, struct sbuf *b);
 /* Row i of the side pane (i < nitems). */
 struct view_item view_item(const struct view *v, size_t i);
+
+/*
+ * The timeline pane (view-tl.c).  Its rows say what happened: the value
+ * with its modifier (chrono_label), the event, and the section when the
+ * pane is cols >= VIEW_TL_SECTION_COLS columns wide (view_set_pane_cols);
+ * the filter searches the value, the expression, the event and the
+ * section.  Citations are left out until view_toggle_citations shows
+ * them; the order (view_toggle_tl_order) and that toggle keep the
+ * selected entry selected.
+ */
+#define VIEW_TL_SECTION_COLS	48
+void view_set_pane_cols(struct view *v, int cols);
+void view_toggle_citations(struct view *v);
+int view_tl_citations(const struct view *v);	/* citations are shown */
+/* Rows of the timeline pane without a filter (citations hidden or not). */
+size_t view_tl_count(const struct view *v);
+
+/*
+ * The histogram of the pane's entries (all of them, in bins of at most
+ * max_bins), rebuilt when max_bins or the entries shown change; NULL
+ * without a timeline.  view_hist_cur is the bin selected (the one of the
+ * date in view until the histogram is moved along), view_hist_in_view the
+ * bin of the date in view or -1; view_hist_move moves the selection by n
+ * bins, clamped; view_hist_jump goes to the first entry, in date order,
+ * of the bin selected, and returns -1 when it is empty.
+ */
+const struct chrono_hist *view_hist(struct view *v, size_t max_bins);
+size_t view_hist_cur(struct view *v);
+ssize_t view_hist_in_view(struct view *v);
+void view_hist_move(struct view *v, long n);
+int view_hist_jump(struct view *v);
+/* Selects the bin of the date in view (when the histogram gets the focus). */
+void view_hist_follow(struct view *v);
+
+/*
+ * Goes to the first entry, in date order, that starts at or after the date
+ * s (chrono_parse), highlighting it.  Returns 0, 1 when no entry is that
+ * late, -1 when s is not a date.
+ */
+int view_goto_date(struct view *v, const char *s);
 
 /* Marks: letter is 'a'..'z'.  view_mark_jump returns -1 when unset. */
 void view_mark_set(struct view *v, int letter);
@@ -264,7 +309,9 @@ struct view_status {
 	const char *title;	/* the document's title, or NULL */
 	const char *section;	/* the section in view (not the title's),
 				   or NULL */
-	const char *date;	/* the timeline entry in view, or NULL */
+	const char *date;	/* the date of the text in view with its
+				   modifier (in date_buf), or NULL */
+	char date_buf[64];
 	int have_match;		/* a current match: match i/N */
 	size_t match_i;		/* its number from 1, 0 when not known */
 	size_t match_n;		/* the matches counted */

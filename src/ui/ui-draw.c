@@ -532,18 +532,55 @@ draw_text(struct ui *u)
 }
 
 
+/*
+ * The pane's name; the timeline's names its order, shorter at each level
+ * (0 the full name) for a narrow pane.
+ */
 static const char *
-pane_name(const struct view *v)
+pane_name(const struct view *v, int level)
 {
+	static const char *const tl[3][2] = {
+		{ "Timeline \xc2\xb7 in text order",
+		    "Timeline \xc2\xb7 by date" },
+		{ "Timeline \xc2\xb7 text", "Timeline \xc2\xb7 date" },
+		{ "\xc2\xb7 text", "\xc2\xb7 date" }
+	};
+
 	switch (view_pane(v)) {
 	case VIEW_PANE_OUTLINE:
 		return "Outline";
 	case VIEW_PANE_TIMELINE:
-		return view_tl_by_date(v) ? "Timeline" :
-		    "Timeline (text order)";
+		return tl[level < 0 ? 0 : level > 2 ? 2 : level]
+		    [view_tl_by_date(v) ? 1 : 0];
 	default:
 		return "Results";
 	}
+}
+
+/* The side pane's header at name level lvl (pane_name) in b. */
+static void
+pane_head(struct ui *u, int lvl, struct sbuf *b)
+{
+	struct view *v = u->v;
+
+	/* The pane with the focus says so, as Tab changes it. */
+	sbuf_printf(b, "%s%s", view_focus(v) != VIEW_FOCUS_TEXT ? ">" : " ",
+	    pane_name(v, lvl));
+	if (view_pane(v) == VIEW_PANE_RESULTS && view_pattern(v) != NULL) {
+		sbuf_adds(b, " ");
+		util_safe_add(b, view_pattern(v), strlen(view_pattern(v)), 1);
+	}
+	if (view_filter(v) != NULL) {
+		sbuf_adds(b, " /");
+		util_safe_add(b, view_filter(v), strlen(view_filter(v)), 1);
+	}
+	sbuf_printf(b, " (%zu%s)", view_nitems(v), view_filtering(v) ||
+	    (view_pane(v) == VIEW_PANE_RESULTS && view_searching(v) &&
+	    !view_counted(v)) ? "+" : "");
+	/* What the thread is still building. */
+	if (!source_complete(u->src) && (view_pane(v) == VIEW_PANE_TIMELINE ||
+	    source_loading(u->src)))
+		sbuf_adds(b, " reading...");
 }
 
 static void
@@ -552,37 +589,28 @@ draw_pane(struct ui *u)
 	struct view *v = u->v;
 	struct sbuf b = SBUF_INIT;
 	struct style hs = style(u, C_PANEHEAD), ds = style(u, C_DIM);
-	int row, rows = pane_rows(u), x, ind;
+	int row, rows = pane_rows(u), x, ind, hy, lvl;
 	size_t i;
 	attr_t a;
 	chtype sep;
 
 	if (u->pane_w == 0)
 		return;
-	/* The pane with the focus says so, as Tab changes it. */
-	sbuf_printf(&b, "%s%s", view_focus(v) == VIEW_FOCUS_PANE ? ">" : " ",
-	    pane_name(v));
-	if (view_pane(v) == VIEW_PANE_RESULTS && view_pattern(v) != NULL) {
-		sbuf_adds(&b, " ");
-		util_safe_add(&b, view_pattern(v), strlen(view_pattern(v)), 1);
+	for (lvl = 0; lvl < 3; lvl++) {
+		sbuf_reset(&b);
+		pane_head(u, lvl, &b);
+		if (str_cols(b.s) <= u->pane_w)
+			break;
 	}
-	if (view_filter(v) != NULL) {
-		sbuf_adds(&b, " /");
-		util_safe_add(&b, view_filter(v), strlen(view_filter(v)), 1);
-	}
-	sbuf_printf(&b, " (%zu%s)", view_nitems(v), view_filtering(v) ||
-	    (view_pane(v) == VIEW_PANE_RESULTS && view_searching(v) &&
-	    !view_counted(v)) ? "+" : "");
-	/* What the thread is still building. */
-	if (!source_complete(u->src) && (view_pane(v) == VIEW_PANE_TIMELINE ||
-	    source_loading(u->src)))
-		sbuf_adds(&b, " reading...");
-	blank(0, 0, u->pane_w, hs.attr | (view_focus(v) == VIEW_FOCUS_PANE ?
+	blank(0, 0, u->pane_w, hs.attr | (view_focus(v) != VIEW_FOCUS_TEXT ?
 	    A_BOLD : 0), hs.pair);
-	draw_str(0, 0, u->pane_w, b.s, hs.attr | (view_focus(v) ==
-	    VIEW_FOCUS_PANE ? A_BOLD : 0), hs.pair);
+	draw_str(0, 0, u->pane_w, b.s, hs.attr | (view_focus(v) !=
+	    VIEW_FOCUS_TEXT ? A_BOLD : 0), hs.pair);
 	for (row = 1; row < u->text_rows; row++)
 		blank(row, 0, u->pane_w, A_NORMAL, 0);
+	/* The timeline's histogram, then its rows. */
+	if ((hy = hist_rows(u)) > 0)
+		ui_hist_draw(u, 1);
 	if (view_nitems(v) == 0) {
 		const char *e = view_filtering(v) ? "(filtering...)" :
 		    view_filter(v) != NULL ? "(nothing matches)" :
@@ -592,7 +620,7 @@ draw_pane(struct ui *u)
 		    view_pane(v) == VIEW_PANE_TIMELINE ? "(no dates found)" :
 		    !view_searching(v) ? "(no search yet: /)" : "(no matches)";
 
-		draw_str(1, 1, u->pane_w - 1, e, ds.attr, ds.pair);
+		draw_str(1 + hy, 1, u->pane_w - 1, e, ds.attr, ds.pair);
 	}
 	for (row = 1, i = view_pane_top(v); row <= rows && i < view_nitems(v);
 	    row++, i++) {
@@ -607,9 +635,9 @@ draw_pane(struct ui *u)
 			ind = u->pane_w / 3;
 		x = 1 + ind;
 		if (i == view_sel(v))
-			blank(row, 0, u->pane_w, a, 0);
+			blank(row + hy, 0, u->pane_w, a, 0);
 		if (x < u->pane_w)
-			draw_cut(row, x, u->pane_w - x, b.s != NULL ? b.s :
+			draw_cut(row + hy, x, u->pane_w - x, b.s != NULL ? b.s :
 			    "", a, 0);
 	}
 	sep = u->ascii_sep ? '|' : ACS_VLINE;
@@ -636,7 +664,8 @@ draw_prompt(struct ui *u)
 	size_t skip = 0;
 	uint32_t c;
 
-	p = in->prompt == INPUT_FILTER ? "filter /" : in->backward ? "?" :
+	p = in->prompt == INPUT_FILTER ? "filter /" :
+	    in->prompt == INPUT_DATE ? "Go to date: " : in->backward ? "?" :
 	    "/";
 	util_safe_add(&l, in->line.s != NULL ? in->line.s : "", in->line.len,
 	    1);
@@ -907,7 +936,7 @@ trace_drawn(void)
 void
 ui_draw(struct ui *u)
 {
-	if (view_focus(u->v) == VIEW_FOCUS_TEXT)
+	if (view_focus(u->v) != VIEW_FOCUS_PANE)
 		view_pane_follow(u->v, pane_rows(u));
 	draw_pane(u);
 	draw_text(u);

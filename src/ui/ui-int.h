@@ -66,11 +66,24 @@ struct ui {
 	int measure_on;			/* ... and whether it is kept (w) */
 };
 
-/* The side pane's rows below its header. */
+/* Rows of the timeline's histogram (ui-hist.c), 0 when not shown. */
+#define HIST_ROWS	3
+static inline int
+hist_rows(const struct ui *u)
+{
+	const struct timeline *t = view_timeline(u->v);
+
+	return u->pane_w > 0 && view_pane(u->v) == VIEW_PANE_TIMELINE &&
+	    u->text_rows >= 8 && t != NULL && t->n > 0 ? HIST_ROWS : 0;
+}
+
+/* The side pane's rows below its header (and the histogram). */
 static inline int
 pane_rows(const struct ui *u)
 {
-	return u->text_rows > 1 ? u->text_rows - 1 : 1;
+	int n = u->text_rows - 1 - hist_rows(u);
+
+	return n > 1 ? n : 1;
 }
 
 /*
@@ -82,6 +95,12 @@ pane_rows(const struct ui *u)
  * screen drawn answers it), ui_trace_close at the end.
  */
 void ui_draw(struct ui *u);
+/*
+ * ui-hist.c: draws the timeline's histogram in the HIST_ROWS rows from y
+ * of the side pane: the bars, the axis's labels, the period selected (or
+ * in view) and its count.
+ */
+void ui_hist_draw(struct ui *u, int y);
 void ui_init_colors(struct ui *u);
 void ui_set_ambwide(int on);
 void ui_trace_open(void);

@@ -46,6 +46,7 @@
 
 #include <unistr.h>
 
+#include "juan/chrono.h"
 #include "juan/doc.h"
 #include "juan/command.h"
 #include "juan/input.h"
@@ -142,8 +143,11 @@ geometry(struct ui *u)
 	u->text_x = w > 0 ? w + 1 : 0;
 	u->text_w = u->cols - u->text_x;
 	ui_conf_measure(u);
-	if (w == 0 && view_focus(v) == VIEW_FOCUS_PANE)
+	if (w == 0 && view_focus(v) != VIEW_FOCUS_TEXT)
 		view_set_focus(v, VIEW_FOCUS_TEXT);
+	if (view_focus(v) == VIEW_FOCUS_HIST && hist_rows(u) == 0)
+		view_set_focus(v, VIEW_FOCUS_PANE);
+	view_set_pane_cols(v, w > 1 ? w - 1 : 0);
 	view_resize(v, u->text_w, u->text_rows);
 }
 
@@ -155,6 +159,8 @@ show_pane(struct ui *u, enum view_pane p)
 
 	view_set_pane_hidden(v, 0);
 	view_set_pane(v, p);
+	if (p != VIEW_PANE_TIMELINE && view_focus(v) == VIEW_FOCUS_HIST)
+		view_set_focus(v, VIEW_FOCUS_PANE);
 	geometry(u);
 	view_pane_follow(v, pane_rows(u));
 	if (u->pane_w == 0)
@@ -184,8 +190,9 @@ mouse_key(struct ui *u)
 	if (!(me.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED |
 	    BUTTON1_RELEASED)))
 		return;
-	if (me.x < u->pane_w && me.y >= 1 && me.y <= pane_rows(u)) {
-		i = view_pane_top(v) + (size_t)me.y - 1;
+	if (me.x < u->pane_w && me.y >= 1 + hist_rows(u) &&
+	    me.y <= pane_rows(u) + hist_rows(u)) {
+		i = view_pane_top(v) + (size_t)(me.y - 1 - hist_rows(u));
 		if (i < view_nitems(v)) {
 			view_pane_select(v, i, pane_rows(u));
 			view_pane_jump(v);
@@ -207,7 +214,8 @@ ui_key(int is_key, wint_t ch)
 		{ KEY_ENTER, CMD_KEY_ENTER },
 		{ KEY_BACKSPACE, CMD_KEY_BACKSPACE },
 		{ KEY_F(1), CMD_KEY_F1 }, { KEY_RESIZE, CMD_KEY_RESIZE },
-		{ KEY_MOUSE, CMD_KEY_MOUSE }
+		{ KEY_MOUSE, CMD_KEY_MOUSE }, { KEY_LEFT, CMD_KEY_LEFT },
+		{ KEY_RIGHT, CMD_KEY_RIGHT }
 	};
 	size_t i;
 
@@ -286,6 +294,64 @@ move_cmd(struct ui *u, enum command c, long n, int have)
 	return 1;
 }
 
+/* The commands of the timeline pane, its histogram and @. */
+static void
+ui_tl_cmd(struct ui *u, enum command c, long n)
+{
+	struct view *v = u->v;
+	const struct chrono_hist *h;
+	char lab[32];
+
+	switch (c) {
+	case CMD_TL_ORDER:
+	case CMD_TL_CITE:
+		if (view_pane(v) != VIEW_PANE_TIMELINE)
+			break;
+		if (c == CMD_TL_ORDER) {
+			view_toggle_tl_order(v);
+			set_msg(u, "Timeline in %s order",
+			    view_tl_by_date(v) ? "date" : "text");
+		} else {
+			view_toggle_citations(v);
+			set_msg(u, "Citations %s", view_tl_citations(v) ?
+			    "shown" : "hidden");
+		}
+		/* The entry selected stays selected, and in view. */
+		view_pane_select(v, view_sel(v), pane_rows(u));
+		break;
+	case CMD_HIST:
+		if (view_pane(v) != VIEW_PANE_TIMELINE || view_pane_hidden(v))
+			show_pane(u, VIEW_PANE_TIMELINE);
+		if (u->pane_w == 0)
+			break;
+		if (hist_rows(u) == 0) {
+			set_msg(u, view_timeline(v) == NULL ||
+			    view_timeline(v)->n == 0 ? "No dates in this text" :
+			    "The screen is too low for the histogram");
+			break;
+		}
+		if (view_hist(v, (size_t)(u->pane_w > 2 ? u->pane_w - 2 :
+		    1)) != NULL)
+			view_hist_follow(v);
+		view_set_focus(v, VIEW_FOCUS_HIST);
+		break;
+	case CMD_HIST_LEFT: view_hist_move(v, -n); break;
+	case CMD_HIST_RIGHT: view_hist_move(v, n); break;
+	case CMD_HIST_JUMP:
+		h = view_hist(v, (size_t)(u->pane_w > 2 ? u->pane_w - 2 : 1));
+		if (view_hist_jump(v) < 0 && h != NULL && h->nbins > 0) {
+			chrono_hist_label(h, view_hist_cur(v), lab, sizeof lab);
+			set_msg(u, "No dates in %s", lab);
+		}
+		break;
+	case CMD_GOTO_DATE:
+		input_open_prompt(&u->in, v, INPUT_DATE, 0);
+		break;
+	default:
+		break;
+	}
+}
+
 /* The commands of the side pane, search, marks and the rest. */
 static void
 other_cmd(struct ui *u, enum command c, long n, uint32_t key)
@@ -298,11 +364,13 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 	case CMD_TIMELINE: show_pane(u, VIEW_PANE_TIMELINE); break;
 	case CMD_RESULTS: show_pane(u, VIEW_PANE_RESULTS); break;
 	case CMD_TL_ORDER:
-		if (view_pane(v) == VIEW_PANE_TIMELINE) {
-			view_toggle_tl_order(v);
-			set_msg(u, "Timeline in %s order",
-			    view_tl_by_date(v) ? "date" : "text");
-		}
+	case CMD_TL_CITE:
+	case CMD_HIST:
+	case CMD_HIST_LEFT:
+	case CMD_HIST_RIGHT:
+	case CMD_HIST_JUMP:
+	case CMD_GOTO_DATE:
+		ui_tl_cmd(u, c, n);
 		break;
 	case CMD_FOCUS:
 		if (u->pane_w == 0)
@@ -384,7 +452,10 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 static const struct command_row *
 key_row(const struct ui *u, uint32_t key)
 {
-	return command_find(key, view_focus(u->v) == VIEW_FOCUS_PANE);
+	enum view_focus f = view_focus(u->v);
+
+	return command_find(key, f == VIEW_FOCUS_HIST ? 2 :
+	    f == VIEW_FOCUS_PANE);
 }
 
 static void

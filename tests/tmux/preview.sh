@@ -11,7 +11,8 @@ while [ "$(wc -c <"$big")" -lt 1200000 ]; do
 	cat "$src" "$src" "$src" "$src" "$src" "$src" "$src" "$src" >>"$big"
 done
 nsec=$("$JUAN" --outline --json "$big" | grep -c '^  {"level"')
-ndate=$("$JUAN" --timeline "$big" | wc -l)
+# The pane leaves out citations (dates in a title or a link's text).
+ndate=$("$JUAN" --timeline --csv "$big" | grep -c ',false$')
 last=$(grep -v '^$' "$big" | tail -n 1 | cut -f1)
 
 shell 100 30
@@ -31,7 +32,7 @@ keys o
 wait_for "Outline ($nsec)" 300
 ok $? "the outline fills in with every section ($nsec)"
 keys t
-wait_for "Timeline ($ndate)" 300
+wait_for "Timeline · by date ($ndate)" 300
 ok $? "the timeline fills in with every date ($ndate)"
 wait_gone 'reading...' 300
 ok $? "... and the pane stops saying it is reading"
@@ -101,16 +102,17 @@ wait_for 'juan-exit=0'
 ok $? "q quits"
 
 # A filter over a timeline of 60,000 entries is tried a slice at a time
-# between keys, and ends with every row it matches.
+# between keys, and ends with every row it matches (it searches the
+# events too, so no line's number holds 2005).
 awk 'BEGIN { for (i = 0; i < 60000; i++)
-	printf "第%d行：%d年。\n\n", i, 1990 + i % 20 }' >"$tdir/years.txt"
+	printf "第%d行：%d年。\n\n", i % 1000, 1990 + i % 20 }' >"$tdir/years.txt"
 t send-keys -t main "clear; $JUAN $tdir/years.txt; echo juan-exit=\$?" \
     Enter
 wait_for '%'
 keys t
-wait_for 'Timeline (60000)' 300
+wait_for 'Timeline · by date (60000)' 300
 keys Tab / 2 0 0 5
-wait_for "Timeline /2005 (3000)" 60
+wait_for "/2005 (3000)" 60
 ok $? "a filter typed over 60,000 entries finds all 3000 rows"
 keys Escape q
 wait_for 'juan-exit=0'

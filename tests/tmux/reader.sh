@@ -116,7 +116,8 @@ for size in "120 35" "80 24" "40 12" "20 6"; do
 		keys t
 		wait_for 'Timeline'
 		ok $? "${w}x$h: t shows the timeline pane"
-		pane_rows | awk -F '\t' -v dates="$tdir/dates" '
+		# Below the histogram's three rows.
+		pane_rows | sed 1,3d | awk -F '\t' -v dates="$tdir/dates" '
 			BEGIN { i = n = 0; while ((getline l < dates) > 0) {
 				split(l, f, "\t"); v[n++] = f[1] } }
 			$0 == "" { next }

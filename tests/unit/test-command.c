@@ -74,7 +74,8 @@ test_table(void)
 		for (j = i + 1; j < command_nrows; j++) {
 			const struct command_row *s = &command_rows[j];
 
-			if ((r->flags & CMD_F_PANE) != (s->flags & CMD_F_PANE))
+			if ((r->flags & (CMD_F_PANE | CMD_F_HIST)) !=
+			    (s->flags & (CMD_F_PANE | CMD_F_HIST)))
 				continue;
 			for (a = 0; a < CMD_KEYS_MAX && r->keys[a]; a++)
 				for (b = 0; b < CMD_KEYS_MAX && s->keys[b]; b++)
@@ -112,6 +113,20 @@ test_flags(void)
 	ok(flags(CMD_MARK_SET) & CMD_F_LETTER, "m reads a letter");
 	ok(!(flags(CMD_QUIT) & CMD_F_COUNT), "q takes no count");
 	ok(flags(CMD_ITEM_DOWN) & CMD_F_PANE, "the pane's j is the pane's");
+	ok(command_find('h', 2)->cmd == CMD_HIST_LEFT &&
+	    command_find(CMD_KEY_RIGHT, 2)->cmd == CMD_HIST_RIGHT &&
+	    command_find('\r', 2)->cmd == CMD_HIST_JUMP,
+	    "on the histogram h, Right and Enter move along it and jump");
+	ok(command_find('h', 0)->cmd == CMD_HELP &&
+	    command_find('h', 1)->cmd == CMD_HELP &&
+	    command_find('\r', 1)->cmd == CMD_ITEM_JUMP,
+	    "... and elsewhere are what they were");
+	ok(command_find('j', 2)->cmd == CMD_ITEM_DOWN &&
+	    command_find('\t', 2)->cmd == CMD_FOCUS,
+	    "on the histogram the pane's other keys still work");
+	ok(command_find('@', 0)->cmd == CMD_GOTO_DATE &&
+	    command_find('T', 0)->cmd == CMD_HIST &&
+	    command_find('c', 0)->cmd == CMD_TL_CITE, "@, T and c");
 }
 
 static void

@@ -257,11 +257,12 @@ test_filter_slices(void)
 	size_t i, steps = 0, want = 0, n = 12 * VIEW_FILTER_SLICE;
 
 	for (i = 0; i < n; i++)
-		sbuf_printf(&t, "第%zu行：%zu年。\n\n", i, 1990 + i % 20);
+		sbuf_printf(&t, "第%zu行：%zu年。\n\n", i % 1000, 1990 + i % 20);
 	b = buffer_from_mem(t.s, t.len, NULL, &err);
 	sbuf_free(&t);
 	d = doc_new(b);
 	tl = timeline_new(d);
+	/* The filter searches the event too: 第1995行 never occurs. */
 	for (i = 0; i < tl->n; i++)
 		want += strcmp(tl->entries[i].value, "1995") == 0;
 	v = view_new(d, tl, 40, 10, 1);

@@ -1,0 +1,1 @@
+--timeline --csv --sort=date $FIXTURES/timeline/chronicle-md.txt

@@ -1,0 +1,1 @@
+--timeline --from=2016-13 $FIXTURES/timeline/pane.md

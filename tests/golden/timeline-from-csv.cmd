@@ -1,0 +1,1 @@
+--timeline --csv --from=BC221 --to=199X --sort=date $FIXTURES/timeline/pane.md

@@ -1,0 +1,1 @@
+--timeline --json --from=2016-04-19 --to=2016-04-19 $FIXTURES/timeline/pane.md

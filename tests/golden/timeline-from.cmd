@@ -1,0 +1,1 @@
+--timeline --from=2016 --to=2018-06 $FIXTURES/timeline/pane.md

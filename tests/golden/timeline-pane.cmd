@@ -1,0 +1,1 @@
+--timeline $FIXTURES/timeline/pane.md
