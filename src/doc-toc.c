@@ -635,7 +635,10 @@ middle_at(const struct build *b, size_t i, struct hcand **cands, size_t *nc,
 	for (j = i + 1; cands != NULL && j <= i + m; j++) {
 		size_t off = d->blocks[j].off, end = d->blocks[j].end;
 
-		if (middle_kind(b, j) != MID_HEADER)
+		/* Each line once: the middles of neighbouring first halves
+		 * overlap, and a line met twice is no repeated header. */
+		if (middle_kind(b, j) != MID_HEADER || (*nc > 0 &&
+		    (*cands)[*nc - 1].i >= j))
 			continue;
 		doc_lex_trim(b->s, &off, &end);
 		if (*nc == *cap) {

@@ -165,6 +165,18 @@ test_page_break(void)
 	    (d->blocks[5].flags & BLOCK_JOINED), "the halves are joined");
 	doc_free(d);
 
+	/*
+	 * Short lines one after another, none repeated (a list set as
+	 * paragraphs): the middles of neighbouring lines overlap, and no
+	 * line is a running header because it was met twice.
+	 */
+	d = MODEL("L0001\n\nL0002\n\nL0003\n\nL0004\n\nL0005\n\n"
+	    "L0006\n\nL0007\n\nL0008\n");
+	ok(strstr(kinds(d), "boilerplate") == NULL,
+	    "short lines that are not repeated are no running header (%s)",
+	    kinds(d));
+	doc_free(d);
+
 	/* Numbers alone with whole sentences around them stay. */
 	d = MODEL("第一段写完了。\n\n12\n\n第二段也写完了。\n");
 	ok(strstr(kinds(d), "boilerplate") == NULL,
