@@ -244,9 +244,9 @@ wait_for 'juan-exit=0'
 
 printf 'pane = timeline\ntimeline-order = text\npane-width = 50\n' >"$cfg"
 start 160 20 jump.txt
-wait_for 'Timeline (text order)'
+wait_for 'Timeline · in text order'
 ok $? "pane = timeline and timeline-order = text"
-[ "$(screen | sed -n 1p | sed 's/[│|].*//' | wc -c)" -eq 81 ]
+[ "$(screen | sed -n 1p | sed 's/[│|].*//' | LC_ALL=C.UTF-8 wc -m)" -eq 81 ]
 ok $? "pane-width = 50: the side pane is 80 of 160 columns"
 keys q
 wait_for 'juan-exit=0'

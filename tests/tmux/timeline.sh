@@ -57,7 +57,7 @@ for size in 120x35 80x24 40x12; do
 	run "$doc"
 	wait_for '%'
 	keys t
-	wait_re '^ (Timeline )?· (by )?date'
+	wait_re '^[ >](Timeline )?· (by )?date'
 	ok $? "$size: the pane's title names the order"
 
 	# The row of 2014-03 shows its event, not its expression again.
@@ -77,13 +77,13 @@ for size in 120x35 80x24 40x12; do
 	# is the fourth in text order.
 	second=$(sed -n 2p "$tdir/dates" | cut -d' ' -f2)
 	keys Tab g j s
-	wait_re '^ (Timeline )?· (in )?text'
+	wait_re '^[ >](Timeline )?· (in )?text'
 	ok $? "$size: s: the title says text order"
 	keys Enter
 	wait_top "$second"
 	ok $? "$size: s keeps the selected entry (Enter goes to line $second)"
 	keys s Tab
-	wait_re '^ (Timeline )?· (by )?date'
+	wait_re '^[ >](Timeline )?· (by )?date'
 
 	# @2018: the first entry of 2018 in date order.
 	first18=$(awk '$1 ~ /^2018/ { print $2; exit }' "$tdir/dates")
