@@ -33,7 +33,8 @@ wait_re() {
 
 # source_line N: line N of the fixture, squeezed.
 source_line() {
-	sed -n "${1}p" "$doc" | squeeze
+	# The reader renders Markdown: a heading without its "## ".
+	sed -n "${1}p" "$doc" | sed 's/^#* *//' | squeeze
 }
 
 # wait_top LINE TAG: waits until the text's top row is source line LINE.
