@@ -205,6 +205,13 @@ chrono_hist_new(const struct timeline *t, const size_t *by_date,
 	h->first_year = floor_div(lo, h->unit) * h->unit;
 	h->nbins = (size_t)(floor_div(hi, h->unit) - floor_div(lo, h->unit)) +
 	    1;
+	/*
+	 * Years on both sides of the common era always fall in two bins
+	 * (before year 1 and from it): with one bin asked for, the later
+	 * entries share the last bin there is.
+	 */
+	if (h->nbins > max_bins)
+		h->nbins = max_bins;
 	h->count = xcalloc(h->nbins, sizeof *h->count);
 	h->first = xreallocarray(NULL, h->nbins, sizeof *h->first);
 	memset(h->first, 0xff, h->nbins * sizeof *h->first);
@@ -215,6 +222,8 @@ chrono_hist_new(const struct timeline *t, const size_t *by_date,
 			continue;
 		k = (size_t)(floor_div(chrono_key_year(e->sort_start),
 		    h->unit) - floor_div(h->first_year, h->unit));
+		if (k >= h->nbins)
+			k = h->nbins - 1;
 		if (h->count[k]++ == 0)
 			h->first[k] = by_date[i];
 		if (h->count[k] > h->max)
@@ -244,9 +253,9 @@ chrono_hist_bin(const struct chrono_hist *h, long key)
 		return -1;
 	k = floor_div(chrono_key_year(key), h->unit) -
 	    floor_div(h->first_year, h->unit);
-	if (k < 0 || (size_t)k >= h->nbins)
+	if (k < 0 || (size_t)k >= h->nbins + (h->unit >= 100000000L))
 		return -1;
-	return (ssize_t)k;
+	return (size_t)k >= h->nbins ? (ssize_t)h->nbins - 1 : (ssize_t)k;
 }
 
 void

@@ -195,6 +195,18 @@ test_hist(void)
 	chrono_hist_free(h);
 	fix_close(&f);
 
+	/* One bin asked for: both sides of the common era share it. */
+	fix_open(&f, "前221年，秦统一六国。\n\n1949年，新中国成立。\n");
+	h = chrono_hist_new(f.t, f.order, 0, 1);
+	is_int(h->nbins, 1, "hist: one bin across the common era");
+	is_int(h->count[0], 2, "hist: ... holding both entries");
+	is_int(chrono_hist_bin(h, f.t->entries[0].sort_start), 0,
+	    "hist: ... the bin of each");
+	is_int(chrono_hist_bin(h, f.t->entries[1].sort_start), 0,
+	    "hist: ... of both");
+	chrono_hist_free(h);
+	fix_close(&f);
+
 	fix_open(&f, "没有日期。");
 	h = chrono_hist_new(f.t, f.order, 0, 30);
 	is_int(h->nbins, 0, "hist: no entries, no bins");
