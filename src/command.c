@@ -26,7 +26,7 @@
 const struct command_row command_rows[] = {
 	{ CMD_LINE_DOWN, { 'j', 'e', C('e'), C('n'), '\n', '\r', K(DOWN),
 	    K(ENTER) }, CMD_F_COUNT | CMD_F_DOWN, "j Down",
-	    "j k Down Up", "scroll a line (5j: five)" },
+	    "j k Down Up", N_("scroll a line (5j: five)") },
 	{ CMD_LINE_UP, { 'k', 'y', C('y'), C('p'), K(UP) },
 	    CMD_F_COUNT | CMD_F_UP, "k Up", NULL, NULL },
 	{ CMD_ITEM_DOWN, { 'j', K(DOWN) }, CMD_F_PANE | CMD_F_COUNT, "",
@@ -35,18 +35,18 @@ const struct command_row command_rows[] = {
 	    NULL, NULL },
 	{ CMD_PAGE_DOWN, { ' ', 'f', C('f'), C('v'), K(NPAGE) },
 	    CMD_F_COUNT | CMD_F_DOWN, "Space f PgDn",
-	    "Space f PgDn", "a page down;  b PgUp  up" },
+	    "Space f PgDn", N_("a page down;  b PgUp  up") },
 	{ CMD_PAGE_UP, { 'b', C('b'), K(PPAGE) }, CMD_F_COUNT | CMD_F_UP,
 	    "b PgUp", NULL, NULL },
 	{ CMD_ITEM_PAGE_DOWN, { ' ', 'f', K(NPAGE) }, CMD_F_PANE, "",
 	    NULL, NULL },
 	{ CMD_ITEM_PAGE_UP, { 'b', K(PPAGE) }, CMD_F_PANE, "", NULL, NULL },
 	{ CMD_HALF_DOWN, { 'd', C('d') }, CMD_F_COUNT | CMD_F_DOWN, "d",
-	    "d u", "half a page down / up" },
+	    "d u", N_("half a page down / up") },
 	{ CMD_HALF_UP, { 'u', C('u') }, CMD_F_COUNT | CMD_F_UP, "u",
 	    NULL, NULL },
 	{ CMD_START, { 'g' }, CMD_F_COUNT | CMD_F_TOP | CMD_F_JUMP, "g",
-	    "g Home  G End", "start / end (42g: line 42)" },
+	    "g Home  G End", N_("start / end (42g: line 42)") },
 	{ CMD_HOME, { K(HOME) }, CMD_F_TOP | CMD_F_JUMP, "Home", NULL, NULL },
 	{ CMD_END, { 'G' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_DOWN |
 	    CMD_F_JUMP, "G", NULL, NULL },
@@ -56,19 +56,19 @@ const struct command_row command_rows[] = {
 	{ CMD_ITEM_LAST, { 'G', K(END) }, CMD_F_PANE | CMD_F_WHOLE, "",
 	    NULL, NULL },
 	{ CMD_SECTION_NEXT, { ']' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
-	    "]", "] [", "next / previous section" },
+	    "]", "] [", N_("next / previous section") },
 	{ CMD_SECTION_PREV, { '[' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
 	    "[", NULL, NULL },
 	{ CMD_DATE_NEXT, { '}' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
-	    "}", "} {  @", "next / prev date (pane order); @ go to one" },
+	    "}", "} {  @", N_("next / prev date (pane order); @ go to one") },
 	{ CMD_DATE_PREV, { '{' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
 	    "{", NULL, NULL },
 	{ CMD_OUTLINE, { 'o' }, 0, "o", "o t r",
-	    "outline / timeline / results" },
+	    N_("outline / timeline / results") },
 	{ CMD_TIMELINE, { 't' }, 0, "t", NULL, NULL },
 	{ CMD_RESULTS, { 'r' }, CMD_F_WHOLE, "r", NULL, NULL },
 	{ CMD_TL_ORDER, { 's' }, CMD_F_WHOLE, "s", "s c  T h l",
-	    "timeline order, citations; histogram" },
+	    N_("timeline order, citations; histogram") },
 	{ CMD_TL_CITE, { 'c' }, CMD_F_WHOLE, "c", NULL, NULL },
 	{ CMD_HIST, { 'T' }, CMD_F_WHOLE, "T", NULL, NULL },
 	{ CMD_HIST_LEFT, { 'h', K(LEFT) }, CMD_F_HIST | CMD_F_COUNT,
@@ -79,44 +79,44 @@ const struct command_row command_rows[] = {
 	    "", NULL, NULL },
 	{ CMD_GOTO_DATE, { '@' }, CMD_F_WHOLE, "@", NULL, NULL },
 	{ CMD_FOCUS, { '\t' }, 0, "Tab", "Tab  Enter",
-	    "text <-> side pane;  go to its item" },
+	    N_("text <-> side pane;  go to its item") },
 	{ CMD_ITEM_JUMP, { '\n', '\r', K(ENTER) }, CMD_F_PANE | CMD_F_JUMP,
 	    "Enter", NULL, NULL },
 	{ CMD_SEARCH, { '/' }, CMD_F_WHOLE, "/", "/ ?  n N",
-	    "search, next, previous\n"
-	    "  in the prompt: Up Down history, ^R regex" },
+	    N_("search, next, previous\n"
+	    "  in the prompt: Up Down history, ^R regex") },
 	{ CMD_SEARCH_BACK, { '?' }, CMD_F_WHOLE, "?", NULL, NULL },
 	{ CMD_MATCH_NEXT, { 'n' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
 	    "n", NULL, NULL },
 	{ CMD_MATCH_PREV, { 'N' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
 	    "N", NULL, NULL },
 	{ CMD_FILTER, { '/' }, CMD_F_PANE | CMD_F_WHOLE, "/",
-	    "/ in the pane", "filter it; Esc clears" },
+	    "/ in the pane", N_("filter it; Esc clears") },
 	{ CMD_FILTER_CLEAR, { CMD_ESC }, CMD_F_PANE, "Esc", NULL, NULL },
 	{ CMD_UNHIGHLIGHT, { CMD_ESC }, 0, "", NULL, NULL },
 	{ CMD_PANE_NARROW, { '<' }, 0, "<", "< > \\  w",
-	    "narrow / widen / hide pane;  w  text width" },
+	    N_("narrow / widen / hide pane;  w  text width") },
 	{ CMD_PANE_WIDEN, { '>' }, 0, ">", NULL, NULL },
 	{ CMD_PANE_HIDE, { '\\' }, 0, "\\", NULL, NULL },
 	{ CMD_MARK_SET, { 'm' }, CMD_F_LETTER, "m", "m<a-z> '<a-z>",
-	    "set / go to a mark;  M  list the marks" },
+	    N_("set / go to a mark;  M  list the marks") },
 	{ CMD_MARK_JUMP, { '\'' }, CMD_F_LETTER | CMD_F_WHOLE, "'",
 	    NULL, NULL },
 	{ CMD_MARKS, { 'M' }, CMD_F_WHOLE, "M", NULL, NULL },
 	{ CMD_JUMP_BACK, { C('o') }, CMD_F_WHOLE, "Ctrl-O", "'' ^O ^]",
-	    "back before the last jump;  older / newer" },
+	    N_("back before the last jump;  older / newer") },
 	{ CMD_JUMP_FORWARD, { C(']') }, CMD_F_WHOLE, "Ctrl-]", NULL, NULL },
 	{ CMD_PERCENT, { '%', 'p' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
-	    "% p", "% p", "to N% (50p);  = ^G  file, line, encoding" },
+	    "% p", "% p", N_("to N% (50p);  = ^G  file, line, encoding") },
 	{ CMD_INFO, { '=', C('g') }, 0, "= Ctrl-G", NULL, NULL },
 	{ CMD_MEASURE, { 'w' }, 0, "w", NULL, NULL },
 	{ CMD_BOILERPLATE, { 'B' }, 0, "B", "B L R ^L",
-	    "boilerplate / links / source / redraw" },
+	    N_("boilerplate / links / source / redraw") },
 	{ CMD_LINKS, { 'L' }, 0, "L", NULL, NULL },
 	{ CMD_SOURCE, { 'R' }, 0, "R", NULL, NULL },
 	{ CMD_REDRAW, { C('l') }, 0, "Ctrl-L", NULL, NULL },
 	{ CMD_HELP, { 'h', 'H', K(F1) }, 0, "h F1", "h F1",
-	    "this help;  q  quit" },
+	    N_("this help;  q  quit") },
 	{ CMD_QUIT, { 'q', 'Q' }, 0, "q", NULL, NULL },
 };
 
@@ -171,13 +171,14 @@ command_help(void)
 		return lines;
 	/* Offsets first: the storage moves while it grows. */
 	at[n++] = b.len;
-	sbuf_adds(&b, "juan - keys");
+	sbuf_adds(&b, _("juan - keys"));
 	sbuf_add(&b, "", 1);
 	at[n++] = b.len;
 	sbuf_add(&b, "", 1);
 	for (i = 0; i < command_nrows; i++) {
 		if ((h = command_rows[i].help) == NULL)
 			continue;
+		h = _(h);
 		at[n++] = b.len;
 		sbuf_printf(&b, "%-16s", command_rows[i].help_keys);
 		while ((nl = strchr(h, '\n')) != NULL) {
@@ -192,7 +193,7 @@ command_help(void)
 	at[n++] = b.len;
 	sbuf_add(&b, "", 1);
 	at[n++] = b.len;
-	sbuf_adds(&b, "Press any key.");
+	sbuf_adds(&b, _("Press any key."));
 	sbuf_add(&b, "", 1);
 	store = sbuf_take(&b);
 	for (k = 0; k < n; k++)

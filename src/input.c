@@ -88,14 +88,14 @@ input_letter(struct input *in, struct view *v, uint32_t key)
 		return 0;
 	in->pending = 0;
 	if (key < 'a' || key > 'z') {
-		input_msg(in, "Marks are letters a to z");
+		input_msg(in, "%s", _("Marks are letters a to z"));
 		return 1;
 	}
 	if (p == 'm') {
 		view_mark_set(v, (int)key);
-		input_msg(in, "Mark %c set", (int)key);
+		input_msg(in, _("Mark %c set"), (int)key);
 	} else if (view_mark_jump(v, (int)key) < 0) {
-		input_msg(in, "Mark %c is not set", (int)key);
+		input_msg(in, _("Mark %c is not set"), (int)key);
 	}
 	return 1;
 }
@@ -107,10 +107,11 @@ input_search_msg(struct input *in, const struct view *v, int r,
 	int fwd = !view_search_backward(v) != !!reverse;
 
 	if (r < 0)
-		input_msg(in, "Pattern not found");
+		input_msg(in, "%s", _("Pattern not found"));
 	else if (r == 1)
-		input_msg(in, "search hit %s, continuing at %s",
-		    fwd ? "BOTTOM" : "TOP", fwd ? "TOP" : "BOTTOM");
+		input_msg(in, "%s", fwd ?
+		    _("search hit BOTTOM, continuing at TOP") :
+		    _("search hit TOP, continuing at BOTTOM"));
 }
 
 void
@@ -120,10 +121,11 @@ input_date_msg(struct input *in, int r, const char *date)
 
 	util_safe_add(&b, date, strlen(date), 1);
 	if (r < 0)
-		input_msg(in, "Not a date: %s (2016, 2016-04, 2016-04-19, "
-		    "198X, BC221)", b.s != NULL ? b.s : "");
+		input_msg(in, _("Not a date: %s (2016, 2016-04, 2016-04-19, "
+		    "198X, BC221)"), b.s != NULL ? b.s : "");
 	else if (r > 0)
-		input_msg(in, "No date at or after %s", b.s != NULL ? b.s : "");
+		input_msg(in, _("No date at or after %s"),
+		    b.s != NULL ? b.s : "");
 	sbuf_free(&b);
 }
 
@@ -173,11 +175,11 @@ prompt_update(struct input *in, struct view *v)
 	}
 	r = view_search_set(v, in->line.s, in->backward, in->regex, &err);
 	if (r < 0) {
-		in->prompt_err = xasprintf("bad pattern: %s", err);
+		in->prompt_err = xasprintf(_("bad pattern: %s"), err);
 		free(err);
 		view_search_clear(v);
 	} else if (r == 1) {
-		in->prompt_err = xstrdup("not found");
+		in->prompt_err = xstrdup(_("not found"));
 	}
 }
 
@@ -223,7 +225,7 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 	}
 	in->prompt = INPUT_NONE;
 	if (in->prompt_err != NULL && in->line.len > 0 &&
-	    strcmp(in->prompt_err, "not found") != 0) {
+	    strcmp(in->prompt_err, _("not found")) != 0) {
 		input_msg(in, "%s", in->prompt_err);
 		restore_search(in, v);
 		return;
@@ -231,7 +233,7 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 	if (in->line.len == 0) {
 		/* An empty pattern repeats the last search. */
 		if (in->old_pattern == NULL) {
-			input_msg(in, "No previous search pattern");
+			input_msg(in, "%s", _("No previous search pattern"));
 			view_set_top(v, in->origin);
 			return;
 		}
@@ -247,10 +249,10 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 	if (view_history_add(in->hist, in->state_dir, in->line.s,
 	    in->regex) < 0 &&
 	    in->state_dir != NULL)
-		input_msg(in, "cannot save the search history: %s",
+		input_msg(in, _("cannot save the search history: %s"),
 		    strerror(errno));
 	if (!view_have_match(v))
-		input_msg(in, "Pattern not found: %s", in->line.s);
+		input_msg(in, _("Pattern not found: %s"), in->line.s);
 }
 
 static void

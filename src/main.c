@@ -73,14 +73,18 @@ static const struct option longopts[] = {
 static void
 usage(FILE *fp)
 {
-	fputs("Usage: juan [OPTION]... [FILE]\n"
+	/*
+	 * In pieces, so that a translator has a paragraph at a time; the
+	 * option names stay as they are in every language.
+	 */
+	fputs(_("Usage: juan [OPTION]... [FILE]\n"
 "Read FILE, a long plain-text or Markdown document (Chinese and other CJK\n"
 "text above all), with its outline and timeline beside the text.\n"
 "With no FILE, read standard input when it is not a terminal, else open\n"
 "the built-in guide.  When standard output is not a terminal and no mode\n"
-"is given, print the text as --dump does.\n"
-"\n"
-"Modes:\n"
+"is given, print the text as --dump does.\n"), fp);
+	fputs("\n", fp);
+	fputs(_("Modes:\n"
 "  -o, --outline           print the title and the section tree, and exit\n"
 "  -t, --timeline          print the dated mentions, and exit\n"
 "      --sort=WHEN         with --timeline: 'position' (document order,\n"
@@ -100,8 +104,9 @@ usage(FILE *fp)
 "      --raw               with --dump: print Markdown as its source, not\n"
 "                            rendered\n"
 "      --json              JSON output for --outline, --timeline, --search\n"
-"\n"
-"Input and display:\n"
+), fp);
+	fputs("\n", fp);
+	fputs(_("Input and display:\n"
 "  -e, --encoding=NAME     decode the input from NAME (any iconv encoding)\n"
 "                            instead of detecting it (UTF-8, UTF-16, UTF-32,\n"
 "                            GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR...)\n"
@@ -113,13 +118,16 @@ usage(FILE *fp)
 "      --max-width=N       in the reader, keep the text column at most N\n"
 "                            columns wide, centred (default 100; 0: the\n"
 "                            whole width; w switches)\n"
-"\n"
-"  -h, --help              show this help and exit\n"
+), fp);
+	fputs("\n", fp);
+	fputs(_("  -h, --help              show this help and exit\n"
 "  -V, --version           show the version and exit\n"
-"\n"
+), fp);
+	fputs("\n", fp);
+	fputs(_(
 "Exit status: 0 success, 1 the input could not be read (or --search found\n"
 "nothing), 2 bad usage.  See juan(1) for the keys of the reader and for\n"
-"the settings file, $XDG_CONFIG_HOME/juan/config.\n", fp);
+"the settings file, $XDG_CONFIG_HOME/juan/config.\n"), fp);
 }
 
 static int bad_usage(const char *fmt, ...)
@@ -135,7 +143,8 @@ bad_usage(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'juan --help' for more information.\n", stderr);
+	fputs("\n", stderr);
+	fputs(_("Try 'juan --help' for more information.\n"), stderr);
 	return 2;
 }
 
@@ -156,11 +165,32 @@ ensure_utf8_locale(void)
 	for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
 		if (setlocale(LC_CTYPE, fallbacks[i]) != NULL) {
 			if (isatty(STDOUT_FILENO))
-				fprintf(stderr, "juan: the locale is not "
-				    "UTF-8; using %s\n", fallbacks[i]);
+				fprintf(stderr, _("juan: the locale is not "
+				    "UTF-8; using %s\n"), fallbacks[i]);
 			return;
 		}
 	}
+}
+
+/*
+ * Binds the message catalogue: from LOCALEDIR, or for the tests from
+ * JUAN_TEST_LOCALEDIR (a locale tree in the build directory, so that
+ * make check reads the catalogue it has just built, not one installed).
+ * Messages are UTF-8 whatever the locale's codeset, as all juan writes.
+ * LC_MESSAGES follows the environment (ensure_utf8_locale changes only
+ * LC_CTYPE), so LANGUAGE, LC_ALL, LC_MESSAGES and LANG choose as usual.
+ */
+static void
+init_messages(void)
+{
+#ifdef ENABLE_NLS
+	const char *dir = getenv("JUAN_TEST_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, dir != NULL && *dir != '\0' ? dir :
+	    LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
 }
 
 /*
@@ -224,7 +254,7 @@ load_config(struct app_opts *o, struct config *c)
 	free(path);
 	for (s = errs.s; s != NULL && *s != '\0'; s = nl + 1) {
 		nl = strchr(s, '\n');
-		fprintf(stderr, "juan: warning: %.*s\n", (int)(nl - s), s);
+		fprintf(stderr, _("juan: warning: %.*s\n"), (int)(nl - s), s);
 		if (first == NULL)
 			first = xstrndup(s, (size_t)(nl - s));
 	}
@@ -244,7 +274,7 @@ finish(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (errno != EPIPE)
-			fprintf(stderr, "juan: write error: %s\n",
+			fprintf(stderr, _("juan: write error: %s\n"),
 			    strerror(errno));
 		return status == 0 ? 1 : status;
 	}
@@ -292,8 +322,8 @@ parse_args(int argc, char **argv, struct app_opts *o)
 			n = strtol(optarg, &end, 10);
 			if (errno != 0 || *end != '\0' || end == optarg ||
 			    n < 1 || n > 100000)
-				return bad_usage("invalid width '%s' (a "
-				    "number of columns from 1 to 100000)",
+				return bad_usage(_("invalid width '%s' (a "
+				    "number of columns from 1 to 100000)"),
 				    optarg);
 			o->width = (int)n;
 			break;
@@ -306,8 +336,8 @@ parse_args(int argc, char **argv, struct app_opts *o)
 			else if (strcmp(optarg, "position") == 0)
 				o->sort_date = 0;
 			else
-				return bad_usage("invalid --sort '%s' (use "
-				    "'date' or 'position')", optarg);
+				return bad_usage(_("invalid --sort '%s' (use "
+				    "'date' or 'position')"), optarg);
 			break;
 		case OPT_CSV:
 			o->csv = 1;
@@ -317,8 +347,8 @@ parse_args(int argc, char **argv, struct app_opts *o)
 			long a, z;
 
 			if (chrono_parse(optarg, &a, &z) < 0)
-				return bad_usage("invalid --%s '%s' (a date: "
-				    "2016, 2016-04, 2016-04-19, 198X, BC221)",
+				return bad_usage(_("invalid --%s '%s' (a date: "
+				    "2016, 2016-04, 2016-04-19, 198X, BC221)"),
 				    c == OPT_FROM ? "from" : "to", optarg);
 			if (c == OPT_FROM) {
 				o->have_from = 1;
@@ -345,8 +375,8 @@ parse_args(int argc, char **argv, struct app_opts *o)
 			enum format_kind k;
 
 			if (format_parse(optarg, &k) < 0)
-				return bad_usage("invalid --input-format '%s' "
-				    "(use text, markdown, html or epub)",
+				return bad_usage(_("invalid --input-format '%s'"
+				    " (use text, markdown, html or epub)"),
 				    optarg);
 			o->input_format = (int)k;
 			break;
@@ -362,8 +392,8 @@ parse_args(int argc, char **argv, struct app_opts *o)
 			else if (strcmp(optarg, "auto") == 0)
 				o->ambiwidth = 0;
 			else
-				return bad_usage("invalid --ambiwidth '%s' "
-				    "(use 1, 2 or auto)", optarg);
+				return bad_usage(_("invalid --ambiwidth '%s' "
+				    "(use 1, 2 or auto)"), optarg);
 			break;
 		case OPT_MAX_WIDTH:
 			errno = 0;
@@ -371,9 +401,9 @@ parse_args(int argc, char **argv, struct app_opts *o)
 			if (errno != 0 || *end != '\0' || end == optarg ||
 			    (n != 0 && (n < CONFIG_MAX_WIDTH_MIN ||
 			    n > CONFIG_MAX_WIDTH_MAX)))
-				return bad_usage("invalid --max-width '%s' (a "
-				    "number of columns from %d to %d, or 0 for "
-				    "the whole width)", optarg,
+				return bad_usage(_("invalid --max-width '%s' "
+				    "(a number of columns from %d to %d, or 0 "
+				    "for the whole width)"), optarg,
 				    CONFIG_MAX_WIDTH_MIN, CONFIG_MAX_WIDTH_MAX);
 			o->max_width = (int)n;
 			break;
@@ -384,28 +414,28 @@ parse_args(int argc, char **argv, struct app_opts *o)
 			printf("juan %s\n", PACKAGE_VERSION);
 			return 0;
 		default:
-			fputs("Try 'juan --help' for more information.\n",
+			fputs(_("Try 'juan --help' for more information.\n"),
 			    stderr);
 			return 2;
 		}
 	}
 	if (modes > 1)
-		return bad_usage("%s", "give at most one of --outline, "
-		    "--timeline, --search and --dump");
+		return bad_usage("%s", _("give at most one of --outline, "
+		    "--timeline, --search and --dump"));
 	if (argc - optind > 1)
-		return bad_usage("%s", "too many files (juan reads one)");
+		return bad_usage("%s", _("too many files (juan reads one)"));
 	if (o->json && o->mode != MODE_OUTLINE && o->mode != MODE_TIMELINE &&
 	    o->mode != MODE_SEARCH)
-		return bad_usage("%s", "--json goes with --outline, "
-		    "--timeline or --search");
+		return bad_usage("%s", _("--json goes with --outline, "
+		    "--timeline or --search"));
 	if ((o->csv || o->have_from || o->have_to) &&
 	    o->mode != MODE_TIMELINE)
-		return bad_usage("%s", "--csv, --from and --to go with "
-		    "--timeline");
+		return bad_usage("%s", _("--csv, --from and --to go with "
+		    "--timeline"));
 	if (o->csv && o->json)
-		return bad_usage("%s", "give one of --csv and --json");
+		return bad_usage("%s", _("give one of --csv and --json"));
 	if (o->mode == MODE_SEARCH && o->pattern[0] == '\0')
-		return bad_usage("%s", "the search pattern is empty");
+		return bad_usage("%s", _("the search pattern is empty"));
 
 	if (optind < argc)
 		o->file = argv[optind];
@@ -414,7 +444,7 @@ parse_args(int argc, char **argv, struct app_opts *o)
 	else
 		o->is_guide = 1;
 	o->name = o->file == NULL ? "guide" :
-	    strcmp(o->file, "-") == 0 ? "(standard input)" :
+	    strcmp(o->file, "-") == 0 ? _("(standard input)") :
 	    display_name(o->file);
 
 	/* A file's kind is known before it is read; a pipe's after. */
@@ -445,6 +475,7 @@ main(int argc, char **argv)
 	int status;
 
 	ensure_utf8_locale();
+	init_messages();
 	if ((status = parse_args(argc, argv, &o)) >= 0)
 		return status;
 	load_config(&o, &cfg);
@@ -488,8 +519,8 @@ main(int argc, char **argv)
 	 * and was read by its converter.
 	 */
 	if (d->buf->binary && !o.binary && o.format == FORMAT_TEXT) {
-		fprintf(stderr, "juan: %s: binary file (see it anyway with "
-		    "--binary)\n", o.name);
+		fprintf(stderr, _("juan: %s: binary file (see it anyway with "
+		    "--binary)\n"), o.name);
 		source_free(src);
 		return 1;
 	}

@@ -6,6 +6,9 @@
 SAMPLES=$top_srcdir/tests/samples
 FIXTURES=$top_srcdir/tests/fixtures
 export SAMPLES FIXTURES LC_ALL=C.UTF-8
+# The tests expect English messages whatever the developer's LANGUAGE
+# (tests/tmux/i18n.sh sets it where it wants Chinese).
+unset LANGUAGE
 tap_n=0
 tap_failed=0
 

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "juan/i18n.h"
+
 /*
  * Allocation.  These end the program with a message on stderr when memory
  * runs out, so callers never test for NULL.  xrealloc(NULL, n) is malloc.

@@ -40,7 +40,7 @@ ui_conf_start(struct ui *u)
 	    !c->tl_by_date != !view_tl_by_date(u->v))
 		view_toggle_tl_order(u->v);
 	if (u->o->config_warn != NULL)
-		input_msg(&u->in, "warning: %s", u->o->config_warn);
+		input_msg(&u->in, _("warning: %s"), u->o->config_warn);
 }
 
 void
@@ -91,9 +91,9 @@ ui_conf_toggle(struct ui *u)
 {
 	u->measure_on = !u->measure_on;
 	if (u->measure_on)
-		input_msg(&u->in, "Text column at most %d columns (w: the "
-		    "whole width)", u->max_w);
+		input_msg(&u->in, _("Text column at most %d columns (w: the "
+		    "whole width)"), u->max_w);
 	else
-		input_msg(&u->in, "Text column at the whole width (w: at "
-		    "most %d columns)", u->max_w);
+		input_msg(&u->in, _("Text column at the whole width (w: at "
+		    "most %d columns)"), u->max_w);
 }

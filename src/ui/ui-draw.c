@@ -516,7 +516,7 @@ draw_text(struct ui *u)
 		struct style ds = style(u, C_DIM);
 
 		draw_cut(0, u->text_x + 1, u->text_w - 1,
-		    "Reading standard input...", ds.attr, ds.pair);
+		    _("Reading standard input..."), ds.attr, ds.pair);
 		return;
 	}
 	view_paint_rows(u->v, u->text_w, p);
@@ -540,20 +540,20 @@ static const char *
 pane_name(const struct view *v, int level)
 {
 	static const char *const tl[3][2] = {
-		{ "Timeline \xc2\xb7 in text order",
-		    "Timeline \xc2\xb7 by date" },
-		{ "Timeline \xc2\xb7 text", "Timeline \xc2\xb7 date" },
-		{ "\xc2\xb7 text", "\xc2\xb7 date" }
+		{ N_("Timeline \xc2\xb7 in text order"),
+		    N_("Timeline \xc2\xb7 by date") },
+		{ N_("Timeline \xc2\xb7 text"), N_("Timeline \xc2\xb7 date") },
+		{ N_("\xc2\xb7 text"), N_("\xc2\xb7 date") }
 	};
 
 	switch (view_pane(v)) {
 	case VIEW_PANE_OUTLINE:
-		return "Outline";
+		return _("Outline");
 	case VIEW_PANE_TIMELINE:
-		return tl[level < 0 ? 0 : level > 2 ? 2 : level]
-		    [view_tl_by_date(v) ? 1 : 0];
+		return _(tl[level < 0 ? 0 : level > 2 ? 2 : level]
+		    [view_tl_by_date(v) ? 1 : 0]);
 	default:
-		return "Results";
+		return _("Results");
 	}
 }
 
@@ -580,7 +580,7 @@ pane_head(struct ui *u, int lvl, struct sbuf *b)
 	/* What the thread is still building. */
 	if (!source_complete(u->src) && (view_pane(v) == VIEW_PANE_TIMELINE ||
 	    source_loading(u->src)))
-		sbuf_adds(b, " reading...");
+		sbuf_printf(b, " %s", _("reading..."));
 }
 
 static void
@@ -612,13 +612,16 @@ draw_pane(struct ui *u)
 	if ((hy = hist_rows(u)) > 0)
 		ui_hist_draw(u, 1);
 	if (view_nitems(v) == 0) {
-		const char *e = view_filtering(v) ? "(filtering...)" :
-		    view_filter(v) != NULL ? "(nothing matches)" :
+		const char *e = view_filtering(v) ? _("(filtering...)") :
+		    view_filter(v) != NULL ? _("(nothing matches)") :
 		    !source_complete(u->src) && source_reading_pipe(u->src) ?
-		    "(reading...)" :
-		    view_pane(v) == VIEW_PANE_OUTLINE ? "(no headings found)" :
-		    view_pane(v) == VIEW_PANE_TIMELINE ? "(no dates found)" :
-		    !view_searching(v) ? "(no search yet: /)" : "(no matches)";
+		    _("(reading...)") :
+		    view_pane(v) == VIEW_PANE_OUTLINE ?
+		    _("(no headings found)") :
+		    view_pane(v) == VIEW_PANE_TIMELINE ?
+		    _("(no dates found)") :
+		    !view_searching(v) ? _("(no search yet: /)") :
+		    _("(no matches)");
 
 		draw_str(1 + hy, 1, u->pane_w - 1, e, ds.attr, ds.pair);
 	}
@@ -664,8 +667,8 @@ draw_prompt(struct ui *u)
 	size_t skip = 0;
 	uint32_t c;
 
-	p = in->prompt == INPUT_FILTER ? "filter /" :
-	    in->prompt == INPUT_DATE ? "Go to date: " : in->backward ? "?" :
+	p = in->prompt == INPUT_FILTER ? _("filter /") :
+	    in->prompt == INPUT_DATE ? _("Go to date: ") : in->backward ? "?" :
 	    "/";
 	util_safe_add(&l, in->line.s != NULL ? in->line.s : "", in->line.len,
 	    1);
@@ -673,12 +676,14 @@ draw_prompt(struct ui *u)
 		sbuf_adds(&r, in->prompt_err);
 	} else if (in->prompt == INPUT_SEARCH) {
 		if (in->regex)
-			sbuf_adds(&r, "[regex]");
+			sbuf_adds(&r, _("[regex]"));
 		view_status(v, &vs);
-		if (vs.have_match && in->line.len > 0)
-			sbuf_printf(&r, "%s%zu%s match%s", r.len ? " " : "",
-			    vs.match_n, vs.match_more ? "+" : "",
-			    vs.match_n == 1 && !vs.match_more ? "" : "es");
+		if (vs.have_match && in->line.len > 0) {
+			sbuf_adds(&r, r.len ? " " : "");
+			sbuf_printf(&r, vs.match_more ? _("%zu+ matches") :
+			    P_("%zu match", "%zu matches", vs.match_n),
+			    vs.match_n);
+		}
 	}
 	pw = str_cols(p);
 	/*
@@ -785,10 +790,10 @@ draw_status(struct ui *u)
 	if (!u->reading_stdin)
 		sbuf_printf(&pct, "%3d%%", vs.percent);
 	if (vs.have_match && vs.match_i > 0)
-		sbuf_printf(&m, "match %zu/%zu%s", vs.match_i, vs.match_n,
+		sbuf_printf(&m, _("match %zu/%zu%s"), vs.match_i, vs.match_n,
 		    vs.match_more ? "+" : "");
 	else if (vs.have_match)
-		sbuf_printf(&m, "match ?/%zu%s", vs.match_n,
+		sbuf_printf(&m, _("match ?/%zu%s"), vs.match_n,
 		    vs.match_more ? "+" : "");
 	if (vs.date != NULL)
 		util_safe_add(&r, vs.date, strlen(vs.date), 1);
@@ -796,10 +801,10 @@ draw_status(struct ui *u)
 	 * What the right part may take: all but 2 columns of margin, and
 	 * the date only when it leaves the section 10 of them.
 	 */
-	if (r.len > 0 && str_cols(r.s) + 2 + (m.len > 0 ? (int)m.len + 2 :
+	if (r.len > 0 && str_cols(r.s) + 2 + (m.len > 0 ? str_cols(m.s) + 2 :
 	    0) + (int)pct.len > u->cols - 12)
 		sbuf_reset(&r);
-	if (m.len > 0 && (int)m.len + 2 + (int)pct.len > u->cols - 2)
+	if (m.len > 0 && str_cols(m.s) + 2 + (int)pct.len > u->cols - 2)
 		sbuf_reset(&m);
 	if (m.len > 0)
 		sbuf_printf(&r, "%s%s", r.len > 0 ? "  " : "", m.s);

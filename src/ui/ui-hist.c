@@ -22,6 +22,7 @@
 #include <wchar.h>
 
 #include "juan/chrono.h"
+#include "juan/util.h"
 #include "ui/ui-int.h"
 
 static const wchar_t bars_utf8[] = L" \x2581\x2582\x2583\x2584\x2585\x2586"
@@ -45,6 +46,27 @@ put_ascii(int y, int x, const char *s, int n, attr_t attr)
 {
 	for (; *s != '\0' && n > 0; s++, n--)
 		put(y, x++, (wchar_t)(unsigned char)*s, attr);
+}
+
+/*
+ * Puts the UTF-8 string s (a message, perhaps translated) at y, x in at
+ * most n columns, a wide character taking two.
+ */
+static void
+put_text(int y, int x, const char *s, int n, attr_t attr)
+{
+	size_t i = 0, len = strlen(s);
+	uint32_t c;
+	int w;
+
+	while (i < len) {
+		i += (size_t)util_u8_next(s + i, len - i, &c);
+		if ((w = wcwidth((wchar_t)c)) < 1 || w > n)
+			break;
+		put(y, x, (wchar_t)c, attr);
+		x += w;
+		n -= w;
+	}
 }
 
 void
@@ -100,8 +122,9 @@ ui_hist_draw(struct ui *u, int y)
 	chrono_hist_label(h, cur, lab, sizeof lab);
 	if (focus || in_view >= 0)
 		snprintf(info, sizeof info, focus ? "%s: %zu" :
-		    "%s: %zu in view", lab, h->count[cur]);
+		    _("%s: %zu in view"), lab, h->count[cur]);
 	else
-		snprintf(info, sizeof info, "%zu dates", h->total);
-	put_ascii(y + 2, 1, info, w, focus ? A_BOLD : A_NORMAL);
+		snprintf(info, sizeof info, P_("%zu date", "%zu dates",
+		    h->total), h->total);
+	put_text(y + 2, 1, info, w, focus ? A_BOLD : A_NORMAL);
 }

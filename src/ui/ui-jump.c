@@ -79,7 +79,7 @@ ui_jump_letter(struct ui *u, uint32_t key)
 	if (key == '\'' || key == '`') {
 		u->in.pending = 0;
 		if (view_jump_last(&u->jumps, before, &to) < 0)
-			input_msg(&u->in, "No jump to go back from");
+			input_msg(&u->in, "%s", _("No jump to go back from"));
 		else
 			go(u, to);
 		return 1;
@@ -104,15 +104,15 @@ info(struct ui *u)
 
 	sbuf_printf(&s, "%s", u->o->name);
 	if (source_shown(u->src) == SOURCE_TAIL)
-		sbuf_adds(&s, " \xc2\xb7 lines ?");
+		sbuf_adds(&s, _(" \xc2\xb7 lines ?"));
 	else if (b->nlines == 0 || b->len == 0)
-		sbuf_adds(&s, " \xc2\xb7 no lines");
+		sbuf_adds(&s, _(" \xc2\xb7 no lines"));
 	else
-		sbuf_printf(&s, " \xc2\xb7 lines %zu-%zu/%s%zu",
+		sbuf_printf(&s, _(" \xc2\xb7 lines %zu-%zu/%s%zu"),
 		    buffer_line_of(b, top), buffer_line_of(b, bot > top ?
 		    bot - 1 : top), source_loading(u->src) ? ">" : "",
 		    b->nlines);
-	sbuf_printf(&s, " \xc2\xb7 byte %zu/%zu \xc2\xb7 ",
+	sbuf_printf(&s, _(" \xc2\xb7 byte %zu/%zu \xc2\xb7 "),
 	    source_base_off(u->src) + top, total);
 	util_safe_add(&s, b->encoding != NULL ? b->encoding : "UTF-8",
 	    strlen(b->encoding != NULL ? b->encoding : "UTF-8"), 1);
@@ -129,7 +129,8 @@ open_marks(struct ui *u)
 	struct view_mark m[26];
 
 	if (view_jump_marks(u->v, m) == 0) {
-		input_msg(&u->in, "No marks yet (m and a letter sets one)");
+		input_msg(&u->in, "%s",
+		    _("No marks yet (m and a letter sets one)"));
 		return;
 	}
 	u->marks_open = 1;
@@ -144,13 +145,13 @@ ui_jump_cmd(struct ui *u, enum command c, long n, int have)
 	switch (c) {
 	case CMD_JUMP_BACK:
 		if (view_jump_back(&u->jumps, here, &to) < 0)
-			input_msg(&u->in, "At the oldest jump");
+			input_msg(&u->in, "%s", _("At the oldest jump"));
 		else
 			go(u, to);
 		return 1;
 	case CMD_JUMP_FORWARD:
 		if (view_jump_forward(&u->jumps, here, &to) < 0)
-			input_msg(&u->in, "At the newest jump");
+			input_msg(&u->in, "%s", _("At the newest jump"));
 		else
 			go(u, to);
 		return 1;
@@ -287,7 +288,7 @@ mark_row(struct ui *u, const struct view_mark *m, struct sbuf *s)
 		while (len > 0 && (b->data[at + len] & 0xc0) == 0x80)
 			len--;
 	}
-	sbuf_printf(s, "%c %3d%%  line %-7zu ", m->letter, pct,
+	sbuf_printf(s, _("%c %3d%%  line %-7zu "), m->letter, pct,
 	    buffer_line_of(b, off));
 	util_safe_add(s, b->data + at, len, 1);
 }
@@ -316,7 +317,7 @@ ui_jump_draw(struct ui *u)
 		rows = 1;
 	first = u->marks_sel >= (size_t)rows ? u->marks_sel + 1 -
 	    (size_t)rows : 0;
-	put_fit(u, y, x, w, " Marks", box | A_BOLD);
+	put_fit(u, y, x, w, _(" Marks"), box | A_BOLD);
 	for (r = 0; r < rows && y + 1 + r < u->lines; r++) {
 		i = first + (size_t)r;
 		sbuf_reset(&s);
@@ -329,8 +330,8 @@ ui_jump_draw(struct ui *u)
 	if (y + 1 + rows < u->lines && 1 + rows < h)
 		put_fit(u, y + 1 + rows, x, w, "", box);
 	if (y + 2 + rows < u->lines && 2 + rows < h)
-		put_fit(u, y + 2 + rows, x, w, " Enter or a letter: go there"
-		    "   Esc: close", box);
+		put_fit(u, y + 2 + rows, x, w, _(" Enter or a letter: go there"
+		    "   Esc: close"), box);
 	sbuf_free(&s);
 }
 
@@ -344,9 +345,9 @@ ui_jump_resumed(struct ui *u)
 	if (u->in.msg != NULL)
 		return;
 	view_status(u->v, &vs);
-	sbuf_printf(&s, "Resumed at %d%%", view_percent(u->v));
+	sbuf_printf(&s, _("Resumed at %d%%"), view_percent(u->v));
 	if (vs.section != NULL) {
-		sbuf_adds(&s, " \xc2\xb7 section ");
+		sbuf_adds(&s, _(" \xc2\xb7 section "));
 		sbuf_adds(&s, vs.section);
 	}
 	input_msg(&u->in, "%s", s.s);

@@ -43,8 +43,8 @@ ui_links_open(struct ui *u)
 
 	ui_links_close(u);
 	if (h == NULL || view_source(u->v)) {
-		input_msg(&u->in, "%s", h == NULL ? "No links in this text" :
-		    "No links in the source view (R renders it)");
+		input_msg(&u->in, "%s", h == NULL ? _("No links in this text") :
+		    _("No links in the source view (R renders it)"));
 		return;
 	}
 	ls = xcalloc(1, sizeof *ls);
@@ -65,7 +65,7 @@ ui_links_open(struct ui *u)
 			ls->span[ls->n++] = i;
 	if (ls->n == 0) {
 		free(ls);
-		input_msg(&u->in, "No links on the screen");
+		input_msg(&u->in, "%s", _("No links on the screen"));
 		return;
 	}
 	u->links = ls;
@@ -121,7 +121,7 @@ copy_chosen(struct ui *u)
 	fwrite(b.s, 1, b.len, stdout);
 	fflush(stdout);
 	util_safe_add(&shown, url, strlen(url), 1);
-	input_msg(&u->in, "%s (copied)", shown.s != NULL ? shown.s : "");
+	input_msg(&u->in, _("%s (copied)"), shown.s != NULL ? shown.s : "");
 	sbuf_free(&b);
 	sbuf_free(&shown);
 	ui_links_close(u);
@@ -161,7 +161,7 @@ ui_links_draw(struct ui *u)
 	first = ls->sel >= room ? ls->sel + 1 - room : 0;
 	b = xcalloc(2 * room + 4, sizeof *b);
 	lines = xcalloc(2 * room + 4, sizeof *lines);
-	sbuf_printf(&b[n++], "Links on the screen (%zu)", ls->n);
+	sbuf_printf(&b[n++], _("Links on the screen (%zu)"), ls->n);
 	sbuf_adds(&b[n++], "");
 	for (i = first; i < ls->n && i < first + room; i++) {
 		const struct hint_span *sp = &h->spans[ls->span[i]];
@@ -175,7 +175,7 @@ ui_links_draw(struct ui *u)
 		util_safe_add(&b[n++], url, strlen(url), 1);
 	}
 	sbuf_adds(&b[n++], "");
-	sbuf_adds(&b[n++], "Enter, 1-9: copy the URL");
+	sbuf_adds(&b[n++], _("Enter, 1-9: copy the URL"));
 	for (k = 0; k < n; k++)
 		lines[k] = b[k].s != NULL ? b[k].s : "";
 	ui_draw_box(u, lines, n, 2 + 2 * (ls->sel - first), 2);

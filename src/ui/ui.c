@@ -164,7 +164,8 @@ show_pane(struct ui *u, enum view_pane p)
 	geometry(u);
 	view_pane_follow(v, pane_rows(u));
 	if (u->pane_w == 0)
-		set_msg(u, "The screen is too narrow for the side pane");
+		set_msg(u, "%s",
+		    _("The screen is too narrow for the side pane"));
 }
 
 static void
@@ -273,20 +274,20 @@ move_cmd(struct ui *u, enum command c, long n, int have)
 	case CMD_ITEM_LAST: view_pane_select(v, view_nitems(v), prows); break;
 	case CMD_SECTION_NEXT:
 		if (view_next_section(v, n) < 0)
-			set_msg(u, "No next section");
+			set_msg(u, "%s", _("No next section"));
 		break;
 	case CMD_SECTION_PREV:
 		if (view_prev_section(v, n) < 0)
-			set_msg(u, "No previous section");
+			set_msg(u, "%s", _("No previous section"));
 		break;
 	case CMD_DATE_NEXT:
 	case CMD_DATE_PREV:
 		if ((c == CMD_DATE_NEXT ? view_next_entry(v, n) :
 		    view_prev_entry(v, n)) < 0)
-			set_msg(u, view_timeline(v) == NULL ||
+			set_msg(u, "%s", view_timeline(v) == NULL ||
 			    view_timeline(v)->n == 0 ?
-			    "No dates in this text" : c == CMD_DATE_NEXT ?
-			    "No next date" : "No previous date");
+			    _("No dates in this text") : c == CMD_DATE_NEXT ?
+			    _("No next date") : _("No previous date"));
 		break;
 	default:
 		return 0;
@@ -309,12 +310,13 @@ ui_tl_cmd(struct ui *u, enum command c, long n)
 			break;
 		if (c == CMD_TL_ORDER) {
 			view_toggle_tl_order(v);
-			set_msg(u, "Timeline in %s order",
-			    view_tl_by_date(v) ? "date" : "text");
+			set_msg(u, "%s", view_tl_by_date(v) ?
+			    _("Timeline in date order") :
+			    _("Timeline in text order"));
 		} else {
 			view_toggle_citations(v);
-			set_msg(u, "Citations %s", view_tl_citations(v) ?
-			    "shown" : "hidden");
+			set_msg(u, "%s", view_tl_citations(v) ?
+			    _("Citations shown") : _("Citations hidden"));
 		}
 		/* The entry selected stays selected, and in view. */
 		view_pane_select(v, view_sel(v), pane_rows(u));
@@ -325,9 +327,10 @@ ui_tl_cmd(struct ui *u, enum command c, long n)
 		if (u->pane_w == 0)
 			break;
 		if (hist_rows(u) == 0) {
-			set_msg(u, view_timeline(v) == NULL ||
-			    view_timeline(v)->n == 0 ? "No dates in this text" :
-			    "The screen is too low for the histogram");
+			set_msg(u, "%s", view_timeline(v) == NULL ||
+			    view_timeline(v)->n == 0 ?
+			    _("No dates in this text") :
+			    _("The screen is too low for the histogram"));
 			break;
 		}
 		if (view_hist(v, (size_t)(u->pane_w > 2 ? u->pane_w - 2 :
@@ -341,7 +344,7 @@ ui_tl_cmd(struct ui *u, enum command c, long n)
 		h = view_hist(v, (size_t)(u->pane_w > 2 ? u->pane_w - 2 : 1));
 		if (view_hist_jump(v) < 0 && h != NULL && h->nbins > 0) {
 			chrono_hist_label(h, view_hist_cur(v), lab, sizeof lab);
-			set_msg(u, "No dates in %s", lab);
+			set_msg(u, _("No dates in %s"), lab);
 		}
 		break;
 	case CMD_GOTO_DATE:
@@ -374,7 +377,8 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 		break;
 	case CMD_FOCUS:
 		if (u->pane_w == 0)
-			set_msg(u, "The side pane is hidden (\\ shows it)");
+			set_msg(u, "%s",
+			    _("The side pane is hidden (\\ shows it)"));
 		else
 			view_set_focus(v, view_focus(v) == VIEW_FOCUS_TEXT ?
 			    VIEW_FOCUS_PANE : VIEW_FOCUS_TEXT);
@@ -382,7 +386,7 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 	case CMD_ITEM_JUMP:
 		/* As a link does: the text shown is the one to read now. */
 		if (view_pane_jump(v) < 0)
-			set_msg(u, "Nothing to jump to");
+			set_msg(u, "%s", _("Nothing to jump to"));
 		else
 			view_set_focus(v, VIEW_FOCUS_TEXT);
 		break;
@@ -401,7 +405,7 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 	case CMD_MATCH_NEXT:
 	case CMD_MATCH_PREV:
 		if (!view_searching(v)) {
-			set_msg(u, "No previous search pattern");
+			set_msg(u, "%s", _("No previous search pattern"));
 			break;
 		}
 		r = view_search_step(v, c == CMD_MATCH_PREV, n);
@@ -427,19 +431,19 @@ other_cmd(struct ui *u, enum command c, long n, uint32_t key)
 	case CMD_BOILERPLATE:
 		u->show_boiler = !u->show_boiler;
 		view_set_boilerplate(v, u->show_boiler);
-		set_msg(u, "Boilerplate %s", u->show_boiler ? "shown" :
-		    "hidden");
+		set_msg(u, "%s", u->show_boiler ? _("Boilerplate shown") :
+		    _("Boilerplate hidden"));
 		break;
 	case CMD_MEASURE: ui_conf_toggle(u); geometry(u); break;
 	case CMD_LINKS: ui_links_open(u); break;
 	case CMD_SOURCE:
 		if (!view_has_render(v)) {
-			set_msg(u, "Only Markdown has a source view");
+			set_msg(u, "%s", _("Only Markdown has a source view"));
 			break;
 		}
 		view_set_source(v, !view_source(v));
-		set_msg(u, "%s", view_source(v) ? "Markdown source" :
-		    "Markdown rendered");
+		set_msg(u, "%s", view_source(v) ? _("Markdown source") :
+		    _("Markdown rendered"));
 		break;
 	case CMD_REDRAW: clearok(curscr, TRUE); break;
 	case CMD_HELP: u->help = 1; break;
@@ -537,7 +541,7 @@ ask_binary(struct ui *u)
 {
 	int c, yes;
 
-	printf("\"%s\" may be a binary file.  See it anyway? (y/n) ",
+	printf(_("\"%s\" may be a binary file.  See it anyway? (y/n) "),
 	    u->o->name);
 	fflush(stdout);
 	c = getc(u->tty_in);
@@ -670,7 +674,7 @@ need_full(struct ui *u)
 {
 	if (!in_preview(u))
 		return;
-	set_msg(u, "Reading the whole text...");
+	set_msg(u, "%s", _("Reading the whole text..."));
 	ui_draw(u);
 	source_wait(u->src, &ui_signal);
 	clear_msg(u);
@@ -733,7 +737,7 @@ start(struct ui *u)
 	if (u->state_dir != NULL) {
 		view_history_load(&u->hist, u->state_dir, &warn);
 		if (warn != NULL) {
-			set_msg(u, "warning: %s", warn);
+			set_msg(u, _("warning: %s"), warn);
 			free(warn);
 			warn = NULL;
 		}
@@ -756,7 +760,7 @@ load_state(struct ui *u)
 	if (view_state_load(u->v, u->state_dir, u->o->file, &warn) == 1)
 		ui_jump_resumed(u);
 	if (warn != NULL) {
-		set_msg(u, "warning: %s", warn);
+		set_msg(u, _("warning: %s"), warn);
 		free(warn);
 	}
 }
@@ -807,7 +811,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	ui_trace_open();
 	u.o = o;
 	if (open_terminal(&u) < 0) {
-		fprintf(stderr, "juan: cannot open the terminal: %s\n",
+		fprintf(stderr, _("juan: cannot open the terminal: %s\n"),
 		    strerror(errno));
 		return 1;
 	}
@@ -842,7 +846,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		return 0;
 	}
 	if ((u.scr = newterm(NULL, stdout, u.tty_in)) == NULL) {
-		fprintf(stderr, "juan: cannot use the terminal '%s'\n",
+		fprintf(stderr, _("juan: cannot use the terminal '%s'\n"),
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		ui_free(&u);
 		return 1;
@@ -871,7 +875,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	start(&u);
 	u.reading_stdin = source_reading_pipe(u.src);
 	if (u.reading_stdin)
-		set_msg(&u, "Reading standard input... (q quits)");
+		set_msg(&u, "%s", _("Reading standard input... (q quits)"));
 
 	while (!u.quit) {
 		/* Ctrl-C in the prompt cancels it, as in less. */
