@@ -127,7 +127,9 @@ usage(FILE *fp)
 	fputs(_(
 "Exit status: 0 success, 1 the input could not be read (or --search found\n"
 "nothing), 2 bad usage.  See juan(1) for the keys of the reader and for\n"
-"the settings file, $XDG_CONFIG_HOME/juan/config.\n"), fp);
+"the settings file, $XDG_CONFIG_HOME/juan/config.  The reader's messages\n"
+"and this help are in the locale's language (LANGUAGE, LC_MESSAGES, LANG:\n"
+"zh_CN is Chinese), English by default.\n"), fp);
 }
 
 static int bad_usage(const char *fmt, ...)
