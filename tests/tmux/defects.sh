@@ -4,10 +4,11 @@
 # screen after G, Ctrl-C in the prompt, emoji sequences drawn whole, Enter
 # in the side pane giving the focus to the text, the status line's
 # budget, the prompt's scrolling, count, regex mode and history, a pipe
-# still being read, and the colours.  The fixture is written here: a long
-# title, six sections with long headings and eight paragraphs each that
-# hold one match of the search word, an emoji line, and a rule and a
-# footer at the end that are hidden boilerplate.
+# still being read, the colours, and the percent of the text shown.  The
+# first fixture is written here: a long title, six sections with long
+# headings and eight paragraphs each that hold one match of the search
+# word, an emoji line, and a rule and a footer at the end that are hidden
+# boilerplate.
 . "${top_srcdir:-.}/tests/tmux/lib.sh"
 
 doc=$tdir/fixture.md
@@ -294,5 +295,63 @@ msgr=$(grep -A 1 '第1章第3段' "$tdir/esc" | grep "$pat" | head -n 1 |
 ok $? "with NO_COLOR a match looks unlike a heading ($hsgr, $msgr)"
 keys q
 wait_for 'juan-exit=0'
+
+# --- 10. The percent counts the text shown: a long run of hidden footer
+# lines in the middle of the text, as long as the text before it, counts
+# for nothing, unless B shows it.
+mid=$tdir/middle.txt
+{
+	i=0
+	while [ $i -lt 200 ]; do
+		printf '甲段第%03d句，正文在此继续。\n\n' $i
+		i=$((i + 1))
+	done
+	i=0
+	while [ $i -lt 400 ]; do
+		printf '网站地图 | 联系我们 | 版权所有\n'
+		i=$((i + 1))
+	done
+	printf '\n'
+	i=0
+	while [ $i -lt 200 ]; do
+		printf '乙段第%03d句，正文在此继续。\n\n' $i
+		i=$((i + 1))
+	done
+} >"$mid"
+# pct: the status line's percent.
+pct() {
+	status_row | sed -n 's/.* \([0-9]*\)%$/\1/p'
+}
+for size in 120x35 80x24 40x12; do
+	shell "${size%x*}" "${size#*x}"
+	run "$mid"
+	wait_for '%'
+	keys / 乙段第100 Enter
+	wait_for 'match 1/1'
+	settle
+	p=$(pct)
+	[ -n "$p" ] && [ "$p" -ge 75 ] && [ "$p" -le 82 ]
+	ok $? "$size: three quarters into the text shown is about 75%: $p%"
+	keys B
+	wait_for 'Boilerplate shown'
+	settle
+	p2=$(pct)
+	[ -n "$p2" ] && [ "$p2" -gt "$p" ]
+	ok $? "$size: with boilerplate shown the footer counts: $p2%"
+	keys B
+	wait_for 'Boilerplate hidden'
+	keys 5 0 %
+	wait_gone 'Boilerplate hidden'
+	settle
+	[ "$(pct)" = 50 ]
+	ok $? "$size: 50% says 50%: $(status_row)"
+	screen | grep -q '甲段第199\|乙段第000'
+	ok $? "$size: ... at the end of the first half"
+	keys G
+	wait_for '100%'
+	ok $? "$size: G says 100%"
+	keys q
+	wait_for 'juan-exit=0'
+done
 
 done_testing
