@@ -718,7 +718,8 @@ need_for_key(struct ui *u, uint32_t k)
 		return;
 	if ((f & CMD_F_WHOLE) || (have && (f & CMD_F_TOP)))
 		need_full(u);
-	else if ((f & CMD_F_DOWN) && (have ||
+	else if ((f & CMD_F_DOWN) && ((have &&
+	    !source_reading_pipe(u->src)) ||
 	    !source_covers(u->src, view_bottom(v), 1)))
 		need_full(u);
 }
