@@ -175,6 +175,44 @@ head3=$(screen | sed -n 1p | sed 's/│.*//')
 ok $? "Tab gives the focus back to the pane"
 keys q
 wait_for 'juan-exit=0'
+# The same after the pane's filter, in the outline and in the results:
+# the Enter that accepts the filter leaves the focus in the pane, the
+# next goes to the row and gives the focus to the text.
+for pane in outline results; do
+	shell 80 24
+	run "$doc"
+	wait_for '%'
+	keys g
+	settle
+	if [ $pane = results ]; then
+		keys / 段： Enter
+		wait_for 'match 1/'
+		keys r
+		wait_for 'Results'
+	fi
+	keys Tab
+	settle
+	keys / 第4 Enter
+	wait_for '/第4 ('
+	settle
+	screen | sed -n 1p | grep -q '^>'
+	ok $? "$pane: the filter accepted, the focus stays in the pane"
+	keys j Enter
+	wait_for '第4章第'
+	settle
+	screen | sed -n 1p | grep -q '^>'
+	ok $((! $?)) "$pane: Enter on a filtered row gives the focus to the text"
+	keys g
+	wait_for '试验文档'
+	text_row 0 | grep -q '试验文档'
+	ok $? "$pane: ... so g goes to the top of the text"
+	keys /
+	wait_for '/'
+	status_row | grep -q '^/'
+	ok $? "$pane: ... and / opens the search: $(status_row)"
+	keys Escape q
+	wait_for 'juan-exit=0'
+done
 
 # --- 6. The status line's budget.
 shell 50 20
@@ -247,8 +285,8 @@ wait_for 'juan-exit=0'
 # shows it, with "reading" and the bytes in the status line, and the
 # rest comes when the writer closes.
 shell 80 24
-keys "clear; (cat $doc; sleep 6) | $JUAN; echo juan-exit=\$?" Enter
-wait_for '第1章第1段' 100
+keys "clear; (cat $doc; sleep 8) | $JUAN; echo juan-exit=\$?" Enter
+wait_for '第1章第1段' 40
 ok $? "the text of a pipe shows before the writer closes"
 wait_for 'reading '
 status_row | grep -q 'reading [0-9]* KiB$'
@@ -264,7 +302,7 @@ wait_gone 'Reading standard input'
 settle
 screen | grep -q 'Reading the whole text'
 ok $((! $?)) "j does not wait for the whole text"
-wait_for '%' 100
+wait_for '%' 150
 status_row | grep -q '[0-9]%$'
 ok $? "at the end the percent comes: $(status_row)"
 keys q
