@@ -73,7 +73,8 @@ wait_bytes(int fd)
 
 char *
 source_pipe_read(int fd, size_t limit, const atomic_int *stop,
-    source_pipe_fn *publish, void *arg, size_t *n_out, char **err)
+    atomic_size_t *count, source_pipe_fn *publish, void *arg, size_t *n_out,
+    char **err)
 {
 	size_t n = 0, cap = 65536, given = 0;
 	struct timespec last;
@@ -111,6 +112,7 @@ source_pipe_read(int fd, size_t limit, const atomic_int *stop,
 		if (r == 0)
 			break;
 		n += (size_t)r;
+		atomic_store(count, n);
 		if (n > limit) {
 			*err = xasprintf("input too large (over %zu bytes)",
 			    limit);

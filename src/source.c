@@ -74,6 +74,7 @@ struct source_bg {
 					   sorted by the thread, until
 					   source_take_order */
 	char *err;			/* why loading failed */
+	atomic_size_t pipe_bytes;	/* bytes read from standard input */
 	_Atomic(struct source_stage *) partial;	/* the text of a pipe
 					   read so far, built by the thread
 					   and handed over whole (see
@@ -444,7 +445,7 @@ pipe_load(struct source_bg *b)
 		return load_whole(&b->whole, "-", b->encoding, b->limit,
 		    &b->err);
 	raw = source_pipe_read(STDIN_FILENO, b->limit, &b->stop,
-	    pipe_publish, b, &n, &b->err);
+	    &b->pipe_bytes, pipe_publish, b, &n, &b->err);
 	if (raw == NULL)
 		return -1;
 	buf = buffer_from_mem(raw, n, b->encoding, &b->err);
@@ -670,6 +671,7 @@ source_open(const struct source_opts *o, char **err)
 	atomic_init(&b->stop, 0);
 	atomic_init(&b->stage, SOURCE_READY_PREVIEW);
 	atomic_init(&b->partial, NULL);
+	atomic_init(&b->pipe_bytes, 0);
 	b->encoding = o->encoding != NULL ? xstrdup(o->encoding) : NULL;
 	b->delay_ms = o->delay_ms;
 	s->head.format = s->tail.format = b->whole.format =
@@ -1047,6 +1049,12 @@ int
 source_reading_pipe(const struct source *s)
 {
 	return s->reading_pipe;
+}
+
+size_t
+source_pipe_bytes(const struct source *s)
+{
+	return atomic_load(&s->bg->pipe_bytes);
 }
 
 size_t

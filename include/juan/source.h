@@ -175,6 +175,9 @@ int source_complete(const struct source *s);
  */
 int source_reading_pipe(const struct source *s);
 
+/* The bytes read from standard input so far (source_reading_pipe). */
+size_t source_pipe_bytes(const struct source *s);
+
 /* Offset in the whole text of the shown document's first byte. */
 size_t source_base_off(const struct source *s);
 

@@ -802,7 +802,7 @@ draw_status(struct ui *u)
 	if (!u->reading_stdin)
 		sbuf_printf(&pct, "%3d%%", vs.percent);
 	else
-		reading_size(&pct, view_doc(u->v)->buf->len, u->cols);
+		reading_size(&pct, source_pipe_bytes(u->src), u->cols);
 	if (vs.have_match && vs.match_i > 0)
 		sbuf_printf(&m, "match %zu/%zu%s", vs.match_i, vs.match_n,
 		    vs.match_more ? "+" : "");

@@ -801,6 +801,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	wint_t ch;
 	uint32_t k;
 	int r, amb, dirty = 1, fd, sig, drained = 0;
+	size_t piped = 0;
 	char *err = NULL;
 
 	memset(&u, 0, sizeof u);
@@ -886,6 +887,11 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		/* Take in what the thread has finished, as it finishes. */
 		if (!source_complete(u.src) && bg_poll(&u))
 			dirty = 1;
+		/* The status line counts the bytes of a pipe as they come. */
+		if (u.reading_stdin && source_pipe_bytes(u.src) != piped) {
+			piped = source_pipe_bytes(u.src);
+			dirty = 1;
+		}
 		if (u.quit)
 			break;
 		if (dirty && drained) {

@@ -497,6 +497,8 @@ test_pipe_partial(void)
 	ok((r & SOURCE_CHANGED) && !(r & SOURCE_GOT_DOC), "... as a change, "
 	    "not the whole document");
 	ok(source_reading_pipe(s) && source_loading(s), "... still reading");
+	is_int(source_pipe_bytes(s), sizeof first - 1, "... the bytes read "
+	    "counted, the cut character's too");
 	ok(source_doc(s)->nsections == 0 || strcmp(source_doc(s)->title,
 	    "Piped") == 0, "... with a document of its own");
 	ok(memcmp(source_doc(s)->buf->data, first, shown) == 0,
