@@ -31,7 +31,10 @@
 
 /* A tick: the wait for bytes before the thread looks again (ms). */
 #define TICK_MS		100
-/* Past this many bytes shown, a slow writer's bytes are shown each... */
+/*
+ * Once this many bytes are shown, a slow writer's new bytes are shown
+ * once a second (SLOW_MS), not each tick: the text costs more to build.
+ */
 #define SLOW_LEN	((size_t)1 << 20)
 #define SLOW_MS		1000
 /* The least growth that is worth a new text before a tick has passed. */

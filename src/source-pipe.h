@@ -19,9 +19,9 @@ typedef void source_pipe_fn(void *arg, const char *bytes, size_t n);
  * second has passed with bytes not yet given (a second once a mebibyte
  * has been given), or when the bytes have doubled since the last call,
  * until SOURCE_PIPE_SHOWN_MAX bytes have been given; publish may be
- * NULL.  *count is kept at the bytes read so far.  Returns the bytes (NUL-terminated, for the caller to free) with
- * *n, or NULL with *err when reading fails, the input is over the limit
- * or *stop is set.
+ * NULL.  *count is kept at the bytes read so far.  Returns the bytes
+ * (NUL-terminated, for the caller to free) with *n, or NULL with *err
+ * when reading fails, the input is over the limit or *stop is set.
  */
 char *source_pipe_read(int fd, size_t limit, const atomic_int *stop,
     atomic_size_t *count, source_pipe_fn *publish, void *arg, size_t *n,

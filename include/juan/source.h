@@ -104,8 +104,9 @@ void source_opts_init(struct source_opts *o);
  * Opens the text o describes.  In the foreground the whole is built
  * here; in the background only the head (a pipe gives an empty one, and
  * then, through source_poll(), the text read so far as it arrives, until
- * the whole is read), and the thread waits for source_start().  Returns NULL, with a message in
- * *err for the caller to free, when the text cannot be read.
+ * the whole is read), and the thread waits for source_start().  Returns
+ * NULL, with a message in *err for the caller to free, when the text
+ * cannot be read.
  */
 struct source *source_open(const struct source_opts *o, char **err);
 

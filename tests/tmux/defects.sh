@@ -201,7 +201,7 @@ for pane in outline results; do
 	wait_for '第4章第'
 	settle
 	screen | sed -n 1p | grep -q '^>'
-	ok $((! $?)) "$pane: Enter on a filtered row gives the focus to the text"
+	ok $((! $?)) "$pane: Enter on a filtered row gives the text the focus"
 	keys g
 	wait_for '试验文档'
 	text_row 0 | grep -q '试验文档'
