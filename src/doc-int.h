@@ -252,6 +252,9 @@ void doc_toc_levels(struct build *b);
 
 void doc_inject_find(struct doc *d);
 
+/* Finds the ranges the reader hides (doc-hidden.c). */
+void doc_hidden_build(struct doc *d);
+
 /* doc-heading.c: passes 3 and 4. */
 
 void doc_heading_decide(struct build *b);

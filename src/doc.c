@@ -134,6 +134,7 @@ doc_build_end(struct build *b)
 	if (d->nblocks < b->cap / 2)
 		d->blocks = xreallocarray(d->blocks, d->nblocks ? d->nblocks :
 		    1, sizeof *d->blocks);
+	doc_hidden_build(d);
 }
 
 struct doc *
@@ -180,6 +181,7 @@ doc_free(struct doc *d)
 	free(d->title);
 	free(d->site);
 	free(d->injected);
+	free(d->hidden);
 	free(d);
 }
 

@@ -15,7 +15,10 @@
  * thread lets go of it last (bg->refs), so that a source freed while its
  * thread still loads returns at once and the thread, told to stop, frees
  * what it built when it ends.  s->taken is the stage the caller has
- * swapped in; s->doc and s->tl are what it shows.
+ * swapped in; s->doc and s->tl are what it shows.  While the thread
+ * reads standard input (source-pipe.c), it also makes stages of the text
+ * read so far and hands each over in bg->partial, an atomic pointer
+ * exchanged whole, which source_poll() shows as the head.
  *
  * Every document is built from its bytes by build(), the one place a
  * stage of conversion before the document model is to go.
@@ -42,6 +45,7 @@
 #include "juan/hints.h"
 #include "juan/source.h"
 #include "juan/util.h"
+#include "source-pipe.h"
 
 struct source_stage {
 	struct buffer *buf;		/* owned, or NULL */
@@ -70,6 +74,11 @@ struct source_bg {
 					   sorted by the thread, until
 					   source_take_order */
 	char *err;			/* why loading failed */
+	atomic_size_t pipe_bytes;	/* bytes read from standard input */
+	_Atomic(struct source_stage *) partial;	/* the text of a pipe
+					   read so far, built by the thread
+					   and handed over whole (see
+					   pipe_publish), or NULL */
 };
 
 struct source {
@@ -179,6 +188,11 @@ build(struct source_stage *st, enum source_need need, struct source_bg *bg)
 static void
 bg_free(struct source_bg *b)
 {
+	struct source_stage *pt = atomic_exchange(&b->partial, NULL);
+
+	if (pt != NULL)
+		stage_free(pt);
+	free(pt);
 	stage_free(&b->whole);
 	free(b->by_date);
 	free(b->err);
@@ -311,6 +325,8 @@ convert(struct source_stage *st, const char *bytes, size_t n,
  * or, for an HTML page or an EPUB book, converted.  A format of -1 is
  * recognised from the bytes read.  Returns 0, or -1 with *err.
  */
+static int load_text(struct source_stage *, struct buffer *, char **);
+
 static int
 load_whole(struct source_stage *st, const char *path, const char *encoding,
     size_t limit, char **err)
@@ -330,6 +346,19 @@ load_whole(struct source_stage *st, const char *path, const char *encoding,
 	}
 	if ((b = buffer_load(path, encoding, limit, err)) == NULL)
 		return -1;
+	return load_text(st, b, err);
+}
+
+/*
+ * Makes st of b, a text just read (which it takes): the buffer itself,
+ * or, for an HTML page, converted.  A format of -1 is recognised from the
+ * bytes read.  Returns 0, or -1 with *err.
+ */
+static int
+load_text(struct source_stage *st, struct buffer *b, char **err)
+{
+	int r;
+
 	if (st->format < 0)
 		st->format = (int)format_detect(NULL, b->head, b->head_len);
 	if (st->format == FORMAT_EPUB) {
@@ -353,6 +382,79 @@ load_whole(struct source_stage *st, const char *path, const char *encoding,
 	return 0;
 }
 
+/*
+ * The callback of source_pipe_read(): makes a stage of the bytes of
+ * standard input read so far, cut after the last whole character, with
+ * its document, and hands it to the source in bg->partial, replacing
+ * one the source has not taken yet.  The exchange is what publishes the
+ * stage: the thread does not touch it after.  A page or a book is
+ * converted only once it is whole: none of it is shown before.
+ */
+static void
+pipe_publish(void *arg, const char *bytes, size_t n)
+{
+	struct source_bg *b = arg;
+	struct source_stage *st = xcalloc(1, sizeof *st), *old;
+	char *err = NULL;
+	size_t cut;
+
+	/*
+	 * UTF-8 cut in a character would not look like UTF-8 to the
+	 * detector: the bytes before the cut are what it is to see.  Other
+	 * encodings are cut once they are known.
+	 */
+	cut = source_pipe_cut(bytes, n, "UTF-8");
+	if (cut < n && !buffer_utf8_valid(bytes, cut))
+		cut = n;
+	st->buf = buffer_from_mem(bytes, cut, b->encoding, &err);
+	if (st->buf != NULL && (n = source_pipe_cut(bytes, cut,
+	    st->buf->encoding)) < cut) {
+		buffer_free(st->buf);
+		st->buf = buffer_from_mem(bytes, n, b->encoding, &err);
+	}
+	free(err);
+	st->format = b->whole.format >= 0 ? b->whole.format :
+	    st->buf != NULL ? (int)format_detect(NULL, st->buf->head,
+	    st->buf->head_len) : FORMAT_TEXT;
+	st->raw = b->whole.raw;
+	if (st->buf == NULL || st->format == FORMAT_HTML ||
+	    st->format == FORMAT_EPUB) {
+		stage_free(st);
+		free(st);
+		return;
+	}
+	build(st, SOURCE_NEED_DOC, NULL);
+	old = atomic_exchange(&b->partial, st);
+	if (old != NULL)
+		stage_free(old);
+	free(old);
+}
+
+/* Reads standard input into b->whole, showing it as it arrives. */
+static int
+pipe_load(struct source_bg *b)
+{
+	struct buffer *buf;
+	struct stat sb;
+	char *raw;
+	size_t n;
+
+	/* A file given as standard input is read at once, as any file. */
+	if (fstat(STDIN_FILENO, &sb) == 0 && (S_ISREG(sb.st_mode) ||
+	    S_ISDIR(sb.st_mode)))
+		return load_whole(&b->whole, "-", b->encoding, b->limit,
+		    &b->err);
+	raw = source_pipe_read(STDIN_FILENO, b->limit, &b->stop,
+	    &b->pipe_bytes, pipe_publish, b, &n, &b->err);
+	if (raw == NULL)
+		return -1;
+	buf = buffer_from_mem(raw, n, b->encoding, &b->err);
+	free(raw);
+	if (buf == NULL)
+		return -1;
+	return load_text(&b->whole, buf, &b->err);
+}
+
 /* Loads and builds the whole text (in the thread, or else in the main). */
 static void
 bg_main(struct source_bg *b)
@@ -360,8 +462,9 @@ bg_main(struct source_bg *b)
 	struct timeline *tl;
 
 	if (b->whole.buf == NULL) {
-		if (load_whole(&b->whole, b->path, b->encoding, b->limit,
-		    &b->err) < 0) {
+		if ((strcmp(b->path, "-") == 0 ? pipe_load(b) :
+		    load_whole(&b->whole, b->path, b->encoding, b->limit,
+		    &b->err)) < 0) {
 			atomic_store(&b->stage, SOURCE_READY_FAILED);
 			return;
 		}
@@ -567,6 +670,8 @@ source_open(const struct source_opts *o, char **err)
 	atomic_init(&b->refs, 1);
 	atomic_init(&b->stop, 0);
 	atomic_init(&b->stage, SOURCE_READY_PREVIEW);
+	atomic_init(&b->partial, NULL);
+	atomic_init(&b->pipe_bytes, 0);
 	b->encoding = o->encoding != NULL ? xstrdup(o->encoding) : NULL;
 	b->delay_ms = o->delay_ms;
 	s->head.format = s->tail.format = b->whole.format =
@@ -774,6 +879,41 @@ take_doc(struct source *s, struct source_place *p, int stage)
 	return r;
 }
 
+/*
+ * Shows the text of a pipe read so far, when the thread has made a new
+ * one (stage is still 0); one made before the whole text is dropped.
+ * The place stays, unless the new text does not begin with the bytes
+ * shown (its encoding is now detected otherwise): then the top.
+ */
+static int
+take_partial(struct source *s, struct source_place *p, int stage)
+{
+	struct source_stage *st = atomic_exchange(&s->bg->partial, NULL);
+	const struct buffer *h = s->head.buf;
+	int r = SOURCE_CHANGED;
+
+	if (st == NULL)
+		return 0;
+	if (stage != SOURCE_READY_PREVIEW || s->shown != SOURCE_HEAD) {
+		stage_free(st);
+		free(st);
+		return 0;
+	}
+	if (st->buf->len < h->len || memcmp(st->buf->data, h->data,
+	    h->len) != 0) {
+		p->top_off = 0;
+		p->to_end = 0;
+		p->hl_off = p->hl_end = 0;
+		r |= SOURCE_MOVED;
+	}
+	stage_free(&s->head);
+	s->head = *st;
+	free(st);
+	s->doc = s->head.doc;
+	s->tl = s->head.tl;
+	return r;
+}
+
 int
 source_poll(struct source *s, struct source_place *p)
 {
@@ -782,6 +922,8 @@ source_poll(struct source *s, struct source_place *p)
 	if (!s->started || s->taken == SOURCE_READY_ALL)
 		return 0;
 	stage = atomic_load(&s->bg->stage);
+	if (s->reading_pipe && (r = take_partial(s, p, stage)) != 0)
+		return r;
 	if (stage == s->taken)
 		return 0;
 	if (stage == SOURCE_READY_FAILED) {
@@ -910,6 +1052,12 @@ source_reading_pipe(const struct source *s)
 }
 
 size_t
+source_pipe_bytes(const struct source *s)
+{
+	return atomic_load(&s->bg->pipe_bytes);
+}
+
+size_t
 source_base_off(const struct source *s)
 {
 	return s->shown == SOURCE_TAIL ? s->tail_base : 0;
@@ -926,7 +1074,8 @@ source_covers(const struct source *s, size_t off, int dir)
 {
 	size_t margin = s->o.preview_len / 4;
 
-	if (s->shown == SOURCE_WHOLE)
+	/* A pipe's text so far is all there is yet: moves stay in it. */
+	if (s->shown == SOURCE_WHOLE || s->reading_pipe)
 		return 1;
 	if (dir < 0)
 		return off > margin;

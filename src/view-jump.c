@@ -106,10 +106,32 @@ view_jump_last(struct view_jumps *j, size_t here, size_t *to)
 	return 0;
 }
 
+/*
+ * The last byte of the first pct percent of v's text as view_percent()
+ * counts it: of the bytes shown, so that hidden boilerplate does not
+ * count unless it is shown.  A screen whose last line holds that byte
+ * ends at pct percent or just after it.
+ */
+static size_t
+percent_last(const struct view *v, long pct)
+{
+	const struct doc *d = v->doc;
+	size_t len = d->buf->len, n;
+
+	if (!v->lo.show_boilerplate)
+		len -= d->hidden_len;
+	/* pct percent of len, rounded up, without overflow. */
+	n = len / 100 * (size_t)pct + (len % 100 * (size_t)pct + 99) / 100;
+	if (n == 0)
+		return 0;
+	return v->lo.show_boilerplate ? n - 1 : doc_hidden_off(d, n - 1);
+}
+
 void
 view_jump_percent(struct view *v, long pct)
 {
-	size_t len = v->doc->buf->len;
+	struct dline dl, pv;
+	int i;
 
 	if (pct >= 100) {
 		view_end(v);
@@ -119,7 +141,18 @@ view_jump_percent(struct view *v, long pct)
 		view_home(v);
 		return;
 	}
-	view_goto(v, (size_t)((double)len * (double)pct / 100.0));
+	/*
+	 * The status line gives the percent of the screen's last line, as
+	 * less does: the place goes to the bottom row, so that the status
+	 * line then says pct.
+	 */
+	if (layout_line_at(v->layout, percent_last(v, pct), &dl) != 0) {
+		view_home(v);
+		return;
+	}
+	for (i = 1; i < v->rows && layout_prev(v->layout, &dl, &pv) == 0; i++)
+		dl = pv;
+	view_goto(v, dl.off);
 }
 
 size_t

@@ -244,6 +244,13 @@ view_percent(struct view *v)
 	b = v->base_off + view_bottom(v);
 	if (b >= len)
 		return 100;
+	/* Of the bytes shown (a preview's are all counted). */
+	if (v->total_len == 0 && !v->lo.show_boilerplate) {
+		b -= doc_hidden_before(v->doc, b);
+		len -= v->doc->hidden_len;
+		if (len == 0)
+			return 100;
+	}
 	return (int)((double)b * 100.0 / (double)len);
 }
 

@@ -120,6 +120,16 @@ struct doc_date {
 
 struct hints;
 
+/*
+ * A range of bytes the reader hides (doc_hidden_build in doc-hidden.c):
+ * boilerplate blocks with the blank lines that go with them.
+ */
+struct doc_hidden {
+	size_t off;		/* first byte */
+	size_t end;		/* one past the last byte */
+	size_t before;		/* hidden bytes before off */
+};
+
 /* A byte range of the text: [off, end). */
 struct doc_span {
 	size_t off;		/* first byte */
@@ -157,6 +167,10 @@ struct doc {
 					   body text (a watermark, a source
 					   note in brackets) */
 	size_t ninjected;
+	struct doc_hidden *hidden;	/* nhidden ranges in order, owned:
+					   what the reader hides */
+	size_t nhidden;
+	size_t hidden_len;		/* their bytes */
 };
 
 /*
@@ -196,6 +210,14 @@ size_t doc_block_line(const struct doc *d, size_t i);
  * injected into body text, which the reader shows as boilerplate.
  */
 int doc_injected_at(const struct doc *d, size_t off);
+
+/*
+ * The bytes of d->hidden before off (off itself not counted), and the
+ * inverse: the offset of the first byte shown after shown_off bytes shown.
+ * The position in percent counts shown bytes only.
+ */
+size_t doc_hidden_before(const struct doc *d, size_t off);
+size_t doc_hidden_off(const struct doc *d, size_t shown_off);
 
 /* The name of a block kind: "paragraph", "heading", ... */
 const char *doc_kind_name(enum block_kind k);

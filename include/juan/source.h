@@ -102,9 +102,11 @@ void source_opts_init(struct source_opts *o);
 
 /*
  * Opens the text o describes.  In the foreground the whole is built
- * here; in the background only the head (a pipe gives an empty one), and
- * the thread waits for source_start().  Returns NULL, with a message in
- * *err for the caller to free, when the text cannot be read.
+ * here; in the background only the head (a pipe gives an empty one, and
+ * then, through source_poll(), the text read so far as it arrives, until
+ * the whole is read), and the thread waits for source_start().  Returns
+ * NULL, with a message in *err for the caller to free, when the text
+ * cannot be read.
  */
 struct source *source_open(const struct source_opts *o, char **err);
 
@@ -168,8 +170,14 @@ int source_loading(const struct source *s);
 /* The whole text, its document and its timeline are all shown. */
 int source_complete(const struct source *s);
 
-/* The thread is reading standard input: the head is empty. */
+/*
+ * The thread is reading standard input: the head is what has arrived
+ * (empty at first; a page or a book shows nothing until it is whole).
+ */
 int source_reading_pipe(const struct source *s);
+
+/* The bytes read from standard input so far (source_reading_pipe). */
+size_t source_pipe_bytes(const struct source *s);
 
 /* Offset in the whole text of the shown document's first byte. */
 size_t source_base_off(const struct source *s);
@@ -184,7 +192,8 @@ size_t source_total_len(const struct source *s);
  * Tells whether a preview shown holds a quarter of the preview length of
  * text beyond off (its offset) in the direction dir, 1 after it, -1
  * before it: whether a move there can be made without the whole text.
- * Always 1 once the whole text is shown.
+ * Always 1 once the whole text is shown, and while a pipe is read: a
+ * move stops at the end of what has arrived.
  */
 int source_covers(const struct source *s, size_t off, int dir);
 

@@ -42,8 +42,9 @@ int view_jump_forward(struct view_jumps *j, size_t here, size_t *to);
 int view_jump_last(struct view_jumps *j, size_t here, size_t *to);
 
 /*
- * Puts the place pct percent into v's text (by bytes, as less does) at
- * the top; 100 or more goes to the end.
+ * Puts the place pct percent into v's text, as view_percent() counts it
+ * (bytes shown), on the bottom row, so that the status line then says
+ * pct; 100 or more goes to the end.
  */
 void view_jump_percent(struct view *v, long pct);
 

@@ -108,7 +108,11 @@ void view_end(struct view *v);
 
 /* One past the last byte shown (the end of the bottom display line). */
 size_t view_bottom(struct view *v);
-/* The position in percent of the text shown, by bytes, as less does. */
+/*
+ * The position in percent of the text shown, by bytes, as less does, of
+ * the bottom line: hidden boilerplate (doc_hidden_before) is not counted
+ * unless it is shown.
+ */
 int view_percent(struct view *v);
 
 /* The section holding the top line, or -1. */

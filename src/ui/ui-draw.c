@@ -769,9 +769,26 @@ draw_where(struct ui *u, const struct view_status *vs, int x, int w,
 }
 
 /*
+ * What stands for the percent while a pipe is still read, when nothing is
+ * known of the whole: how much has arrived, "reading 12 KiB".
+ */
+static void
+reading_size(struct sbuf *s, size_t n, int cols)
+{
+	if (cols >= 40)
+		sbuf_adds(s, "reading ");
+	if (n < 1024)
+		sbuf_printf(s, "%zu B", n);
+	else if (n < (size_t)1 << 20)
+		sbuf_printf(s, "%zu KiB", n >> 10);
+	else
+		sbuf_printf(s, "%zu MiB", n >> 20);
+}
+
+/*
  * The status line: where one is at the left, and at the right the date,
  * the match and the percent.  The percent is always there (but while a
- * pipe is still read, when nothing is known of the whole); the date and
+ * pipe is still read: then the bytes that have arrived); the date and
  * then the match give way to it on a narrow screen.
  */
 static void
@@ -789,6 +806,8 @@ draw_status(struct ui *u)
 	view_status(u->v, &vs);
 	if (!u->reading_stdin)
 		sbuf_printf(&pct, "%3d%%", vs.percent);
+	else
+		reading_size(&pct, source_pipe_bytes(u->src), u->cols);
 	if (vs.have_match && vs.match_i > 0)
 		sbuf_printf(&m, _("match %zu/%zu%s"), vs.match_i, vs.match_n,
 		    vs.match_more ? "+" : "");

@@ -722,7 +722,8 @@ need_for_key(struct ui *u, uint32_t k)
 		return;
 	if ((f & CMD_F_WHOLE) || (have && (f & CMD_F_TOP)))
 		need_full(u);
-	else if ((f & CMD_F_DOWN) && (have ||
+	else if ((f & CMD_F_DOWN) && ((have &&
+	    !source_reading_pipe(u->src)) ||
 	    !source_covers(u->src, view_bottom(v), 1)))
 		need_full(u);
 }
@@ -804,6 +805,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	wint_t ch;
 	uint32_t k;
 	int r, amb, dirty = 1, fd, sig, drained = 0;
+	size_t piped = 0;
 	char *err = NULL;
 
 	memset(&u, 0, sizeof u);
@@ -889,6 +891,11 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		/* Take in what the thread has finished, as it finishes. */
 		if (!source_complete(u.src) && bg_poll(&u))
 			dirty = 1;
+		/* The status line counts the bytes of a pipe as they come. */
+		if (u.reading_stdin && source_pipe_bytes(u.src) != piped) {
+			piped = source_pipe_bytes(u.src);
+			dirty = 1;
+		}
 		if (u.quit)
 			break;
 		if (dirty && drained) {

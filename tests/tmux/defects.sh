@@ -4,10 +4,11 @@
 # screen after G, Ctrl-C in the prompt, emoji sequences drawn whole, Enter
 # in the side pane giving the focus to the text, the status line's
 # budget, the prompt's scrolling, count, regex mode and history, a pipe
-# still being read, and the colours.  The fixture is written here: a long
-# title, six sections with long headings and eight paragraphs each that
-# hold one match of the search word, an emoji line, and a rule and a
-# footer at the end that are hidden boilerplate.
+# still being read, the colours, and the percent of the text shown.  The
+# first fixture is written here: a long title, six sections with long
+# headings and eight paragraphs each that hold one match of the search
+# word, an emoji line, and a rule and a footer at the end that are hidden
+# boilerplate.
 . "${top_srcdir:-.}/tests/tmux/lib.sh"
 
 doc=$tdir/fixture.md
@@ -174,6 +175,44 @@ head3=$(screen | sed -n 1p | sed 's/│.*//')
 ok $? "Tab gives the focus back to the pane"
 keys q
 wait_for 'juan-exit=0'
+# The same after the pane's filter, in the outline and in the results:
+# the Enter that accepts the filter leaves the focus in the pane, the
+# next goes to the row and gives the focus to the text.
+for pane in outline results; do
+	shell 80 24
+	run "$doc"
+	wait_for '%'
+	keys g
+	settle
+	if [ $pane = results ]; then
+		keys / 段： Enter
+		wait_for 'match 1/'
+		keys r
+		wait_for 'Results'
+	fi
+	keys Tab
+	settle
+	keys / 第4 Enter
+	wait_for '/第4 ('
+	settle
+	screen | sed -n 1p | grep -q '^>'
+	ok $? "$pane: the filter accepted, the focus stays in the pane"
+	keys j Enter
+	wait_for '第4章第'
+	settle
+	screen | sed -n 1p | grep -q '^>'
+	ok $((! $?)) "$pane: Enter on a filtered row gives the text the focus"
+	keys g
+	wait_for '试验文档'
+	text_row 0 | grep -q '试验文档'
+	ok $? "$pane: ... so g goes to the top of the text"
+	keys /
+	wait_for '/'
+	status_row | grep -q '^/'
+	ok $? "$pane: ... and / opens the search: $(status_row)"
+	keys Escape q
+	wait_for 'juan-exit=0'
+done
 
 # --- 6. The status line's budget.
 shell 50 20
@@ -242,19 +281,52 @@ ok $? "the history remembers that the pattern was a regex: $(status_row)"
 keys Escape q
 wait_for 'juan-exit=0'
 
-# --- 8. A pipe still being read.
+# --- 8. A pipe still being read: what has arrived is shown, as less
+# shows it, with "reading" and the bytes in the status line, and the
+# rest comes when the writer closes.
 shell 80 24
-keys "clear; (cat $doc; sleep 6) | $JUAN; echo juan-exit=\$?" Enter
-wait_for 'Reading'
-settle
+keys "clear; (cat $doc; sleep 8) | $JUAN; echo juan-exit=\$?" Enter
+wait_for '第1章第1段' 40
+ok $? "the text of a pipe shows before the writer closes"
+wait_for 'reading '
+status_row | grep -q 'reading [0-9]* KiB$'
+ok $? "the status line says reading, with the bytes: $(status_row)"
 screen | grep -q 'no headings found'
 ok $((! $?)) "the outline of a pipe being read does not say no headings"
-status_row | grep -q '100%'
-ok $((! $?)) "the status line does not say 100%: $(status_row)"
-text_row 1 | grep -q '[^ ]'
-r=$?
-[ $r -eq 0 ] || text_row 0 | grep -q '[^ ]'
-ok $? "the text pane is not blank"
+screen | grep -q '第2章 一个'
+ok $? "... it has the headings that have arrived"
+status_row | grep -q '%'
+ok $((! $?)) "the status line gives no percent yet"
+keys j j
+wait_gone 'Reading standard input'
+settle
+screen | grep -q 'Reading the whole text'
+ok $((! $?)) "j does not wait for the whole text"
+wait_for '%' 150
+status_row | grep -q '[0-9]%$'
+ok $? "at the end the percent comes: $(status_row)"
+keys q
+wait_for 'juan-exit=0' 100
+# A slow writer whose first lines have no heading (a script, so that the
+# command line does not hold the text looked for).
+printf '%s\n' "printf 'first lines of a %s\\nand a second\\n' slow" \
+    'sleep 5' "printf 'more lines at the %s\\n' end" >"$tdir/slow.sh"
+shell 80 24
+keys "clear; sh $tdir/slow.sh | $JUAN; echo juan-exit=\$?" Enter
+wait_for 'first lines of a slow' 30
+ok $? "a slow writer: its first lines show at once"
+screen | grep -q 'more lines at the end'
+ok $((! $?)) "... before the rest is written"
+screen | grep -q '(reading...)'
+ok $? "... the outline says it is reading"
+status_row | grep -q 'reading [0-9]* B$'
+ok $? "... and so does the status line: $(status_row)"
+wait_for 'more lines at the end' 100
+ok $? "... then the rest comes"
+wait_for '100%' 30
+ok $? "... and the percent"
+screen | grep -q 'first lines of a slow'
+ok $? "... the first lines still in their place"
 keys q
 wait_for 'juan-exit=0' 100
 
@@ -294,5 +366,63 @@ msgr=$(grep -A 1 '第1章第3段' "$tdir/esc" | grep "$pat" | head -n 1 |
 ok $? "with NO_COLOR a match looks unlike a heading ($hsgr, $msgr)"
 keys q
 wait_for 'juan-exit=0'
+
+# --- 10. The percent counts the text shown: a long run of hidden footer
+# lines in the middle of the text, as long as the text before it, counts
+# for nothing, unless B shows it.
+mid=$tdir/middle.txt
+{
+	i=0
+	while [ $i -lt 200 ]; do
+		printf '甲段第%03d句，正文在此继续。\n\n' $i
+		i=$((i + 1))
+	done
+	i=0
+	while [ $i -lt 400 ]; do
+		printf '网站地图 | 联系我们 | 版权所有\n'
+		i=$((i + 1))
+	done
+	printf '\n'
+	i=0
+	while [ $i -lt 200 ]; do
+		printf '乙段第%03d句，正文在此继续。\n\n' $i
+		i=$((i + 1))
+	done
+} >"$mid"
+# pct: the status line's percent.
+pct() {
+	status_row | sed -n 's/.* \([0-9]*\)%$/\1/p'
+}
+for size in 120x35 80x24 40x12; do
+	shell "${size%x*}" "${size#*x}"
+	run "$mid"
+	wait_for '%'
+	keys / 乙段第100 Enter
+	wait_for 'match 1/1'
+	settle
+	p=$(pct)
+	[ -n "$p" ] && [ "$p" -ge 75 ] && [ "$p" -le 82 ]
+	ok $? "$size: three quarters into the text shown is about 75%: $p%"
+	keys B
+	wait_for 'Boilerplate shown'
+	settle
+	p2=$(pct)
+	[ -n "$p2" ] && [ "$p2" -gt "$p" ]
+	ok $? "$size: with boilerplate shown the footer counts: $p2%"
+	keys B
+	wait_for 'Boilerplate hidden'
+	keys 5 0 %
+	wait_gone 'Boilerplate hidden'
+	settle
+	[ "$(pct)" = 50 ]
+	ok $? "$size: 50% says 50%: $(status_row)"
+	screen | grep -q '甲段第199\|乙段第000'
+	ok $? "$size: ... at the end of the first half"
+	keys G
+	wait_for '100%'
+	ok $? "$size: G says 100%"
+	keys q
+	wait_for 'juan-exit=0'
+done
 
 done_testing

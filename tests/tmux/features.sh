@@ -87,14 +87,16 @@ keys "'" "'"
 wait_for 'No jump to go back from'
 ok $? "'' with no jump says so"
 s1=$(at 3 0 '%')
+p1=$(status_row)
 s2=$(at 6 0 p)
+p2=$(status_row)
 s3=$(at G)
 [ "$s0" != "$s1" ] && [ "$s1" != "$s2" ] && [ "$s2" != "$s3" ]
 ok $? "30% 60p G move the text ($s1 / $s2 / $s3)"
-case $s1 in *L030*) r=0 ;; *) r=1 ;; esac
-ok $r "30% shows the lines 30 percent into the text"
-case $s2 in *L060*) r=0 ;; *) r=1 ;; esac
-ok $r "60p shows the lines 60 percent into the text"
+case $p1 in *\ 30%*) r=0 ;; *) r=1 ;; esac
+ok $r "after 30% the status line says 30%: $p1"
+case $p2 in *\ 60%*) r=0 ;; *) r=1 ;; esac
+ok $r "after 60p the status line says 60%: $p2"
 keys "'" "'"
 wait_top "$s2"
 ok $? "'' goes back to where G started"
@@ -136,11 +138,14 @@ ok $? "= gives the byte, the encoding, the format and the percent"
 keys 5 0 '%'
 settle
 keys C-g
-wait_for 'jump.txt · lines 10'
-ok $? "Ctrl-G does the same at 50%"
+wait_for 'jump.txt · lines 9'
+status_row | grep -q ' · 50%'
+ok $? "Ctrl-G does the same at 50%: $(status_row)"
 
 # The marks' box.
-keys g m a 7 0 '%' m b g
+keys g m a
+sb=$(at 7 0 '%')
+keys m b g
 wait_top "$s0"
 keys M
 wait_for 'Marks'
@@ -150,7 +155,7 @@ ok $? "the box gives mark a: letter, percent, line and text"
 screen | grep -q 'b  [67][0-9]%  line [0-9]* *[#L]'
 ok $? "... and mark b"
 keys j Enter
-wait_top L07
+wait_top "$sb"
 ok $? "j and Enter go to mark b"
 keys M
 wait_for 'Marks'
@@ -165,7 +170,7 @@ keys Escape
 wait_gone 'Marks'
 ok $? "Esc closes the box"
 keys "'" "'"
-wait_top L07
+wait_top "$sb"
 ok $? "a mark taken from the box is a jump: '' comes back"
 
 # The help box has them.

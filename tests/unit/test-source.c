@@ -2,7 +2,9 @@
  * test-source.c - unit tests of the staged source: the previews of a
  * text's beginning and end, the swap to the whole text keeping the place,
  * a tail the whole text does not match, quitting while the thread loads,
- * a pipe, and texts that cannot be read.  Run under ASan and TSan too.
+ * a pipe (shown as it arrives, a character cut at the end of what has
+ * arrived left out), and texts that cannot be read.  Run under ASan and
+ * TSan too.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 
 #include "juan/source.h"
 #include "juan/util.h"
+#include "source-pipe.h"
 #include "tap.h"
 
 #define PREVIEW_MIN 4000	/* small sizes, so that texts are small */
@@ -424,6 +427,155 @@ test_foreground(void)
 	free(text);
 }
 
+/*
+ * Polls s until its text is want_len bytes long, at most 5 s; the bits
+ * seen, ORed.
+ */
+static int
+poll_len(struct source *s, struct source_place *p, size_t want_len)
+{
+	int i, r = 0;
+
+	for (i = 0; i < 500 && source_doc(s)->buf->len != want_len; i++) {
+		r |= source_poll(s, p);
+		sleep_ms(10);
+	}
+	return r;
+}
+
+/* Puts fd in place of standard input; returns the old one, dup()ed. */
+static int
+stdin_from(int fd)
+{
+	int saved = dup(0);
+
+	dup2(fd, 0);
+	close(fd);
+	return saved;
+}
+
+static void
+stdin_back(int saved)
+{
+	dup2(saved, 0);
+	close(saved);
+}
+
+/*
+ * A pipe whose writer stays open: the text read so far is shown, a cut
+ * character left out, and the whole swaps in at the end keeping the
+ * place.
+ */
+static void
+test_pipe_partial(void)
+{
+	static const char first[] = "# Piped\n\nThe first lines, \xe4\xb8";
+	static const char rest[] = "\xad\xe6\x96\x87 and the rest.\n";
+	struct source_opts o;
+	struct source *s;
+	struct source_place p;
+	char *err = NULL;
+	size_t shown = sizeof first - 1 - 2;
+	int fds[2], saved, r;
+
+	if (pipe(fds) < 0) {
+		ok(0, "a pipe");
+		return;
+	}
+	saved = stdin_from(fds[0]);
+	opts(&o, "-");
+	s = source_open(&o, &err);
+	ok(s != NULL && source_reading_pipe(s), "a pipe is read by the "
+	    "thread");
+	source_start(s);
+	memset(&p, 0, sizeof p);
+	ok(write(fds[1], first, sizeof first - 1) == (ssize_t)(sizeof first
+	    - 1), "the writer writes its first lines");
+	r = poll_len(s, &p, shown);
+	is_int(source_doc(s)->buf->len, shown, "what has arrived is shown "
+	    "before the writer closes, up to the last whole character");
+	ok((r & SOURCE_CHANGED) && !(r & SOURCE_GOT_DOC), "... as a change, "
+	    "not the whole document");
+	ok(source_reading_pipe(s) && source_loading(s), "... still reading");
+	is_int(source_pipe_bytes(s), sizeof first - 1, "... the bytes read "
+	    "counted, the cut character's too");
+	ok(source_doc(s)->nsections == 0 || strcmp(source_doc(s)->title,
+	    "Piped") == 0, "... with a document of its own");
+	ok(memcmp(source_doc(s)->buf->data, first, shown) == 0,
+	    "... byte for byte");
+	is_int(source_covers(s, source_doc(s)->buf->len, 1), 1,
+	    "a move down stays in what has arrived, without waiting");
+	p.top_off = 9;
+	ok(write(fds[1], rest, sizeof rest - 1) == (ssize_t)(sizeof rest - 1),
+	    "the writer writes the rest");
+	close(fds[1]);
+	r = poll_all(s, &p);
+	ok(r & SOURCE_GOT_DOC, "at the end the whole text comes");
+	ok(!(r & SOURCE_MOVED) && p.top_off == 9, "... keeping the place");
+	ok(!source_reading_pipe(s), "... and reading is over");
+	is_int(source_doc(s)->buf->len, sizeof first + sizeof rest - 2,
+	    "... all of it");
+	ok(strstr(source_doc(s)->buf->data, "lines, 中文 and") != NULL,
+	    "... the cut character whole");
+	source_free(s);
+	stdin_back(saved);
+
+	/* A page is converted whole: nothing of it is shown before. */
+	if (pipe(fds) < 0)
+		return;
+	saved = stdin_from(fds[0]);
+	opts(&o, "-");
+	o.format = -1;
+	s = source_open(&o, &err);
+	source_start(s);
+	ok(write(fds[1], "<!DOCTYPE html>\n<html><body><p>Hello</p>\n", 41)
+	    == 41, "a page is piped");
+	sleep_ms(400);
+	r = source_poll(s, &p);
+	ok(r == 0 && source_doc(s)->buf->len == 0, "no part of a page is "
+	    "shown");
+	close(fds[1]);
+	r = poll_all(s, &p);
+	ok((r & SOURCE_GOT_DOC) && strstr(source_doc(s)->buf->data, "Hello")
+	    != NULL, "... the page is shown when it is whole");
+	source_free(s);
+	stdin_back(saved);
+	is_int(source_threads(), 0, "no thread left");
+}
+
+/* Where a text that has arrived in part is cut. */
+static void
+test_pipe_cut(void)
+{
+	static const struct {
+		const char *bytes;
+		size_t n;
+		const char *enc;
+		size_t want;
+	} t[] = {
+		{ "ab", 2, "UTF-8", 2 },
+		{ "a\xe4\xb8\xad", 4, "UTF-8", 4 },
+		{ "a\xe4\xb8", 3, "UTF-8", 1 },
+		{ "a\xe4", 2, "UTF-8", 1 },
+		{ "a\xf0\x9f\x98", 4, "UTF-8", 1 },
+		{ "a\xf0\x9f\x98\x80", 5, "UTF-8", 5 },
+		{ "a\xc3", 2, "utf8", 1 },
+		{ "\x80\x80", 2, "UTF-8", 2 },
+		{ "a\0b", 3, "UTF-16LE", 2 },
+		{ "a\0\x3d\xd8", 4, "UTF-16LE", 2 },
+		{ "\xd8\x3d", 2, "UTF-16BE", 0 },
+		{ "a\0\0\0b\0", 6, "UTF-32LE", 4 },
+		{ "\xd6\xd0\n\xd6", 4, "GB18030", 3 },
+		{ "\xd6\xd0\xd6", 3, "GB18030", 3 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		is_int(source_pipe_cut(t[i].bytes, t[i].n, t[i].enc),
+		    t[i].want, "cut %zu: %zu bytes of %s", i, t[i].n,
+		    t[i].enc);
+}
+
 int
 main(void)
 {
@@ -435,6 +587,8 @@ main(void)
 	test_tail_mismatch();
 	test_quit();
 	test_pipe();
+	test_pipe_partial();
+	test_pipe_cut();
 	test_unreadable();
 	test_foreground();
 	rmdir(dir);
