@@ -775,14 +775,19 @@ draw_where(struct ui *u, const struct view_status *vs, int x, int w,
 static void
 reading_size(struct sbuf *s, size_t n, int cols)
 {
-	if (cols >= 40)
-		sbuf_adds(s, "reading ");
+	char size[32];
+
 	if (n < 1024)
-		sbuf_printf(s, "%zu B", n);
+		snprintf(size, sizeof size, "%zu B", n);
 	else if (n < (size_t)1 << 20)
-		sbuf_printf(s, "%zu KiB", n >> 10);
+		snprintf(size, sizeof size, "%zu KiB", n >> 10);
 	else
-		sbuf_printf(s, "%zu MiB", n >> 20);
+		snprintf(size, sizeof size, "%zu MiB", n >> 20);
+	if (cols >= 40)
+		/* TRANSLATORS: %s is a size such as "12 KiB". */
+		sbuf_printf(s, _("reading %s"), size);
+	else
+		sbuf_adds(s, size);
 }
 
 /*
