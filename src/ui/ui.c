@@ -569,6 +569,8 @@ install_signals(void)
 	sigaction(SIGBUS, &sa, NULL);
 	sigaction(SIGFPE, &sa, NULL);
 #endif
+	/* A mapped file truncated under us is the buffer's SIGBUS first. */
+	buffer_map_signals();
 }
 
 /* The place the view shows, in the offsets of the text it shows. */
@@ -583,12 +585,19 @@ place_of(const struct view *v)
 	return p;
 }
 
-/* Shows what the source gives now, with the highlight of p. */
+/*
+ * Shows what the source gives now, with the highlight of p; same: the
+ * search's offsets stand in it (see view_set_text).
+ */
 static void
-show_source(struct ui *u, const struct source_place *p)
+show_source(struct ui *u, const struct source_place *p, int same)
 {
 	struct view *v = u->v;
+	const char *bytes;
+	size_t len = 0;
 
+	bytes = source_bytes(u->src, &len);
+	view_set_text(v, bytes, len, same);
 	view_set_highlight(v, p->hl_off, p->hl_end);
 	view_set_span(v, source_base_off(u->src), source_total_len(u->src));
 	view_set_doc_sorted(v, source_doc(u->src), source_timeline(u->src),
@@ -614,7 +623,8 @@ bg_poll(struct ui *u)
 			u->quit = 1;
 			return 1;
 		}
-		show_source(u, &p);
+		show_source(u, &p, !(r & SOURCE_GOT_DOC) ||
+		    source_bytes_kept(u->src));
 		if ((r & SOURCE_MOVED) && p.to_end)
 			view_end(u->v);
 		else if (r & SOURCE_MOVED)
@@ -642,7 +652,7 @@ tail_preview(struct ui *u)
 		return -1;
 	/* The user has moved: a saved place must not move them back. */
 	u->state_pending = 0;
-	show_source(u, &p);
+	show_source(u, &p, 1);
 	return 0;
 }
 
@@ -653,7 +663,7 @@ leave_tail(struct ui *u)
 	struct source_place p = place_of(u->v);
 
 	source_head(u->src, &p);
-	show_source(u, &p);
+	show_source(u, &p, 1);
 }
 
 /* Tells whether the view still shows a preview. */
@@ -678,6 +688,40 @@ need_full(struct ui *u)
 }
 
 /*
+ * Shows the match that search found outside the preview shown, from a
+ * window of the file's bytes around it, or else from the whole text.
+ * Not while the prompt is open: there the search follows the typing and
+ * Esc goes back to the place the prompt opened at.
+ */
+static void
+search_land(struct ui *u)
+{
+	struct source_place p;
+	size_t off;
+
+	if (u->in.prompt != INPUT_NONE || !view_search_pending(u->v, &off))
+		return;
+	p = place_of(u->v);
+	if (source_window(u->src, off, &p) == 0) {
+		u->state_pending = 0;
+		show_source(u, &p, 1);
+	} else
+		need_full(u);
+	view_search_show(u->v);
+}
+
+/* The keys that search the file's bytes before its document is built. */
+static int
+bytes_key(const struct ui *u, enum command c)
+{
+	size_t n;
+
+	return (c == CMD_SEARCH || c == CMD_SEARCH_BACK || c == CMD_RESULTS ||
+	    c == CMD_MATCH_NEXT || c == CMD_MATCH_PREV) &&
+	    source_bytes(u->src, &n) != NULL;
+}
+
+/*
  * Keys that move past what the preview holds, or need the whole text,
  * wait for it (the flags of their commands, command.h).
  */
@@ -692,6 +736,13 @@ need_for_key(struct ui *u, uint32_t k)
 	if (!in_preview(u) || (row = key_row(u, k)) == NULL)
 		return;
 	f = row->flags;
+	if (bytes_key(u, row->cmd))
+		return;
+	/* G shows the end from the tail preview while the whole loads. */
+	if (text && !have && (row->cmd == CMD_END || row->cmd == CMD_BOTTOM) &&
+	    source_ready(u->src) == SOURCE_READY_PREVIEW &&
+	    tail_preview(u) == 0)
+		return;
 	if (source_shown(u->src) == SOURCE_TAIL && text && !have) {
 		/*
 		 * At the end of the file: down is fine, g goes back to the
@@ -701,7 +752,8 @@ need_for_key(struct ui *u, uint32_t k)
 		 */
 		if (row->cmd == CMD_MARK_SET)
 			need_full(u);
-		else if (f & CMD_F_DOWN)
+		else if ((f & CMD_F_DOWN) &&
+		    source_covers(u->src, view_bottom(v), 1))
 			return;
 		else if (f & CMD_F_TOP)
 			leave_tail(u);
@@ -711,11 +763,6 @@ need_for_key(struct ui *u, uint32_t k)
 		if (f & (CMD_F_UP | CMD_F_TOP) || row->cmd == CMD_MARK_SET)
 			return;
 	}
-	/* G shows the end from the tail preview while the whole loads. */
-	if (text && !have && (row->cmd == CMD_END || row->cmd == CMD_BOTTOM) &&
-	    source_ready(u->src) == SOURCE_READY_PREVIEW &&
-	    tail_preview(u) == 0)
-		return;
 	if ((f & CMD_F_WHOLE) || (have && (f & CMD_F_TOP)))
 		need_full(u);
 	else if ((f & CMD_F_DOWN) && (have ||
@@ -799,7 +846,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	struct ui_probe probe;
 	wint_t ch;
 	uint32_t k;
-	int r, amb, dirty = 1, fd, sig, drained = 0;
+	int r, amb, dirty = 1, fd, sig, drained = 0, truncation_told = 0;
 	char *err = NULL;
 
 	memset(&u, 0, sizeof u);
@@ -887,6 +934,13 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 			dirty = 1;
 		if (u.quit)
 			break;
+		/* A mapped file truncated under the reader: said once. */
+		if (!truncation_told && buffer_map_truncated()) {
+			truncation_told = 1;
+			set_msg(&u, "File truncated while reading: the rest "
+			    "shows as empty");
+			dirty = 1;
+		}
 		if (dirty && drained) {
 			ui_draw(&u);
 			dirty = 0;
@@ -915,6 +969,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		if (u.in.prompt == INPUT_NONE && !u.help)
 			need_for_key(&u, k);
 		key(&u, k);
+		search_land(&u);
 		dirty = 1;
 	}
 	sig = ui_signal;
