@@ -913,6 +913,12 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 
 	u.v = view_new(source_doc(u.src), source_timeline(u.src), 1, 1, amb);
 	view_set_span(u.v, 0, source_total_len(u.src));
+	{
+		size_t len = 0;
+		const char *bytes = source_bytes(u.src, &len);
+
+		view_set_text(u.v, bytes, len, 1);
+	}
 	ui_conf_start(&u);
 	geometry(&u);
 	start(&u);
@@ -934,8 +940,12 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 			dirty = 1;
 		if (u.quit)
 			break;
-		/* A mapped file truncated under the reader: said once. */
-		if (!truncation_told && buffer_map_truncated()) {
+		/*
+		 * A mapped file truncated under the reader: said once, when
+		 * the prompt is closed (its own messages would hide it).
+		 */
+		if (!truncation_told && u.in.prompt == INPUT_NONE &&
+		    buffer_map_truncated()) {
 			truncation_told = 1;
 			set_msg(&u, "File truncated while reading: the rest "
 			    "shows as empty");
