@@ -77,8 +77,9 @@ void search_forget(struct search *s);
 
 /*
  * Finds the first match starting at or after byte from in text[0..len),
- * which must be valid UTF-8 (as a struct buffer's data is; a text under
- * 64 KB that is not gives no regex match, never harm); from is moved
+ * UTF-8 (as a struct buffer's data is; invalid bytes, as a file's bytes
+ * mapped before they are checked may hold, match nothing and do no
+ * harm); from is moved
  * forward to a character boundary.  Returns 1 and sets *mstart, *mend to
  * the match's byte range (both on character boundaries; a regular
  * expression may match the empty string, giving *mstart == *mend, and the

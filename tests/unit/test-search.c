@@ -173,8 +173,30 @@ test_regex(void)
 	    "!bad regular expression at offset 4: missing closing "
 	    "parenthesis", "a bad regex is refused with a message");
 	ok(all("\\C", "abc", 1, 0)[0] == '!', "\\C (a byte) is refused");
-	is_str(all("b", "ab\xe6\xb1", 1, 0), "",
-	    "a small text cut inside a character gives no regex match");
+	is_str(all("b", "ab\xe6\xb1", 1, 0), "b",
+	    "a small text cut inside a character: its valid part matches");
+	{
+		/* A large text with invalid bytes (a file's mapped bytes,
+		 * not checked yet): matches around them, and no harm. */
+		size_t n = (size_t)200 << 10, a = 0, z, from = 0, k = 0;
+		char *t = xmalloc(n + 1), *err = NULL;
+		struct search_opts so = { 1, 0, 0 };
+		struct search *re = search_new("年[0-9]+", &so, &err);
+
+		memset(t, 'x', n);
+		t[n] = '\0';
+		memcpy(t + 100, "年12", 5);
+		memcpy(t + 70000, "\xff\xe6\xb1年34\xc3", 9);
+		memcpy(t + n - 10, "年56\xe6", 6);
+		while (re != NULL && search_next(re, t, n, from, &a, &z)) {
+			k++;
+			from = z;
+		}
+		is_int(k, 3, "a regex in a large text with invalid bytes");
+		search_free(re);
+		free(err);
+		free(t);
+	}
 	is_str(lit("b", "ab\xe6\xb1"), "b",
 	    "and a literal is still found in it");
 }
