@@ -25,8 +25,10 @@
  * The text comes from a source (source.h), which shows a long text from
  * previews of its beginning and end while a thread builds the whole; the
  * loop swaps each stage in as it arrives (bg_poll).  A key that needs the
- * whole text (a search, a move past the preview) waits for it, but for G,
- * which shows the end from the tail preview at once.
+ * whole text (a move past the preview) waits for it, but for G, which
+ * shows the end from the tail preview at once, and search, which looks in
+ * the file's bytes and shows a match from a window around it
+ * (search_land).
  */
 #include "config.h"
 
