@@ -83,6 +83,8 @@ struct view {
 					   document shown */
 	int refind;			/* it was, in a text replaced since:
 					   find it again */
+	int defer;			/* view_search_set finds nothing yet */
+	int deferred;			/* ... and has a find to make */
 };
 
 /*

@@ -625,6 +625,22 @@ view_search_show(struct view *v)
 }
 
 void
+view_search_defer(struct view *v, int on)
+{
+	v->defer = on != 0;
+}
+
+int
+view_search_flush(struct view *v)
+{
+	if (!v->deferred || v->search == NULL)
+		return -1;
+	v->deferred = 0;
+	return find(v, v->backward ? -1 : 1, v->top_off + v->base_off) < 0 ?
+	    1 : 0;
+}
+
+void
 view_search_goto(struct view *v, size_t off, size_t end)
 {
 	show_match(v, off, end);
@@ -654,11 +670,14 @@ view_search_set(struct view *v, const char *pattern, int backward,
 	v->search = s;
 	v->pattern = p;
 	v->backward = backward;
-	v->have_cur = v->cur_pending = v->refind = 0;
+	v->have_cur = v->cur_pending = v->refind = v->deferred = 0;
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)
 		view_pane_build_items(v);
+	v->deferred = v->defer;
+	if (v->defer)
+		return 0;
 	return find(v, backward ? -1 : 1, v->top_off + v->base_off) < 0 ?
 	    1 : 0;
 }
@@ -668,7 +687,7 @@ view_search_clear(struct view *v)
 {
 	search_free(v->search);
 	v->search = NULL;
-	v->have_cur = v->cur_pending = v->refind = 0;
+	v->have_cur = v->cur_pending = v->refind = v->deferred = 0;
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)

@@ -253,6 +253,17 @@ void view_search_each(struct view *v, size_t off, size_t end,
  * which scrolls to it (0), or drops it if it still is not there (-1).
  */
 void view_set_text(struct view *v, const char *text, size_t len, int same);
+/*
+ * Typeahead: while deferred (view_search_defer(v, 1)), view_search_set
+ * compiles its pattern but finds nothing yet and returns 0;
+ * view_search_flush() then makes the find that the last one deferred,
+ * returning as view_search_set would (0 found, 1 none), or -1 when there
+ * is none to make.  The reader defers the search of each key typed into
+ * the prompt until no key is waiting, so that a pattern pasted or typed
+ * ahead into a long text costs one search, not one a character.
+ */
+void view_search_defer(struct view *v, int on);
+int view_search_flush(struct view *v);
 int view_search_pending(const struct view *v, size_t *off);
 int view_search_show(struct view *v);
 

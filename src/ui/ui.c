@@ -712,6 +712,31 @@ search_land(struct ui *u)
 	view_search_show(u->v);
 }
 
+/*
+ * The search the prompt deferred (typeahead, see view_search_defer) is
+ * made once no key is waiting, or before Enter, which needs its answer.
+ */
+static void
+search_flush(struct ui *u)
+{
+	if (view_search_flush(u->v) == 1) {
+		free(u->in.prompt_err);
+		u->in.prompt_err = xstrdup("not found");
+	}
+}
+
+/* Before key k: in the search prompt, its search waits for the others. */
+static void
+search_typeahead(struct ui *u, uint32_t k)
+{
+	if (u->in.prompt != INPUT_SEARCH)
+		return;
+	if (k == '\r' || k == '\n')
+		search_flush(u);
+	else if (k != CMD_ESC)
+		view_search_defer(u->v, 1);
+}
+
 /* The keys that search the file's bytes before its document is built. */
 static int
 bytes_key(const struct ui *u, enum command c)
@@ -953,6 +978,8 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 			    "shows as empty");
 			dirty = 1;
 		}
+		if (drained)
+			search_flush(&u);
 		if (dirty && drained) {
 			ui_draw(&u);
 			dirty = 0;
@@ -980,7 +1007,9 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		u.jump_from = ui_jump_here(&u);
 		if (u.in.prompt == INPUT_NONE && !u.help)
 			need_for_key(&u, k);
+		search_typeahead(&u, k);
 		key(&u, k);
+		view_search_defer(u.v, 0);
 		search_land(&u);
 		dirty = 1;
 	}
