@@ -63,6 +63,8 @@ struct view {
 	unsigned marks_set;		/* bit i: mark 'a' + i is set */
 
 	struct search *search;		/* the compiled pattern, owned */
+	struct search *search2;		/* another, for a second thread in
+					   a large text, owned, or NULL */
 	char *pattern;			/* its text, owned, or NULL */
 	int backward;			/* the search was started with '?' */
 	int have_cur;			/* cur_off..cur_end is a match */

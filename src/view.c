@@ -24,6 +24,12 @@
 #include "juan/view.h"
 #include "view-int.h"
 
+/* The most bytes one step of counting looks at. */
+#define VIEW_COUNT_BYTES ((size_t)8 << 20)
+
+/* Texts of this many bytes get a second search, for two threads. */
+#define VIEW_PAR_MIN ((size_t)32 << 20)
+
 struct view *
 view_new(const struct doc *d, const struct timeline *tl, int width,
     int rows, int ambiwidth)
@@ -58,6 +64,7 @@ view_free(struct view *v)
 	search_free(v->fsearch);
 	free(v->filter);
 	search_free(v->search);
+	search_free(v->search2);
 	free(v->pattern);
 	free(v->matches);
 	free(v);
@@ -96,6 +103,8 @@ view_set_doc_sorted(struct view *v, const struct doc *d,
 	v->layout = layout_new(d, &v->lo);
 	if (v->search != NULL)
 		search_set_hints(v->search, v->lo.hints);
+	if (v->search2 != NULL)
+		search_set_hints(v->search2, v->lo.hints);
 	v->tl_cur = -1;
 	/* A text given with view_set_text has said what of it stays. */
 	if (!v->keep_search) {
@@ -140,6 +149,8 @@ view_set_source(struct view *v, int source)
 	/* What search finds depends on what is shown: count again. */
 	if (v->search != NULL)
 		search_set_hints(v->search, v->lo.hints);
+	if (v->search2 != NULL)
+		search_set_hints(v->search2, v->lo.hints);
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)
@@ -553,11 +564,12 @@ find(struct view *v, int dir, size_t from)
 	const char *t = view_search_text(v, &n);
 
 	if (dir > 0) {
-		if (search_next(v->search, t, n, from, &a, &z)) {
+		if (search_next_par(v->search, v->search2, t, n, from, &a,
+		    &z)) {
 			show_match(v, a, z);
 			return 0;
 		}
-		if (search_next(v->search, t, n, 0, &a, &z)) {
+		if (search_next_par(v->search, v->search2, t, n, 0, &a, &z)) {
 			show_match(v, a, z);
 			return 1;
 		}
@@ -653,6 +665,7 @@ view_search_set(struct view *v, const char *pattern, int backward,
 	struct search_opts so = { regex, 0, 0 };
 	struct search *s;
 	char *p;
+	size_t n;
 
 	if (pattern == NULL || pattern[0] == '\0') {
 		if (v->pattern == NULL) {
@@ -665,6 +678,12 @@ view_search_set(struct view *v, const char *pattern, int backward,
 		return -1;
 	search_set_hints(s, v->lo.hints);
 	p = xstrdup(pattern);
+	search_free(v->search2);
+	v->search2 = NULL;
+	(void)view_search_text(v, &n);
+	if (n >= VIEW_PAR_MIN && util_threads() > 1 &&
+	    (v->search2 = search_new(pattern, &so, err)) != NULL)
+		search_set_hints(v->search2, v->lo.hints);
 	search_free(v->search);
 	free(v->pattern);
 	v->search = s;
@@ -686,7 +705,8 @@ void
 view_search_clear(struct view *v)
 {
 	search_free(v->search);
-	v->search = NULL;
+	search_free(v->search2);
+	v->search = v->search2 = NULL;
 	v->have_cur = v->cur_pending = v->refind = v->deferred = 0;
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
@@ -735,15 +755,22 @@ view_search_count(struct view *v, size_t max_matches)
 {
 	struct buffer tb;
 	const struct buffer *b = &tb;
-	size_t a, z, added = 0;
+	size_t a, z, added = 0, lim;
 
 	if (v->search == NULL || v->counted)
 		return 0;
 	tb.data = (char *)view_search_text(v, &tb.len);
+	/* A step also looks at no more than VIEW_COUNT_BYTES: a rare
+	 * pattern in a large text must not hold the screen up either. */
+	lim = v->count_from < b->len && b->len - v->count_from >
+	    VIEW_COUNT_BYTES ? v->count_from + VIEW_COUNT_BYTES : b->len + 1;
 	while (max_matches-- > 0) {
-		if (v->count_from > b->len || !search_next(v->search,
-		    b->data, b->len, v->count_from, &a, &z)) {
-			v->counted = 1;
+		if (v->count_from > b->len || !search_next_in(v->search,
+		    b->data, b->len, v->count_from, lim, &a, &z)) {
+			if (lim > b->len)
+				v->counted = 1;
+			else
+				v->count_from = lim;
 			break;
 		}
 		if (v->nmatches < VIEW_MATCH_MAX) {

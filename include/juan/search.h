@@ -98,6 +98,14 @@ int search_next_in(struct search *s, const char *text, size_t len,
     size_t from, size_t lim, size_t *mstart, size_t *mend);
 
 /*
+ * As search_next, with the work split between this thread and a second
+ * one (util_par2) when the text after from is large (search-par.c): s2 is
+ * another compile of the same pattern with the same hints, since one
+ * struct search is for one thread (NULL: search_next alone).
+ */
+int search_next_par(struct search *s, struct search *s2, const char *text,
+    size_t len, size_t from, size_t *mstart, size_t *mend);
+/*
  * Finds the match with the greatest start before byte before (matches may
  * overlap: this is the one that search_next would find from its start).
  * Returns 1 and sets *mstart, *mend, or 0 when there is none.
