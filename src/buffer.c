@@ -1,11 +1,13 @@
 /*
  * buffer.c - reading a document into one UTF-8 buffer.
  *
- * The input is read whole into memory with read(), never mapped, so that
- * a file truncated or replaced while juan shows it cannot pull pages from
- * under the reader (no SIGBUS): a regular file in one allocation of its
- * size, anything else (pipe, FIFO, device) in doubling chunks up to a limit
- * past which it is refused.  Then it is decoded:
+ * A large regular file in UTF-8, valid and without carriage returns (most
+ * large texts), is mapped (buffer-map.c, which also catches the SIGBUS of
+ * a file truncated under the reader) and checked and indexed where it
+ * lies: its bytes are the text, without a copy (load_mapped).  Any other
+ * input is read whole into memory with read(): a regular file in one
+ * allocation of its size, anything else (pipe, FIFO, device) in doubling
+ * chunks up to a limit past which it is refused.  Then it is decoded:
  *
  *   1. a byte-order mark decides UTF-8, UTF-16 or UTF-32 (LE or BE);
  *   2. NUL bytes in the first 4 KiB call for a look at UTF-16 and UTF-32
@@ -404,19 +406,17 @@ split_point(const char *s, size_t n)
 }
 
 /*
- * Checks and indexes the large text raw[0..n) in two halves at once.
- * Returns 0 when it is valid UTF-8 without carriage returns and b now has
- * it with its line index, or -1 (b untouched) for the general path.
+ * Checks and indexes the text raw[0..n) in two parts split at h, at once
+ * (check_fast: a large text read; load_mapped: a file mapped).  Returns 0
+ * when it is valid UTF-8 without carriage returns and b now has it with
+ * its line index, or -1 (b untouched) for the general path.
  */
 static int
-check_fast(struct buffer *b, char *raw, size_t n, size_t *multi)
+check_index(struct buffer *b, char *raw, size_t n, size_t h, size_t *multi)
 {
 	struct part p[2];
-	size_t h = n >= PAR_MIN && util_threads() > 1 ? split_point(raw, n) : 0;
 	size_t lines;
 
-	if (h == 0)
-		return -1;
 	memset(p, 0, sizeof p);
 	p[0].s = raw;
 	p[0].n = h;
@@ -428,7 +428,6 @@ check_fast(struct buffer *b, char *raw, size_t n, size_t *multi)
 	*multi += p[0].multi + p[1].multi;
 	if (!p[0].valid || !p[1].valid || p[0].cr || p[1].cr)
 		return -1;
-	raw[n] = '\0';
 	b->data = raw;
 	b->len = n;
 	/* A line starts at 0 and after every newline but a final one. */
@@ -439,6 +438,17 @@ check_fast(struct buffer *b, char *raw, size_t n, size_t *multi)
 	p[1].first = 1 + p[0].nl;
 	util_par2(index_part, &p[0], &p[1]);
 	b->nlines = lines;
+	return 0;
+}
+
+static int
+check_fast(struct buffer *b, char *raw, size_t n, size_t *multi)
+{
+	size_t h = n >= PAR_MIN && util_threads() > 1 ? split_point(raw, n) : 0;
+
+	if (h == 0 || check_index(b, raw, n, h, multi) < 0)
+		return -1;
+	raw[n] = '\0';
 	return 0;
 }
 
@@ -736,6 +746,60 @@ alloc_text(size_t n)
 	return p;
 }
 
+/* Tells whether the encoding asked for, NULL to detect, allows a map. */
+static int
+map_encoding(const char *encoding)
+{
+	return encoding == NULL || strcasecmp(encoding, "UTF-8") == 0 ||
+	    strcasecmp(encoding, "UTF8") == 0;
+}
+
+/*
+ * Maps the regular file fd of size bytes into b when it is UTF-8, valid
+ * and without carriage returns (a byte-order mark is skipped in place):
+ * then its bytes are the text as they are, with the zero after them that
+ * the mapping gives.  Returns 0, or -1 (b untouched but for nothing) when
+ * the file is to be read and decoded instead.
+ */
+static int
+load_mapped(struct buffer *b, int fd, size_t size, const char *encoding)
+{
+	struct buffer_map *m;
+	struct buffer_enc e;
+	const char *enc;
+	char *raw;
+	size_t n = size, bom = 0, multi = 0, h;
+
+	if (!map_encoding(encoding) || (m = buffer_map_fd(fd, size)) == NULL)
+		return -1;
+	raw = (char *)buffer_map_data(m);
+	enc = bom_encoding((const unsigned char *)raw, n, &bom);
+	if ((enc != NULL && strcmp(enc, "UTF-8") != 0) || (encoding == NULL &&
+	    enc == NULL && memchr(raw, '\0', 4096) != NULL &&
+	    buffer_detect_unicode(raw, n, &e)))
+		goto read;
+	raw += bom;
+	n -= bom;
+	h = n >= PAR_MIN ? split_point(raw, n) : 0;
+	if (n == 0 || check_index(b, raw, n, h, &multi) < 0)
+		goto read;
+	b->len = n;
+	b->had_bom = bom > 0;
+	b->mapped = 1;
+	b->priv = m;
+	b->encoding = encoding != NULL ? safe_name(encoding) :
+	    xstrdup("UTF-8");
+	b->head_len = size < BUFFER_HEAD ? size : BUFFER_HEAD;
+	b->head = xmalloc(b->head_len + 1);
+	memcpy(b->head, raw - bom, b->head_len);
+	b->head[b->head_len] = '\0';
+	b->binary = buffer_is_binary(b->data, b->len);
+	return 0;
+read:
+	buffer_map_free(m);
+	return -1;
+}
+
 struct buffer *
 buffer_load_fd(int fd, const char *name, const char *encoding, size_t limit,
     char **err)
@@ -772,6 +836,13 @@ buffer_load_fd(int fd, const char *name, const char *encoding, size_t limit,
 			    (intmax_t)st.st_size);
 			return NULL;
 		}
+		b = xcalloc(1, sizeof *b);
+		if ((size_t)st.st_size >= BUFFER_MAP_MIN &&
+		    load_mapped(b, fd, (size_t)st.st_size, encoding) == 0) {
+			b->name = xstrdup(name);
+			return b;
+		}
+		free(b);
 		cap = (size_t)st.st_size + 1;
 		bound = (size_t)st.st_size + limit;
 	} else {
@@ -866,7 +937,10 @@ buffer_free(struct buffer *b)
 {
 	if (b == NULL)
 		return;
-	free(b->data);
+	if (b->priv != NULL)
+		buffer_map_free(b->priv);
+	else
+		free(b->data);
 	free(b->line_off);
 	free(b->line_off32);
 	free(b->encoding);

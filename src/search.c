@@ -535,8 +535,13 @@ static struct search *
 compile_regex(struct search *s, const char *pattern, int novariants,
     char **err)
 {
+	/*
+	 * Invalid UTF-8 matches nothing, but harms nothing either: the
+	 * reader searches a file's mapped bytes before they are checked
+	 * (source_bytes), and PCRE2 is told not to check a large text.
+	 */
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE |
-	    PCRE2_NEVER_BACKSLASH_C;
+	    PCRE2_NEVER_BACKSLASH_C | PCRE2_MATCH_INVALID_UTF;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	char *var = novariants ? NULL : search_var_regex(pattern);

@@ -109,6 +109,11 @@ struct source {
 	int ran;			/* no thread: built in this one */
 	int tail_failed;		/* the file has no tail preview */
 	int reading_pipe;		/* the thread reads standard input */
+	struct buffer_map *map;		/* the file's bytes, mapped while
+					   the whole is built, or NULL */
+	size_t map_skip;		/* bytes of a byte-order mark */
+	int win;			/* the tail stage holds a window
+					   around a place, not the end */
 };
 
 static atomic_int source_live;		/* threads running */
@@ -543,6 +548,23 @@ read_at(int fd, char *buf, size_t n, off_t off)
 }
 
 /*
+ * Maps the bytes of the file fd, whose head is read, when they are the
+ * whole text's as they lie: plain text in UTF-8.  Search looks in them
+ * while the whole is built (source_bytes).  A mapping costs no reading.
+ */
+static void
+map_bytes(struct source *s, int fd)
+{
+	const struct buffer *h = s->head.buf;
+
+	if (h == NULL || s->head.format != FORMAT_TEXT ||
+	    strcmp(h->encoding, "UTF-8") != 0 || s->file_len <= 3)
+		return;
+	s->map = buffer_map_fd(fd, s->file_len);
+	s->map_skip = h->had_bom ? 3 : 0;
+}
+
+/*
  * Reads the head of a file that is not loaded yet: its first preview_len
  * bytes cut after a line end, decoded as the whole will be.  Returns 0;
  * -1 when the file is not a regular file of preview_min bytes or more;
@@ -567,13 +589,14 @@ preview_file(struct source *s, const char *path)
 	s->file_len = (size_t)st.st_size;
 	raw = xmalloc(len + 1);
 	n = read_at(fd, raw, len, 0);
-	close(fd);
 	while (n > 0 && raw[n - 1] != '\n')
 		n--;
 	if (n > 0)
 		s->head.buf = buffer_from_mem(raw, n, s->o.encoding, &err);
 	free(raw);
 	free(err);
+	map_bytes(s, fd);
+	close(fd);
 	return s->head.buf != NULL ? 0 : -2;
 }
 
@@ -768,8 +791,14 @@ source_start(struct source *s)
 	(void)tail_build(s);
 	atomic_fetch_add(&s->bg->refs, 1);
 	atomic_fetch_add(&source_live, 1);
-	/* The thread takes no signals: they are the caller's. */
+	/*
+	 * The thread takes no signals: they are the caller's.  But for
+	 * SIGBUS, which a file truncated under its mapping causes in the
+	 * thread that reads it (buffer_map_fd): blocked, it would end the
+	 * program instead of reaching the handler.
+	 */
 	sigfillset(&all);
+	sigdelset(&all, SIGBUS);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
 	r = pthread_create(&s->bg->thread, NULL, bg_thread, s->bg);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
@@ -963,18 +992,142 @@ source_wait(struct source *s, const volatile sig_atomic_t *interrupt)
 int
 source_tail(struct source *s, struct source_place *p)
 {
-	if (s->shown == SOURCE_TAIL)
+	struct source_stage w;
+	size_t wbase = s->tail_base;
+
+	if (s->shown == SOURCE_TAIL && !s->win)
 		return 0;
-	if (s->shown != SOURCE_HEAD || tail_build(s) < 0)
+	if (s->win) {
+		/* A window is shown: the end replaces it, if it can. */
+		w = s->tail;
+		memset(&s->tail, 0, sizeof s->tail);
+		s->tail_failed = 0;
+		if (tail_build(s) < 0) {
+			s->tail = w;
+			s->tail_base = wbase;
+			return -1;
+		}
+		stage_free(&w);
+		s->win = 0;
+	} else if (s->shown != SOURCE_HEAD || tail_build(s) < 0)
 		return -1;
-	s->shown = SOURCE_TAIL;
 	/* The highlight's offsets mean nothing in the tail. */
-	s->head_hl_off = p->hl_off;
-	s->head_hl_end = p->hl_end;
+	if (s->shown == SOURCE_HEAD) {
+		s->head_hl_off = p->hl_off;
+		s->head_hl_end = p->hl_end;
+	}
+	s->shown = SOURCE_TAIL;
 	p->hl_off = p->hl_end = 0;
 	s->doc = s->tail.doc;
 	s->tl = s->tail.tl;
 	s->total_len = s->tail_base + s->tail.buf->len;
+	return 0;
+}
+
+/* The whole text's length, as the file's size tells it. */
+static size_t
+whole_len(const struct source *s)
+{
+	size_t bom = s->head.buf != NULL && s->head.buf->had_bom ? 3 : 0;
+
+	return s->file_len > bom ? s->file_len - bom : 0;
+}
+
+const char *
+source_bytes(const struct source *s, size_t *len)
+{
+	const struct buffer *b;
+
+	if (s->shown == SOURCE_WHOLE) {
+		b = s->doc->buf;
+		*len = b->len;
+		return b->data;
+	}
+	if (s->map == NULL || s->reading_pipe)
+		return NULL;
+	*len = buffer_map_len(s->map) - s->map_skip;
+	return buffer_map_data(s->map) + s->map_skip;
+}
+
+int
+source_bytes_kept(const struct source *s)
+{
+	const struct buffer *w = s->bg->whole.buf;
+
+	/* The whole is the file mapped unchanged: the same offsets. */
+	return s->map != NULL && s->taken >= SOURCE_READY_DOC && w != NULL &&
+	    w->mapped && w->had_bom == (s->map_skip > 0) &&
+	    w->len == buffer_map_len(s->map) - s->map_skip;
+}
+
+/*
+ * Where the window around off starts and ends in bytes[0..n): about
+ * half of len before off from the start of a line, and to the end of a
+ * line, both on a character (a line longer than that is cut).
+ */
+static void
+window_span(const char *bytes, size_t n, size_t off, size_t len,
+    size_t *start, size_t *end)
+{
+	size_t a = off > len / 2 ? off - len / 2 : 0, z;
+	const char *nl;
+
+	if (a > 0 && (nl = memchr(bytes + a, '\n', off - a)) != NULL)
+		a = (size_t)(nl - bytes) + 1;
+	while (a < off && ((unsigned char)bytes[a] & 0xc0) == 0x80)
+		a++;
+	z = n - a > len ? a + len : n;
+	if (z < n) {
+		while (z > off && bytes[z - 1] != '\n')
+			z--;
+		if (z == off)
+			z = n - a > len ? a + len : n;
+		while (z > off && z < n &&
+		    ((unsigned char)bytes[z] & 0xc0) == 0x80)
+			z--;
+	}
+	*start = a;
+	*end = z;
+}
+
+int
+source_window(struct source *s, size_t off, struct source_place *p)
+{
+	struct source_stage w;
+	const char *bytes;
+	size_t n, a, z;
+	char *err = NULL;
+
+	if (s->shown == SOURCE_WHOLE || s->taken != SOURCE_READY_PREVIEW ||
+	    (bytes = source_bytes(s, &n)) == NULL || off > n)
+		return -1;
+	window_span(bytes, n, off, s->o.preview_len, &a, &z);
+	memset(&w, 0, sizeof w);
+	w.format = s->head.format;
+	w.raw = s->head.raw;
+	/* Only bytes that are the whole text's as they are make a window. */
+	w.buf = buffer_from_mem(bytes + a, z - a, "UTF-8", &err);
+	free(err);
+	if (w.buf == NULL || w.buf->invalid > 0 || w.buf->len != z - a) {
+		stage_free(&w);
+		return -1;
+	}
+	build(&w, SOURCE_NEED_ALL, NULL);
+	if (s->shown == SOURCE_HEAD) {
+		s->head_hl_off = p->hl_off;
+		s->head_hl_end = p->hl_end;
+	}
+	stage_free(&s->tail);
+	s->tail = w;
+	s->tail_base = a;
+	s->tail_failed = 0;
+	s->win = 1;
+	s->shown = SOURCE_TAIL;
+	p->hl_off = p->hl_end = 0;
+	p->top_off = off - a;
+	s->doc = s->tail.doc;
+	s->tl = s->tail.tl;
+	s->total_len = whole_len(s);
 	return 0;
 }
 
@@ -988,7 +1141,7 @@ source_head(struct source *s, struct source_place *p)
 	s->tl = s->head.tl;
 	p->hl_off = s->head_hl_off;
 	p->hl_end = s->head_hl_end;
-	s->total_len = s->tail_base + s->tail.buf->len;
+	s->total_len = s->win ? whole_len(s) : s->tail_base + s->tail.buf->len;
 }
 
 const struct doc *
@@ -1077,9 +1230,11 @@ source_covers(const struct source *s, size_t off, int dir)
 	/* A pipe's text so far is all there is yet: moves stay in it. */
 	if (s->shown == SOURCE_WHOLE || s->reading_pipe)
 		return 1;
+	/* A window may start at the beginning, or end at the end. */
 	if (dir < 0)
-		return off > margin;
-	return off + margin < s->doc->buf->len;
+		return off > margin || source_base_off(s) == 0;
+	return off + margin < s->doc->buf->len || (s->shown == SOURCE_TAIL &&
+	    s->tail_base + s->doc->buf->len >= whole_len(s));
 }
 
 const char *
@@ -1102,6 +1257,7 @@ source_free(struct source *s)
 		pthread_detach(s->bg->thread);
 	}
 	bg_release(s->bg);
+	buffer_map_free(s->map);
 	free(s);
 }
 

@@ -63,6 +63,8 @@ struct view {
 	unsigned marks_set;		/* bit i: mark 'a' + i is set */
 
 	struct search *search;		/* the compiled pattern, owned */
+	struct search *search2;		/* another, for a second thread in
+					   a large text, owned, or NULL */
 	char *pattern;			/* its text, owned, or NULL */
 	int backward;			/* the search was started with '?' */
 	int have_cur;			/* cur_off..cur_end is a match */
@@ -73,6 +75,18 @@ struct view {
 	size_t count;			/* matches counted so far */
 	size_t count_from;		/* where counting goes on */
 	int counted;			/* counting reached the end */
+	const char *text;		/* the whole text's bytes searched
+					   while a preview is shown, or
+					   NULL: the document's */
+	size_t text_len;
+	int keep_search;		/* view_set_text has been told: the
+					   next document keeps the count */
+	int cur_pending;		/* the current match is not in the
+					   document shown */
+	int refind;			/* it was, in a text replaced since:
+					   find it again */
+	int defer;			/* view_search_set finds nothing yet */
+	int deferred;			/* ... and has a find to make */
 };
 
 /*
@@ -95,5 +109,11 @@ size_t	view_pane_rank(struct view *v, size_t index);
 void	view_tl_row(const struct view *v, size_t index, ssize_t prev,
 	    int cols, struct sbuf *b);
 void	view_tl_drop_hist(struct view *v);
+/*
+ * view.c: the text search looks in (offsets: the document's plus
+ * base_off), and a match of it made the current one and shown.
+ */
+const char *view_search_text(const struct view *v, size_t *len);
+void	view_search_goto(struct view *v, size_t off, size_t end);
 
 #endif

@@ -136,8 +136,9 @@ cell_style(const struct view *v, const struct lcell *c, unsigned char base,
 	if (c->off >= v->hl_off && c->off < v->hl_end)
 		s = VIEW_STYLE_JUMP;
 	if (in_ranges(ms, mi, c->off))
-		s = v->have_cur && c->off >= v->cur_off &&
-		    (c->off < v->cur_end || c->off == v->cur_off) ?
+		s = v->have_cur && c->off + v->base_off >= v->cur_off &&
+		    (c->off + v->base_off < v->cur_end ||
+		    c->off + v->base_off == v->cur_off) ?
 		    VIEW_STYLE_CURMATCH : VIEW_STYLE_MATCH;
 	/* What the layout draws of markup (a bar, a bullet, a cell split
 	 * by concealed bytes) is not a control's visible form. */

@@ -127,8 +127,12 @@ item_from(struct view *v, size_t key)
 static void
 snippet(const struct view *v, size_t off, size_t end, struct sbuf *b)
 {
-	const struct buffer *buf = v->doc->buf;
+	struct buffer tb;
+	const struct buffer *buf = &tb;
 	size_t a = off, z = end, k;
+
+	/* Matches are offsets of the text searched (view_search_text). */
+	tb.data = (char *)view_search_text(v, &tb.len);
 
 	/*
 	 * Up to 4 characters before the match, not across a line, so that
@@ -175,7 +179,10 @@ item_text(const struct view *v, enum view_pane p, size_t index,
 	case VIEW_PANE_RESULTS:
 		snippet(v, v->matches[index].off, v->matches[index].end, b);
 		/* The section it is in follows the snippet. */
-		sec = doc_section_at(v->doc, v->matches[index].off);
+		sec = v->matches[index].off < v->base_off || v->matches[index].off
+		    - v->base_off > v->doc->buf->len ? -1 :
+		    doc_section_at(v->doc, v->matches[index].off -
+		    v->base_off);
 		if (sec >= 0 && (size_t)sec < v->doc->nsections &&
 		    (t = v->doc->sections[sec].title) != NULL) {
 			sbuf_adds(b, "  [");
@@ -372,16 +379,19 @@ view_pane_jump(struct view *v)
 	if (v->nitems == 0)
 		return -1;
 	it = view_item(v, v->sel);
+	if (v->pane == VIEW_PANE_RESULTS) {
+		/* A match may be outside a preview: then it is pending. */
+		view_search_goto(v, it.off, it.end);
+		view_goto(v, v->cur_pending ? v->top_off : it.off - v->base_off);
+		v->hl_off = v->cur_pending ? 0 : it.off - v->base_off;
+		v->hl_end = v->cur_pending ? 0 : it.end - v->base_off;
+		return 0;
+	}
 	view_goto(v, it.off);
 	v->hl_off = it.off;
 	v->hl_end = it.end;
 	if (v->pane == VIEW_PANE_TIMELINE)
 		v->tl_cur = (ssize_t)view_pane_rank(v, it.index);
-	if (v->pane == VIEW_PANE_RESULTS) {
-		v->have_cur = 1;
-		v->cur_off = it.off;
-		v->cur_end = it.end;
-	}
 	return 0;
 }
 
@@ -411,7 +421,7 @@ view_pane_follow(struct view *v, int rows)
 			best = i;
 		break;
 	case VIEW_PANE_RESULTS:
-		from = v->have_cur ? v->cur_off : v->top_off;
+		from = v->have_cur ? v->cur_off : v->top_off + v->base_off;
 		for (i = 0; i < v->nitems; i++)
 			if (view_item(v, i).off >= from) {
 				best = i;

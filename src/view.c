@@ -24,6 +24,12 @@
 #include "juan/view.h"
 #include "view-int.h"
 
+/* The most bytes one step of counting looks at. */
+#define VIEW_COUNT_BYTES ((size_t)8 << 20)
+
+/* Texts of this many bytes get a second search, for two threads. */
+#define VIEW_PAR_MIN ((size_t)32 << 20)
+
 struct view *
 view_new(const struct doc *d, const struct timeline *tl, int width,
     int rows, int ambiwidth)
@@ -58,6 +64,7 @@ view_free(struct view *v)
 	search_free(v->fsearch);
 	free(v->filter);
 	search_free(v->search);
+	search_free(v->search2);
 	free(v->pattern);
 	free(v->matches);
 	free(v);
@@ -96,9 +103,15 @@ view_set_doc_sorted(struct view *v, const struct doc *d,
 	v->layout = layout_new(d, &v->lo);
 	if (v->search != NULL)
 		search_set_hints(v->search, v->lo.hints);
+	if (v->search2 != NULL)
+		search_set_hints(v->search2, v->lo.hints);
 	v->tl_cur = -1;
-	v->nmatches = v->count = v->count_from = 0;
-	v->counted = 0;
+	/* A text given with view_set_text has said what of it stays. */
+	if (!v->keep_search) {
+		v->nmatches = v->count = v->count_from = 0;
+		v->counted = 0;
+	}
+	v->keep_search = 0;
 	view_pane_build_order(v);
 	view_pane_build_items(v);
 	align_top(v);
@@ -136,6 +149,8 @@ view_set_source(struct view *v, int source)
 	/* What search finds depends on what is shown: count again. */
 	if (v->search != NULL)
 		search_set_hints(v->search, v->lo.hints);
+	if (v->search2 != NULL)
+		search_set_hints(v->search2, v->lo.hints);
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)
@@ -498,26 +513,52 @@ view_mark_jump(struct view *v, int letter)
 	return 0;
 }
 
-/* The byte after the character at off (off < len). */
+/*
+ * The text search looks in: the whole text's bytes given while a preview
+ * is shown (view_set_text), else the document's.  Every search offset
+ * (the current match, the matches counted) is an offset of it, that is
+ * the document's plus base_off.
+ */
+const char *
+view_search_text(const struct view *v, size_t *len)
+{
+	if (v->text != NULL) {
+		*len = v->text_len;
+		return v->text;
+	}
+	*len = v->doc->buf->len;
+	return v->doc->buf->data;
+}
+
+/* The byte after the character at off (off < len) of the search text. */
 static size_t
 next_char(const struct view *v, size_t off)
 {
-	const char *s = v->doc->buf->data;
+	size_t n;
+	const char *s = view_search_text(v, &n);
 
 	off++;
-	while (off < v->doc->buf->len && ((unsigned char)s[off] & 0xC0) ==
-	    0x80)
+	while (off < n && ((unsigned char)s[off] & 0xC0) == 0x80)
 		off++;
 	return off;
 }
 
-/* Makes off..end the current match and scrolls it into view. */
+/*
+ * Makes off..end (offsets of the search text) the current match and
+ * scrolls it into view, or, when the document shown does not hold it (a
+ * preview), leaves it for the caller to show (view_search_pending).
+ */
 static void
 show_match(struct view *v, size_t off, size_t end)
 {
 	v->have_cur = 1;
 	v->cur_off = off;
 	v->cur_end = end;
+	v->cur_pending = off < v->base_off ||
+	    off - v->base_off > v->doc->buf->len;
+	if (v->cur_pending)
+		return;
+	off -= v->base_off;
 	if (off < v->top_off || off >= view_bottom(v))
 		view_goto(v, off);
 }
@@ -526,30 +567,102 @@ show_match(struct view *v, size_t off, size_t end)
 static int
 find(struct view *v, int dir, size_t from)
 {
-	const struct buffer *b = v->doc->buf;
-	size_t a, z;
+	size_t a, z, n;
+	const char *t = view_search_text(v, &n);
 
 	if (dir > 0) {
-		if (search_next(v->search, b->data, b->len, from, &a, &z)) {
+		if (search_next_par(v->search, v->search2, t, n, from, &a,
+		    &z)) {
 			show_match(v, a, z);
 			return 0;
 		}
-		if (search_next(v->search, b->data, b->len, 0, &a, &z)) {
+		if (search_next_par(v->search, v->search2, t, n, 0, &a, &z)) {
 			show_match(v, a, z);
 			return 1;
 		}
 	} else {
-		if (search_prev(v->search, b->data, b->len, from, &a, &z)) {
+		if (search_prev(v->search, t, n, from, &a, &z)) {
 			show_match(v, a, z);
 			return 0;
 		}
-		if (search_prev(v->search, b->data, b->len, b->len + 1, &a,
-		    &z)) {
+		if (search_prev(v->search, t, n, n + 1, &a, &z)) {
 			show_match(v, a, z);
 			return 1;
 		}
 	}
 	return -1;
+}
+
+void
+view_set_text(struct view *v, const char *text, size_t len, int same)
+{
+	if (!same || text != v->text || len != v->text_len) {
+		if (!same) {
+			/* The offsets found mean nothing in the new text. */
+			v->refind = v->have_cur && v->cur_pending;
+			v->have_cur = v->cur_pending = 0;
+			v->nmatches = v->count = v->count_from = 0;
+			v->counted = 0;
+		}
+		if (v->search != NULL)
+			search_forget(v->search);
+	}
+	v->text = text;
+	v->text_len = len;
+	v->keep_search = 1;
+}
+
+int
+view_search_pending(const struct view *v, size_t *off)
+{
+	if (v->search == NULL || !((v->have_cur && v->cur_pending) ||
+	    v->refind))
+		return 0;
+	*off = v->cur_off;
+	return 1;
+}
+
+int
+view_search_show(struct view *v)
+{
+	if (v->search == NULL)
+		return -1;
+	if (v->refind) {
+		v->refind = 0;
+		return find(v, v->backward ? -1 : 1, v->top_off +
+		    v->base_off) < 0 ? -1 : 0;
+	}
+	if (!v->have_cur || !v->cur_pending)
+		return 0;
+	show_match(v, v->cur_off, v->cur_end);
+	if (v->cur_pending) {
+		/* Still not shown: the match is dropped, not the search. */
+		v->have_cur = v->cur_pending = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void
+view_search_defer(struct view *v, int on)
+{
+	v->defer = on != 0;
+}
+
+int
+view_search_flush(struct view *v)
+{
+	if (!v->deferred || v->search == NULL)
+		return -1;
+	v->deferred = 0;
+	return find(v, v->backward ? -1 : 1, v->top_off + v->base_off) < 0 ?
+	    1 : 0;
+}
+
+void
+view_search_goto(struct view *v, size_t off, size_t end)
+{
+	show_match(v, off, end);
 }
 
 int
@@ -559,6 +672,7 @@ view_search_set(struct view *v, const char *pattern, int backward,
 	struct search_opts so = { regex, 0, 0 };
 	struct search *s;
 	char *p;
+	size_t n;
 
 	if (pattern == NULL || pattern[0] == '\0') {
 		if (v->pattern == NULL) {
@@ -571,25 +685,36 @@ view_search_set(struct view *v, const char *pattern, int backward,
 		return -1;
 	search_set_hints(s, v->lo.hints);
 	p = xstrdup(pattern);
+	search_free(v->search2);
+	v->search2 = NULL;
+	(void)view_search_text(v, &n);
+	if (n >= VIEW_PAR_MIN && util_threads() > 1 &&
+	    (v->search2 = search_new(pattern, &so, err)) != NULL)
+		search_set_hints(v->search2, v->lo.hints);
 	search_free(v->search);
 	free(v->pattern);
 	v->search = s;
 	v->pattern = p;
 	v->backward = backward;
-	v->have_cur = 0;
+	v->have_cur = v->cur_pending = v->refind = v->deferred = 0;
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)
 		view_pane_build_items(v);
-	return find(v, backward ? -1 : 1, v->top_off) < 0 ? 1 : 0;
+	v->deferred = v->defer;
+	if (v->defer)
+		return 0;
+	return find(v, backward ? -1 : 1, v->top_off + v->base_off) < 0 ?
+	    1 : 0;
 }
 
 void
 view_search_clear(struct view *v)
 {
 	search_free(v->search);
-	v->search = NULL;
-	v->have_cur = 0;
+	search_free(v->search2);
+	v->search = v->search2 = NULL;
+	v->have_cur = v->cur_pending = v->refind = v->deferred = 0;
 	v->nmatches = v->count = v->count_from = 0;
 	v->counted = 0;
 	if (v->pane == VIEW_PANE_RESULTS)
@@ -600,7 +725,7 @@ int
 view_search_step(struct view *v, int reverse, long n)
 {
 	int dir, r, wrapped = 0;
-	size_t from;
+	size_t from, n_text, top = v->top_off + v->base_off;
 
 	if (v->search == NULL)
 		return -1;
@@ -612,17 +737,19 @@ view_search_step(struct view *v, int reverse, long n)
 	 * match while it is in view, else from the top of the screen
 	 * forward and from its bottom back.
 	 */
-	if (v->have_cur && (v->cur_end < v->top_off ||
-	    v->cur_off >= view_bottom(v)))
+	if (v->have_cur && !v->cur_pending && (v->cur_end < top ||
+	    v->cur_off >= view_bottom(v) + v->base_off))
 		v->have_cur = 0;
+	(void)view_search_text(v, &n_text);
 	while (n-- > 0) {
 		if (dir > 0)
-			from = !v->have_cur ? v->top_off :
+			from = !v->have_cur ? top :
 			    v->cur_end > v->cur_off ? v->cur_end :
-			    v->cur_off < v->doc->buf->len ?
+			    v->cur_off < n_text ?
 			    next_char(v, v->cur_off) : v->cur_off;
 		else
-			from = v->have_cur ? v->cur_off : view_bottom(v);
+			from = v->have_cur ? v->cur_off : view_bottom(v) +
+			    v->base_off;
 		if ((r = find(v, dir, from)) < 0)
 			return -1;
 		wrapped |= r;
@@ -633,15 +760,24 @@ view_search_step(struct view *v, int reverse, long n)
 int
 view_search_count(struct view *v, size_t max_matches)
 {
-	const struct buffer *b = v->doc->buf;
-	size_t a, z, added = 0;
+	struct buffer tb;
+	const struct buffer *b = &tb;
+	size_t a, z, added = 0, lim;
 
 	if (v->search == NULL || v->counted)
 		return 0;
+	tb.data = (char *)view_search_text(v, &tb.len);
+	/* A step also looks at no more than VIEW_COUNT_BYTES: a rare
+	 * pattern in a large text must not hold the screen up either. */
+	lim = v->count_from < b->len && b->len - v->count_from >
+	    VIEW_COUNT_BYTES ? v->count_from + VIEW_COUNT_BYTES : b->len + 1;
 	while (max_matches-- > 0) {
-		if (v->count_from > b->len || !search_next(v->search,
-		    b->data, b->len, v->count_from, &a, &z)) {
-			v->counted = 1;
+		if (v->count_from > b->len || !search_next_in(v->search,
+		    b->data, b->len, v->count_from, lim, &a, &z)) {
+			if (lim > b->len)
+				v->counted = 1;
+			else
+				v->count_from = lim;
 			break;
 		}
 		if (v->nmatches < VIEW_MATCH_MAX) {
@@ -697,15 +833,34 @@ view_search_index(const struct view *v)
 	return 0;
 }
 
+/* Hands the matches of view_search_each over in the document's offsets. */
+struct each_doc {
+	void (*fn)(void *, size_t, size_t);
+	void *arg;
+	size_t base;
+};
+
+static void
+each_doc(struct each_doc *e, size_t a, size_t z)
+{
+	a = a > e->base ? a - e->base : 0;
+	z = z > e->base ? z - e->base : 0;
+	e->fn(e->arg, a, z);
+}
+
 void
 view_search_each(struct view *v, size_t off, size_t end,
     void (*fn)(void *, size_t, size_t), void *arg)
 {
-	const struct buffer *b = v->doc->buf;
-	size_t lo = 0, hi = v->nmatches, mid, from, a, z;
+	struct each_doc e = { fn, arg, v->base_off };
+	size_t lo = 0, hi = v->nmatches, mid, from, a, z, n;
+	const char *t;
 
 	if (v->search == NULL)
 		return;
+	t = view_search_text(v, &n);
+	off += e.base;
+	end += e.base;
 	if (v->nmatches == v->count && (v->counted || v->count_from >= end)) {
 		/* Counted matches do not overlap: their ends are sorted. */
 		while (lo < hi) {
@@ -716,17 +871,17 @@ view_search_each(struct view *v, size_t off, size_t end,
 				hi = mid;
 		}
 		for (; lo < v->nmatches && v->matches[lo].off < end; lo++)
-			fn(arg, v->matches[lo].off, v->matches[lo].end);
+			each_doc(&e, v->matches[lo].off, v->matches[lo].end);
 		return;
 	}
 	/* A match shown at the top may start a little above it. */
 	from = off > 256 ? off - 256 : 0;
-	while (from > 0 && ((unsigned char)b->data[from] & 0xC0) == 0x80)
+	while (from > 0 && ((unsigned char)t[from] & 0xC0) == 0x80)
 		from--;
-	while (from <= b->len && search_next(v->search, b->data, b->len,
-	    from, &a, &z) && a < end) {
+	while (from <= n && search_next(v->search, t, n, from, &a, &z) &&
+	    a < end) {
 		if (z > off || (z == a && a >= off))
-			fn(arg, a, z);
-		from = z > a ? z : a < b->len ? next_char(v, a) : b->len + 1;
+			each_doc(&e, a, z);
+		from = z > a ? z : a < n ? next_char(v, a) : n + 1;
 	}
 }

@@ -40,6 +40,10 @@ struct buffer {
 	size_t head_len;	/* at most BUFFER_HEAD */
 	size_t invalid;		/* input sequences replaced by U+FFFD */
 	char *name;		/* the path, or "-" for standard input */
+	int mapped;		/* data is the file's own bytes, mapped and
+				   unchanged (after a byte-order mark):
+				   its offsets are the file's less had_bom
+				   * 3 */
 	void *priv;		/* owned by buffer.c (the mapping, if any) */
 };
 
@@ -65,9 +69,12 @@ struct buffer {
  * finite; one that grows while it is read may grow by limit bytes).  Any
  * other input is read up to limit bytes, BUFFER_STREAM_LIMIT when limit is
  * 0; one that gives more is refused with "input too large (over N bytes)",
- * so that "juan /dev/zero" or an endless pipe cannot eat all memory.  The
- * file is read into memory, never mapped, so one truncated or replaced
- * while it is read or shown cannot crash the reader.
+ * so that "juan /dev/zero" or an endless pipe cannot eat all memory.  A
+ * regular file of BUFFER_MAP_MIN bytes or more, in UTF-8 (detected or
+ * given), valid and without carriage returns, is mapped rather than read
+ * (b->mapped): its bytes are not copied.  A file truncated while mapped
+ * reads as zeros past its new end (see buffer_map_fd), so it cannot crash
+ * the reader either.  Any other file is read into memory.
  *
  * On failure returns NULL and sets *err to an allocated message without the
  * path ("No such file or directory", "Is a directory", "unknown encoding
@@ -107,6 +114,27 @@ void buffer_free(struct buffer *b);
  * not count.  buffer_load and buffer_from_mem set b->binary with it.
  */
 #define BUFFER_BINARY_HEAD 1024
+
+/*
+ * A regular file mapped read-only (buffer-map.c).  buffer_map_fd maps the
+ * first len bytes of fd, followed by a zero byte, or returns NULL when it
+ * cannot (then read the file).  A SIGBUS from a mapped file truncated
+ * under the reader is caught: the rest of that mapping is made zero
+ * pages, and buffer_map_truncated() tells from then on that it happened.
+ * The handler is installed with the first mapping; buffer_map_signals()
+ * puts it back on top of a SIGBUS handler installed since (the reader's,
+ * which it then calls for any other SIGBUS).
+ */
+#define BUFFER_MAP_MIN ((size_t)1 << 20)
+
+struct buffer_map;
+struct buffer_map *buffer_map_fd(int fd, size_t len);
+const char *buffer_map_data(const struct buffer_map *m);
+size_t buffer_map_len(const struct buffer_map *m);
+void buffer_map_free(struct buffer_map *m);
+void buffer_map_signals(void);
+int buffer_map_truncated(void);
+void buffer_map_reset_truncated(void);	/* for tests */
 
 /* Tells whether s[0..n) is valid UTF-8 (the loader's own fast check). */
 int buffer_utf8_valid(const char *s, size_t n);

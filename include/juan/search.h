@@ -77,8 +77,9 @@ void search_forget(struct search *s);
 
 /*
  * Finds the first match starting at or after byte from in text[0..len),
- * which must be valid UTF-8 (as a struct buffer's data is; a text under
- * 64 KB that is not gives no regex match, never harm); from is moved
+ * UTF-8 (as a struct buffer's data is; invalid bytes, as a file's bytes
+ * mapped before they are checked may hold, match nothing and do no
+ * harm); from is moved
  * forward to a character boundary.  Returns 1 and sets *mstart, *mend to
  * the match's byte range (both on character boundaries; a regular
  * expression may match the empty string, giving *mstart == *mend, and the
@@ -96,6 +97,14 @@ int search_next(struct search *s, const char *text, size_t len, size_t from,
 int search_next_in(struct search *s, const char *text, size_t len,
     size_t from, size_t lim, size_t *mstart, size_t *mend);
 
+/*
+ * As search_next, with the work split between this thread and a second
+ * one (util_par2) when the text after from is large (search-par.c): s2 is
+ * another compile of the same pattern with the same hints, since one
+ * struct search is for one thread (NULL: search_next alone).
+ */
+int search_next_par(struct search *s, struct search *s2, const char *text,
+    size_t len, size_t from, size_t *mstart, size_t *mend);
 /*
  * Finds the match with the greatest start before byte before (matches may
  * overlap: this is the one that search_next would find from its start).

@@ -148,6 +148,33 @@ void source_wait(struct source *s, const volatile sig_atomic_t *interrupt);
 int source_tail(struct source *s, struct source_place *p);
 void source_head(struct source *s, struct source_place *p);
 
+/*
+ * The whole text's bytes, in its offsets, as far as they are known now:
+ * the whole text's once it is shown; before, while a preview is, the
+ * file's bytes mapped (past a byte-order mark), when the file is plain
+ * text in UTF-8; else NULL (then only the whole text has them).  Sets
+ * *len.  Valid until the next source_poll() or source_free().  Search
+ * looks in them before the whole document is built: mapped bytes may
+ * still hold invalid UTF-8 or carriage returns, which the whole text
+ * will not, and source_bytes_kept() tells whether the offsets found in
+ * them stand in the whole text.
+ */
+const char *source_bytes(const struct source *s, size_t *len);
+int source_bytes_kept(const struct source *s);
+
+/*
+ * Shows a window of the text around off, an offset of source_bytes(),
+ * in place of the previews: about preview_len bytes of whole lines built
+ * into a document, whose offsets are the whole text's less
+ * source_base_off(), and which source_poll() carries over to the whole
+ * text as it does the tail (source_shown() says SOURCE_TAIL; G then shows
+ * the end, g the head).  p's highlight is kept for the head and cleared,
+ * and p->top_off is set to off in the window.  Returns 0, or -1 when
+ * there are no bytes to show before the whole text, or the bytes there
+ * are not the whole text's as they are (invalid UTF-8, carriage returns).
+ */
+int source_window(struct source *s, size_t off, struct source_place *p);
+
 /* What the caller shows: a document, its timeline (NULL while unknown). */
 const struct doc *source_doc(const struct source *s);
 const struct timeline *source_timeline(const struct source *s);

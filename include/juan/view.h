@@ -238,10 +238,38 @@ int view_search_count(struct view *v, size_t max_matches);
 size_t view_search_index(const struct view *v);
 /*
  * Calls fn for each match that starts before end and ends after off, in
- * order.  Uses the counted matches when they cover the range.
+ * order, in the document's offsets.  Uses the counted matches when they
+ * cover the range.
  */
 void view_search_each(struct view *v, size_t off, size_t end,
     void (*fn)(void *, size_t, size_t), void *arg);
+/*
+ * Search before the whole document: view_set_text gives the whole text's
+ * bytes (source_bytes(); NULL: search the document shown), whose offsets
+ * are the document's plus the base of view_set_span, to be called before
+ * view_set_doc_sorted whenever the text shown changes.  same tells that
+ * the offsets found so far stand in the new text (then the count and the
+ * current match are kept across the new document; else they are
+ * dropped, and a match not yet shown is to be found again).  A match
+ * found outside the document shown is pending: view_search_pending()
+ * gives its offset in the text, the caller shows a document that holds
+ * it (source_window(), or the whole), then calls view_search_show(),
+ * which scrolls to it (0), or drops it if it still is not there (-1).
+ */
+void view_set_text(struct view *v, const char *text, size_t len, int same);
+/*
+ * Typeahead: while deferred (view_search_defer(v, 1)), view_search_set
+ * compiles its pattern but finds nothing yet and returns 0;
+ * view_search_flush() then makes the find that the last one deferred,
+ * returning as view_search_set would (0 found, 1 none), or -1 when there
+ * is none to make.  The reader defers the search of each key typed into
+ * the prompt until no key is waiting, so that a pattern pasted or typed
+ * ahead into a long text costs one search, not one a character.
+ */
+void view_search_defer(struct view *v, int on);
+int view_search_flush(struct view *v);
+int view_search_pending(const struct view *v, size_t *off);
+int view_search_show(struct view *v);
 
 /*
  * Calls fn for each timeline entry that starts before end and ends after

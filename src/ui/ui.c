@@ -25,8 +25,10 @@
  * The text comes from a source (source.h), which shows a long text from
  * previews of its beginning and end while a thread builds the whole; the
  * loop swaps each stage in as it arrives (bg_poll).  A key that needs the
- * whole text (a search, a move past the preview) waits for it, but for G,
- * which shows the end from the tail preview at once.
+ * whole text (a move past the preview) waits for it, but for G, which
+ * shows the end from the tail preview at once, and search, which looks in
+ * the file's bytes and shows a match from a window around it
+ * (search_land).
  */
 #include "config.h"
 
@@ -573,6 +575,8 @@ install_signals(void)
 	sigaction(SIGBUS, &sa, NULL);
 	sigaction(SIGFPE, &sa, NULL);
 #endif
+	/* A mapped file truncated under us is the buffer's SIGBUS first. */
+	buffer_map_signals();
 }
 
 /* The place the view shows, in the offsets of the text it shows. */
@@ -587,12 +591,19 @@ place_of(const struct view *v)
 	return p;
 }
 
-/* Shows what the source gives now, with the highlight of p. */
+/*
+ * Shows what the source gives now, with the highlight of p; same: the
+ * search's offsets stand in it (see view_set_text).
+ */
 static void
-show_source(struct ui *u, const struct source_place *p)
+show_source(struct ui *u, const struct source_place *p, int same)
 {
 	struct view *v = u->v;
+	const char *bytes;
+	size_t len = 0;
 
+	bytes = source_bytes(u->src, &len);
+	view_set_text(v, bytes, len, same);
 	view_set_highlight(v, p->hl_off, p->hl_end);
 	view_set_span(v, source_base_off(u->src), source_total_len(u->src));
 	view_set_doc_sorted(v, source_doc(u->src), source_timeline(u->src),
@@ -618,7 +629,8 @@ bg_poll(struct ui *u)
 			u->quit = 1;
 			return 1;
 		}
-		show_source(u, &p);
+		show_source(u, &p, !(r & SOURCE_GOT_DOC) ||
+		    source_bytes_kept(u->src));
 		if ((r & SOURCE_MOVED) && p.to_end)
 			view_end(u->v);
 		else if (r & SOURCE_MOVED)
@@ -646,7 +658,7 @@ tail_preview(struct ui *u)
 		return -1;
 	/* The user has moved: a saved place must not move them back. */
 	u->state_pending = 0;
-	show_source(u, &p);
+	show_source(u, &p, 1);
 	return 0;
 }
 
@@ -657,7 +669,7 @@ leave_tail(struct ui *u)
 	struct source_place p = place_of(u->v);
 
 	source_head(u->src, &p);
-	show_source(u, &p);
+	show_source(u, &p, 1);
 }
 
 /* Tells whether the view still shows a preview. */
@@ -682,6 +694,65 @@ need_full(struct ui *u)
 }
 
 /*
+ * Shows the match that search found outside the preview shown, from a
+ * window of the file's bytes around it, or else from the whole text.
+ * Not while the prompt is open: there the search follows the typing and
+ * Esc goes back to the place the prompt opened at.
+ */
+static void
+search_land(struct ui *u)
+{
+	struct source_place p;
+	size_t off;
+
+	if (u->in.prompt != INPUT_NONE || !view_search_pending(u->v, &off))
+		return;
+	p = place_of(u->v);
+	if (source_window(u->src, off, &p) == 0) {
+		u->state_pending = 0;
+		show_source(u, &p, 1);
+	} else
+		need_full(u);
+	view_search_show(u->v);
+}
+
+/*
+ * The search the prompt deferred (typeahead, see view_search_defer) is
+ * made once no key is waiting, or before Enter, which needs its answer.
+ */
+static void
+search_flush(struct ui *u)
+{
+	if (view_search_flush(u->v) == 1) {
+		free(u->in.prompt_err);
+		u->in.prompt_err = xstrdup("not found");
+	}
+}
+
+/* Before key k: in the search prompt, its search waits for the others. */
+static void
+search_typeahead(struct ui *u, uint32_t k)
+{
+	if (u->in.prompt != INPUT_SEARCH)
+		return;
+	if (k == '\r' || k == '\n')
+		search_flush(u);
+	else if (k != CMD_ESC)
+		view_search_defer(u->v, 1);
+}
+
+/* The keys that search the file's bytes before its document is built. */
+static int
+bytes_key(const struct ui *u, enum command c)
+{
+	size_t n;
+
+	return (c == CMD_SEARCH || c == CMD_SEARCH_BACK || c == CMD_RESULTS ||
+	    c == CMD_MATCH_NEXT || c == CMD_MATCH_PREV) &&
+	    source_bytes(u->src, &n) != NULL;
+}
+
+/*
  * Keys that move past what the preview holds, or need the whole text,
  * wait for it (the flags of their commands, command.h).
  */
@@ -696,6 +767,13 @@ need_for_key(struct ui *u, uint32_t k)
 	if (!in_preview(u) || (row = key_row(u, k)) == NULL)
 		return;
 	f = row->flags;
+	if (bytes_key(u, row->cmd))
+		return;
+	/* G shows the end from the tail preview while the whole loads. */
+	if (text && !have && (row->cmd == CMD_END || row->cmd == CMD_BOTTOM) &&
+	    source_ready(u->src) == SOURCE_READY_PREVIEW &&
+	    tail_preview(u) == 0)
+		return;
 	if (source_shown(u->src) == SOURCE_TAIL && text && !have) {
 		/*
 		 * At the end of the file: down is fine, g goes back to the
@@ -705,7 +783,8 @@ need_for_key(struct ui *u, uint32_t k)
 		 */
 		if (row->cmd == CMD_MARK_SET)
 			need_full(u);
-		else if (f & CMD_F_DOWN)
+		else if ((f & CMD_F_DOWN) &&
+		    source_covers(u->src, view_bottom(v), 1))
 			return;
 		else if (f & CMD_F_TOP)
 			leave_tail(u);
@@ -715,11 +794,6 @@ need_for_key(struct ui *u, uint32_t k)
 		if (f & (CMD_F_UP | CMD_F_TOP) || row->cmd == CMD_MARK_SET)
 			return;
 	}
-	/* G shows the end from the tail preview while the whole loads. */
-	if (text && !have && (row->cmd == CMD_END || row->cmd == CMD_BOTTOM) &&
-	    source_ready(u->src) == SOURCE_READY_PREVIEW &&
-	    tail_preview(u) == 0)
-		return;
 	if ((f & CMD_F_WHOLE) || (have && (f & CMD_F_TOP)))
 		need_full(u);
 	else if ((f & CMD_F_DOWN) && ((have &&
@@ -804,7 +878,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 	struct ui_probe probe;
 	wint_t ch;
 	uint32_t k;
-	int r, amb, dirty = 1, fd, sig, drained = 0;
+	int r, amb, dirty = 1, fd, sig, drained = 0, truncation_told = 0;
 	size_t piped = 0;
 	char *err = NULL;
 
@@ -872,6 +946,12 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 
 	u.v = view_new(source_doc(u.src), source_timeline(u.src), 1, 1, amb);
 	view_set_span(u.v, 0, source_total_len(u.src));
+	{
+		size_t len = 0;
+		const char *bytes = source_bytes(u.src, &len);
+
+		view_set_text(u.v, bytes, len, 1);
+	}
 	ui_conf_start(&u);
 	geometry(&u);
 	start(&u);
@@ -898,6 +978,19 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		}
 		if (u.quit)
 			break;
+		/*
+		 * A mapped file truncated under the reader: said once, when
+		 * the prompt is closed (its own messages would hide it).
+		 */
+		if (!truncation_told && u.in.prompt == INPUT_NONE &&
+		    buffer_map_truncated()) {
+			truncation_told = 1;
+			set_msg(&u, "File truncated while reading: the rest "
+			    "shows as empty");
+			dirty = 1;
+		}
+		if (drained)
+			search_flush(&u);
 		if (dirty && drained) {
 			ui_draw(&u);
 			dirty = 0;
@@ -925,7 +1018,10 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		u.jump_from = ui_jump_here(&u);
 		if (u.in.prompt == INPUT_NONE && !u.help)
 			need_for_key(&u, k);
+		search_typeahead(&u, k);
 		key(&u, k);
+		view_search_defer(u.v, 0);
+		search_land(&u);
 		dirty = 1;
 	}
 	sig = ui_signal;

@@ -69,6 +69,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		from = ms;
 	}
 	buffer_free(b);
+	/*
+	 * The reader also searches a file's bytes as they lie, before they
+	 * are checked (source_bytes): invalid UTF-8 must do no harm there.
+	 * A copy with a NUL after it, as a mapping has.
+	 */
+	{
+		size_t n = size - (nul != NULL ? plen + 1 : size);
+		char *raw = malloc(n + 1);
+
+		memcpy(raw, data + (size - n), n);
+		raw[n] = '\0';
+		from = 0;
+		for (k = 0; k < MAX_MATCHES && from <= n; k++) {
+			if (!search_next(s, raw, n, from, &ms, &me))
+				break;
+			FUZZ_CHECK(ms >= from && ms <= me && me <= n);
+			from = me > ms ? me : ms + 1;
+		}
+		if (n > 0 && search_prev(s, raw, n, n, &ms, &me))
+			FUZZ_CHECK(ms < n && me <= n);
+		free(raw);
+	}
 	search_free(s);
 	return 0;
 }

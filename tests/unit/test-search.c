@@ -173,8 +173,30 @@ test_regex(void)
 	    "!bad regular expression at offset 4: missing closing "
 	    "parenthesis", "a bad regex is refused with a message");
 	ok(all("\\C", "abc", 1, 0)[0] == '!', "\\C (a byte) is refused");
-	is_str(all("b", "ab\xe6\xb1", 1, 0), "",
-	    "a small text cut inside a character gives no regex match");
+	is_str(all("b", "ab\xe6\xb1", 1, 0), "b",
+	    "a small text cut inside a character: its valid part matches");
+	{
+		/* A large text with invalid bytes (a file's mapped bytes,
+		 * not checked yet): matches around them, and no harm. */
+		size_t n = (size_t)200 << 10, a = 0, z, from = 0, k = 0;
+		char *t = xmalloc(n + 1), *err = NULL;
+		struct search_opts so = { 1, 0, 0 };
+		struct search *re = search_new("年[0-9]+", &so, &err);
+
+		memset(t, 'x', n);
+		t[n] = '\0';
+		memcpy(t + 100, "年12", 5);
+		memcpy(t + 70000, "\xff\xe6\xb1年34\xc3", 9);
+		memcpy(t + n - 10, "年56\xe6", 6);
+		while (re != NULL && search_next(re, t, n, from, &a, &z)) {
+			k++;
+			from = z;
+		}
+		is_int(k, 3, "a regex in a large text with invalid bytes");
+		search_free(re);
+		free(err);
+		free(t);
+	}
 	is_str(lit("b", "ab\xe6\xb1"), "b",
 	    "and a literal is still found in it");
 }
@@ -457,9 +479,52 @@ test_random(void)
 	is_int(badcount, 0, "counting in steps agrees with listing");
 }
 
+/*
+ * search_next_par finds what search_next finds, in a text large enough
+ * to be split in pieces: matches in the first piece, the second, across
+ * a piece's end, at the very end, and none after the last.
+ */
+static void
+test_par(void)
+{
+	size_t n = (size_t)40 << 20, at[] = { 100, (size_t)8 << 20,
+	    ((size_t)16 << 20) - 2, (size_t)27 << 20, n - 12 };
+	size_t i, a, z, pa, pz, from, agree = 0, steps = 0;
+	char *t = xmalloc(n + 1), *err = NULL;
+	struct search_opts so = { 0, 0, 0 };
+	struct search *s1 = search_new("年代记", &so, &err);
+	struct search *s2 = search_new("年代记", &so, &err);
+	int r1, r2;
+
+	for (i = 0; i < n; i++)
+		t[i] = i % 64 == 63 ? '\n' : 'a' + (char)(i % 26);
+	t[n] = '\0';
+	for (i = 0; i < sizeof at / sizeof at[0]; i++)
+		memcpy(t + at[i], "年代记", 9);
+	util_set_threads(2);
+	for (from = 0; from <= n; from = z > a ? z : n + 1) {
+		r1 = search_next(s1, t, n, from, &a, &z);
+		r2 = search_next_par(s1, s2, t, n, from, &pa, &pz);
+		steps++;
+		agree += r1 == r2 && (!r1 || (a == pa && z == pz));
+		if (!r1)
+			break;
+	}
+	is_int(agree, steps, "search_next_par agrees with search_next "
+	    "(%zu searches)", steps);
+	is_int(steps, 6, "... over five matches and the end");
+	ok(search_next_par(s1, NULL, t, n, 0, &a, &z) && a == 100,
+	    "without a second search, the same");
+	search_free(s1);
+	search_free(s2);
+	free(err);
+	free(t);
+}
+
 int
 main(void)
 {
+	test_par();
 	test_literal();
 	test_smart_case();
 	test_width_folding();

@@ -574,6 +574,104 @@ test_pipe_cut(void)
 		is_int(source_pipe_cut(t[i].bytes, t[i].n, t[i].enc),
 		    t[i].want, "cut %zu: %zu bytes of %s", i, t[i].n,
 		    t[i].enc);
+ * The file's bytes before the whole text: mapped, a window around any
+ * place with the whole text's offsets less its base, G from the window,
+ * and the swap to the whole keeping the place; a file whose bytes are
+ * not the whole text's as they lie (carriage returns) gives no window.
+ */
+static void
+test_bytes(void)
+{
+	struct source_opts o;
+	struct source *s;
+	struct source_place p;
+	const struct buffer *b;
+	const char *bytes, *at;
+	char *text, *path, *err = NULL, *q;
+	size_t len, n = 0, off, base;
+	int r;
+
+	text = make_text((size_t)2 << 20, "mapped", &len);
+	path = write_file("mapped.txt", text, len);
+	opts(&o, path);
+	o.delay_ms = 400;
+	s = source_open(&o, &err);
+	ok(s != NULL, "a long plain text opens");
+	if (s == NULL)
+		return;
+	bytes = source_bytes(s, &n);
+	ok(bytes != NULL && n == len && memcmp(bytes, text, len) == 0,
+	    "its bytes are there before the whole text (%zu)", n);
+	at = strstr(text, "Line 30000 ");
+	off = (size_t)(at - text) + 5;
+	memset(&p, 0, sizeof p);
+	p.hl_off = 3;
+	p.hl_end = 7;
+	r = source_window(s, off, &p);
+	is_int(r, 0, "a window around a place far from the head");
+	base = source_base_off(s);
+	b = source_doc(s)->buf;
+	ok(source_shown(s) == SOURCE_TAIL && base <= off &&
+	    off - base < b->len && p.top_off == off - base,
+	    "... shown, holding the place, in the whole text's offsets less "
+	    "its base (%zu)", base);
+	ok(base > 0 && text[base - 1] == '\n' && b->data[b->len - 1] == '\n',
+	    "... of whole lines");
+	ok(memcmp(b->data, text + base, b->len) == 0, "... the file's bytes");
+	ok(b->len <= PREVIEW_LEN + 64, "... about a preview's length (%zu)",
+	    b->len);
+	ok(p.hl_off == 0 && p.hl_end == 0, "... without the head's highlight");
+	is_int(source_total_len(s), len, "the whole length is still known");
+	ok(source_covers(s, off - base, 1) || b->len < PREVIEW_LEN / 2,
+	    "the window covers its middle");
+	ok(!source_covers(s, b->len - 5, 1), "... not past its end");
+	r = source_window(s, 10, &p);
+	ok(r == 0 && source_base_off(s) == 0, "a window at the beginning");
+	ok(source_covers(s, 0, -1), "... covers the beginning");
+	r = source_window(s, off, &p);
+	r |= source_tail(s, &p);
+	ok(r == 0 && source_base_off(s) + source_doc(s)->buf->len == len,
+	    "G from a window: the tail, to the end");
+	ok(source_covers(s, source_doc(s)->buf->len - 5, 1),
+	    "... which covers the end");
+	r = source_window(s, off, &p);
+	base = source_base_off(s);
+	ok(r == 0 && !source_bytes_kept(s), "a window again; not kept yet");
+	source_start(s);
+	r = poll_all(s, &p);
+	ok((r & SOURCE_GOT_DOC) && source_shown(s) == SOURCE_WHOLE,
+	    "the whole text is swapped in");
+	ok(source_bytes_kept(s), "... with the offsets of the bytes mapped");
+	is_int(p.top_off, off, "... and the place in the window is kept");
+	b = source_doc(s)->buf;
+	ok(b->mapped, "the whole text is the file mapped");
+	bytes = source_bytes(s, &n);
+	ok(bytes == b->data && n == b->len, "its bytes are now the whole's");
+	source_free(s);
+	free(path);
+
+	/* Carriage returns: the bytes are there, but no window. */
+	for (q = strchr(text, '\n'); q != NULL; q = strchr(q + 1, '\n'))
+		if (q - text > 4000 && q[-1] == '.') {
+			q[-1] = '\r';
+			break;
+		}
+	path = write_file("cr.txt", text, len);
+	opts(&o, path);
+	o.delay_ms = 100;
+	s = source_open(&o, &err);
+	ok(s != NULL && source_bytes(s, &n) != NULL, "a text with a CR: bytes");
+	memset(&p, 0, sizeof p);
+	ok(source_window(s, (size_t)(q - text), &p) < 0,
+	    "... no window where the CR is");
+	source_start(s);
+	(void)poll_all(s, &p);
+	ok(source_shown(s) == SOURCE_WHOLE && !source_bytes_kept(s),
+	    "... and the whole text's offsets are not the bytes'");
+	source_free(s);
+	free(path);
+	free(text);
+	free(err);
 }
 
 int
@@ -591,6 +689,7 @@ main(void)
 	test_pipe_cut();
 	test_unreadable();
 	test_foreground();
+	test_bytes();
 	rmdir(dir);
 	return done_testing();
 }
