@@ -985,8 +985,8 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 		if (!truncation_told && u.in.prompt == INPUT_NONE &&
 		    buffer_map_truncated()) {
 			truncation_told = 1;
-			set_msg(&u, "File truncated while reading: the rest "
-			    "shows as empty");
+			set_msg(&u, "%s", _("File truncated while reading: "
+			    "the rest shows as empty"));
 			dirty = 1;
 		}
 		if (drained)
