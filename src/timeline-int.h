@@ -250,4 +250,31 @@ enum tl_mod timeline_zh_since(const struct tl_ctx *x, size_t off,
 int timeline_zh_era_word(const struct tl_ctx *x, size_t i,
     struct tl_cand *c);
 
+/*
+ * Where timeline_each()'s scan hands the entries of finished blocks
+ * (timeline-each.c).
+ */
+struct tl_sink;
+
+/*
+ * The scan of d's whole text (timeline.c).  With sink NULL every entry
+ * stays in t, its event cut; else each time the entries of finished
+ * blocks fill a batch (or last is set, at the end), they are handed to
+ * timeline_sink_put(), which may swap t->entries (and *cap) for another
+ * array and sets t->n to 0.
+ */
+void timeline_scan(const struct doc *d, struct timeline *t,
+    struct tl_sink *sink);
+void timeline_sink_put(struct tl_sink *sink, struct timeline *t,
+    size_t *cap, int last);
+
+/*
+ * Cuts the event of t->entries[i] (its neighbours in the same block are
+ * in t) and stores it in t's chunks.
+ */
+void timeline_make_event(struct timeline *t, size_t i, const struct doc *d);
+
+/* Gives back the storage of t's events but for one chunk, kept empty. */
+void timeline_events_reset(struct timeline *t);
+
 #endif
