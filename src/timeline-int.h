@@ -8,6 +8,22 @@
 #include "juan/timeline.h"
 #include "lex.h"
 
+/*
+ * Can the literal w start at s[i]?  Its first byte and, for a character
+ * of three bytes (every CJK one), its third tell most literals apart
+ * before strlen and memcmp are paid: the tables of words are tried at
+ * nearly every numeral.  0 means no; 1 means compare the whole.
+ */
+static inline int
+tl_may_at(const char *s, size_t n, size_t i, const char *w)
+{
+	if (i >= n || s[i] != w[0])
+		return 0;
+	if (((unsigned char)w[0] & 0xf0) != 0xe0)
+		return 1;
+	return i + 2 < n && s[i + 2] == w[2];
+}
+
 /* Precision of a calendar point, coarsest first (the order sorts by). */
 enum tl_prec {
 	TL_PREC_NONE,		/* nothing known */
