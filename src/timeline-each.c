@@ -42,6 +42,7 @@ struct tl_sink {
 	void *arg;
 	int threaded;		/* the scan runs in its own thread */
 	struct timeline *out;	/* the batch given to fn, and its events */
+	size_t line_hint;	/* the line of the latest entry used */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;	/* a batch was filled or emptied */
 	struct batch full[TL_SLOTS];	/* a ring of batches to use */
@@ -63,6 +64,9 @@ use_batch(struct tl_sink *k, struct batch *b)
 		return;
 	k->out->entries = b->e;
 	k->out->n = b->n;
+	/* The scan leaves the lines and sections to this thread. */
+	for (i = 0; i < b->n; i++)
+		timeline_place(k->d, &b->e[i], &k->line_hint);
 	for (i = 0; i < b->n; i++)
 		timeline_make_event(k->out, i, k->d);
 	k->fn(k->arg, k->out);
@@ -156,6 +160,7 @@ timeline_each(const struct doc *d,
 	k.d = d;
 	k.fn = fn;
 	k.arg = arg;
+	k.line_hint = 1;
 	k.out = xcalloc(1, sizeof *k.out);
 	k.scan_t = xcalloc(1, sizeof *k.scan_t);
 	k.threaded = util_threads() >= 2;

@@ -285,6 +285,13 @@ void timeline_sink_put(struct tl_sink *sink, struct timeline *t,
     size_t *cap, int last);
 
 /*
+ * Sets e's line and section from its offset and block; *line_hint is the
+ * line of the entry before (1 for the first), and becomes e's.
+ */
+void timeline_place(const struct doc *d, struct tl_entry *e,
+    size_t *line_hint);
+
+/*
  * Cuts the event of t->entries[i] (its neighbours in the same block are
  * in t) and stores it in t's chunks.
  */

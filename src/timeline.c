@@ -233,6 +233,18 @@ sort_key(const struct tl_date *d)
 	    (d->day ? d->day - 1 : 0);
 }
 
+void
+timeline_place(const struct doc *d, struct tl_entry *e, size_t *line_hint)
+{
+	e->line = buffer_line_from(d->buf, e->off, *line_hint);
+	*line_hint = e->line;
+	e->section = doc_section_at(d, d->blocks[e->block].off);
+}
+
+/*
+ * Adds c's entry to t; places it (line, section) now unless line_hint is
+ * NULL, when the sink's thread does.
+ */
 static void
 add_entry(struct timeline *t, size_t *cap, size_t *line_hint,
     const struct doc *d, size_t bi, const struct tl_cand *c,
@@ -261,10 +273,10 @@ add_entry(struct timeline *t, size_t *cap, size_t *line_hint,
 		memcpy(p, tod, strlen(tod) + 1);
 		memcpy(e->time, tod, strlen(tod) + 1);
 	}
-	e->line = buffer_line_from(d->buf, c->off, *line_hint);
-	*line_hint = e->line;
 	e->block = bi;
-	e->section = doc_section_at(d, d->blocks[bi].off);
+	e->section = -1;
+	if (line_hint != NULL)
+		timeline_place(d, e, line_hint);
 	e->caption = d->blocks[bi].kind == BLOCK_CAPTION;
 	e->citation = c->citation;
 	e->lunar = c->lunar.month != 0;
@@ -558,7 +570,8 @@ take(struct scan *sc, struct tl_cand *c)
 	    c->kind != TL_TARGET)
 		c->mod = timeline_zh_since(&sc->x, c->off, &c->end);
 	c->citation = citation(&sc->x, c->off, c->end);
-	add_entry(sc->t, &sc->cap, &sc->line_hint, sc->d, sc->bi, c, &r, tod);
+	add_entry(sc->t, &sc->cap, sc->sink != NULL ? NULL : &sc->line_hint,
+	    sc->d, sc->bi, c, &r, tod);
 	/*
 	 * A range over several years (the 1953—1957 plan) names a period,
 	 * not a point the story has reached: it anchors nothing.
