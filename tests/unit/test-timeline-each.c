@@ -82,14 +82,18 @@ first_diff(const struct tl_entry *a, const struct tl_entry *b, size_t n)
 	return -1;
 }
 
-/* Compares both ways of timeline_each() with timeline_new() on d. */
-static void
+/*
+ * Compares both ways of timeline_each() with timeline_new() on d; returns
+ * the count of entries.
+ */
+static size_t
 check(const struct doc *d, const char *name, size_t min_batches)
 {
 	struct timeline *t = timeline_new(d);
 	struct got g;
 	int threads;
 	long k;
+	size_t n = t->n;
 
 	for (threads = 1; threads <= 2; threads++) {
 		memset(&g, 0, sizeof g);
@@ -108,6 +112,7 @@ check(const struct doc *d, const char *name, size_t min_batches)
 	}
 	util_set_threads(2);
 	timeline_free(t);
+	return n;
 }
 
 static void
@@ -122,7 +127,7 @@ check_file(const char *path, const char *name)
 		return;
 	}
 	d = doc_new(b);
-	check(d, name, 0);
+	(void)check(d, name, 0);
 	doc_free(d);
 	buffer_free(b);
 }
@@ -151,16 +156,6 @@ check_dir(const char *top, const char *sub)
 	closedir(dp);
 }
 
-static size_t
-timeline_count(const struct doc *d)
-{
-	struct timeline *t = timeline_new(d);
-	size_t n = t->n;
-
-	timeline_free(t);
-	return n;
-}
-
 static void
 check_text(const char *text, size_t n, const char *name, size_t batches)
 {
@@ -168,10 +163,9 @@ check_text(const char *text, size_t n, const char *name, size_t batches)
 	struct buffer *b = buffer_from_mem(text, n, "UTF-8", &err);
 	struct doc *d = doc_new(b);
 
-	check(d, name, batches);
 	/* More entries than a batch, or nothing is tested across one. */
-	if (n > 0)
-		ok(timeline_count(d) > 4096, "%s: over 4096 entries", name);
+	if (check(d, name, batches) <= 4096 && n > 0)
+		ok(0, "%s: only as many entries as a batch", name);
 	doc_free(d);
 	buffer_free(b);
 }
@@ -187,20 +181,22 @@ test_paragraphs(void)
 	struct sbuf s = SBUF_INIT;
 	int p;
 
-	for (p = 0; p < 9000; p++) {
+	for (p = 0; p < 4000; p++) {
 		if (p % 7 == 0)
 			sbuf_printf(&s, "%d年%d月%d日，会议召开。", 1900 + p % 150,
 			    1 + p % 12, 1 + p % 28);
 		sbuf_printf(&s, "次年，工程开工。当天，人们到场。三天后，"
 		    "%d月%d日，文件下发。\n\n", 1 + p % 12, 1 + p % 27);
 	}
-	check_text(s.s, s.len, "9000 paragraphs", 4);
+	check_text(s.s, s.len, "4000 paragraphs", 2);
 	sbuf_free(&s);
 }
 
 /*
  * One block of more entries than a batch holds: the batch ends only at
- * its end, and every event's neighbours are in it.
+ * its end, and every event's neighbours are in it.  (Short sentences: an
+ * event and a citation are looked for from the sentence's and the
+ * block's start.)
  */
 static void
 test_one_block(void)
@@ -208,11 +204,11 @@ test_one_block(void)
 	struct sbuf s = SBUF_INIT;
 	int p;
 
-	for (p = 0; p < 6000; p++)
-		sbuf_printf(&s, "%d年%d月，事件发生，次月，又一事件，", 1950 + p % 60,
+	for (p = 0; p < 2200; p++)
+		sbuf_printf(&s, "%d年%d月，开工，次月，完工。", 1950 + p % 60,
 		    1 + p % 12);
-	sbuf_adds(&s, "完。\n");
-	check_text(s.s, s.len, "one block of 12000 dates", 0);
+	sbuf_adds(&s, "\n");
+	check_text(s.s, s.len, "one block of 4400 dates", 0);
 	sbuf_free(&s);
 }
 
@@ -223,14 +219,14 @@ test_headings(void)
 	struct sbuf s = SBUF_INIT;
 	int p;
 
-	for (p = 0; p < 3000; p++) {
+	for (p = 0; p < 1500; p++) {
 		sbuf_printf(&s, "## %d年\n\n", 1800 + p % 200);
 		sbuf_adds(&s, "3月5日，大会开幕。次日，代表讨论。\n\n");
 		sbuf_printf(&s, "%d年：\n\nIn March %d, the firm moved. "
 		    "The next day, it opened.\n\n", 1700 + p % 300,
 		    1700 + p % 300);
 	}
-	check_text(s.s, s.len, "3000 dated sections", 3);
+	check_text(s.s, s.len, "1500 dated sections", 2);
 	sbuf_free(&s);
 }
 
