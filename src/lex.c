@@ -18,9 +18,17 @@ lex_at_any(const char *s, size_t n, size_t i, const char *const *table)
 {
 	size_t t, len;
 
+	if (i >= n)
+		return 0;
+	/*
+	 * The first byte tells most literals apart without strlen and
+	 * memcmp: the recognizers ask at nearly every numeral.
+	 */
 	for (t = 0; table[t] != NULL; t++) {
+		if (table[t][0] != s[i])
+			continue;
 		len = strlen(table[t]);
-		if (i <= n && len <= n - i && memcmp(s + i, table[t], len) == 0)
+		if (len <= n - i && memcmp(s + i, table[t], len) == 0)
 			return len;
 	}
 	return 0;
@@ -31,9 +39,12 @@ lex_before_any(const char *s, size_t lo, size_t i, const char *const *table)
 {
 	size_t t, len;
 
+	if (i <= lo)
+		return 0;
+	/* The last byte first, as lex_at_any() does the first. */
 	for (t = 0; table[t] != NULL; t++) {
 		len = strlen(table[t]);
-		if (i >= lo && len <= i - lo &&
+		if (len != 0 && len <= i - lo && table[t][len - 1] == s[i - 1] &&
 		    memcmp(s + i - len, table[t], len) == 0)
 			return len;
 	}

@@ -154,41 +154,68 @@ in_span(const struct app_opts *o, const struct tl_entry *e)
 	    (!o->have_to || e->sort_start <= o->to_key);
 }
 
+/* What the entries are written with, batch after batch. */
+struct out_tl {
+	const struct doc *d;
+	const struct app_opts *o;
+	FILE *fp;
+	struct sbuf b;
+	size_t k;		/* entries written */
+};
+
+static void
+put_entry(struct out_tl *w, const struct tl_entry *e)
+{
+	if (!in_span(w->o, e))
+		return;
+	if (w->o->json) {
+		sbuf_adds(&w->b, w->k == 0 ? "\n  " : ",\n  ");
+		json_entry(&w->b, w->d, e);
+	} else if (w->o->csv)
+		csv_entry(&w->b, w->d, e);
+	else
+		text_entry(&w->b, w->d, e);
+	w->k++;
+	/* Write as we go, so the output is never all in memory. */
+	out_flush(&w->b, w->fp, 0);
+}
+
+static void
+put_batch(void *arg, const struct timeline *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		put_entry(arg, &t->entries[i]);
+}
+
 int
 out_timeline(const struct doc *d, const struct app_opts *o, FILE *fp)
 {
-	struct timeline *t = timeline_new(d);
-	struct sbuf b = SBUF_INIT;
-	size_t i, k = 0, *order = xreallocarray(NULL, t->n + 1, sizeof *order);
+	struct out_tl w = { d, o, fp, SBUF_INIT, 0 };
+	struct timeline *t;
+	size_t i, *order;
 
-	if (o->sort_date)
-		timeline_sort_by_date(t, order);
-	else
-		for (i = 0; i < t->n; i++)
-			order[i] = i;
 	if (o->json)
-		sbuf_adds(&b, "{\"entries\": [");
+		sbuf_adds(&w.b, "{\"entries\": [");
 	else if (o->csv)
-		sbuf_adds(&b, "value,line,kind,mod,text,event,section,time,"
+		sbuf_adds(&w.b, "value,line,kind,mod,text,event,section,time,"
 		    "citation\n");
-	for (i = 0; i < t->n; i++) {
-		if (!in_span(o, &t->entries[order[i]]))
-			continue;
-		if (o->json) {
-			sbuf_adds(&b, k++ == 0 ? "\n  " : ",\n  ");
-			json_entry(&b, d, &t->entries[order[i]]);
-		} else if (o->csv)
-			csv_entry(&b, d, &t->entries[order[i]]);
-		else
-			text_entry(&b, d, &t->entries[order[i]]);
-		/* Write as we go, so the output is never all in memory. */
-		out_flush(&b, fp, 0);
+	if (!o->sort_date) {
+		/* In document order nothing need be kept: a batch at a time. */
+		timeline_each(d, put_batch, &w);
+	} else {
+		t = timeline_new(d);
+		order = xreallocarray(NULL, t->n + 1, sizeof *order);
+		timeline_sort_by_date(t, order);
+		for (i = 0; i < t->n; i++)
+			put_entry(&w, &t->entries[order[i]]);
+		free(order);
+		timeline_free(t);
 	}
 	if (o->json)
-		sbuf_adds(&b, k > 0 ? "\n]}\n" : "]}\n");
-	fwrite(b.s != NULL ? b.s : "", 1, b.len, fp);
-	sbuf_free(&b);
-	free(order);
-	timeline_free(t);
+		sbuf_adds(&w.b, w.k > 0 ? "\n]}\n" : "]}\n");
+	fwrite(w.b.s != NULL ? w.b.s : "", 1, w.b.len, fp);
+	sbuf_free(&w.b);
 	return 0;
 }

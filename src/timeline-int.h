@@ -8,6 +8,22 @@
 #include "juan/timeline.h"
 #include "lex.h"
 
+/*
+ * Can the literal w start at s[i]?  Its first byte and, for a character
+ * of three bytes (every CJK one), its third tell most literals apart
+ * before strlen and memcmp are paid: the tables of words are tried at
+ * nearly every numeral.  0 means no; 1 means compare the whole.
+ */
+static inline int
+tl_may_at(const char *s, size_t n, size_t i, const char *w)
+{
+	if (i >= n || s[i] != w[0])
+		return 0;
+	if (((unsigned char)w[0] & 0xf0) != 0xe0)
+		return 1;
+	return i + 2 < n && s[i + 2] == w[2];
+}
+
 /* Precision of a calendar point, coarsest first (the order sorts by). */
 enum tl_prec {
 	TL_PREC_NONE,		/* nothing known */
@@ -249,5 +265,39 @@ enum tl_mod timeline_zh_since(const struct tl_ctx *x, size_t off,
 /* 民国元年, 公元元年 at i: fills c (off and end too) and returns 1. */
 int timeline_zh_era_word(const struct tl_ctx *x, size_t i,
     struct tl_cand *c);
+
+/*
+ * Where timeline_each()'s scan hands the entries of finished blocks
+ * (timeline-each.c).
+ */
+struct tl_sink;
+
+/*
+ * The scan of d's whole text (timeline.c).  With sink NULL every entry
+ * stays in t, its event cut; else each time the entries of finished
+ * blocks fill a batch (or last is set, at the end), they are handed to
+ * timeline_sink_put(), which may swap t->entries (and *cap) for another
+ * array and sets t->n to 0.
+ */
+void timeline_scan(const struct doc *d, struct timeline *t,
+    struct tl_sink *sink);
+void timeline_sink_put(struct tl_sink *sink, struct timeline *t,
+    size_t *cap, int last);
+
+/*
+ * Sets e's line and section from its offset and block; *line_hint is the
+ * line of the entry before (1 for the first), and becomes e's.
+ */
+void timeline_place(const struct doc *d, struct tl_entry *e,
+    size_t *line_hint);
+
+/*
+ * Cuts the event of t->entries[i] (its neighbours in the same block are
+ * in t) and stores it in t's chunks.
+ */
+void timeline_make_event(struct timeline *t, size_t i, const struct doc *d);
+
+/* Gives back the storage of t's events but for one chunk, kept empty. */
+void timeline_events_reset(struct timeline *t);
 
 #endif

@@ -103,6 +103,8 @@ month_day(const struct tl_ctx *x, size_t k, int explicit,
 		k += 3;
 	}
 	for (mn = month_names; mn->w != NULL; mn++) {
+		if (!tl_may_at(x->s, x->bend, k, mn->w))
+			continue;
 		len = strlen(mn->w);
 		if (k + len <= x->bend && memcmp(x->s + k, mn->w, len) == 0)
 			break;
@@ -148,6 +150,8 @@ timeline_lunar_match(const struct tl_ctx *x, size_t i, int year,
 		k += len;
 	}
 	for (f = festivals; f->w != NULL; f++) {
+		if (!tl_may_at(x->s, x->bend, k, f->w))
+			continue;
 		len = strlen(f->w);
 		if (k + len <= x->bend && memcmp(x->s + k, f->w, len) == 0)
 			break;

@@ -39,6 +39,8 @@ part_at(const struct tl_ctx *x, size_t k, size_t *len)
 	const struct part *p;
 
 	for (p = parts; p->w != NULL; p++) {
+		if (!tl_may_at(x->s, x->bend, k, p->w))
+			continue;
 		*len = strlen(p->w);
 		if (k + *len <= x->bend && memcmp(x->s + k, p->w, *len) == 0)
 			break;

@@ -54,6 +54,8 @@ modword_at(const struct tl_ctx *x, size_t k, const struct modword *t,
     size_t *len)
 {
 	for (; t->w != NULL; t++) {
+		if (!tl_may_at(x->s, x->bend, k, t->w))
+			continue;
 		*len = strlen(t->w);
 		if (k + *len <= x->bend && memcmp(x->s + k, t->w, *len) == 0)
 			return t->mod;
@@ -137,6 +139,8 @@ plan_clause(const struct tl_ctx *x, size_t off, size_t k)
 		    s[j] == '\n')
 			break;
 		for (w = 0; words[w] != NULL; w++) {
+			if (!tl_may_at(s, lim, j, words[w]))
+				continue;
 			len = strlen(words[w]);
 			if (j + len <= lim &&
 			    memcmp(s + j, words[w], len) == 0 &&
@@ -205,7 +209,7 @@ timeline_zh_counts(const struct tl_ctx *x, size_t i)
 
 	for (w = 0; words[w] != NULL; w++) {
 		len = strlen(words[w]);
-		if (i >= x->boff + len &&
+		if (i >= x->boff + len && x->s[i - 1] == words[w][len - 1] &&
 		    memcmp(x->s + i - len, words[w], len) == 0)
 			return 1;
 	}
@@ -236,6 +240,8 @@ timeline_zh_aside(const struct tl_ctx *x, size_t off, size_t k,
 	if (d->prec != TL_PREC_YEAR)
 		return 0;
 	for (w = 0; names[w] != NULL; w++) {
+		if (!tl_may_at(s, x->bend, k, names[w]))
+			continue;
 		len = strlen(names[w]);
 		if (k + len <= x->bend && memcmp(s + k, names[w], len) == 0)
 			return TL_ASIDE_NAME;

@@ -1089,8 +1089,9 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	long r;
 
 	for (w = timeline_zh_relwords; w->w != NULL; w++) {
-		len = strlen(w->w);
-		if (i + len <= x->bend && memcmp(x->s + i, w->w, len) == 0)
+		if (tl_may_at(x->s, x->bend, i, w->w) &&
+		    (len = strlen(w->w)) <= x->bend - i &&
+		    memcmp(x->s + i, w->w, len) == 0)
 			break;
 	}
 	if (w->w == NULL)

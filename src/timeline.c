@@ -17,10 +17,15 @@
  * decades never become the anchor.
  *
  * Each entry's event (the clause it dates) is cut from the text after the
- * pass, when the entries around it in the same sentence are known.
+ * pass, when the entries around it in the same sentence are known: at the
+ * end of each block.  timeline_each() (timeline-each.c) takes the
+ * entries away at block ends instead, a batch at a time, and cuts the
+ * events only when they are used, so that --timeline never holds more
+ * than a few batches.
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,7 +79,7 @@ event_alloc(struct timeline *t, size_t n)
  * relative words.  Filled on first use.
  */
 static uint8_t keys[65536 / 8];
-static int keys_ready;
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
 
 static void
 keys_init(void)
@@ -91,7 +96,6 @@ keys_init(void)
 		if (c < 65536)
 			keys[c >> 3] |= (uint8_t)(1u << (c & 7));
 	}
-	keys_ready = 1;
 }
 
 /* Is the three-byte character at p a key character? */
@@ -229,9 +233,22 @@ sort_key(const struct tl_date *d)
 	    (d->day ? d->day - 1 : 0);
 }
 
+void
+timeline_place(const struct doc *d, struct tl_entry *e, size_t *line_hint)
+{
+	e->line = buffer_line_from(d->buf, e->off, *line_hint);
+	*line_hint = e->line;
+	e->section = doc_section_at(d, d->blocks[e->block].off);
+}
+
+/*
+ * Adds c's entry to t; places it (line, section) now unless line_hint is
+ * NULL, when the sink's thread does.
+ */
 static void
-add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
-    const struct tl_cand *c, const struct tl_date *a, const char *tod)
+add_entry(struct timeline *t, size_t *cap, size_t *line_hint,
+    const struct doc *d, size_t bi, const struct tl_cand *c,
+    const struct tl_date *a, const char *tod)
 {
 	struct tl_entry *e;
 	char *p;
@@ -256,10 +273,10 @@ add_entry(struct timeline *t, size_t *cap, const struct doc *d, size_t bi,
 		memcpy(p, tod, strlen(tod) + 1);
 		memcpy(e->time, tod, strlen(tod) + 1);
 	}
-	e->line = buffer_line_from(d->buf, c->off, t->n > 1 ?
-	    t->entries[t->n - 2].line : 1);
 	e->block = bi;
-	e->section = doc_section_at(d, d->blocks[bi].off);
+	e->section = -1;
+	if (line_hint != NULL)
+		timeline_place(d, e, line_hint);
 	e->caption = d->blocks[bi].kind == BLOCK_CAPTION;
 	e->citation = c->citation;
 	e->lunar = c->lunar.month != 0;
@@ -343,9 +360,28 @@ struct scan {
 				   year line, prec NONE if none */
 	size_t head_off;	/* where it was written */
 	size_t head_end;	/* one past the text it dates */
+	size_t line_hint;	/* the line of the latest entry, or 1 */
+	struct tl_sink *sink;	/* where finished blocks' entries go, or
+				   NULL to keep them all in t */
 };
 
-static void make_event(struct timeline *, size_t, const struct doc *);
+/*
+ * The entries of the blocks before the current one are finished: cut
+ * their events, or hand them to the sink.
+ */
+static void
+blocks_done(struct scan *sc, int last)
+{
+	size_t k;
+
+	if (sc->sink != NULL) {
+		timeline_sink_put(sc->sink, sc->t, &sc->cap, last);
+	} else {
+		for (k = sc->first; k < sc->t->n; k++)
+			timeline_make_event(sc->t, k, sc->d);
+	}
+	sc->first = sc->t->n;
+}
 
 /* Moves the scan to the block holding byte i; returns 0 past the end. */
 static int
@@ -361,9 +397,7 @@ enter_block(struct scan *sc, size_t i)
 		bi++;
 	if (bi < d->nblocks && d->blocks[bi].end <= i)
 		bi = doc_block_at(d, i);
-	for (k = sc->first; k < sc->t->n; k++)
-		make_event(sc->t, k, d);
-	sc->first = sc->t->n;
+	blocks_done(sc, 0);
 	sc->bi = bi;
 	if (bi >= d->nblocks)
 		return 0;
@@ -536,7 +570,8 @@ take(struct scan *sc, struct tl_cand *c)
 	    c->kind != TL_TARGET)
 		c->mod = timeline_zh_since(&sc->x, c->off, &c->end);
 	c->citation = citation(&sc->x, c->off, c->end);
-	add_entry(sc->t, &sc->cap, sc->d, sc->bi, c, &r, tod);
+	add_entry(sc->t, &sc->cap, sc->sink != NULL ? NULL : &sc->line_hint,
+	    sc->d, sc->bi, c, &r, tod);
 	/*
 	 * A range over several years (the 1953—1957 plan) names a period,
 	 * not a point the story has reached: it anchors nothing.
@@ -629,9 +664,7 @@ scan(struct scan *sc)
 		take(sc, &c);
 		i = c.end > i ? c.end : i + 1;
 	}
-	for (i = sc->first; i < sc->t->n; i++)
-		make_event(sc->t, i, d);
-	sc->first = sc->t->n;
+	blocks_done(sc, 1);
 }
 
 /* Is s[k] the start of a sentence terminator?  Returns its length. */
@@ -684,9 +717,8 @@ trim_front(const char *s, size_t k, size_t hi)
 	}
 }
 
-/* Cuts the event of entry i (block b) and stores it. */
-static void
-make_event(struct timeline *t, size_t i, const struct doc *d)
+void
+timeline_make_event(struct timeline *t, size_t i, const struct doc *d)
 {
 	struct tl_entry *e = &t->entries[i];
 	const struct block *b = &d->blocks[e->block];
@@ -791,16 +823,31 @@ make_event(struct timeline *t, size_t i, const struct doc *d)
 	e->event = ev;
 }
 
-struct timeline *
-timeline_new(const struct doc *d)
+void
+timeline_events_reset(struct timeline *t)
+{
+	struct chunk *c = t->priv, *prev;
+
+	if (c == NULL)
+		return;
+	for (prev = c->prev; prev != NULL; prev = c->prev) {
+		c->prev = prev->prev;
+		free(prev);
+	}
+	c->used = 0;
+}
+
+void
+timeline_scan(const struct doc *d, struct timeline *t, struct tl_sink *sink)
 {
 	struct scan sc;
 	const struct doc_date *dd = &d->date;
 
-	if (!keys_ready)
-		keys_init();
+	pthread_once(&keys_once, keys_init);
 	memset(&sc, 0, sizeof sc);
-	sc.t = xcalloc(1, sizeof *sc.t);
+	sc.t = t;
+	sc.sink = sink;
+	sc.line_hint = 1;
 	sc.d = d;
 	sc.bi = d->nblocks;
 	sc.x.s = d->buf->data;
@@ -830,7 +877,15 @@ timeline_new(const struct doc *d)
 		sc.x.heading = heading_like(d, &d->blocks[0]);
 	}
 	scan(&sc);
-	return sc.t;
+}
+
+struct timeline *
+timeline_new(const struct doc *d)
+{
+	struct timeline *t = xcalloc(1, sizeof *t);
+
+	timeline_scan(d, t, NULL);
+	return t;
 }
 
 void

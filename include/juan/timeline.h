@@ -95,6 +95,17 @@ struct timeline *timeline_new(const struct doc *d);
 void timeline_free(struct timeline *t);
 
 /*
+ * The same entries, in document order, without keeping them all: calls
+ * fn(arg, batch) for batches of whole blocks' entries, each batch a
+ * timeline whose entries and events live only during the call.  With
+ * two processors (util_threads()) the scan runs in a second thread while
+ * fn works on the batch before.  The batches together hold exactly
+ * timeline_new()'s entries.
+ */
+void timeline_each(const struct doc *d,
+    void (*fn)(void *arg, const struct timeline *batch), void *arg);
+
+/*
  * Fills order[0..t->n) with entry indexes in chronological order (ranges by
  * start, coarser before finer at the same start, ties in document order).
  */
