@@ -20,8 +20,9 @@
  * read so far and hands each over in bg->partial, an atomic pointer
  * exchanged whole, which source_poll() shows as the head.
  *
- * Every document is built from its bytes by build(), the one place a
- * stage of conversion before the document model is to go.
+ * Every document is built from its bytes by source_stage_build(), the one
+ * place a stage of conversion before the document model is to go.  The
+ * previews and the mapped bytes are in source-preview.c.
  */
 #include "config.h"
 
@@ -45,76 +46,8 @@
 #include "juan/hints.h"
 #include "juan/source.h"
 #include "juan/util.h"
+#include "source-int.h"
 #include "source-pipe.h"
-
-struct source_stage {
-	struct buffer *buf;		/* owned, or NULL */
-	struct doc *doc;		/* owned, or NULL */
-	struct timeline *tl;		/* owned, or NULL */
-	struct hints *hints;		/* the format stage's, owned, or
-					   NULL for plain text */
-	int format;			/* enum format_kind of the text */
-	int raw;			/* Markdown without its hints */
-	int shallow;			/* doc is a bare struct: free() it */
-};
-
-/* The whole text and the thread that builds it. */
-struct source_bg {
-	pthread_t thread;
-	atomic_int refs;		/* the source and the thread */
-	atomic_int stop;		/* the source is gone: stop early */
-	atomic_int stage;		/* enum source_ready */
-	char *path;			/* the file the thread loads, or
-					   NULL when whole.buf is given */
-	char *encoding;			/* --encoding, or NULL */
-	size_t limit;			/* most bytes read from a stream */
-	int delay_ms;			/* wait before loading (tests) */
-	struct source_stage whole;	/* built by the thread */
-	size_t *by_date;		/* whole.tl's chronological order,
-					   sorted by the thread, until
-					   source_take_order */
-	char *err;			/* why loading failed */
-	atomic_size_t pipe_bytes;	/* bytes read from standard input */
-	_Atomic(struct source_stage *) partial;	/* the text of a pipe
-					   read so far, built by the thread
-					   and handed over whole (see
-					   pipe_publish), or NULL */
-};
-
-struct source {
-	struct source_opts o;		/* strings not to be used after
-					   source_open */
-	struct source_bg *bg;		/* shared with the thread */
-	struct source_stage head;	/* the preview of the beginning */
-	struct source_stage tail;	/* the preview of the end */
-	size_t tail_base;		/* offset of tail in the whole */
-	size_t file_len;		/* bytes of the file being loaded */
-	size_t total_len;		/* see source_total_len */
-	size_t head_hl_off, head_hl_end;	/* the head's highlight,
-						   kept while the tail
-						   is shown */
-	const struct doc *doc;		/* shown */
-	const struct timeline *tl;	/* shown */
-	enum source_shown shown;
-	int taken;			/* the thread's stage swapped in */
-	int given;			/* the whole buffer was read before
-					   the thread started */
-	int moved;			/* the whole text does not begin
-					   with the head's bytes */
-	int started;			/* a whole is to be built, is being
-					   built, or was built but not yet
-					   swapped in whole */
-	int launched;			/* the thread was created */
-	int joined;			/* ... and has been joined */
-	int ran;			/* no thread: built in this one */
-	int tail_failed;		/* the file has no tail preview */
-	int reading_pipe;		/* the thread reads standard input */
-	struct buffer_map *map;		/* the file's bytes, mapped while
-					   the whole is built, or NULL */
-	size_t map_skip;		/* bytes of a byte-order mark */
-	int win;			/* the tail stage holds a window
-					   around a place, not the end */
-};
 
 static atomic_int source_live;		/* threads running */
 
@@ -132,8 +65,8 @@ source_opts_init(struct source_opts *o)
 		o->delay_ms = atoi(delay);
 }
 
-static void
-stage_free(struct source_stage *st)
+void
+source_stage_free(struct source_stage *st)
 {
 	timeline_free(st->tl);
 	if (st->shallow)
@@ -151,8 +84,9 @@ stage_free(struct source_stage *st)
  * tail's and the whole text's.  For the thread (bg not NULL) the document
  * is published before the timeline is built, and a stop ends the work.
  */
-static void
-build(struct source_stage *st, enum source_need need, struct source_bg *bg)
+void
+source_stage_build(struct source_stage *st, enum source_need need,
+    struct source_bg *bg)
 {
 	if (need == SOURCE_NEED_TEXT) {
 		/* --search needs no structure, which costs more than it. */
@@ -196,9 +130,9 @@ bg_free(struct source_bg *b)
 	struct source_stage *pt = atomic_exchange(&b->partial, NULL);
 
 	if (pt != NULL)
-		stage_free(pt);
+		source_stage_free(pt);
 	free(pt);
-	stage_free(&b->whole);
+	source_stage_free(&b->whole);
 	free(b->by_date);
 	free(b->err);
 	free(b->path);
@@ -424,14 +358,14 @@ pipe_publish(void *arg, const char *bytes, size_t n)
 	st->raw = b->whole.raw;
 	if (st->buf == NULL || st->format == FORMAT_HTML ||
 	    st->format == FORMAT_EPUB) {
-		stage_free(st);
+		source_stage_free(st);
 		free(st);
 		return;
 	}
-	build(st, SOURCE_NEED_DOC, NULL);
+	source_stage_build(st, SOURCE_NEED_DOC, NULL);
 	old = atomic_exchange(&b->partial, st);
 	if (old != NULL)
-		stage_free(old);
+		source_stage_free(old);
 	free(old);
 }
 
@@ -476,7 +410,7 @@ bg_main(struct source_bg *b)
 	}
 	if (atomic_load(&b->stop))
 		return;
-	build(&b->whole, SOURCE_NEED_ALL, b);
+	source_stage_build(&b->whole, SOURCE_NEED_ALL, b);
 	tl = b->whole.tl;
 	if (tl == NULL)
 		return;
@@ -529,118 +463,6 @@ bg_thread(void *arg)
 	return NULL;
 }
 
-/* Reads up to n bytes at offset off of fd; returns how many it got. */
-static size_t
-read_at(int fd, char *buf, size_t n, off_t off)
-{
-	size_t got = 0;
-	ssize_t r;
-
-	while (got < n) {
-		r = pread(fd, buf + got, n - got, off + (off_t)got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	return got;
-}
-
-/*
- * Maps the bytes of the file fd, whose head is read, when they are the
- * whole text's as they lie: plain text in UTF-8.  Search looks in them
- * while the whole is built (source_bytes).  A mapping costs no reading.
- */
-static void
-map_bytes(struct source *s, int fd)
-{
-	const struct buffer *h = s->head.buf;
-
-	if (h == NULL || s->head.format != FORMAT_TEXT ||
-	    strcmp(h->encoding, "UTF-8") != 0 || s->file_len <= 3)
-		return;
-	s->map = buffer_map_fd(fd, s->file_len);
-	s->map_skip = h->had_bom ? 3 : 0;
-}
-
-/*
- * Reads the head of a file that is not loaded yet: its first preview_len
- * bytes cut after a line end, decoded as the whole will be.  Returns 0;
- * -1 when the file is not a regular file of preview_min bytes or more;
- * -2 when it is, but gives no preview (then it is loaded before anything
- * is shown).
- */
-static int
-preview_file(struct source *s, const char *path)
-{
-	size_t len = s->o.preview_len, n;
-	char *raw, *err = NULL;
-	struct stat st;
-	int fd;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (uintmax_t)st.st_size < s->o.preview_min) {
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	s->file_len = (size_t)st.st_size;
-	raw = xmalloc(len + 1);
-	n = read_at(fd, raw, len, 0);
-	while (n > 0 && raw[n - 1] != '\n')
-		n--;
-	if (n > 0)
-		s->head.buf = buffer_from_mem(raw, n, s->o.encoding, &err);
-	free(raw);
-	free(err);
-	map_bytes(s, fd);
-	close(fd);
-	return s->head.buf != NULL ? 0 : -2;
-}
-
-/*
- * Makes the head of a whole text already in memory.  Returns 0, or -1
- * when the text is too short for one.
- */
-static int
-preview_mem(struct source *s)
-{
-	const struct buffer *b = s->bg->whole.buf;
-	char *err = NULL;
-	size_t n;
-
-	if (b->len < s->o.preview_min || s->o.preview_len == 0)
-		return -1;
-	/* Cut after a line end, so that no character is split. */
-	n = s->o.preview_len;
-	while (n < b->len && b->data[n - 1] != '\n')
-		n++;
-	s->head.buf = buffer_from_mem(b->data, n, "UTF-8", &err);
-	free(err);
-	if (s->head.buf == NULL || s->head.buf->len != n ||
-	    memcmp(s->head.buf->data, b->data, n) != 0) {
-		buffer_free(s->head.buf);
-		s->head.buf = NULL;
-		return -1;
-	}
-	s->file_len = b->len;
-	return 0;
-}
-
-/* Shows the head, built, while the thread is to build the rest. */
-static void
-show_head(struct source *s)
-{
-	build(&s->head, SOURCE_NEED_ALL, NULL);
-	s->started = 1;
-	s->shown = SOURCE_HEAD;
-	s->doc = s->head.doc;
-	s->tl = s->head.tl;
-	s->total_len = s->file_len;
-}
-
 /*
  * Opens a file or standard input: the head, or the whole buffer read
  * here.  Returns 1 when the head is made, 0 when the whole buffer is read
@@ -669,7 +491,7 @@ open_path(struct source *s, const struct source_opts *o, char **err)
 	/* A page or a book is converted whole: it has no previews. */
 	if (o->background && (o->format == FORMAT_TEXT ||
 	    o->format == FORMAT_MARKDOWN) &&
-	    (r = preview_file(s, o->path)) == 0) {
+	    (r = source_preview_file(s, o->path)) == 0) {
 		b->path = xstrdup(o->path);
 		return 1;
 	}
@@ -710,74 +532,22 @@ source_open(const struct source_opts *o, char **err)
 		return NULL;
 	}
 	if (r == 1) {
-		show_head(s);
+		source_preview_show_head(s);
 		return s;
 	}
 	s->given = 1;
 	if (o->background && r == 0 && b->whole.hints == NULL &&
-	    preview_mem(s) == 0) {
-		show_head(s);
+	    source_preview_mem(s) == 0) {
+		source_preview_show_head(s);
 		return s;
 	}
-	build(&b->whole, o->background ? SOURCE_NEED_ALL : o->need, NULL);
+	source_stage_build(&b->whole, o->background ? SOURCE_NEED_ALL : o->need, NULL);
 	atomic_store(&b->stage, SOURCE_READY_ALL);
 	s->taken = SOURCE_READY_ALL;
 	s->shown = SOURCE_WHOLE;
 	s->doc = b->whole.doc;
 	s->tl = b->whole.tl;
 	return s;
-}
-
-/*
- * Builds the tail of a file still being loaded, for G: its last
- * preview_len bytes from the start of a line, with a document and
- * timeline of them alone.  source_start() builds it before the thread
- * starts, so that G need not compete with the thread for memory.  Only
- * for UTF-8 without carriage returns or invalid bytes, whose offsets are
- * the file's (less a byte-order mark), so that the place shown is found
- * again in the whole text.  Returns -1 when there is no such tail.
- */
-static int
-tail_build(struct source *s)
-{
-	size_t len = s->o.preview_len, n, base, skip;
-	char *raw, *err = NULL, *nl;
-	int fd;
-
-	if (s->tail.buf != NULL)
-		return 0;
-	if (s->tail_failed || s->given || s->reading_pipe ||
-	    s->head.buf == NULL || s->bg->path == NULL ||
-	    strcmp(s->head.buf->encoding, "UTF-8") != 0 ||
-	    s->file_len < s->o.preview_min || s->file_len < len)
-		return -1;
-	s->tail_failed = 1;
-	base = s->file_len - len;
-	if ((fd = open(s->bg->path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	raw = xmalloc(len + 1);
-	n = read_at(fd, raw, len, (off_t)base);
-	close(fd);
-	/* Start on a line, which also starts a character. */
-	nl = n > 0 ? memchr(raw, '\n', n) : NULL;
-	skip = nl != NULL ? (size_t)(nl - raw) + 1 : n;
-	if (n < len || skip >= n || memchr(raw, '\r', n) != NULL) {
-		free(raw);
-		return -1;
-	}
-	s->tail.buf = buffer_from_mem(raw + skip, n - skip, "UTF-8", &err);
-	free(raw);
-	free(err);
-	if (s->tail.buf == NULL || s->tail.buf->invalid > 0 ||
-	    s->tail.buf->len != n - skip) {
-		buffer_free(s->tail.buf);
-		s->tail.buf = NULL;
-		return -1;
-	}
-	s->tail_base = base + skip - (s->head.buf->had_bom ? 3 : 0);
-	build(&s->tail, SOURCE_NEED_ALL, NULL);
-	s->tail_failed = 0;
-	return 0;
 }
 
 void
@@ -788,7 +558,7 @@ source_start(struct source *s)
 
 	if (!s->started || s->launched || s->ran)
 		return;
-	(void)tail_build(s);
+	(void)source_preview_tail(s);
 	atomic_fetch_add(&s->bg->refs, 1);
 	atomic_fetch_add(&source_live, 1);
 	/*
@@ -924,7 +694,7 @@ take_partial(struct source *s, struct source_place *p, int stage)
 	if (st == NULL)
 		return 0;
 	if (stage != SOURCE_READY_PREVIEW || s->shown != SOURCE_HEAD) {
-		stage_free(st);
+		source_stage_free(st);
 		free(st);
 		return 0;
 	}
@@ -935,7 +705,7 @@ take_partial(struct source *s, struct source_place *p, int stage)
 		p->hl_off = p->hl_end = 0;
 		r |= SOURCE_MOVED;
 	}
-	stage_free(&s->head);
+	source_stage_free(&s->head);
 	s->head = *st;
 	free(st);
 	s->doc = s->head.doc;
@@ -971,8 +741,8 @@ source_poll(struct source *s, struct source_place *p)
 	}
 	s->started = 0;
 	s->taken = stage;
-	stage_free(&s->head);
-	stage_free(&s->tail);
+	source_stage_free(&s->head);
+	source_stage_free(&s->tail);
 	return r;
 }
 
@@ -987,161 +757,6 @@ source_wait(struct source *s, const volatile sig_atomic_t *interrupt)
 	while (atomic_load(&s->bg->stage) == SOURCE_READY_PREVIEW &&
 	    (interrupt == NULL || *interrupt == 0))
 		nanosleep(&ts, NULL);
-}
-
-int
-source_tail(struct source *s, struct source_place *p)
-{
-	struct source_stage w;
-	size_t wbase = s->tail_base;
-
-	if (s->shown == SOURCE_TAIL && !s->win)
-		return 0;
-	if (s->win) {
-		/* A window is shown: the end replaces it, if it can. */
-		w = s->tail;
-		memset(&s->tail, 0, sizeof s->tail);
-		s->tail_failed = 0;
-		if (tail_build(s) < 0) {
-			s->tail = w;
-			s->tail_base = wbase;
-			return -1;
-		}
-		stage_free(&w);
-		s->win = 0;
-	} else if (s->shown != SOURCE_HEAD || tail_build(s) < 0)
-		return -1;
-	/* The highlight's offsets mean nothing in the tail. */
-	if (s->shown == SOURCE_HEAD) {
-		s->head_hl_off = p->hl_off;
-		s->head_hl_end = p->hl_end;
-	}
-	s->shown = SOURCE_TAIL;
-	p->hl_off = p->hl_end = 0;
-	s->doc = s->tail.doc;
-	s->tl = s->tail.tl;
-	s->total_len = s->tail_base + s->tail.buf->len;
-	return 0;
-}
-
-/* The whole text's length, as the file's size tells it. */
-static size_t
-whole_len(const struct source *s)
-{
-	size_t bom = s->head.buf != NULL && s->head.buf->had_bom ? 3 : 0;
-
-	return s->file_len > bom ? s->file_len - bom : 0;
-}
-
-const char *
-source_bytes(const struct source *s, size_t *len)
-{
-	const struct buffer *b;
-
-	if (s->shown == SOURCE_WHOLE) {
-		b = s->doc->buf;
-		*len = b->len;
-		return b->data;
-	}
-	if (s->map == NULL || s->reading_pipe)
-		return NULL;
-	*len = buffer_map_len(s->map) - s->map_skip;
-	return buffer_map_data(s->map) + s->map_skip;
-}
-
-int
-source_bytes_kept(const struct source *s)
-{
-	const struct buffer *w = s->bg->whole.buf;
-
-	/* The whole is the file mapped unchanged: the same offsets. */
-	return s->map != NULL && s->taken >= SOURCE_READY_DOC && w != NULL &&
-	    w->mapped && w->had_bom == (s->map_skip > 0) &&
-	    w->len == buffer_map_len(s->map) - s->map_skip;
-}
-
-/*
- * Where the window around off starts and ends in bytes[0..n): about
- * half of len before off from the start of a line, and to the end of a
- * line, both on a character (a line longer than that is cut).
- */
-static void
-window_span(const char *bytes, size_t n, size_t off, size_t len,
-    size_t *start, size_t *end)
-{
-	size_t a = off > len / 2 ? off - len / 2 : 0, z;
-	const char *nl;
-
-	if (a > 0 && (nl = memchr(bytes + a, '\n', off - a)) != NULL)
-		a = (size_t)(nl - bytes) + 1;
-	while (a < off && ((unsigned char)bytes[a] & 0xc0) == 0x80)
-		a++;
-	z = n - a > len ? a + len : n;
-	if (z < n) {
-		while (z > off && bytes[z - 1] != '\n')
-			z--;
-		if (z == off)
-			z = n - a > len ? a + len : n;
-		while (z > off && z < n &&
-		    ((unsigned char)bytes[z] & 0xc0) == 0x80)
-			z--;
-	}
-	*start = a;
-	*end = z;
-}
-
-int
-source_window(struct source *s, size_t off, struct source_place *p)
-{
-	struct source_stage w;
-	const char *bytes;
-	size_t n, a, z;
-	char *err = NULL;
-
-	if (s->shown == SOURCE_WHOLE || s->taken != SOURCE_READY_PREVIEW ||
-	    (bytes = source_bytes(s, &n)) == NULL || off > n)
-		return -1;
-	window_span(bytes, n, off, s->o.preview_len, &a, &z);
-	memset(&w, 0, sizeof w);
-	w.format = s->head.format;
-	w.raw = s->head.raw;
-	/* Only bytes that are the whole text's as they are make a window. */
-	w.buf = buffer_from_mem(bytes + a, z - a, "UTF-8", &err);
-	free(err);
-	if (w.buf == NULL || w.buf->invalid > 0 || w.buf->len != z - a) {
-		stage_free(&w);
-		return -1;
-	}
-	build(&w, SOURCE_NEED_ALL, NULL);
-	if (s->shown == SOURCE_HEAD) {
-		s->head_hl_off = p->hl_off;
-		s->head_hl_end = p->hl_end;
-	}
-	stage_free(&s->tail);
-	s->tail = w;
-	s->tail_base = a;
-	s->tail_failed = 0;
-	s->win = 1;
-	s->shown = SOURCE_TAIL;
-	p->hl_off = p->hl_end = 0;
-	p->top_off = off - a;
-	s->doc = s->tail.doc;
-	s->tl = s->tail.tl;
-	s->total_len = whole_len(s);
-	return 0;
-}
-
-void
-source_head(struct source *s, struct source_place *p)
-{
-	if (s->shown != SOURCE_TAIL)
-		return;
-	s->shown = SOURCE_HEAD;
-	s->doc = s->head.doc;
-	s->tl = s->head.tl;
-	p->hl_off = s->head_hl_off;
-	p->hl_end = s->head_hl_end;
-	s->total_len = s->win ? whole_len(s) : s->tail_base + s->tail.buf->len;
 }
 
 const struct doc *
@@ -1234,7 +849,7 @@ source_covers(const struct source *s, size_t off, int dir)
 	if (dir < 0)
 		return off > margin || source_base_off(s) == 0;
 	return off + margin < s->doc->buf->len || (s->shown == SOURCE_TAIL &&
-	    s->tail_base + s->doc->buf->len >= whole_len(s));
+	    s->tail_base + s->doc->buf->len >= source_preview_whole_len(s));
 }
 
 const char *
@@ -1250,8 +865,8 @@ source_free(struct source *s)
 {
 	if (s == NULL)
 		return;
-	stage_free(&s->head);
-	stage_free(&s->tail);
+	source_stage_free(&s->head);
+	source_stage_free(&s->tail);
 	if (s->launched && !s->joined) {
 		atomic_store(&s->bg->stop, 1);
 		pthread_detach(s->bg->thread);
