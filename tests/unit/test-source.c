@@ -574,6 +574,9 @@ test_pipe_cut(void)
 		is_int(source_pipe_cut(t[i].bytes, t[i].n, t[i].enc),
 		    t[i].want, "cut %zu: %zu bytes of %s", i, t[i].n,
 		    t[i].enc);
+}
+
+/*
  * The file's bytes before the whole text: mapped, a window around any
  * place with the whole text's offsets less its base, G from the window,
  * and the swap to the whole keeping the place; a file whose bytes are
