@@ -547,9 +547,10 @@ find(struct view *v, int dir, size_t from)
 
 int
 view_search_set(struct view *v, const char *pattern, int backward,
-    int regex, char **err)
+    int flags, char **err)
 {
-	struct search_opts so = { regex, 0, 0 };
+	struct search_opts so = { (flags & VIEW_SEARCH_REGEX) != 0, 0,
+	    (flags & VIEW_SEARCH_NOVARIANTS) != 0 };
 	struct search *s;
 	char *p;
 
