@@ -210,8 +210,10 @@ chrono_hist_new(const struct timeline *t, const size_t *by_date,
 	 * (before year 1 and from it): with one bin asked for, the later
 	 * entries share the last bin there is.
 	 */
-	if (h->nbins > max_bins)
+	if (h->nbins > max_bins) {
 		h->nbins = max_bins;
+		h->squeezed = 1;
+	}
 	h->count = xcalloc(h->nbins, sizeof *h->count);
 	h->first = xreallocarray(NULL, h->nbins, sizeof *h->first);
 	memset(h->first, 0xff, h->nbins * sizeof *h->first);
@@ -253,7 +255,7 @@ chrono_hist_bin(const struct chrono_hist *h, long key)
 		return -1;
 	k = floor_div(chrono_key_year(key), h->unit) -
 	    floor_div(h->first_year, h->unit);
-	if (k < 0 || (size_t)k >= h->nbins + (h->unit >= 100000000L))
+	if (k < 0 || (size_t)k >= h->nbins + (h->squeezed != 0))
 		return -1;
 	return (size_t)k >= h->nbins ? (ssize_t)h->nbins - 1 : (ssize_t)k;
 }

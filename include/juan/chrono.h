@@ -44,6 +44,9 @@ struct chrono_hist {
 				   (size_t)-1 for an empty bin */
 	size_t max;		/* the largest count */
 	size_t total;		/* the entries counted */
+	int squeezed;		/* fewer bins than the years need (both
+				   sides of the common era in one): the
+				   last bin holds every later entry too */
 };
 
 /*

@@ -192,6 +192,7 @@ test_hist(void)
 	chrono_hist_label(h, 0, lab, sizeof lab);
 	is_str(lab, "BC0300", "hist: before the common era, the first year");
 	is_int(h->count[0] + h->count[h->nbins - 1], 2, "hist: both counted");
+	ok(!h->squeezed, "hist: ... in bins enough for every year");
 	chrono_hist_free(h);
 	fix_close(&f);
 
@@ -199,6 +200,7 @@ test_hist(void)
 	fix_open(&f, "前221年，秦统一六国。\n\n1949年，新中国成立。\n");
 	h = chrono_hist_new(f.t, f.order, 0, 1);
 	is_int(h->nbins, 1, "hist: one bin across the common era");
+	ok(h->squeezed, "hist: ... says the bins were too few");
 	is_int(h->count[0], 2, "hist: ... holding both entries");
 	is_int(chrono_hist_bin(h, f.t->entries[0].sort_start), 0,
 	    "hist: ... the bin of each");
