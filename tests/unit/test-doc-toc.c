@@ -264,6 +264,44 @@ test_injected(void)
 	}
 	doc_free(d);
 
+	/* Three names, the first above the screen once it scrolls. */
+	d = MODEL("古籍修复的新技术 - 某某新闻网\n\n古籍修复的新技术\n\n"
+	    "某某新闻网报道。\n\n第二段没有。\n\n第三段有某某新闻网，"
+	    "还有某某新闻网。\n\n结尾一。\n\n结尾二。\n\n结尾三。\n");
+	{
+		struct view *v = view_new(d, NULL, 60, 5, 1);
+		struct view_paint p;
+		size_t i, k, ninj = 0, nbad = 0, ntext = 0;
+
+		memset(&p, 0, sizeof p);
+		for (k = 0; k < 10 && d->ninjected == 3 &&
+		    view_top(v) <= d->injected[0].end; k++)
+			view_scroll(v, 1);
+		view_paint_rows(v, 60, &p);
+		for (i = 0; i < p.ncells; i++) {
+			size_t off = p.cells[i].c.off;
+			int inj = 0;
+
+			for (k = 0; k < d->ninjected; k++)
+				inj |= off >= d->injected[k].off &&
+				    off < d->injected[k].end;
+			if (inj)
+				ninj++;
+			if (inj != (p.cells[i].style == VIEW_STYLE_INJECTED))
+				nbad++;
+			ntext += p.cells[i].style == VIEW_STYLE_TEXT;
+		}
+		ok(d->ninjected == 3 && view_top(v) > d->injected[0].end,
+		    "three names, the first above the screen");
+		ok(ninj == 2 * strlen("某某新闻网") / 3 && ntext > 0,
+		    "the two on screen are painted (%zu cells)", ninj);
+		is_int(nbad, 0, "every cell in a name is injected, "
+		    "every other is not");
+		view_paint_free(&p);
+		view_free(v);
+	}
+	doc_free(d);
+
 	d = MODEL("古籍修复的新技术\n\n这项技术已在多家图书馆使用。\n");
 	is_int(d->ninjected, 0, "no site, nothing injected");
 	ok(!doc_injected_at(d, 3), "and doc_injected_at() says no");
