@@ -172,36 +172,74 @@ floor_div(long a, long b)
 	return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
+/* The smallest span of years (1, 10, ...) that puts lo..hi in max bins. */
+static long
+hist_unit(long lo, long hi, size_t max_bins)
+{
+	long unit;
+
+	for (unit = 1; unit < 100000000L; unit *= 10)
+		if ((size_t)(floor_div(hi, unit) - floor_div(lo, unit)) <
+		    max_bins)
+			break;
+	return unit;
+}
+
+/*
+ * The years the bins span, with outliers left out: up to a hundredth of
+ * the entries (at least one, from 20 entries on) at either end or both is
+ * left out when the rest then fits finer bins; the finest wins, and of
+ * equal ones the one leaving out least.  years[] are the n years in
+ * order.  Sets *lo and *hi.
+ */
+static void
+hist_span(const long *years, size_t n, size_t max_bins, long *lo, long *hi)
+{
+	size_t k = n / 100 > 0 ? n / 100 : 1, a, z, best = 0;
+	long unit, best_unit = hist_unit(years[0], years[n - 1], max_bins);
+
+	*lo = years[0];
+	*hi = years[n - 1];
+	if (n < 20)
+		return;
+	for (a = 0; a <= k; a += k)
+		for (z = 0; z <= k; z += k) {
+			unit = hist_unit(years[a], years[n - 1 - z], max_bins);
+			if (unit < best_unit || (unit == best_unit &&
+			    a + z < best)) {
+				best_unit = unit;
+				best = a + z;
+				*lo = years[a];
+				*hi = years[n - 1 - z];
+			}
+		}
+}
+
 struct chrono_hist *
 chrono_hist_new(const struct timeline *t, const size_t *by_date,
     int with_citations, size_t max_bins)
 {
 	struct chrono_hist *h = xcalloc(1, sizeof *h);
-	long lo = 0, hi = 0, y;
+	long lo = 0, hi = 0, *years, kk;
 	size_t i, k, n = 0;
-	int have = 0;
 
 	if (max_bins < 1)
 		max_bins = 1;
+	years = xreallocarray(NULL, t != NULL && t->n > 0 ? t->n : 1,
+	    sizeof *years);
 	for (i = 0; t != NULL && i < t->n; i++) {
 		const struct tl_entry *e = &t->entries[by_date[i]];
 
-		if (e->citation && !with_citations)
-			continue;
-		y = chrono_key_year(e->sort_start);
-		if (!have || y < lo)
-			lo = y;
-		if (!have || y > hi)
-			hi = y;
-		have = 1;
+		if (!e->citation || with_citations)
+			years[n++] = chrono_key_year(e->sort_start);
 	}
-	if (!have)
+	if (n == 0) {
+		free(years);
 		return h;
-	/* The smallest span of years a bin that fits the bins asked for. */
-	for (h->unit = 1; h->unit < 100000000L; h->unit *= 10)
-		if ((size_t)(floor_div(hi, h->unit) - floor_div(lo, h->unit)) <
-		    max_bins)
-			break;
+	}
+	hist_span(years, n, max_bins, &lo, &hi);
+	free(years);
+	h->unit = hist_unit(lo, hi, max_bins);
 	h->first_year = floor_div(lo, h->unit) * h->unit;
 	h->nbins = (size_t)(floor_div(hi, h->unit) - floor_div(lo, h->unit)) +
 	    1;
@@ -210,20 +248,31 @@ chrono_hist_new(const struct timeline *t, const size_t *by_date,
 	 * (before year 1 and from it): with one bin asked for, the later
 	 * entries share the last bin there is.
 	 */
-	if (h->nbins > max_bins)
+	if (h->nbins > max_bins) {
 		h->nbins = max_bins;
+		h->squeezed = 1;
+	}
 	h->count = xcalloc(h->nbins, sizeof *h->count);
 	h->first = xreallocarray(NULL, h->nbins, sizeof *h->first);
 	memset(h->first, 0xff, h->nbins * sizeof *h->first);
+	n = 0;
 	for (i = 0; i < t->n; i++) {
 		const struct tl_entry *e = &t->entries[by_date[i]];
 
 		if (e->citation && !with_citations)
 			continue;
-		k = (size_t)(floor_div(chrono_key_year(e->sort_start),
-		    h->unit) - floor_div(h->first_year, h->unit));
-		if (k >= h->nbins)
-			k = h->nbins - 1;
+		kk = floor_div(chrono_key_year(e->sort_start), h->unit) -
+		    floor_div(h->first_year, h->unit);
+		/* Outliers count in the first and the last bins. */
+		if (kk < 0) {
+			h->before++;
+			kk = 0;
+		} else if ((size_t)kk >= h->nbins) {
+			if (!h->squeezed)
+				h->after++;
+			kk = (long)h->nbins - 1;
+		}
+		k = (size_t)kk;
 		if (h->count[k]++ == 0)
 			h->first[k] = by_date[i];
 		if (h->count[k] > h->max)
@@ -253,20 +302,20 @@ chrono_hist_bin(const struct chrono_hist *h, long key)
 		return -1;
 	k = floor_div(chrono_key_year(key), h->unit) -
 	    floor_div(h->first_year, h->unit);
-	if (k < 0 || (size_t)k >= h->nbins + (h->unit >= 100000000L))
+	if (k < 0)
+		return h->before > 0 ? 0 : -1;
+	if ((size_t)k >= h->nbins + (h->squeezed != 0) && h->after == 0)
 		return -1;
 	return (size_t)k >= h->nbins ? (ssize_t)h->nbins - 1 : (ssize_t)k;
 }
 
-void
-chrono_hist_label(const struct chrono_hist *h, size_t i, char *buf,
-    size_t size)
+/* The name of bin i's own span of years (see chrono_hist_label). */
+static void
+bin_label(const struct chrono_hist *h, size_t i, char *buf, size_t size)
 {
 	long y = h->first_year + (long)i * h->unit, u;
 	int x = 0;
 
-	if (size == 0)
-		return;
 	if (y < 0) {
 		snprintf(buf, size, "BC%04ld", -y);
 		return;
@@ -280,4 +329,21 @@ chrono_hist_label(const struct chrono_hist *h, size_t i, char *buf,
 	for (u = 1; u < h->unit; u *= 10)
 		;
 	snprintf(buf, size, "%0*ld%.*s", 4 - x, y / u, x, "XXXX");
+}
+
+void
+chrono_hist_label(const struct chrono_hist *h, size_t i, char *buf,
+    size_t size)
+{
+	char own[32];
+	int open_lo, open_hi;
+
+	if (size == 0)
+		return;
+	bin_label(h, i, own, sizeof own);
+	/* An open end as EDTF writes one (ISO 8601-2): ..1990, 2020.. */
+	open_lo = i == 0 && h->before > 0;
+	open_hi = i + 1 == h->nbins && h->after > 0;
+	snprintf(buf, size, "%s%s%s", open_lo ? ".." : "", own,
+	    open_hi ? ".." : "");
 }

@@ -84,7 +84,7 @@ const struct command_row command_rows[] = {
 	    "Enter", NULL, NULL },
 	{ CMD_SEARCH, { '/' }, CMD_F_WHOLE, "/", "/ ?  n N",
 	    N_("search, next, previous\n"
-	    "  in the prompt: Up Down history, ^R regex") },
+	    "  in the prompt: Up Down history, ^R regex, ^T variants") },
 	{ CMD_SEARCH_BACK, { '?' }, CMD_F_WHOLE, "?", NULL, NULL },
 	{ CMD_MATCH_NEXT, { 'n' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
 	    "n", NULL, NULL },

@@ -22,7 +22,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "juan/convert-md.h"
 #include "juan/util.h"
@@ -676,21 +675,4 @@ convert_md(const char *text, size_t len)
 	conceal(&m, m.prev, len);
 	hints_sort(h);
 	return h;
-}
-
-int
-convert_md_name(const char *path)
-{
-	static const char *const ext[] = { ".md", ".markdown", ".mkd" };
-	size_t i, n, k;
-
-	if (path == NULL)
-		return 0;
-	n = strlen(path);
-	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-		k = strlen(ext[i]);
-		if (n > k && strcasecmp(path + n - k, ext[i]) == 0)
-			return 1;
-	}
-	return 0;
 }

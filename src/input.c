@@ -5,7 +5,8 @@
  * count, a pending mark command, the status message, and the prompt's
  * line (valid UTF-8, at most about 1,000 bytes) with what it needs to
  * undo an incremental search: the top offset and the search from before
- * it opened (origin, old_pattern, old_backward).  Nothing here draws: the
+ * it opened (origin, old_pattern, old_backward, and its regex and
+ * variants flags).  Nothing here draws: the
  * interface shows in->msg and the line, and passes keys as enum cmd_key
  * codes.
  */
@@ -26,6 +27,20 @@ input_init(struct input *in, struct view_history *hist,
 	memset(in, 0, sizeof *in);
 	in->hist = hist;
 	in->state_dir = state_dir;
+}
+
+void
+input_set_novariants(struct input *in, int novariants)
+{
+	in->novariants_dflt = in->last_novariants = novariants != 0;
+}
+
+/* The VIEW_SEARCH_* flags of a search. */
+static int
+search_flags(int regex, int novariants)
+{
+	return (regex ? VIEW_SEARCH_REGEX : 0) |
+	    (novariants ? VIEW_SEARCH_NOVARIANTS : 0);
 }
 
 void
@@ -142,9 +157,14 @@ input_open_prompt(struct input *in, struct view *v, enum input_prompt k,
 	in->old_pattern = view_pattern(v) != NULL && view_searching(v) ?
 	    xstrdup(view_pattern(v)) : NULL;
 	in->old_backward = view_search_backward(v);
-	/* Each search starts literal; Ctrl-R or the history say otherwise. */
+	/*
+	 * Each search starts literal and with variants as --no-variants
+	 * says; Ctrl-R, Ctrl-T or the history say otherwise.
+	 */
 	in->old_regex = in->last_regex;
 	in->regex = 0;
+	in->old_novariants = in->last_novariants;
+	in->novariants = in->novariants_dflt;
 	in->hist_pos = in->hist->n;
 	free(in->prompt_err);
 	in->prompt_err = NULL;
@@ -173,7 +193,8 @@ prompt_update(struct input *in, struct view *v)
 		view_search_clear(v);
 		return;
 	}
-	r = view_search_set(v, in->line.s, in->backward, in->regex, &err);
+	r = view_search_set(v, in->line.s, in->backward,
+	    search_flags(in->regex, in->novariants), &err);
 	if (r < 0) {
 		in->prompt_err = xasprintf(_("bad pattern: %s"), err);
 		free(err);
@@ -191,7 +212,7 @@ restore_search(struct input *in, struct view *v)
 
 	if (in->old_pattern != NULL) {
 		view_search_set(v, in->old_pattern, in->old_backward,
-		    in->old_regex, &err);
+		    search_flags(in->old_regex, in->old_novariants), &err);
 		free(err);
 		view_drop_match(v);
 	} else {
@@ -238,7 +259,7 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 			return;
 		}
 		r = view_search_set(v, in->old_pattern, in->backward,
-		    in->old_regex, &err);
+		    search_flags(in->old_regex, in->old_novariants), &err);
 		free(err);
 		view_set_top(v, in->origin);
 		r = view_search_step(v, 0, 1);
@@ -246,8 +267,9 @@ prompt_accept(struct input *in, struct view *v, int pane_rows)
 		return;
 	}
 	in->last_regex = in->regex;
+	in->last_novariants = in->novariants;
 	if (view_history_add(in->hist, in->state_dir, in->line.s,
-	    in->regex) < 0 &&
+	    search_flags(in->regex, in->novariants)) < 0 &&
 	    in->state_dir != NULL)
 		input_msg(in, _("cannot save the search history: %s"),
 		    strerror(errno));
@@ -277,8 +299,15 @@ prompt_history(struct input *in, struct view *v, int dir)
 	sbuf_reset(&in->line);
 	sbuf_adds(&in->line, in->hist_pos < in->hist->n ?
 	    in->hist->items[in->hist_pos] : "");
-	in->regex = in->hist_pos < in->hist->n &&
-	    in->hist->regex[in->hist_pos];
+	if (in->hist_pos < in->hist->n) {
+		in->regex = (in->hist->flags[in->hist_pos] &
+		    VIEW_SEARCH_REGEX) != 0;
+		in->novariants = (in->hist->flags[in->hist_pos] &
+		    VIEW_SEARCH_NOVARIANTS) != 0;
+	} else {
+		in->regex = 0;
+		in->novariants = in->novariants_dflt;
+	}
 	prompt_update(in, v);
 }
 
@@ -310,6 +339,15 @@ input_prompt_key(struct input *in, struct view *v, uint32_t ch,
 	}
 	if (ch == CMD_CTRL('r')) {
 		in->regex = !in->regex;
+		prompt_update(in, v);
+		return;
+	}
+	/*
+	 * Ctrl-T, for traditional: Ctrl-V would be readline's literal
+	 * insert and Ctrl-S the terminal's flow control.
+	 */
+	if (ch == CMD_CTRL('t') && in->prompt == INPUT_SEARCH) {
+		in->novariants = !in->novariants;
 		prompt_update(in, v);
 		return;
 	}

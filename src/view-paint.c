@@ -6,8 +6,9 @@
  * (from its kind), over which a timeline entry, then the highlight of a
  * jump, then a search match win, in that order; a control's visible form
  * not otherwise styled is a control, but for a figure line's.  The
- * matches and entries on screen are gathered first as sorted ranges
- * (struct ranges), and each row's cells walk them once.  The cells are
+ * matches, the entries and the site names injected into the text
+ * (doc-inject.c) on screen are gathered first as sorted ranges (struct
+ * ranges), and each row's cells walk them once.  The cells are
  * copies of the layout's, so they stay valid while the layout's cache
  * moves on.  The accessors at the end are what the interface reads and
  * sets of the state that view.c keeps.
@@ -45,6 +46,26 @@ in_ranges(const struct ranges *rs, size_t *i, size_t off)
 	while (*i < rs->n && rs->r[*i][1] <= off)
 		(*i)++;
 	return *i < rs->n && rs->r[*i][0] <= off;
+}
+
+/*
+ * Adds the ranges of d->injected (sorted, disjoint) that meet [off, end):
+ * found by bisection, then walked.
+ */
+static void
+injected_add(const struct doc *d, size_t off, size_t end, struct ranges *rs)
+{
+	size_t lo = 0, hi = d->ninjected, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->injected[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < d->ninjected && d->injected[lo].off < end; lo++)
+		ranges_add(rs, d->injected[lo].off, d->injected[lo].end);
 }
 
 static unsigned char
@@ -116,16 +137,27 @@ inline_style(const struct lcell *c, unsigned char base)
 	return base;
 }
 
+/*
+ * The ranges on screen that style a cell, each with its cursor: the
+ * injected names, the timeline's entries, the search's matches.
+ */
+struct paint_ranges {
+	struct ranges is, es, ms;
+	size_t ii, ei, mi;		/* the next range of each to test */
+};
+
 /* The style of a cell at off of a line styled base. */
 static unsigned char
 cell_style(const struct view *v, const struct lcell *c, unsigned char base,
-    struct ranges *es, size_t *ei, struct ranges *ms, size_t *mi)
+    struct paint_ranges *pr)
 {
+	struct ranges *es = &pr->es, *ms = &pr->ms;
+	size_t *ei = &pr->ei, *mi = &pr->mi;
 	unsigned char s;
 
 	/* The site's name injected into body text: a style of its own,
 	 * close to boilerplate's, so that it reads as not the author's. */
-	if (base == VIEW_STYLE_TEXT && doc_injected_at(v->doc, c->off))
+	if (base == VIEW_STYLE_TEXT && in_ranges(&pr->is, &pr->ii, c->off))
 		base = VIEW_STYLE_INJECTED;
 	base = inline_style(c, base);
 	s = base;
@@ -151,21 +183,23 @@ cell_style(const struct view *v, const struct lcell *c, unsigned char base,
 void
 view_paint_rows(struct view *v, int width, struct view_paint *p)
 {
-	struct ranges ms = { NULL, 0, 0 }, es = { NULL, 0, 0 };
+	struct paint_ranges pr;
 	const struct lcell *c;
 	struct view_row *r;
 	struct view_cell *vc;
 	struct dline dl, nx;
-	size_t n, i, mi = 0, ei = 0, bottom;
+	size_t n, i, bottom;
 	int row, col, have;
 
 	p->nrows = 0;
 	p->ncells = 0;
 	if (v->rows < 1)
 		return;
+	memset(&pr, 0, sizeof pr);
 	bottom = view_bottom(v);
-	view_search_each(v, v->top_off, bottom, ranges_add, &ms);
-	view_date_each(v, v->top_off, bottom, ranges_add, &es);
+	view_search_each(v, v->top_off, bottom, ranges_add, &pr.ms);
+	view_date_each(v, v->top_off, bottom, ranges_add, &pr.es);
+	injected_add(v->doc, v->top_off, bottom, &pr.is);
 	have = layout_line_at(v->layout, v->top_off, &dl) == 0;
 	for (row = 0; row < v->rows && have; row++) {
 		r = add_row(p);
@@ -180,16 +214,16 @@ view_paint_rows(struct view *v, int width, struct view_paint *p)
 				continue;
 			vc = add_cell(p);
 			vc->c = c[i];
-			vc->style = cell_style(v, &c[i], r->style, &es, &ei,
-			    &ms, &mi);
+			vc->style = cell_style(v, &c[i], r->style, &pr);
 			col += c[i].width;
 		}
 		r->n = p->ncells - r->first;
 		have = layout_next(v->layout, &dl, &nx) == 0;
 		dl = nx;
 	}
-	free(ms.r);
-	free(es.r);
+	free(pr.ms.r);
+	free(pr.es.r);
+	free(pr.is.r);
 }
 
 void

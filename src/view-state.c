@@ -12,10 +12,11 @@
  * whether the text moved (a changed file: the anchor is looked for again
  * and the nearest copy wins, or the position is dropped); MARKS is "-" or
  * "a=OFF,b=OFF".  The newest line comes last and the file keeps at most
- * STATE_MAX lines.  "history" starts with "juan-history 2" and holds one
+ * STATE_MAX lines.  "history" starts with "juan-history 3" and holds one
  * search pattern per line, with '\\' and newline escaped, and "\\r" before
- * a regular expression's, so that it comes back as one; a file of
- * version 1, which had no regular expressions, is read too.
+ * a regular expression's, then "\\v" before one searched without Han
+ * variants, so that each comes back as it was searched; files of version
+ * 1, which had no flags, and 2, which had only "\\r", are read too.
  *
  * Each file is written whole into a temporary file of mode 0600 in the same
  * directory and renamed over the old one, so that a crash or a full disk
@@ -445,9 +446,9 @@ view_history_free(struct view_history *h)
 	for (i = 0; i < h->n; i++)
 		free(h->items[i]);
 	free(h->items);
-	free(h->regex);
+	free(h->flags);
 	h->items = NULL;
-	h->regex = NULL;
+	h->flags = NULL;
 	h->n = 0;
 }
 
@@ -481,13 +482,13 @@ drop(struct view_history *h, size_t i)
 	free(h->items[i]);
 	memmove(&h->items[i], &h->items[i + 1],
 	    (h->n - i - 1) * sizeof *h->items);
-	memmove(&h->regex[i], &h->regex[i + 1],
-	    (h->n - i - 1) * sizeof *h->regex);
+	memmove(&h->flags[i], &h->flags[i + 1],
+	    (h->n - i - 1) * sizeof *h->flags);
 	h->n--;
 }
 
 static void
-push(struct view_history *h, const char *p, int regex)
+push(struct view_history *h, const char *p, int flags)
 {
 	size_t i;
 
@@ -499,57 +500,80 @@ push(struct view_history *h, const char *p, int regex)
 	if (h->n == HISTORY_MAX)
 		drop(h, 0);
 	h->items = xreallocarray(h->items, h->n + 1, sizeof *h->items);
-	h->regex = xreallocarray(h->regex, h->n + 1, sizeof *h->regex);
-	h->regex[h->n] = regex != 0;
+	h->flags = xreallocarray(h->flags, h->n + 1, sizeof *h->flags);
+	h->flags[h->n] = (unsigned char)(flags & (VIEW_SEARCH_REGEX |
+	    VIEW_SEARCH_NOVARIANTS));
 	h->items[h->n++] = xstrdup(p);
 }
+
+/*
+ * The flags written before a history line of the given version, in this
+ * order ("\\r" is in versions 2 and 3, "\\v" in 3).
+ */
+static const struct {
+	const char *mark;	/* the two bytes before the pattern */
+	int flag;		/* VIEW_SEARCH_* */
+	char since;		/* the first version that has it */
+} hist_flags[] = {
+	{ "\\r", VIEW_SEARCH_REGEX, '2' },
+	{ "\\v", VIEW_SEARCH_NOVARIANTS, '3' },
+};
 
 void
 view_history_load(struct view_history *h, const char *dir, char **warn)
 {
-	size_t len;
+	size_t len, k;
 	char *data = read_file(dir, "history", &len), *line, *save = NULL;
-	int re;
+	char version;
+	int flags;
 
 	view_history_free(h);
 	if (data == NULL)
 		return;
-	if (strlen(data) != len || (strncmp(data, "juan-history 1\n", 15)
-	    != 0 && strncmp(data, "juan-history 2\n", 15) != 0)) {
+	version = len >= 15 ? data[13] : 0;
+	if (strlen(data) != len || strncmp(data, "juan-history ", 13) != 0 ||
+	    version < '1' || version > '3' || data[14] != '\n') {
 		*warn = xasprintf("%s/history is corrupt; ignored", dir);
 		free(data);
 		return;
 	}
 	for (line = strtok_r(data + 15, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
-		re = data[13] == '2' && strncmp(line, "\\r", 2) == 0;
-		if (unescape(line + 2 * re) < 0) {
+		flags = 0;
+		for (k = 0; k < sizeof hist_flags / sizeof hist_flags[0]; k++)
+			if (version >= hist_flags[k].since &&
+			    strncmp(line, hist_flags[k].mark, 2) == 0) {
+				flags |= hist_flags[k].flag;
+				line += 2;
+			}
+		if (unescape(line) < 0) {
 			view_history_free(h);
 			*warn = xasprintf("%s/history is corrupt; ignored",
 			    dir);
 			break;
 		}
-		push(h, line + 2 * re, re);
+		push(h, line, flags);
 	}
 	free(data);
 }
 
 int
 view_history_add(struct view_history *h, const char *dir,
-    const char *pattern, int regex)
+    const char *pattern, int flags)
 {
 	struct sbuf b = SBUF_INIT;
 	const char *s;
-	size_t i;
+	size_t i, k;
 	int r;
 
 	if (pattern[0] == '\0')
 		return 0;
-	push(h, pattern, regex);
-	sbuf_adds(&b, "juan-history 2\n");
+	push(h, pattern, flags);
+	sbuf_adds(&b, "juan-history 3\n");
 	for (i = 0; i < h->n; i++) {
-		if (h->regex[i])
-			sbuf_adds(&b, "\\r");
+		for (k = 0; k < sizeof hist_flags / sizeof hist_flags[0]; k++)
+			if (h->flags[i] & hist_flags[k].flag)
+				sbuf_adds(&b, hist_flags[k].mark);
 		for (s = h->items[i]; *s != '\0'; s++)
 			if (*s == '\n')
 				sbuf_adds(&b, "\\n");

@@ -667,9 +667,10 @@ view_search_goto(struct view *v, size_t off, size_t end)
 
 int
 view_search_set(struct view *v, const char *pattern, int backward,
-    int regex, char **err)
+    int flags, char **err)
 {
-	struct search_opts so = { regex, 0, 0 };
+	struct search_opts so = { (flags & VIEW_SEARCH_REGEX) != 0, 0,
+	    (flags & VIEW_SEARCH_NOVARIANTS) != 0 };
 	struct search *s;
 	char *p;
 	size_t n;

@@ -32,7 +32,11 @@ long chrono_key_year(long key);
  * A histogram of a timeline over the years: nbins bins of unit years each
  * (1, 10, 100, ... whichever is the smallest that gives at most the bins
  * asked for), the first starting at first_year.  Entries count in the bin
- * of their start.
+ * of their start.  A few far-off dates (a year BC in a modern chronicle)
+ * do not make every bin a century: up to a hundredth of the entries (at
+ * least one, from 20 entries on) at either end are left out of the span
+ * when the rest then fits finer bins, and counted in the first bin
+ * (before) or the last (after), whose labels then read as open ranges.
  */
 struct chrono_hist {
 	long unit;		/* years a bin */
@@ -44,6 +48,11 @@ struct chrono_hist {
 				   (size_t)-1 for an empty bin */
 	size_t max;		/* the largest count */
 	size_t total;		/* the entries counted */
+	int squeezed;		/* fewer bins than the years need (both
+				   sides of the common era in one): the
+				   last bin holds every later entry too */
+	size_t before;		/* outliers counted in the first bin */
+	size_t after;		/* outliers counted in the last bin */
 };
 
 /*
@@ -63,7 +72,8 @@ ssize_t chrono_hist_bin(const struct chrono_hist *h, long key);
  * The name of bin i in buf (NUL-ended, cut if short): its year as the
  * timeline writes one ("2018", "BC0221"), a decade "198X", a century
  * "19XX", a millennium "1XXX"; before the common era the first year of a
- * wider bin ("BC0230").
+ * wider bin ("BC0230").  A first bin that also holds earlier outliers is
+ * "..1990", a last one with later ones "2020.." (EDTF's open ends).
  */
 void chrono_hist_label(const struct chrono_hist *h, size_t i, char *buf,
     size_t size);

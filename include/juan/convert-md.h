@@ -40,10 +40,4 @@
  */
 struct hints *convert_md(const char *text, size_t len);
 
-/*
- * Tells whether a file name is a Markdown document's by its extension:
- * ".md", ".markdown" or ".mkd" (any case).
- */
-int convert_md_name(const char *path);
-
 #endif

@@ -39,6 +39,10 @@ struct input {
 	int regex;			/* Ctrl-R: the pattern is a regex */
 	int last_regex;			/* the last search was one */
 	int old_regex;			/* last_regex when the prompt opened */
+	int novariants;			/* Ctrl-T: Han variants not folded */
+	int last_novariants;		/* the last search folded none */
+	int old_novariants;		/* last_novariants at the opening */
+	int novariants_dflt;		/* each search's start: --no-variants */
 	size_t origin;			/* top_off when the prompt opened */
 	char *old_pattern;		/* search before the prompt, owned */
 	int old_backward;
@@ -53,6 +57,11 @@ struct input {
 /* Starts in with the history hist kept under state_dir (may be NULL). */
 void input_init(struct input *in, struct view_history *hist,
     const char *state_dir);
+/*
+ * Whether each search starts without Han variants folded (--no-variants;
+ * Ctrl-T in the prompt switches it for the search typed).
+ */
+void input_set_novariants(struct input *in, int novariants);
 void input_free(struct input *in);
 
 void input_msg(struct input *in, const char *fmt, ...)
@@ -92,7 +101,8 @@ void input_open_prompt(struct input *in, struct view *v,
 /*
  * A key while the prompt is open: edits the line and runs it as typed,
  * Enter accepts, Esc (or Backspace on an empty line) cancels, Up and Down
- * recall the history, Ctrl-R switches to a regular expression, Ctrl-U
+ * recall the history, Ctrl-R switches to a regular expression, Ctrl-T
+ * switches the folding of Han variants (台湾 finds 臺灣) off or on, Ctrl-U
  * empties the line.  pane_rows is the side pane's rows (Enter on a filter
  * selects its first row).
  */

@@ -216,10 +216,13 @@ int view_mark_jump(struct view *v, int letter);
  * again) and, with move, goes to the first match from the top line
  * forward (or before it when backward).  Returns 0 when a match was found,
  * 1 when there is none, -1 with *err set (allocated) for a bad pattern
- * (the previous search is kept then).  regex selects PCRE2 syntax.
+ * (the previous search is kept then).  flags are VIEW_SEARCH_* bits:
+ * PCRE2 syntax, Han variants not folded (search.h, struct search_opts).
  */
+#define VIEW_SEARCH_REGEX	1	/* a PCRE2 regular expression */
+#define VIEW_SEARCH_NOVARIANTS	2	/* 台湾 does not find 臺灣 */
 int view_search_set(struct view *v, const char *pattern, int backward,
-    int regex, char **err);
+    int flags, char **err);
 /* Drops the search and its highlight. */
 void view_search_clear(struct view *v);
 /*
@@ -413,18 +416,21 @@ int view_state_save(const struct view *v, const char *dir, const char *path);
 struct view_history {
 	char **items;		/* n patterns, owned */
 	size_t n;
-	unsigned char *regex;	/* n flags: items[i] is a regex */
+	unsigned char *flags;	/* n VIEW_SEARCH_* bits of items[i] */
 };
 
 /* Reads the history file into h (emptied first). */
 void view_history_load(struct view_history *h, const char *dir,
     char **warn);
 /*
- * Appends pattern, a regular expression when regex is not 0 (moving an
- * earlier copy to the end), and saves.
+ * Appends pattern searched with flags (VIEW_SEARCH_*), moving an earlier
+ * copy to the end, and saves.  The file is "juan-history 3": a line a
+ * pattern, escaped (\n, \\), after "\r" for a regular expression and
+ * then "\v" for variants not folded; files of versions 1 (no flags) and
+ * 2 ("\r" only) are read too.
  */
 int view_history_add(struct view_history *h, const char *dir,
-    const char *pattern, int regex);
+    const char *pattern, int flags);
 void view_history_free(struct view_history *h);
 
 #endif

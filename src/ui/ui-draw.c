@@ -652,7 +652,8 @@ draw_pane(struct ui *u)
 /*
  * The prompt on the status line: what it asks, the pattern (its end when
  * it is wider than the line, after an ellipsis), and at the right the
- * error, or the regex mode and the matches counted so far.
+ * modes that are not the default (a regex; Han variants off, or on
+ * under --no-variants), then the error or the matches counted so far.
  */
 static void
 draw_prompt(struct ui *u)
@@ -672,11 +673,16 @@ draw_prompt(struct ui *u)
 	    "/";
 	util_safe_add(&l, in->line.s != NULL ? in->line.s : "", in->line.len,
 	    1);
+	/* The modes come first: they tell why a pattern is not found. */
+	if (in->prompt == INPUT_SEARCH && in->regex)
+		sbuf_adds(&r, _("[regex]"));
+	if (in->prompt == INPUT_SEARCH && in->novariants !=
+	    in->novariants_dflt)
+		sbuf_printf(&r, "%s%s", r.len ? " " : "",
+		    in->novariants ? _("[no variants]") : _("[variants]"));
 	if (in->prompt_err != NULL) {
-		sbuf_adds(&r, in->prompt_err);
+		sbuf_printf(&r, "%s%s", r.len ? " " : "", in->prompt_err);
 	} else if (in->prompt == INPUT_SEARCH) {
-		if (in->regex)
-			sbuf_adds(&r, _("[regex]"));
 		view_status(v, &vs);
 		if (vs.have_match && in->line.len > 0) {
 			sbuf_adds(&r, r.len ? " " : "");

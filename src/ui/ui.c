@@ -884,6 +884,7 @@ ui_run(const struct source_opts *so, const struct app_opts *o)
 
 	memset(&u, 0, sizeof u);
 	input_init(&u.in, &u.hist, NULL);
+	input_set_novariants(&u.in, o->novariants);
 	ui_trace_open();
 	u.o = o;
 	if (open_terminal(&u) < 0) {

@@ -192,6 +192,7 @@ test_hist(void)
 	chrono_hist_label(h, 0, lab, sizeof lab);
 	is_str(lab, "BC0300", "hist: before the common era, the first year");
 	is_int(h->count[0] + h->count[h->nbins - 1], 2, "hist: both counted");
+	ok(!h->squeezed, "hist: ... in bins enough for every year");
 	chrono_hist_free(h);
 	fix_close(&f);
 
@@ -199,6 +200,7 @@ test_hist(void)
 	fix_open(&f, "前221年，秦统一六国。\n\n1949年，新中国成立。\n");
 	h = chrono_hist_new(f.t, f.order, 0, 1);
 	is_int(h->nbins, 1, "hist: one bin across the common era");
+	ok(h->squeezed, "hist: ... says the bins were too few");
 	is_int(h->count[0], 2, "hist: ... holding both entries");
 	is_int(chrono_hist_bin(h, f.t->entries[0].sort_start), 0,
 	    "hist: ... the bin of each");
@@ -216,11 +218,75 @@ test_hist(void)
 	fix_close(&f);
 }
 
+/* A modern chronicle of n years from 2000, after one year BC or not. */
+static void
+chronicle(struct fix *f, int n, int with_bc)
+{
+	struct sbuf b = SBUF_INIT;
+	int i;
+
+	if (with_bc)
+		sbuf_adds(&b, "前221年，秦统一六国。\n\n");
+	for (i = 0; i < n; i++)
+		sbuf_printf(&b, "%d年，第%d件事。\n\n", 2000 + i, i + 1);
+	fix_open(f, b.s);
+	sbuf_free(&b);
+}
+
+/* One far-off date does not make every bin a century. */
+static void
+test_outliers(void)
+{
+	struct chrono_hist *h;
+	struct fix f;
+	char lab[32];
+
+	chronicle(&f, 25, 1);
+	h = chrono_hist_new(f.t, f.order, 0, 30);
+	is_int(f.t->n, 26, "outliers: 25 years and one BC");
+	is_int(h->unit, 1, "outliers: a year a bin despite BC0221");
+	is_int(h->nbins, 25, "outliers: 2000 to 2024");
+	is_int(h->before, 1, "outliers: one earlier");
+	is_int(h->after, 0, "outliers: none later");
+	is_int(h->count[0], 2, "outliers: in the first bin, with 2000's");
+	is_int(h->total, 26, "outliers: every entry counted");
+	chrono_hist_label(h, 0, lab, sizeof lab);
+	is_str(lab, "..2000", "outliers: the first label is open");
+	chrono_hist_label(h, h->nbins - 1, lab, sizeof lab);
+	is_str(lab, "2024", "outliers: the last is not");
+	is_int(chrono_hist_bin(h, entry(&f, "BC0221")->sort_start), 0,
+	    "outliers: BC0221's bin is the first");
+	chrono_hist_free(h);
+	fix_close(&f);
+
+	chronicle(&f, 25, 0);
+	h = chrono_hist_new(f.t, f.order, 0, 30);
+	ok(h->unit == 1 && h->nbins == 25 && h->before == 0 &&
+	    h->after == 0, "outliers: none in 2000 to 2024 alone");
+	chrono_hist_label(h, 0, lab, sizeof lab);
+	is_str(lab, "2000", "outliers: ... and a plain label");
+	chrono_hist_free(h);
+	/* 25 years in 3 bins: decades, and nothing gained by trimming. */
+	h = chrono_hist_new(f.t, f.order, 0, 3);
+	ok(h->unit == 10 && h->before == 0 && h->after == 0,
+	    "outliers: none trimmed when no finer bins come of it");
+	chrono_hist_free(h);
+	fix_close(&f);
+
+	chronicle(&f, 18, 1);
+	h = chrono_hist_new(f.t, f.order, 0, 30);
+	ok(h->unit > 1 && h->before == 0,
+	    "outliers: under 20 entries every date counts in the span");
+	chrono_hist_free(h);
+	fix_close(&f);
+}
+
 int
 main(void)
 {
 	test_label();
 	test_parse();
 	test_hist();
+	test_outliers();
 	return done_testing();
 }

@@ -9,6 +9,7 @@
 #include "juan/doc.h"
 #include "juan/hints.h"
 #include "juan/util.h"
+#include "doc-check.h"
 #include "tap.h"
 
 static struct buffer *
@@ -40,37 +41,6 @@ hint(struct hints *h, const struct buffer *b, const char *lit, int kind,
 	hints_add_block(h, off, off + strlen(lit), kind, level);
 }
 
-/* The text of block i, in a static buffer. */
-static const char *
-btext(const struct doc *d, size_t i)
-{
-	static char out[512];
-	size_t n, off, end;
-
-	if (i >= d->nblocks)
-		return "(none)";
-	block_text(&d->blocks[i], &off, &end);
-	n = end - off < sizeof out ? end - off : sizeof out - 1;
-	memcpy(out, d->buf->data + off, n);
-	out[n] = '\0';
-	return out;
-}
-
-static const char *
-kinds(const struct doc *d)
-{
-	static char out[1024];
-	size_t i;
-
-	out[0] = '\0';
-	for (i = 0; i < d->nblocks && strlen(out) < sizeof out - 20; i++) {
-		if (i > 0)
-			strcat(out, " ");
-		strcat(out, doc_kind_name(d->blocks[i].kind));
-	}
-	return out;
-}
-
 static void
 test_kinds(void)
 {
@@ -94,7 +64,8 @@ test_kinds(void)
 	hint(h, b, "图说", HINT_CAPTION, 0);
 	hints_sort(h);
 	d = doc_new_hints(b, h);
-	is_str(kinds(d), "title boilerplate paragraph heading paragraph "
+	is_str(doc_check_kinds(d),
+	    "title boilerplate paragraph heading paragraph "
 	    "list-item table-row rule quote code figure caption",
 	    "each hint block is a block of its kind");
 	ok(d->hints == h, "the doc keeps the hints");
@@ -124,9 +95,11 @@ test_plain_between(void)
 	hint(h, b, "提示的正文。", HINT_PARAGRAPH, 0);
 	hints_sort(h);
 	d = doc_new_hints(b, h);
-	is_str(kinds(d), "paragraph heading paragraph heading paragraph",
+	is_str(doc_check_kinds(d),
+	    "paragraph heading paragraph heading paragraph",
 	    "lines no hint covers are gathered by the plain-text rules");
-	is_str(btext(d, 1), "第一章 山路", "a chapter line between hints");
+	is_str(doc_check_text(d, 1),
+	    "第一章 山路", "a chapter line between hints");
 	is_int(d->blocks[2].end, at(b, "第二行接着写。") +
 	    strlen("第二行接着写。"), "wrapped lines join as in plain text");
 	is_int(d->nsections, 2, "both headings are sections");
@@ -152,7 +125,8 @@ test_conceal(void)
 	hints_add_block(h, at(b, "正文"), b->len, HINT_PARAGRAPH, 0);
 	hints_sort(h);
 	d = doc_new_hints(b, h);
-	is_str(btext(d, 0), "安装", "concealed markup is not heading text");
+	is_str(doc_check_text(d, 0),
+	    "安装", "concealed markup is not heading text");
 	is_str(d->title, "安装",
 	    "nor title (the Markdown rule: a lone heading is the title)");
 	is_int(d->nblocks, 2, "two blocks");
@@ -218,7 +192,7 @@ test_title_heading(void)
 	hints_sort(h);
 	d = doc_new_hints(b, h);
 	is_int(d->title_block, 0, "the first heading saying the title is it");
-	is_str(kinds(d), "title paragraph heading paragraph",
+	is_str(doc_check_kinds(d), "title paragraph heading paragraph",
 	    "and a '## ' line no hint covers is read as Markdown");
 	is_int(d->nsections, 1, "one section");
 	doc_free(d);

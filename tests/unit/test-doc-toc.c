@@ -13,54 +13,8 @@
 #include "juan/doc.h"
 #include "juan/util.h"
 #include "juan/view.h"
+#include "doc-check.h"
 #include "tap.h"
-
-static struct buffer *cur_buf;
-
-static struct doc *
-model(const char *s, size_t n)
-{
-	char *err = NULL;
-
-	buffer_free(cur_buf);
-	cur_buf = buffer_from_mem(s, n, NULL, &err);
-	free(err);
-	return doc_new(cur_buf);
-}
-
-#define MODEL(lit) model((lit), sizeof(lit) - 1)
-
-/* The kinds of all blocks, space-separated, in a static buffer. */
-static const char *
-kinds(const struct doc *d)
-{
-	static char out[2048];
-	size_t i;
-
-	out[0] = '\0';
-	for (i = 0; i < d->nblocks && strlen(out) < sizeof out - 20; i++) {
-		if (i > 0)
-			strcat(out, " ");
-		strcat(out, doc_kind_name(d->blocks[i].kind));
-	}
-	return out;
-}
-
-/* The section titles, joined by '|', in a static buffer. */
-static const char *
-titles(const struct doc *d)
-{
-	static char out[2048];
-	size_t i;
-
-	out[0] = '\0';
-	for (i = 0; i < d->nsections && strlen(out) < sizeof out - 200; i++) {
-		if (i > 0)
-			strcat(out, "|");
-		strcat(out, d->sections[i].title);
-	}
-	return out;
-}
 
 static void
 test_toc(void)
@@ -76,10 +30,11 @@ test_toc(void)
 	    "北平时期[编辑]\n\n这一时期他专注于金石之学。\n\n战后[编辑]\n\n"
 	    "战后他回到故乡，主持地方志的编纂。\n\n参考文献[编辑]\n\n"
 	    "某某著，某某出版社。\n");
-	is_str(kinds(d), "title paragraph toc heading paragraph heading "
+	is_str(doc_check_kinds(d),
+	    "title paragraph toc heading paragraph heading "
 	    "paragraph heading paragraph heading paragraph heading paragraph",
 	    "the table of contents is one block");
-	is_str(titles(d), "早年生活|学术生涯|北平时期|战后|参考文献",
+	is_str(doc_check_titles(d), "早年生活|学术生涯|北平时期|战后|参考文献",
 	    "its entries are not headings; the headings after it are");
 	ok(d->nsections == 5 && d->sections[1].level == 1 &&
 	    d->sections[2].level == 2 && d->sections[3].level == 2 &&
@@ -95,7 +50,8 @@ test_toc(void)
 	    "（二）基本原则\n\n坚持统筹兼顾，坚持改革创新，坚持开放合作。\n\n"
 	    "二、重点任务\n\n加快建设现代化产业体系，提升城市功能。\n");
 	is_int(d->blocks[1].kind, BLOCK_TOC, "a TOC with dot leaders");
-	is_str(titles(d), "一、总体要求|（一）指导思想|（二）基本原则|"
+	is_str(doc_check_titles(d),
+	    "一、总体要求|（一）指导思想|（二）基本原则|"
 	    "二、重点任务", "the outline is not doubled");
 	doc_free(d);
 
@@ -105,7 +61,7 @@ test_toc(void)
 	    "and the boy walked it every morning before the sun was up.\n\n"
 	    "Chapter 2 The Hill\n\nThe hill stood over the town like an old "
 	    "man watching children at play in the square below it.\n");
-	is_str(kinds(d), "toc heading paragraph heading paragraph",
+	is_str(doc_check_kinds(d), "toc heading paragraph heading paragraph",
 	    "Contents and its entries are one block");
 	is_int(d->nsections, 2, "two chapters, not four");
 	doc_free(d);
@@ -113,7 +69,8 @@ test_toc(void)
 	/* The trap: a line about a table of contents is no TOC. */
 	d = MODEL("开头的一段正文，有标点。\n\n目录中的第一项\n\n"
 	    "这是正文，写得足够长，像是一段真正的正文内容。\n");
-	ok(strstr(kinds(d), "toc") == NULL, "a line starting 目录 is no TOC");
+	ok(strstr(doc_check_kinds(d), "toc") == NULL,
+	    "a line starting 目录 is no TOC");
 	doc_free(d);
 }
 
@@ -128,7 +85,8 @@ test_page_break(void)
 	    "昏暗的\n\n----- Page 12 -----\n\n屋子，看见桌上放着一封信。\n\n"
 	    "\xe3\x80\x80\xe3\x80\x80第二段另起一行，缩进两格，写得长一些，"
 	    "好让它像正文。\n");
-	is_str(kinds(d), "paragraph paragraph boilerplate paragraph paragraph",
+	is_str(doc_check_kinds(d),
+	    "paragraph paragraph boilerplate paragraph paragraph",
 	    "the page break is boilerplate");
 	ok(d->nblocks == 5 && (d->blocks[3].flags & BLOCK_JOINED),
 	    "the half after it joins the paragraph before it");
@@ -139,7 +97,7 @@ test_page_break(void)
 	/* A page number, and a short line of dialogue before it. */
 	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n她低声问道\n\n"
 	    "- 7 -\n\n“你明天还来吗？”他没有回答，只是看着窗外的雨。\n");
-	is_str(kinds(d), "paragraph paragraph boilerplate paragraph",
+	is_str(doc_check_kinds(d), "paragraph paragraph boilerplate paragraph",
 	    "a page number line is boilerplate");
 	is_int(d->nsections, 0, "the short line before it is no heading");
 	doc_free(d);
@@ -148,7 +106,7 @@ test_page_break(void)
 	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n"
 	    "他停了一下，说\n\n"
 	    "12\n\n得很慢，像是怕别人听不清楚，又像是在想着什么别的事情。\n");
-	is_str(kinds(d), "paragraph paragraph boilerplate paragraph",
+	is_str(doc_check_kinds(d), "paragraph paragraph boilerplate paragraph",
 	    "a bare page number between halves is boilerplate");
 	ok(d->nblocks == 4 && (d->blocks[3].flags & BLOCK_JOINED),
 	    "the sentence goes on after it");
@@ -159,7 +117,7 @@ test_page_break(void)
 	    "这是第一页的正文，写到页末还没有写完，句子就被\n\n"
 	    "某某出版社\n\n切断了，在下一页接着写完。然后又写了一句，\n\n"
 	    "某某出版社\n\n又被切断，在下一页写完。\n");
-	is_str(kinds(d), "paragraph paragraph boilerplate paragraph "
+	is_str(doc_check_kinds(d), "paragraph paragraph boilerplate paragraph "
 	    "boilerplate paragraph", "a running header is boilerplate");
 	ok(d->nblocks == 6 && (d->blocks[3].flags & BLOCK_JOINED) &&
 	    (d->blocks[5].flags & BLOCK_JOINED), "the halves are joined");
@@ -172,14 +130,14 @@ test_page_break(void)
 	 */
 	d = MODEL("L0001\n\nL0002\n\nL0003\n\nL0004\n\nL0005\n\n"
 	    "L0006\n\nL0007\n\nL0008\n");
-	ok(strstr(kinds(d), "boilerplate") == NULL,
+	ok(strstr(doc_check_kinds(d), "boilerplate") == NULL,
 	    "short lines that are not repeated are no running header (%s)",
-	    kinds(d));
+	    doc_check_kinds(d));
 	doc_free(d);
 
 	/* Numbers alone with whole sentences around them stay. */
 	d = MODEL("第一段写完了。\n\n12\n\n第二段也写完了。\n");
-	ok(strstr(kinds(d), "boilerplate") == NULL,
+	ok(strstr(doc_check_kinds(d), "boilerplate") == NULL,
 	    "a number between whole sentences is no page number");
 	doc_free(d);
 }
@@ -264,6 +222,44 @@ test_injected(void)
 	}
 	doc_free(d);
 
+	/* Three names, the first above the screen once it scrolls. */
+	d = MODEL("古籍修复的新技术 - 某某新闻网\n\n古籍修复的新技术\n\n"
+	    "某某新闻网报道。\n\n第二段没有。\n\n第三段有某某新闻网，"
+	    "还有某某新闻网。\n\n结尾一。\n\n结尾二。\n\n结尾三。\n");
+	{
+		struct view *v = view_new(d, NULL, 60, 5, 1);
+		struct view_paint p;
+		size_t i, k, ninj = 0, nbad = 0, ntext = 0;
+
+		memset(&p, 0, sizeof p);
+		for (k = 0; k < 10 && d->ninjected == 3 &&
+		    view_top(v) <= d->injected[0].end; k++)
+			view_scroll(v, 1);
+		view_paint_rows(v, 60, &p);
+		for (i = 0; i < p.ncells; i++) {
+			size_t off = p.cells[i].c.off;
+			int inj = 0;
+
+			for (k = 0; k < d->ninjected; k++)
+				inj |= off >= d->injected[k].off &&
+				    off < d->injected[k].end;
+			if (inj)
+				ninj++;
+			if (inj != (p.cells[i].style == VIEW_STYLE_INJECTED))
+				nbad++;
+			ntext += p.cells[i].style == VIEW_STYLE_TEXT;
+		}
+		ok(d->ninjected == 3 && view_top(v) > d->injected[0].end,
+		    "three names, the first above the screen");
+		ok(ninj == 2 * strlen("某某新闻网") / 3 && ntext > 0,
+		    "the two on screen are painted (%zu cells)", ninj);
+		is_int(nbad, 0, "every cell in a name is injected, "
+		    "every other is not");
+		view_paint_free(&p);
+		view_free(v);
+	}
+	doc_free(d);
+
 	d = MODEL("古籍修复的新技术\n\n这项技术已在多家图书馆使用。\n");
 	is_int(d->ninjected, 0, "no site, nothing injected");
 	ok(!doc_injected_at(d, 3), "and doc_injected_at() says no");
@@ -292,6 +288,6 @@ main(void)
 	test_titles();
 	test_injected();
 	test_run_in();
-	buffer_free(cur_buf);
+	doc_check_done();
 	return done_testing();
 }

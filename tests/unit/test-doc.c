@@ -8,63 +8,8 @@
 #include "juan/buffer.h"
 #include "juan/doc.h"
 #include "juan/util.h"
+#include "doc-check.h"
 #include "tap.h"
-
-static struct buffer *cur_buf;
-
-/* Builds the model of the text s (UTF-8 unless detected otherwise). */
-static struct doc *
-model(const char *s, size_t n)
-{
-	char *err = NULL;
-
-	buffer_free(cur_buf);
-	cur_buf = buffer_from_mem(s, n, NULL, &err);
-	free(err);
-	return doc_new(cur_buf);
-}
-
-#define MODEL(lit) model((lit), sizeof(lit) - 1)
-
-/* The text of block i, in a static buffer. */
-static const char *
-btext(const struct doc *d, size_t i)
-{
-	static char out[512];
-	size_t n, off, end;
-
-	if (i >= d->nblocks)
-		return "(none)";
-	block_text(&d->blocks[i], &off, &end);
-	n = end - off;
-	if (n >= sizeof out)
-		n = sizeof out - 1;
-	memcpy(out, d->buf->data + off, n);
-	out[n] = '\0';
-	return out;
-}
-
-static const char *
-kind(const struct doc *d, size_t i)
-{
-	return i < d->nblocks ? doc_kind_name(d->blocks[i].kind) : "(none)";
-}
-
-/* The kinds of all blocks, space-separated, in a static buffer. */
-static const char *
-kinds(const struct doc *d)
-{
-	static char out[2048];
-	size_t i;
-
-	out[0] = '\0';
-	for (i = 0; i < d->nblocks && strlen(out) < sizeof out - 20; i++) {
-		if (i > 0)
-			strcat(out, " ");
-		strcat(out, doc_kind_name(d->blocks[i].kind));
-	}
-	return out;
-}
 
 static void
 test_blocks(void)
@@ -87,7 +32,8 @@ test_blocks(void)
 	is_int(d->blocks[0].end, strlen("这是第一段的第一行，它被硬换行\n"
 	    "切成了两行，仍是一段。"), "and ends before its last newline");
 	is_int(doc_block_line(d, 1), 4, "the second block is on line 4");
-	is_str(kinds(d), "paragraph paragraph", "both are paragraphs");
+	is_str(doc_check_kinds(d),
+	    "paragraph paragraph", "both are paragraphs");
 	doc_free(d);
 
 	d = MODEL("\xe3\x80\x80\xe3\x80\x80第一段，说完了。\n"
@@ -149,7 +95,7 @@ test_numbered(void)
 	d = MODEL("要点如下：\n\n1. 第一项\n\n2. 第二项\n\n3. 第三项\n\n"
 	    "正文说完了。\n");
 	is_int(d->nsections, 0, "a run of 1. 2. 3. is a list, not headings");
-	is_str(kind(d, 1), "list-item", "1. is a list item");
+	is_str(doc_check_kind(d, 1), "list-item", "1. is a list item");
 	doc_free(d);
 
 	d = MODEL("常见问题\n\n1. 如何安装？\n\n运行脚本即可。\n\n"
@@ -214,7 +160,7 @@ test_bound(void)
 	while (strlen(text) < 40 * 3)
 		strcat(text, "字");
 	strcat(text, "\n\n正文。\n");
-	d = model(text, strlen(text));
+	d = doc_check_model(text, strlen(text));
 	is_int(d->nsections, 1, "a heading of 80 columns is a heading");
 	doc_free(d);
 	text[0] = '\0';
@@ -222,9 +168,9 @@ test_bound(void)
 	while (strlen(text) < 41 * 3)
 		strcat(text, "字");
 	strcat(text, "\n\n正文。\n");
-	d = model(text, strlen(text));
+	d = doc_check_model(text, strlen(text));
 	is_int(d->nsections, 0, "one of 82 columns is body text");
-	is_str(kind(d, 0), "paragraph", "a paragraph");
+	is_str(doc_check_kind(d, 0), "paragraph", "a paragraph");
 	doc_free(d);
 }
 
@@ -286,7 +232,7 @@ test_lookalikes(void)
 	d = MODEL("开头的一段正文，有标点。\n\n- 列表项一\n- 列表项二\n\n"
 	    "正文。\n");
 	is_int(d->nsections, 0, "list items are no headings");
-	is_str(kinds(d), "paragraph list-item list-item paragraph",
+	is_str(doc_check_kinds(d), "paragraph list-item list-item paragraph",
 	    "each item is a block");
 	doc_free(d);
 }
@@ -303,7 +249,7 @@ test_markdown(void)
 	is_int(d->sections[0].level, 1, "## is level 1");
 	is_int(d->sections[1].level, 2, "### is level 2");
 	is_str(d->sections[2].title, "Two", "closing #s are dropped");
-	is_str(kind(d, 6), "code", "a fenced block is code");
+	is_str(doc_check_kind(d, 6), "code", "a fenced block is code");
 	is_int(doc_block_line(d, 6), 13, "from its opening fence");
 	is_int(d->blocks[6].end, strstr(d->buf->data, "```\n\n## Two") -
 	    d->buf->data + 3, "to its closing fence, blank lines included");
@@ -358,8 +304,10 @@ test_title(void)
 	    "正文一段。\n\n网站地图 | 联系我们 | 某某网版权所有\n");
 	is_str(d->title, "春秋——五十年纪实", "the site suffix is removed");
 	is_str(d->site, "某某网", "and becomes the site");
-	is_str(btext(d, 2), "春秋——五十年纪实", "the clean line is the title");
-	is_str(kinds(d), "boilerplate boilerplate title paragraph boilerplate",
+	is_str(doc_check_text(d, 2),
+	    "春秋——五十年纪实", "the clean line is the title");
+	is_str(doc_check_kinds(d),
+	    "boilerplate boilerplate title paragraph boilerplate",
 	    "breadcrumb, suffixed title and footer are boilerplate");
 	is_int(d->nsections, 0, "none is a heading");
 	doc_free(d);
@@ -394,7 +342,7 @@ test_figures(void)
 	d = MODEL("正文一段。\n\nimages/图片_20231012093015.JPG\n\n"
 	    "1979年7月27日，输出了第一张样张。图/资料图片\n\n正文。\n\n"
 	    "photo.png\n\n这是一段很普通的正文，说了一些事情。\n");
-	is_str(kinds(d), "paragraph figure caption paragraph figure "
+	is_str(doc_check_kinds(d), "paragraph figure caption paragraph figure "
 	    "paragraph", "figures and a caption");
 	is_int(d->blocks[1].kind, BLOCK_FIGURE,
 	    "the caption's figure is the block before it");
@@ -407,7 +355,8 @@ test_figures(void)
 
 	d = MODEL("a.jpg\n\n2022年7月19日，新标准发布\n\nb.webp\n\n"
 	    "记者 李明 摄\n\nc.gif\n\n图为会场。\n");
-	is_str(kinds(d), "figure caption figure caption figure caption",
+	is_str(doc_check_kinds(d),
+	    "figure caption figure caption figure caption",
 	    "dated, 摄 and 图为 captions");
 	doc_free(d);
 
@@ -441,12 +390,12 @@ test_robust(void)
 	big = malloc(n);
 	for (i = 0; i < n; i++)
 		big[i] = "ab# \xe3\x80\x82"[i % 7];
-	d = model(big, n);
+	d = doc_check_model(big, n);
 	is_int(d->nblocks, 1, "a 5 MB line is one block");
 	doc_free(d);
 	for (i = 0; i < n; i++)
 		big[i] = i % 3 == 2 ? '\n' : "#-1"[i % 3];
-	d = model(big, n);
+	d = doc_check_model(big, n);
 	ok(d->nblocks > 0, "a million tiny lines give a model");
 	is_int(doc_block_at(d, n + 1), d->nblocks, "past the last block");
 	doc_free(d);
@@ -458,7 +407,7 @@ test_robust(void)
 	memset(big + n, ' ', 70000);
 	n += 70000;
 	n += (size_t)sprintf(big + n, "Heading\n\n正文。\n");
-	d = model(big, n);
+	d = doc_check_model(big, n);
 	for (i = 0; i < d->nsections; i++)
 		if (d->sections[i].title[0] == '\0')
 			break;
@@ -673,6 +622,6 @@ main(void)
 	test_robust();
 	test_encodings();
 	test_split();
-	buffer_free(cur_buf);
+	doc_check_done();
 	return done_testing();
 }

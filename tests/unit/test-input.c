@@ -133,6 +133,84 @@ test_prompt(struct view *v)
 	view_history_free(&hist);
 }
 
+/* Types the UTF-8 string s a character at a time. */
+static void
+type_u8(struct input *in, struct view *v, const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	uint32_t c;
+
+	while (i < n) {
+		i += (size_t)util_u8_next(s + i, n - i, &c);
+		input_prompt_key(in, v, c, 10);
+	}
+}
+
+static void
+test_variants(void)
+{
+	static const char tw[] = "前言。\n\n在台灣出版的書。\n";
+	struct view_history hist = { NULL, 0, NULL };
+	struct buffer *b;
+	struct doc *d;
+	struct view *v;
+	struct input in;
+	char *err = NULL;
+
+	b = buffer_from_mem(tw, sizeof tw - 1, NULL, &err);
+	d = doc_new(b);
+	v = view_new(d, NULL, 40, 3, 1);
+	input_init(&in, &hist, NULL);
+	input_open_prompt(&in, v, INPUT_SEARCH, 0);
+	ok(!in.novariants, "a search folds variants by default");
+	type_u8(&in, v, "台湾");
+	ok(view_have_match(v) && in.prompt_err == NULL,
+	    "... so 台湾 finds 台灣");
+	input_prompt_key(&in, v, CMD_CTRL('t'), 10);
+	ok(in.novariants, "Ctrl-T turns variants off");
+	ok(!view_have_match(v) && in.prompt_err != NULL &&
+	    strcmp(in.prompt_err, "not found") == 0,
+	    "... and 台湾 no longer finds 台灣");
+	input_prompt_key(&in, v, CMD_CTRL('t'), 10);
+	ok(!in.novariants && view_have_match(v), "Ctrl-T again turns them on");
+	input_prompt_key(&in, v, CMD_CTRL('t'), 10);
+	input_prompt_key(&in, v, '\r', 10);
+	ok(hist.n == 1 && hist.flags[0] == VIEW_SEARCH_NOVARIANTS,
+	    "the history keeps the search without variants");
+
+	input_open_prompt(&in, v, INPUT_SEARCH, 0);
+	ok(!in.novariants, "the next search starts with variants again");
+	input_prompt_key(&in, v, CMD_KEY_UP, 10);
+	ok(in.novariants && strcmp(in.line.s, "台湾") == 0,
+	    "Up recalls the pattern without variants");
+	input_prompt_key(&in, v, CMD_KEY_DOWN, 10);
+	ok(!in.novariants, "Down to the empty line: the default again");
+	type_u8(&in, v, "出版");
+	input_prompt_key(&in, v, CMD_ESC, 10);
+	ok(view_searching(v) && strcmp(view_pattern(v), "台湾") == 0 &&
+	    view_search_step(v, 0, 1) < 0,
+	    "Esc puts back the last search, still without variants");
+
+	input_set_novariants(&in, 1);
+	input_open_prompt(&in, v, INPUT_SEARCH, 0);
+	ok(in.novariants, "--no-variants: a search starts without them");
+	type_u8(&in, v, "台湾");
+	ok(!view_have_match(v), "... and 台湾 does not find 台灣");
+	input_prompt_key(&in, v, CMD_CTRL('t'), 10);
+	ok(!in.novariants && view_have_match(v), "... until Ctrl-T");
+	input_prompt_key(&in, v, CMD_ESC, 10);
+
+	input_open_prompt(&in, v, INPUT_FILTER, 0);
+	input_prompt_key(&in, v, CMD_CTRL('t'), 10);
+	ok(in.novariants, "Ctrl-T does nothing in a filter's prompt");
+	input_prompt_key(&in, v, CMD_ESC, 10);
+	input_free(&in);
+	view_history_free(&hist);
+	view_free(v);
+	doc_free(d);
+	buffer_free(b);
+}
+
 int
 main(void)
 {
@@ -147,6 +225,7 @@ main(void)
 	test_count();
 	test_marks(v);
 	test_prompt(v);
+	test_variants();
 	view_free(v);
 	doc_free(d);
 	buffer_free(b);

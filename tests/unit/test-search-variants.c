@@ -13,41 +13,16 @@
 #include "juan/search.h"
 #include "juan/util.h"
 #include "search-int.h"
+#include "search-check.h"
 #include "tap.h"
 
-/*
- * The matches of pat in text, without overlap, as the matched substrings
- * joined by '|' ("" when none; "!" + message for a bad pattern), valid
- * until the next call.
- */
+/* The matches of pat in text (search_check_all). */
 static const char *
 all(const char *pat, const char *text, int regex, int novariants)
 {
-	static struct sbuf b;
 	struct search_opts o = { regex, 0, novariants };
-	struct search *s;
-	char *err = NULL;
-	size_t len = strlen(text), from = 0, a, z;
-	int n = 0;
 
-	sbuf_reset(&b);
-	sbuf_add(&b, "", 0);
-	s = search_new(pat, &o, &err);
-	if (s == NULL) {
-		sbuf_printf(&b, "!%s", err);
-		free(err);
-		return b.s;
-	}
-	while (from <= len && search_next(s, text, len, from, &a, &z)) {
-		if (n++ > 0)
-			sbuf_addc(&b, '|');
-		sbuf_add(&b, text + a, z - a);
-		from = search_after(text, len, a, z);
-		if (n > 1000)
-			break;
-	}
-	search_free(s);
-	return b.s;
+	return search_check_all(pat, text, &o);
 }
 
 static const struct {

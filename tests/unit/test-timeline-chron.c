@@ -24,14 +24,9 @@
 #include "lex.h"
 #include "timeline-int.h"
 #include "tap.h"
+#include "tl-check.h"
 
-struct row {
-	int doc_year;		/* document date's year, 0 for none */
-	const char *text;
-	const char *want;
-};
-
-static const struct row rows[] = {
+static const struct tl_check_row rows[] = {
 	/* Lunar dates in the anchor's lunar year. */
 	{ 0, "2020年腊月廿五，全村扫尘。", "2021-02-06 absolute lunar" },
 	{ 0, "1949年\n\n腊月廿五，全村扫尘。",
@@ -123,34 +118,6 @@ static const struct row rows[] = {
 	{ 0, "公元元年，平帝在位。", "0001 absolute" },
 	{ 0, "他在民国时期出生。", "" },
 };
-
-/* Renders the timeline of text as "VALUE KIND[:MOD][ lunar]; ...". */
-static char *
-render(const char *text, int doc_year)
-{
-	struct buffer *b;
-	struct doc *d;
-	struct timeline *t;
-	struct sbuf out = SBUF_INIT;
-	size_t i;
-
-	b = buffer_from_mem(text, strlen(text), NULL, NULL);
-	d = doc_new(b);
-	d->date.year = doc_year;
-	t = timeline_new(d);
-	for (i = 0; i < t->n; i++) {
-		const struct tl_entry *e = &t->entries[i];
-		const char *mod = timeline_mod_name(e->mod);
-
-		sbuf_printf(&out, "%s%s %s%s%s%s", i ? "; " : "", e->value,
-		    timeline_kind_name(e->kind), mod ? ":" : "",
-		    mod ? mod : "", e->lunar ? " lunar" : "");
-	}
-	timeline_free(t);
-	doc_free(d);
-	buffer_free(b);
-	return sbuf_take(&out);
-}
 
 /* The table's invariants, year by year. */
 static void
@@ -265,7 +232,7 @@ main(void)
 	char *got;
 
 	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		got = render(rows[i].text, rows[i].doc_year);
+		got = tl_check_render(rows[i].text, rows[i].doc_year, 1);
 		is_str(got, rows[i].want, "%s", rows[i].text);
 		free(got);
 	}

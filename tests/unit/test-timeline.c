@@ -17,14 +17,9 @@
 #include "juan/timeline.h"
 #include "juan/util.h"
 #include "tap.h"
+#include "tl-check.h"
 
-struct row {
-	int doc_year;		/* document date's year, 0 for none */
-	const char *text;
-	const char *want;
-};
-
-static const struct row rows[] = {
+static const struct tl_check_row rows[] = {
 	/* Issue 14: ranges through a year's end, two days with one 日. */
 	{ 0, "2019年12月，展览筹备。从12月16日到1月1日，展览开放。",
 	    "2019-12 absolute; 2019-12-16/2020-01-01 range" },
@@ -440,34 +435,6 @@ static const struct row rows[] = {
 	{ 0, "他们是同年级的学生。", "" },
 };
 
-/* Renders the timeline of text as "VALUE KIND[:MOD]; ...". */
-static char *
-render(const char *text, int doc_year)
-{
-	struct buffer *b;
-	struct doc *d;
-	struct timeline *t;
-	struct sbuf out = SBUF_INIT;
-	char *err = NULL;
-	size_t i;
-
-	b = buffer_from_mem(text, strlen(text), NULL, &err);
-	d = doc_new(b);
-	d->date.year = doc_year;
-	t = timeline_new(d);
-	for (i = 0; i < t->n; i++) {
-		const char *mod = timeline_mod_name(t->entries[i].mod);
-
-		sbuf_printf(&out, "%s%s %s%s%s", i ? "; " : "",
-		    t->entries[i].value, timeline_kind_name(t->entries[i].kind),
-		    mod ? ":" : "", mod ? mod : "");
-	}
-	timeline_free(t);
-	doc_free(d);
-	buffer_free(b);
-	return sbuf_take(&out);
-}
-
 /* The expression's text, its event and its line, for a few rows. */
 static void
 test_fields(void)
@@ -657,7 +624,7 @@ main(void)
 	char *got;
 
 	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		got = render(rows[i].text, rows[i].doc_year);
+		got = tl_check_render(rows[i].text, rows[i].doc_year, 0);
 		is_str(got, rows[i].want, "%s", rows[i].text);
 		free(got);
 	}

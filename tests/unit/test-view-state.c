@@ -142,11 +142,23 @@ test_positions(void)
 	free(text);
 }
 
+/* Writes s as the history file p. */
+static void
+history_file(const char *p, const char *s)
+{
+	FILE *fp = fopen(p, "w");
+
+	if (fp == NULL)
+		return;
+	fputs(s, fp);
+	fclose(fp);
+}
+
 static void
 test_history(void)
 {
 	struct view_history h = { NULL, 0, NULL }, h2 = { NULL, 0, NULL };
-	char *warn = NULL, *p;
+	char *warn = NULL, *p, line[64];
 	struct stat st;
 	FILE *fp;
 
@@ -156,12 +168,12 @@ test_history(void)
 	view_history_add(&h, state, "\\r[0-9]+", 1);
 	view_history_load(&h2, state, &warn);
 	is_int(h2.n, 3, "the history is read back");
-	ok(h2.n == 3 && h2.regex[2] && !h2.regex[0] && !h2.regex[1] &&
+	ok(h2.n == 3 && h2.flags[2] == VIEW_SEARCH_REGEX && !h2.flags[0] && !h2.flags[1] &&
 	    strcmp(h2.items[2], "\\r[0-9]+") == 0,
 	    "a regular expression comes back as one");
 	view_history_add(&h, state, "\\r[0-9]+", 0);
 	view_history_load(&h2, state, &warn);
-	ok(h2.n == 3 && !h2.regex[2] && strcmp(h2.items[2], "\\r[0-9]+") ==
+	ok(h2.n == 3 && !h2.flags[2] && strcmp(h2.items[2], "\\r[0-9]+") ==
 	    0, "... and the same pattern searched literally, as a literal");
 	is_str(h2.n == 3 ? h2.items[0] : NULL, "two\nlines \\ slash",
 	    "newlines and backslashes survive");
@@ -170,6 +182,47 @@ test_history(void)
 	p = xasprintf("%s/history", state);
 	ok(stat(p, &st) == 0 && (st.st_mode & 0777) == 0600,
 	    "the history file has mode 0600");
+	view_history_add(&h, state, "台湾", VIEW_SEARCH_NOVARIANTS);
+	view_history_add(&h, state, "台.", VIEW_SEARCH_REGEX |
+	    VIEW_SEARCH_NOVARIANTS);
+	view_history_load(&h2, state, &warn);
+	ok(h2.n == 5 && h2.flags[3] == VIEW_SEARCH_NOVARIANTS &&
+	    h2.flags[4] == (VIEW_SEARCH_REGEX | VIEW_SEARCH_NOVARIANTS) &&
+	    strcmp(h2.items[3], "台湾") == 0 && strcmp(h2.items[4], "台.") ==
+	    0, "a search without variants comes back as one, regex or not");
+	fp = fopen(p, "r");
+	ok(fp != NULL && fgets(line, sizeof line, fp) != NULL &&
+	    strcmp(line, "juan-history 3\n") == 0,
+	    "the history is written as version 3");
+	if (fp != NULL)
+		fclose(fp);
+	history_file(p, "juan-history 2\n\\r[0-9]\n");
+	view_history_load(&h2, state, &warn);
+	ok(h2.n == 1 && warn == NULL, "version 2 is read (%s)",
+	    warn != NULL ? warn : "no warning");
+	ok(h2.n == 1 && h2.flags[0] == VIEW_SEARCH_REGEX &&
+	    strcmp(h2.items[0], "[0-9]") == 0,
+	    "... its regular expressions as ones");
+	history_file(p, "juan-history 2\nplain\n\\v\n");
+	view_history_load(&h2, state, &warn);
+	ok(h2.n == 0 && warn != NULL, "... and \\v, which it did not have, "
+	    "is no flag there but a corrupt line");
+	free(warn);
+	warn = NULL;
+	history_file(p, "juan-history 1\n\\rplain\n");
+	view_history_load(&h2, state, &warn);
+	ok(h2.n == 0 && warn != NULL, "version 1 had no flags either");
+	free(warn);
+	warn = NULL;
+	history_file(p, "juan-history 1\none\ntwo\n");
+	view_history_load(&h2, state, &warn);
+	ok(h2.n == 2 && warn == NULL && !h2.flags[0] && !h2.flags[1] &&
+	    strcmp(h2.items[1], "two") == 0, "version 1 is read");
+	history_file(p, "juan-history 4\none\n");
+	view_history_load(&h2, state, &warn);
+	ok(h2.n == 0 && warn != NULL, "a later version is not guessed at");
+	free(warn);
+	warn = NULL;
 	fp = fopen(p, "w");
 	fputs("not a history\n", fp);
 	fclose(fp);
