@@ -81,7 +81,7 @@ keys h
 wait_for 'juan - 按键'
 help=$(screen)
 for want in '滚动一行（5j：五行）' '收窄 / 加宽 / 隐藏侧栏；  w  正文宽度' \
-    '输入时：Up Down 翻历史，^R 正则表达式' '按任意键继续。'; do
+    '输入时：Up Down 翻历史，^R 正则，^T 繁简' '按任意键继续。'; do
 	printf '%s\n' "$help" | grep -qF -- "$want"
 	ok $? "the help box is translated: $want"
 done
