@@ -284,9 +284,14 @@ wait_for 'juan-exit=0'
 # --- 8. A pipe still being read: what has arrived is shown, as less
 # shows it, with "reading" and the bytes in the status line, and the
 # rest comes when the writer closes.
+# The writer holds the pipe open until the test says so (a file appears,
+# at most 60 s), so that a slow machine cannot close it before the checks.
+printf '%s\n' 'cat "$1"; w=0' \
+    'while [ ! -e "$2" ] && [ $w -lt 600 ]; do sleep 0.1; w=$((w + 1)); done' \
+    'shift 2; for l; do printf "%s\n" "$l"; done' >"$tdir/gated.sh"
 shell 80 24
-keys "clear; (cat $doc; sleep 8) | $JUAN; echo juan-exit=\$?" Enter
-wait_for '第1章第1段' 40
+keys "clear; sh $tdir/gated.sh $doc $tdir/go1 | $JUAN; echo juan-exit=\$?" Enter
+wait_for '第1章第1段' 100
 ok $? "the text of a pipe shows before the writer closes"
 wait_for 'reading '
 status_row | grep -q 'reading [0-9]* KiB$'
@@ -302,6 +307,7 @@ wait_gone 'Reading standard input'
 settle
 screen | grep -q 'Reading the whole text'
 ok $((! $?)) "j does not wait for the whole text"
+touch "$tdir/go1"
 wait_for '%' 150
 status_row | grep -q '[0-9]%$'
 ok $? "at the end the percent comes: $(status_row)"
@@ -309,10 +315,9 @@ keys q
 wait_for 'juan-exit=0' 100
 # A slow writer whose first lines have no heading (a script, so that the
 # command line does not hold the text looked for).
-printf '%s\n' "printf 'first lines of a %s\\nand a second\\n' slow" \
-    'sleep 5' "printf 'more lines at the %s\\n' end" >"$tdir/slow.sh"
+printf 'first lines of a %s\nand a second\n' slow >"$tdir/slow-first"
 shell 80 24
-keys "clear; sh $tdir/slow.sh | $JUAN; echo juan-exit=\$?" Enter
+keys "clear; sh $tdir/gated.sh $tdir/slow-first $tdir/go2 'more lines at the'' end' | $JUAN; echo juan-exit=\$?" Enter
 wait_for 'first lines of a slow' 30
 ok $? "a slow writer: its first lines show at once"
 screen | grep -q 'more lines at the end'
@@ -321,6 +326,7 @@ screen | grep -q '(reading...)'
 ok $? "... the outline says it is reading"
 status_row | grep -q 'reading [0-9]* B$'
 ok $? "... and so does the status line: $(status_row)"
+touch "$tdir/go2"
 wait_for 'more lines at the end' 100
 ok $? "... then the rest comes"
 wait_for '100%' 30
