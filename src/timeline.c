@@ -417,7 +417,8 @@ enter_block(struct scan *sc, size_t i)
 	return 1;
 }
 
-static size_t sentence_end(const char *, size_t, size_t, size_t);
+static inline size_t sentence_end(const char *, size_t, size_t,
+    size_t);
 
 /* Are a and b (a < b) in one sentence of the current block? */
 static int
@@ -701,19 +702,29 @@ scan(struct scan *sc)
 	blocks_done(sc, 1);
 }
 
-/* Is s[k] the start of a sentence terminator?  Returns its length. */
-static size_t
+/*
+ * Is s[k] the start of a sentence terminator?  Returns its length.  Most
+ * bytes start none: the four CJK ones begin with 0xe3 (。) or 0xef (！？；),
+ * the ASCII ones are themselves, and only those go on to the comparisons
+ * (inline here, as the callers run it at every byte of a sentence).
+ */
+static size_t sentence_end_at(const char *, size_t, size_t, size_t);
+
+static inline size_t
 sentence_end(const char *s, size_t lo, size_t k, size_t hi)
 {
 	unsigned char ch = (unsigned char)s[k];
 
-	/*
-	 * Most bytes start no terminator: the four CJK ones begin with
-	 * 0xe3 (。) or 0xef (！？；), the ASCII ones are themselves.
-	 */
 	if (ch != 0xe3 && ch != 0xef && ch != '!' && ch != '?' &&
 	    ch != ';' && ch != '.')
 		return 0;
+	return sentence_end_at(s, lo, k, hi);
+}
+
+/* sentence_end() past its first test. */
+static size_t
+sentence_end_at(const char *s, size_t lo, size_t k, size_t hi)
+{
 	if (LEX_AT(s, hi, k, "。") || LEX_AT(s, hi, k, "！") ||
 	    LEX_AT(s, hi, k, "？") || LEX_AT(s, hi, k, "；"))
 		return 3;
