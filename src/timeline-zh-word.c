@@ -202,15 +202,23 @@ timeline_zh_decade_mod(const struct tl_ctx *x, size_t *kp)
 int
 timeline_zh_counts(const struct tl_ctx *x, size_t i)
 {
-	static const char *const words[] = { "近", "长达", "历经", "超过",
-	    "逾", "经过", "整整", "上下", "持续了", "历时", "用了", "花了",
-	    "延续了", "存在了", "相隔", "相距", "距今", NULL };
+	/* The lengths are the literals' own: this runs at every year. */
+#define W(lit) { lit, sizeof lit - 1 }
+	static const struct {
+		const char *w;
+		size_t len;
+	} words[] = { W("近"), W("长达"), W("历经"), W("超过"), W("逾"),
+	    W("经过"), W("整整"), W("上下"), W("持续了"), W("历时"),
+	    W("用了"), W("花了"), W("延续了"), W("存在了"), W("相隔"),
+	    W("相距"), W("距今") };
+#undef W
 	size_t w, len;
 
-	for (w = 0; words[w] != NULL; w++) {
-		len = strlen(words[w]);
-		if (i >= x->boff + len && x->s[i - 1] == words[w][len - 1] &&
-		    memcmp(x->s + i - len, words[w], len) == 0)
+	for (w = 0; w < sizeof words / sizeof words[0]; w++) {
+		len = words[w].len;
+		if (i >= x->boff + len &&
+		    x->s[i - 1] == words[w].w[len - 1] &&
+		    memcmp(x->s + i - len, words[w].w, len) == 0)
 			return 1;
 	}
 	return 0;

@@ -343,6 +343,14 @@ en_word(const unsigned char *s, size_t i, size_t n, size_t *len)
  * whose events are still to be cut, and the dates that resolve relative
  * expressions.
  */
+/* Where citation() has counted to in a block, and what it found. */
+struct tl_open {
+	size_t boff;		/* the block counted */
+	size_t k;		/* bytes before k are counted */
+	int depth;		/* 《 not yet closed */
+	int bracket;		/* a [ open on this line */
+};
+
 struct scan {
 	struct timeline *t;
 	size_t cap;		/* entries allocated */
@@ -363,6 +371,7 @@ struct scan {
 	size_t line_hint;	/* the line of the latest entry, or 1 */
 	struct tl_sink *sink;	/* where finished blocks' entries go, or
 				   NULL to keep them all in t */
+	struct tl_open cit;	/* citation()'s count of open 《 and [ */
 };
 
 /*
@@ -408,7 +417,8 @@ enter_block(struct scan *sc, size_t i)
 	return 1;
 }
 
-static size_t sentence_end(const char *, size_t, size_t, size_t);
+static inline size_t sentence_end(const char *, size_t, size_t,
+    size_t);
 
 /* Are a and b (a < b) in one sentence of the current block? */
 static int
@@ -424,31 +434,56 @@ same_sentence(const struct scan *sc, size_t a, size_t b)
 	return 1;
 }
 
+/* Counts byte k of the block (a 《 or 》 only if it ends by off). */
+static void
+citation_byte(struct tl_open *o, const char *s, size_t k, size_t off)
+{
+	if (LEX_AT(s, off, k, "《"))
+		o->depth++;
+	else if (LEX_AT(s, off, k, "》") && o->depth > 0)
+		o->depth--;
+	else if (s[k] == '[')
+		o->bracket = 1;
+	else if (s[k] == ']' || s[k] == '\n')
+		o->bracket = 0;
+}
+
 /*
  * Is [off, end) inside a title in 《》 (a book, an article, a law) or the
  * text of a Markdown link ([...](...))?  Then it dates the work named,
  * not the story.  Only the current block is looked at.
+ *
+ * The 《 and [ still open before off are counted forward from the block's
+ * start.  Each byte's part in the count depends only on that byte and the
+ * two after it (a 《 or 》 is three bytes, whose last two are continuation
+ * bytes that start nothing), so the count up to off - 2 holds for every
+ * later off in the block: it is kept in sc->cit, and only the last two
+ * bytes are counted again for each expression.  An expression before the
+ * kept position (none, as they come in order) counts from the start.
  */
 static int
-citation(const struct tl_ctx *x, size_t off, size_t end)
+citation(struct scan *sc, size_t off, size_t end)
 {
+	const struct tl_ctx *x = &sc->x;
 	const char *s = x->s;
-	size_t k;
-	int depth = 0, bracket = 0;
+	struct tl_open *o = &sc->cit, t;
+	size_t k, stop = off >= x->boff + 2 ? off - 2 : x->boff;
 
-	for (k = x->boff; k < off; k++) {
-		if (LEX_AT(s, off, k, "《"))
-			depth++;
-		else if (LEX_AT(s, off, k, "》") && depth > 0)
-			depth--;
-		else if (s[k] == '[')
-			bracket = 1;
-		else if (s[k] == ']' || s[k] == '\n')
-			bracket = 0;
+	if (o->boff != x->boff || o->k > stop) {
+		o->boff = x->boff;
+		o->k = x->boff;
+		o->depth = 0;
+		o->bracket = 0;
 	}
-	if (depth > 0)
+	for (k = o->k; k < stop; k++)
+		citation_byte(o, s, k, off);
+	o->k = stop;
+	t = *o;
+	for (k = stop; k < off; k++)
+		citation_byte(&t, s, k, off);
+	if (t.depth > 0)
 		return 1;
-	if (!bracket)
+	if (!t.bracket)
 		return 0;
 	for (k = end; k + 1 < x->bend && s[k] != '\n' && s[k] != '['; k++)
 		if (s[k] == ']')
@@ -569,7 +604,7 @@ take(struct scan *sc, struct tl_cand *c)
 	if (c->mod == TL_MOD_NONE && c->kind != TL_RANGE &&
 	    c->kind != TL_TARGET)
 		c->mod = timeline_zh_since(&sc->x, c->off, &c->end);
-	c->citation = citation(&sc->x, c->off, c->end);
+	c->citation = citation(sc, c->off, c->end);
 	add_entry(sc->t, &sc->cap, sc->sink != NULL ? NULL : &sc->line_hint,
 	    sc->d, sc->bi, c, &r, tod);
 	/*
@@ -667,9 +702,28 @@ scan(struct scan *sc)
 	blocks_done(sc, 1);
 }
 
-/* Is s[k] the start of a sentence terminator?  Returns its length. */
-static size_t
+/*
+ * Is s[k] the start of a sentence terminator?  Returns its length.  Most
+ * bytes start none: the four CJK ones begin with 0xe3 (。) or 0xef (！？；),
+ * the ASCII ones are themselves, and only those go on to the comparisons
+ * (inline here, as the callers run it at every byte of a sentence).
+ */
+static size_t sentence_end_at(const char *, size_t, size_t, size_t);
+
+static inline size_t
 sentence_end(const char *s, size_t lo, size_t k, size_t hi)
+{
+	unsigned char ch = (unsigned char)s[k];
+
+	if (ch != 0xe3 && ch != 0xef && ch != '!' && ch != '?' &&
+	    ch != ';' && ch != '.')
+		return 0;
+	return sentence_end_at(s, lo, k, hi);
+}
+
+/* sentence_end() past its first test. */
+static size_t
+sentence_end_at(const char *s, size_t lo, size_t k, size_t hi)
 {
 	if (LEX_AT(s, hi, k, "。") || LEX_AT(s, hi, k, "！") ||
 	    LEX_AT(s, hi, k, "？") || LEX_AT(s, hi, k, "；"))
@@ -715,6 +769,28 @@ trim_front(const char *s, size_t k, size_t hi)
 		else
 			return k;
 	}
+}
+
+/*
+ * Is s[k] a well-formed three-byte character of a block known to be two
+ * columns wide and hold no combining mark: the unified ideographs, the
+ * CJK punctuation before its combining tone marks (U+3000-U+3029), and
+ * the fullwidth forms (U+FF01-U+FF60)?  Such a sequence is never overlong
+ * nor a surrogate, so this is what uc_width would say, without the call.
+ */
+static int
+wide3(const char *s, size_t k, size_t hi)
+{
+	const unsigned char *u = (const unsigned char *)s + k;
+	uint32_t c;
+
+	if (u[0] < 0xe0 || u[0] >= 0xf0 || k + 2 >= hi ||
+	    (u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
+		return 0;
+	c = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+	    (uint32_t)(u[2] & 0x3f);
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) ||
+	    (c >= 0xff01 && c <= 0xff60);
 }
 
 void
@@ -798,6 +874,9 @@ timeline_make_event(struct timeline *t, size_t i, const struct doc *d)
 		if (ch < 0x80) {
 			l = 1;
 			w = 1;
+		} else if (wide3(s, k, hi)) {
+			l = 3;
+			w = 2;
 		} else {
 			l = (size_t)util_u8_next(s + k, hi - k, &c);
 			w = c >= 0x4e00 && c <= 0x9fff ? 2 :

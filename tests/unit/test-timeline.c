@@ -617,6 +617,56 @@ test_robust(void)
 	sbuf_free(&s);
 }
 
+/*
+ * Many titles, links and plain dates in one block: citation() counts the
+ * open 《 and [ forward through the block rather than from its start at
+ * each date, and each date must still be told a citation or not.  A 《
+ * right before the date and a 》 right after it are the edges of that
+ * count.
+ */
+static void
+test_citations_one_block(void)
+{
+	struct sbuf s = SBUF_INIT;
+	struct buffer *b;
+	struct doc *d;
+	struct timeline *t;
+	int p, bad = 0;
+
+	for (p = 0; p < 300; p++)
+		switch (p % 4) {
+		case 0:
+			sbuf_printf(&s, "《%d年%d月》出版。", 1900 + p,
+			    1 + p % 12);
+			break;
+		case 1:
+			sbuf_printf(&s, "%d年%d月，开工。", 1900 + p,
+			    1 + p % 12);
+			break;
+		case 2:
+			sbuf_printf(&s, "见[%d年%d月](u)。", 1900 + p,
+			    1 + p % 12);
+			break;
+		default:
+			sbuf_printf(&s, "据《报告》，%d年%d月完工。",
+			    1900 + p, 1 + p % 12);
+			break;
+		}
+	sbuf_adds(&s, "\n");
+	b = buffer_from_mem(s.s, s.len, NULL, NULL);
+	d = doc_new(b);
+	t = timeline_new(d);
+	is_int(t->n, 300, "citations in one block: one entry a sentence");
+	for (p = 0; p < 300 && (size_t)p < t->n; p++)
+		if (t->entries[p].citation != (p % 4 == 0 || p % 4 == 2))
+			bad++;
+	is_int(bad, 0, "citations in one block: each told apart");
+	timeline_free(t);
+	doc_free(d);
+	buffer_free(b);
+	sbuf_free(&s);
+}
+
 int
 main(void)
 {
@@ -633,5 +683,6 @@ main(void)
 	test_long_event();
 	test_event_rest();
 	test_robust();
+	test_citations_one_block();
 	return done_testing();
 }
