@@ -91,7 +91,7 @@ const struct command_row command_rows[] = {
 	{ CMD_MATCH_PREV, { 'N' }, CMD_F_COUNT | CMD_F_WHOLE | CMD_F_JUMP,
 	    "N", NULL, NULL },
 	{ CMD_FILTER, { '/' }, CMD_F_PANE | CMD_F_WHOLE, "/",
-	    "/ in the pane", N_("filter it; Esc clears") },
+	    "/", N_("in the side pane: filter it; Esc clears") },
 	{ CMD_FILTER_CLEAR, { CMD_ESC }, CMD_F_PANE, "Esc", NULL, NULL },
 	{ CMD_UNHIGHLIGHT, { CMD_ESC }, 0, "", NULL, NULL },
 	{ CMD_PANE_NARROW, { '<' }, 0, "<", "< > \\  w",
