@@ -216,8 +216,8 @@ doc_section_at(const struct doc *d, size_t off)
 	return (ssize_t)lo - 1;
 }
 
-int
-doc_injected_at(const struct doc *d, size_t off)
+size_t
+doc_injected_first(const struct doc *d, size_t off)
 {
 	size_t lo = 0, hi = d->ninjected, mid;
 
@@ -228,7 +228,15 @@ doc_injected_at(const struct doc *d, size_t off)
 		else
 			hi = mid;
 	}
-	return lo < d->ninjected && d->injected[lo].off <= off;
+	return lo;
+}
+
+int
+doc_injected_at(const struct doc *d, size_t off)
+{
+	size_t i = doc_injected_first(d, off);
+
+	return i < d->ninjected && d->injected[i].off <= off;
 }
 
 size_t

@@ -50,20 +50,13 @@ in_ranges(const struct ranges *rs, size_t *i, size_t off)
 
 /*
  * Adds the ranges of d->injected (sorted, disjoint) that meet [off, end):
- * found by bisection, then walked.
+ * the first found by doc_injected_first(), then walked.
  */
 static void
 injected_add(const struct doc *d, size_t off, size_t end, struct ranges *rs)
 {
-	size_t lo = 0, hi = d->ninjected, mid;
+	size_t lo = doc_injected_first(d, off);
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (d->injected[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (; lo < d->ninjected && d->injected[lo].off < end; lo++)
 		ranges_add(rs, d->injected[lo].off, d->injected[lo].end);
 }

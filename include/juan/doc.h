@@ -212,6 +212,12 @@ size_t doc_block_line(const struct doc *d, size_t i);
 int doc_injected_at(const struct doc *d, size_t off);
 
 /*
+ * The index in d->injected of the first name that ends after off
+ * (d->ninjected when none does), by bisection.
+ */
+size_t doc_injected_first(const struct doc *d, size_t off);
+
+/*
  * The bytes of d->hidden before off (off itself not counted), and the
  * inverse: the offset of the first byte shown after shown_off bytes shown.
  * The position in percent counts shown bytes only.
