@@ -19,6 +19,11 @@
  * disposition found when the handler was installed is put back and the
  * fault happens again under it (or the signal is raised again when it
  * was sent rather than caused).
+ *
+ * buffer_release() gives pages of a mapping back (MADV_DONTNEED): they
+ * were never written, so the next read maps the file's page again from
+ * the kernel's cache, and a pass over a large file holds only the pages
+ * it has not yet released rather than the whole file.
  */
 #include "config.h"
 
@@ -195,4 +200,43 @@ buffer_map_free(struct buffer_map *m)
 	}
 	munmap(m->addr, m->span);
 	free(m);
+}
+
+void
+buffer_map_release(const struct buffer_map *m, size_t off, size_t end)
+{
+	uintptr_t lo, hi;
+
+	if (m == NULL || end > m->len || off >= end)
+		return;
+	lo = ((uintptr_t)m->addr + off + page_size - 1) & ~(page_size - 1);
+	hi = ((uintptr_t)m->addr + end) & ~(page_size - 1);
+	/*
+	 * The pages are the file's, private and never written (or the zero
+	 * pages put over a truncated file's end, which read as zeros again):
+	 * dropping them loses nothing.
+	 */
+	if (hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
+void
+buffer_release(const struct buffer *b, size_t off, size_t end)
+{
+	const struct buffer_map *m = b->priv;
+	size_t at;
+
+	if (!b->mapped || end > b->len || off >= end)
+		return;
+	at = (size_t)(b->data - m->addr);
+	buffer_map_release(m, at + off, at + end);
+}
+
+void
+buffer_release_behind(const struct buffer *b, size_t *rel, size_t off)
+{
+	if (off < *rel || off - *rel < 2 * BUFFER_RELEASE_STEP)
+		return;
+	buffer_release(b, *rel, off - BUFFER_RELEASE_STEP);
+	*rel = off - BUFFER_RELEASE_STEP;
 }

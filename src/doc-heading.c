@@ -268,7 +268,7 @@ doc_heading_sections(struct build *b)
 	const struct buffer *buf = d->buf;
 	struct section *s;
 	ssize_t open[MAX_LEVEL + 1];
-	size_t i, n = 0, line = 1, off, end, bytes = 0;
+	size_t i, n = 0, line = 1, off, end, bytes = 0, rel = 0;
 	char *w;
 	int lv, m;
 
@@ -295,6 +295,7 @@ doc_heading_sections(struct build *b)
 			continue;
 		if (d->nsections == n)
 			break;
+		buffer_release_behind(buf, &rel, k->off);
 		lv = k->level;
 		line = buffer_line_from(buf, k->off, line);
 		/* Close the open sections at this level and below. */

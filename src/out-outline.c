@@ -87,7 +87,7 @@ static void
 outline_text(const struct doc *d, struct sbuf *b, FILE *fp)
 {
 	const char *s;
-	size_t i, n, width = 1, w, max = 0;
+	size_t i, n, width = 1, w, max = 0, rel = 0;
 	int k;
 
 	if (title_text(d, &s, &n)) {
@@ -107,6 +107,7 @@ outline_text(const struct doc *d, struct sbuf *b, FILE *fp)
 		util_safe_add(b, s, n, 1);
 		sbuf_addc(b, '\n');
 		out_flush(b, fp, 0);
+		buffer_release_behind(d->buf, &rel, d->sections[i].off);
 	}
 }
 

@@ -43,6 +43,7 @@ struct tl_sink {
 	int threaded;		/* the scan runs in its own thread */
 	struct timeline *out;	/* the batch given to fn, and its events */
 	size_t line_hint;	/* the line of the latest entry used */
+	size_t rel;		/* the text is released up to here */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;	/* a batch was filled or emptied */
 	struct batch full[TL_SLOTS];	/* a ring of batches to use */
@@ -70,6 +71,8 @@ use_batch(struct tl_sink *k, struct batch *b)
 	for (i = 0; i < b->n; i++)
 		timeline_make_event(k->out, i, k->d);
 	k->fn(k->arg, k->out);
+	/* Behind the scan and the events both (see buffer_release). */
+	buffer_release_behind(k->d->buf, &k->rel, b->e[0].off);
 	timeline_events_reset(k->out);
 	k->out->entries = NULL;
 	k->out->n = 0;

@@ -135,6 +135,31 @@ void buffer_map_free(struct buffer_map *m);
 void buffer_map_signals(void);
 int buffer_map_truncated(void);
 void buffer_map_reset_truncated(void);	/* for tests */
+/* buffer_release for the bytes [off, end) of a mapping. */
+void buffer_map_release(const struct buffer_map *m, size_t off, size_t end);
+
+/*
+ * Gives back the pages that lie wholly inside data[off..end) of a mapped
+ * buffer (b->mapped) once a pass over them is done: they leave the
+ * process's memory but stay in the kernel's page cache, and the next read
+ * of any of them maps them in again, unchanged.  It is only a hint about
+ * memory and never changes what the text reads; a buffer that is not
+ * mapped (read or decoded into memory) is left as it is.  The passes over
+ * the whole text (the load's check, the model's first pass, --timeline's
+ * scan) call it behind themselves, so that the text of a large file is
+ * not all resident at once, as it is not for grep.
+ */
+void buffer_release(const struct buffer *b, size_t off, size_t end);
+
+/*
+ * For a pass that reads the text forward: once off (where the pass is) is
+ * two steps past *rel, releases the text from *rel to one step before off
+ * and moves *rel there.  Start with *rel at the pass's first byte.
+ */
+void buffer_release_behind(const struct buffer *b, size_t *rel, size_t off);
+
+/* The bytes released at a time, and kept behind the pass. */
+#define BUFFER_RELEASE_STEP ((size_t)8 << 20)
 
 /* Tells whether s[0..n) is valid UTF-8 (the loader's own fast check). */
 int buffer_utf8_valid(const char *s, size_t n);

@@ -1,7 +1,8 @@
 /*
  * test-buffer-map.c - unit tests of files mapped by the text buffer: which
  * files are mapped, the zero after the last byte, and a file truncated
- * under a mapping (its SIGBUS caught, the rest read as zeros, the flag).
+ * under a mapping (its SIGBUS caught, the rest read as zeros, the flag),
+ * and the pages given back behind the passes (buffer_release).
  * Under valgrind, resuming after the handler needs precise registers:
  * valgrind --vex-iropt-register-updates=allregs-at-mem-access (without
  * it valgrind resumes the access with stale registers and crashes).
@@ -160,6 +161,173 @@ test_truncated(void)
 	free(p);
 }
 
+/* Pages of files the process has resident, from /proc/self/statm. */
+static long
+file_pages(void)
+{
+	long size = 0, res = 0, shared = -1;
+	FILE *fp = fopen("/proc/self/statm", "r");
+
+	if (fp == NULL)
+		return -1;
+	if (fscanf(fp, "%ld %ld %ld", &size, &res, &shared) != 3)
+		shared = -1;
+	fclose(fp);
+	return shared;
+}
+
+/* Writes n bytes of unit repeated after a prefix, a newline every 300. */
+static char *
+make_units(const char *name, size_t n, const char *prefix, const char *unit,
+    size_t bad_at)
+{
+	char *path = xasprintf("%s/%s", dir, name), *s = xmalloc(n);
+	size_t i, k = strlen(prefix), u = strlen(unit), col = 0;
+	FILE *fp;
+
+	memcpy(s, prefix, k);
+	for (i = k; i + u < n; i += u, col += u) {
+		if (col >= 300) {
+			s[i] = '\n';
+			i -= u - 1;
+			col = 0;
+			continue;
+		}
+		memcpy(s + i, unit, u);
+	}
+	for (; i < n; i++)
+		s[i] = '\n';
+	if (bad_at < n)
+		s[bad_at] = (char)0xff;
+	fp = fopen(path, "wb");
+	fwrite(s, 1, n, fp);
+	fclose(fp);
+	free(s);
+	return path;
+}
+
+/* Sums the bytes of the text, touching every page. */
+static unsigned long
+sum(const struct buffer *b)
+{
+	unsigned long h = 0;
+	size_t i;
+
+	for (i = 0; i < b->len; i++)
+		h = h * 31 + (unsigned char)b->data[i];
+	return h;
+}
+
+/*
+ * The passes give the text's pages back behind them: after the load few
+ * of a mapped file's pages are resident, the text reads the same after
+ * buffer_release, and a buffer read into memory is left as it is.
+ */
+static void
+test_release(void)
+{
+	size_t n = (size_t)3 * BUFFER_RELEASE_STEP + 12345;
+	long pages = (long)(n / (size_t)sysconf(_SC_PAGESIZE)), before, after;
+	char *p = make("release.txt", n, "", 0);
+	struct buffer *b = load(p);
+	unsigned long h;
+
+	ok(b != NULL && b->mapped, "a file of several steps is mapped");
+	if (b == NULL || !b->mapped)
+		return;
+	before = file_pages();
+	ok(before >= 0 && before < pages / 2,
+	    "after the load most of its pages are given back (%ld of %ld)",
+	    before, pages);
+	h = sum(b);
+	ok(file_pages() - before > pages * 9 / 10,
+	    "reading it all maps them again");
+	buffer_release(b, 0, b->len);
+	after = file_pages();
+	ok(after <= before + pages / 20,
+	    "buffer_release gives them back (%ld)", after);
+	is_int(sum(b), h, "and the text reads the same");
+	before = after;
+	(void)sum(b);
+	after = file_pages();
+	buffer_release(b, BUFFER_RELEASE_STEP, 2 * BUFFER_RELEASE_STEP);
+	ok(after - file_pages() > (long)(BUFFER_RELEASE_STEP / 4096) * 9 / 10 &&
+	    after - file_pages() <= (long)(BUFFER_RELEASE_STEP / 4096) + 1,
+	    "a range gives back its own pages only");
+	is_int(sum(b), h, "which read the same again");
+	buffer_release(b, 5, 3);
+	buffer_release(b, 0, b->len + 1);
+	is_int(sum(b), h, "empty and out-of-range ranges are ignored");
+	buffer_free(b);
+	free(p);
+
+	p = make("release-crlf.txt", n, "", 1);
+	b = load(p);
+	ok(b != NULL && !b->mapped, "a file read into memory");
+	if (b != NULL) {
+		h = sum(b);
+		buffer_release(b, 0, b->len);
+		is_int(sum(b), h, "is left as it is by buffer_release");
+	}
+	buffer_free(b);
+	free(p);
+	(void)before;
+}
+
+/*
+ * The load checks a mapped file a piece of BUFFER_RELEASE_STEP bytes at a
+ * time: a character across a piece's end is still valid, and an invalid
+ * byte at or next to one is still found.
+ */
+static void
+test_pieces(void)
+{
+	static const struct {
+		const char *prefix, *unit;
+		int bad;	/* -1 none, else offset from the step */
+	} cases[] = {
+		{ "", "中", -1 }, { "a", "中", -1 }, { "ab", "中", -1 },
+		{ "", "😀", -1 }, { "a", "😀", -1 }, { "abc", "😀", -1 },
+		{ "a", "é", -1 }, { "", "中", 0 }, { "", "中", -2 },
+		{ "", "中", 1 }, { "a", "😀", 2 },
+	};
+	size_t n = 2 * BUFFER_RELEASE_STEP + 4096 * 3 + 7, i, nl, k, off;
+	struct buffer *b;
+	char *p, *raw;
+	FILE *fp;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		off = cases[i].bad == -1 ? n : (size_t)((long)BUFFER_RELEASE_STEP
+		    + cases[i].bad);
+		p = make_units("piece.txt", n, cases[i].prefix, cases[i].unit,
+		    off);
+		b = load(p);
+		if (b == NULL) {
+			ok(0, "case %zu loads", i);
+			free(p);
+			continue;
+		}
+		if (cases[i].bad == -1) {
+			raw = xmalloc(n);
+			fp = fopen(p, "rb");
+			k = fread(raw, 1, n, fp);
+			fclose(fp);
+			for (nl = 0, k = 0; k < n; k++)
+				nl += raw[k] == '\n';
+			ok(b->mapped && b->len == n && memcmp(b->data, raw, n)
+			    == 0 && b->nlines == nl, "case %zu (%s%s...): "
+			    "valid across the pieces, mapped, %zu lines", i,
+			    cases[i].prefix, cases[i].unit, nl);
+			free(raw);
+		} else {
+			ok(!b->mapped && b->invalid >= 1, "case %zu: an invalid "
+			    "byte at the step %+d is found", i, cases[i].bad);
+		}
+		buffer_free(b);
+		free(p);
+	}
+}
+
 /* A SIGBUS that is not a mapped file's still ends the program. */
 static void
 test_other_sigbus(void)
@@ -192,6 +360,8 @@ main(void)
 	test_not_mapped();
 	test_truncated();
 	test_other_sigbus();
+	test_release();
+	test_pieces();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
