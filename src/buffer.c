@@ -363,48 +363,18 @@ read_part(void *arg)
 	p->got = (ssize_t)n;
 }
 
-/*
- * The end of the piece of p that starts at k: BUFFER_RELEASE_STEP bytes
- * on, moved back to the start of a character (a piece that cut one would
- * read as invalid), or the part's end.
- */
-static size_t
-piece_end(const struct part *p, size_t k)
-{
-	size_t e, back;
-
-	if (p->n - k <= BUFFER_RELEASE_STEP)
-		return p->n;
-	e = k + BUFFER_RELEASE_STEP;
-	for (back = 0; back < 4; back++)
-		if (((unsigned char)p->s[e - back] & 0xc0) != 0x80)
-			return e - back;
-	return e;	/* no character starts there: invalid either way */
-}
-
-/*
- * Checks p's bytes a piece at a time, and gives a mapped file's pieces
- * back as soon as they are checked (see buffer_release), so that the
- * whole file is never resident at once.
- */
 static void
 check_part(void *arg)
 {
 	struct part *p = arg;
-	size_t k = 0, e;
-	const char *q, *end;
+	const char *q = p->s, *end = p->s + p->n;
 
-	p->valid = 1;
-	while (k < p->n && p->valid) {
-		e = piece_end(p, k);
-		p->valid = utf8_valid_prefix((const unsigned char *)p->s + k,
-		    e - k, &p->multi) == e - k;
-		p->cr |= memchr(p->s + k, '\r', e - k) != NULL;
-		for (q = p->s + k, end = p->s + e;
-		    (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
-			p->nl++;
-		buffer_map_release(p->map, p->map_at + k, p->map_at + e);
-		k = e;
+	p->valid = utf8_valid_prefix((const unsigned char *)p->s, p->n,
+	    &p->multi) == p->n;
+	p->cr = memchr(p->s, '\r', p->n) != NULL;
+	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+		p->nl++;
+		q++;
 	}
 }
 

@@ -145,7 +145,7 @@ void buffer_map_release(const struct buffer_map *m, size_t off, size_t end);
  * of any of them maps them in again, unchanged.  It is only a hint about
  * memory and never changes what the text reads; a buffer that is not
  * mapped (read or decoded into memory) is left as it is.  The passes over
- * the whole text (the load's check, the model's first pass, --timeline's
+ * the whole text (the load's line index, the model's passes, --timeline's
  * scan) call it behind themselves, so that the text of a large file is
  * not all resident at once, as it is not for grep.
  */

@@ -176,36 +176,6 @@ file_pages(void)
 	return shared;
 }
 
-/* Writes n bytes of unit repeated after a prefix, a newline every 300. */
-static char *
-make_units(const char *name, size_t n, const char *prefix, const char *unit,
-    size_t bad_at)
-{
-	char *path = xasprintf("%s/%s", dir, name), *s = xmalloc(n);
-	size_t i, k = strlen(prefix), u = strlen(unit), col = 0;
-	FILE *fp;
-
-	memcpy(s, prefix, k);
-	for (i = k; i + u < n; i += u, col += u) {
-		if (col >= 300) {
-			s[i] = '\n';
-			i -= u - 1;
-			col = 0;
-			continue;
-		}
-		memcpy(s + i, unit, u);
-	}
-	for (; i < n; i++)
-		s[i] = '\n';
-	if (bad_at < n)
-		s[bad_at] = (char)0xff;
-	fp = fopen(path, "wb");
-	fwrite(s, 1, n, fp);
-	fclose(fp);
-	free(s);
-	return path;
-}
-
 /* Sums the bytes of the text, touching every page. */
 static unsigned long
 sum(const struct buffer *b)
@@ -274,60 +244,6 @@ test_release(void)
 	(void)before;
 }
 
-/*
- * The load checks a mapped file a piece of BUFFER_RELEASE_STEP bytes at a
- * time: a character across a piece's end is still valid, and an invalid
- * byte at or next to one is still found.
- */
-static void
-test_pieces(void)
-{
-	static const struct {
-		const char *prefix, *unit;
-		int bad;	/* -1 none, else offset from the step */
-	} cases[] = {
-		{ "", "中", -1 }, { "a", "中", -1 }, { "ab", "中", -1 },
-		{ "", "😀", -1 }, { "a", "😀", -1 }, { "abc", "😀", -1 },
-		{ "a", "é", -1 }, { "", "中", 0 }, { "", "中", -2 },
-		{ "", "中", 1 }, { "a", "😀", 2 },
-	};
-	size_t n = 2 * BUFFER_RELEASE_STEP + 4096 * 3 + 7, i, nl, k, off;
-	struct buffer *b;
-	char *p, *raw;
-	FILE *fp;
-
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		off = cases[i].bad == -1 ? n : (size_t)((long)BUFFER_RELEASE_STEP
-		    + cases[i].bad);
-		p = make_units("piece.txt", n, cases[i].prefix, cases[i].unit,
-		    off);
-		b = load(p);
-		if (b == NULL) {
-			ok(0, "case %zu loads", i);
-			free(p);
-			continue;
-		}
-		if (cases[i].bad == -1) {
-			raw = xmalloc(n);
-			fp = fopen(p, "rb");
-			k = fread(raw, 1, n, fp);
-			fclose(fp);
-			for (nl = 0, k = 0; k < n; k++)
-				nl += raw[k] == '\n';
-			ok(b->mapped && b->len == n && memcmp(b->data, raw, n)
-			    == 0 && b->nlines == nl, "case %zu (%s%s...): "
-			    "valid across the pieces, mapped, %zu lines", i,
-			    cases[i].prefix, cases[i].unit, nl);
-			free(raw);
-		} else {
-			ok(!b->mapped && b->invalid >= 1, "case %zu: an invalid "
-			    "byte at the step %+d is found", i, cases[i].bad);
-		}
-		buffer_free(b);
-		free(p);
-	}
-}
-
 /* A SIGBUS that is not a mapped file's still ends the program. */
 static void
 test_other_sigbus(void)
@@ -361,7 +277,6 @@ main(void)
 	test_truncated();
 	test_other_sigbus();
 	test_release();
-	test_pieces();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
