@@ -334,9 +334,6 @@ struct part {
 	size_t nl;		/* newlines */
 	struct buffer *b;	/* indexing: the buffer, whose lines from */
 	size_t first;		/* this one are this part's */
-	const struct buffer_map *map; /* a mapped file's: its pages are */
-	size_t map_at;		/* released behind the passes; s is at
-				   map_at in it */
 };
 
 static void
@@ -383,20 +380,14 @@ index_part(void *arg)
 {
 	struct part *p = arg;
 	const char *q = p->s, *end = p->s + p->n;
-	size_t i = p->first, at, rel = 0;
+	size_t i = p->first, at;
 
 	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
 		q++;
 		at = p->base + (size_t)(q - p->s);
 		if (at < p->len)
 			set_line(p->b, i++, at);
-		if ((size_t)(q - p->s) - rel >= BUFFER_RELEASE_STEP) {
-			buffer_map_release(p->map, p->map_at + rel,
-			    p->map_at + (size_t)(q - p->s));
-			rel = (size_t)(q - p->s);
-		}
 	}
-	buffer_map_release(p->map, p->map_at + rel, p->map_at + p->n);
 }
 
 /*
@@ -421,8 +412,7 @@ split_point(const char *s, size_t n)
  * its line index, or -1 (b untouched) for the general path.
  */
 static int
-check_index(struct buffer *b, char *raw, size_t n, size_t h, size_t *multi,
-    const struct buffer_map *map, size_t map_at)
+check_index(struct buffer *b, char *raw, size_t n, size_t h, size_t *multi)
 {
 	struct part p[2];
 	size_t lines;
@@ -433,9 +423,6 @@ check_index(struct buffer *b, char *raw, size_t n, size_t h, size_t *multi,
 	p[1].s = raw + h;
 	p[1].n = n - h;
 	p[1].base = h;
-	p[0].map = p[1].map = map;
-	p[0].map_at = map_at;
-	p[1].map_at = map_at + h;
 	p[0].len = p[1].len = n;
 	util_par2(check_part, &p[0], &p[1]);
 	*multi += p[0].multi + p[1].multi;
@@ -459,7 +446,7 @@ check_fast(struct buffer *b, char *raw, size_t n, size_t *multi)
 {
 	size_t h = n >= PAR_MIN && util_threads() > 1 ? split_point(raw, n) : 0;
 
-	if (h == 0 || check_index(b, raw, n, h, multi, NULL, 0) < 0)
+	if (h == 0 || check_index(b, raw, n, h, multi) < 0)
 		return -1;
 	raw[n] = '\0';
 	return 0;
@@ -794,7 +781,7 @@ load_mapped(struct buffer *b, int fd, size_t size, const char *encoding)
 	raw += bom;
 	n -= bom;
 	h = n >= PAR_MIN ? split_point(raw, n) : 0;
-	if (n == 0 || check_index(b, raw, n, h, &multi, m, bom) < 0)
+	if (n == 0 || check_index(b, raw, n, h, &multi) < 0)
 		goto read;
 	b->len = n;
 	b->had_bom = bom > 0;
@@ -807,7 +794,6 @@ load_mapped(struct buffer *b, int fd, size_t size, const char *encoding)
 	memcpy(b->head, raw - bom, b->head_len);
 	b->head[b->head_len] = '\0';
 	b->binary = buffer_is_binary(b->data, b->len);
-	buffer_release(b, 0, b->len);
 	return 0;
 read:
 	buffer_map_free(m);

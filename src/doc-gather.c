@@ -137,12 +137,10 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 	int in_fence = g->in_fence, k;
 	char fch = g->fch;
 	size_t flen = g->flen;
-	size_t rel = buffer_line_start(buf, from); /* released up to here */
 	enum block_kind kind;
 
 	for (i = from; i < to; i++) {
 		off = buffer_line_start(buf, i);
-		buffer_release_behind(buf, &rel, off);
 		end = doc_line_end(buf, i);
 		if (in_fence) {
 			d->blocks[cur].end = end;

@@ -406,12 +406,10 @@ doc_toc_find(struct build *b)
 {
 	struct doc *d = b->d;
 	const char *nl;
-	size_t i, off, end, h, last, second = 0, rel = 0;
+	size_t i, off, end, h, last, second = 0;
 	int any = 0;
 
 	for (i = 0; i < d->nblocks; i++) {
-		/* Every block's first bytes are read: release behind. */
-		buffer_release_behind(d->buf, &rel, d->blocks[i].off);
 		if (b->bi[i].kind == BLOCK_CODE || b->bi[i].kind == SWALLOWED ||
 		    b->bi[i].kind == BLOCK_BOILERPLATE)
 			continue;
@@ -686,10 +684,9 @@ static void
 not_before_break(struct build *b)
 {
 	struct binfo *bi = b->bi;
-	size_t i, rel = 0;
+	size_t i;
 
 	for (i = 0; i + 1 < b->d->nblocks; i++) {
-		buffer_release_behind(b->d->buf, &rel, b->d->blocks[i].off);
 		if (!page_end(b, i + 1))
 			continue;
 		if (bi[i].kind == BLOCK_HEADING && bi[i].fam >= FAM_IND1 &&
@@ -714,14 +711,13 @@ doc_toc_page_joins(struct build *b)
 	struct doc *d = b->d;
 	struct hcand *c = NULL, key, *hit;
 	struct halves *h = NULL;
-	size_t i, j, m, nc = 0, cap = 0, nh = 0, hcap = 0, done = 0, rel = 0;
+	size_t i, j, m, nc = 0, cap = 0, nh = 0, hcap = 0, done = 0;
 	int ok;
 
 	/* Page numbers that say so are furniture wherever they stand. */
 	for (i = 0; i < d->nblocks; i++) {
 		size_t off = d->blocks[i].off, end = d->blocks[i].end;
 
-		buffer_release_behind(d->buf, &rel, off);
 		if ((b->bi[i].kind != BLOCK_PARAGRAPH && b->bi[i].kind !=
 		    BLOCK_LIST_ITEM) || !(b->bi[i].flags & LF_SINGLE) ||
 		    end - off > 48 || !page_lead(b->s + off, end - off))
@@ -738,8 +734,7 @@ doc_toc_page_joins(struct build *b)
 	 * The halves, and the short lines between them: a running header
 	 * is one that stands so more than once.
 	 */
-	for (rel = 0, i = 0; i + 2 < d->nblocks; i++) {
-		buffer_release_behind(d->buf, &rel, d->blocks[i].off);
+	for (i = 0; i + 2 < d->nblocks; i++) {
 		if ((m = middle_at(b, i, &c, &nc, &cap)) == 0)
 			continue;
 		if (nh == hcap) {

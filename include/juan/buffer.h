@@ -144,10 +144,14 @@ void buffer_map_release(const struct buffer_map *m, size_t off, size_t end);
  * process's memory but stay in the kernel's page cache, and the next read
  * of any of them maps them in again, unchanged.  It is only a hint about
  * memory and never changes what the text reads; a buffer that is not
- * mapped (read or decoded into memory) is left as it is.  The passes over
- * the whole text (the load's line index, the model's passes, --timeline's
- * scan) call it behind themselves, so that the text of a large file is
- * not all resident at once, as it is not for grep.
+ * mapped (read or decoded into memory) is left as it is.  The load and
+ * the model's first passes keep the text resident, as each reads it
+ * again right after the one before; the passes that come when the model
+ * has grown to its size (the sections, --outline's and --timeline's
+ * output) release it behind them, so that the text and the whole model
+ * are not resident at once.  A page read again is mapped again: on a
+ * virtual machine that charges each mapped page that costs time, which
+ * is why the earlier passes do not release.
  */
 void buffer_release(const struct buffer *b, size_t off, size_t end);
 

@@ -189,15 +189,16 @@ sum(const struct buffer *b)
 }
 
 /*
- * The passes give the text's pages back behind them: after the load few
- * of a mapped file's pages are resident, the text reads the same after
- * buffer_release, and a buffer read into memory is left as it is.
+ * The pages of a mapped text are given back (buffer_release), and read
+ * the same when they are mapped again; buffer_release_behind keeps one
+ * step behind the pass; a buffer read into memory is left as it is.
  */
 static void
 test_release(void)
 {
-	size_t n = (size_t)3 * BUFFER_RELEASE_STEP + 12345;
-	long pages = (long)(n / (size_t)sysconf(_SC_PAGESIZE)), before, after;
+	size_t n = (size_t)3 * BUFFER_RELEASE_STEP + 12345, rel;
+	long page = sysconf(_SC_PAGESIZE), pages = (long)n / page, before;
+	long step = (long)BUFFER_RELEASE_STEP / page;
 	char *p = make("release.txt", n, "", 0);
 	struct buffer *b = load(p);
 	unsigned long h;
@@ -205,29 +206,40 @@ test_release(void)
 	ok(b != NULL && b->mapped, "a file of several steps is mapped");
 	if (b == NULL || !b->mapped)
 		return;
-	before = file_pages();
-	ok(before >= 0 && before < pages / 2,
-	    "after the load most of its pages are given back (%ld of %ld)",
-	    before, pages);
 	h = sum(b);
+	before = file_pages();
+	buffer_release(b, 0, b->len);
+	ok(before >= 0 && before - file_pages() > pages * 9 / 10,
+	    "buffer_release gives its pages back (%ld of %ld)",
+	    before - file_pages(), pages);
+	before = file_pages();
+	is_int(sum(b), h, "and the text reads the same");
 	ok(file_pages() - before > pages * 9 / 10,
 	    "reading it all maps them again");
-	buffer_release(b, 0, b->len);
-	after = file_pages();
-	ok(after <= before + pages / 20,
-	    "buffer_release gives them back (%ld)", after);
-	is_int(sum(b), h, "and the text reads the same");
-	before = after;
-	(void)sum(b);
-	after = file_pages();
+	before = file_pages();
 	buffer_release(b, BUFFER_RELEASE_STEP, 2 * BUFFER_RELEASE_STEP);
-	ok(after - file_pages() > (long)(BUFFER_RELEASE_STEP / 4096) * 9 / 10 &&
-	    after - file_pages() <= (long)(BUFFER_RELEASE_STEP / 4096) + 1,
-	    "a range gives back its own pages only");
+	ok(before - file_pages() >= step - 1 && before - file_pages() <= step,
+	    "a range gives back the pages inside it (%ld)",
+	    before - file_pages());
 	is_int(sum(b), h, "which read the same again");
 	buffer_release(b, 5, 3);
 	buffer_release(b, 0, b->len + 1);
 	is_int(sum(b), h, "empty and out-of-range ranges are ignored");
+
+	before = file_pages();
+	rel = 0;
+	buffer_release_behind(b, &rel, 2 * BUFFER_RELEASE_STEP - 1);
+	ok(rel == 0 && before - file_pages() <= 1,
+	    "behind: nothing before two steps");
+	buffer_release_behind(b, &rel, 2 * BUFFER_RELEASE_STEP + 100);
+	ok(rel == BUFFER_RELEASE_STEP + 100 && before - file_pages() >=
+	    step - 1 && before - file_pages() <= step + 1,
+	    "then all but the last step (%ld pages)", before - file_pages());
+	before = file_pages();
+	buffer_release_behind(b, &rel, 100);
+	ok(rel == BUFFER_RELEASE_STEP + 100 && before - file_pages() <= 1,
+	    "and nothing for a place before it");
+	is_int(sum(b), h, "the text still reads the same");
 	buffer_free(b);
 	free(p);
 
@@ -241,7 +253,6 @@ test_release(void)
 	}
 	buffer_free(b);
 	free(p);
-	(void)before;
 }
 
 /* A SIGBUS that is not a mapped file's still ends the program. */
