@@ -31,7 +31,7 @@
 #define THREADS 2
 
 /* The defaults of a piece's bytes and of the shortest text split. */
-#define PIECE_BYTES ((size_t)512 << 10)
+#define PIECE_BYTES ((size_t)256 << 10)
 #define MIN_BYTES ((size_t)4 << 20)
 
 static size_t piece_bytes = PIECE_BYTES;
