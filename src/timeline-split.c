@@ -98,7 +98,10 @@ piece_end(const struct tl_split *sp, size_t start)
 	b = doc_block_at(d, want);
 	if (b < d->nblocks && d->blocks[b].off < want)
 		b++;
-	return b < d->nblocks ? d->blocks[b].off : sp->len;
+	/* Blocks come in order; were they not, the piece still grows. */
+	if (b >= d->nblocks || d->blocks[b].off <= start)
+		return sp->len;
+	return d->blocks[b].off;
 }
 
 /* A recognizing thread: the next piece not taken, until the last. */
