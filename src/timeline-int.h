@@ -145,7 +145,8 @@ struct tl_ctx {
 	int heading;		/* the block is a heading or title, or a
 				   short line standing alone */
 	int century;		/* first year of the century last named
-				   (1900 after 20世纪), or 0 */
+				   (1900 after 20世纪), or 0; recognizers
+				   read it through tl_century() */
 	int doc_year;		/* the document date's year, or 0 */
 	int *asked;		/* set to 1 when a recognizer reads century
 				   (timeline-split.c checks the guess it
