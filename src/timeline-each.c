@@ -12,9 +12,12 @@
  * them.  The arrays are allocated once and reused, so memory stays at a
  * few batches whatever the size of the text.
  *
- * With one processor, the same sink cuts the events and calls fn at once,
- * in the scan's thread.  Either way the scan is the same code on the same
- * text, so the entries are the same as timeline_new()'s.
+ * On a large text the scan's recognizers also run ahead in two threads
+ * of their own (timeline-split.c), so that the scan's thread is left the
+ * resolving and anchoring.  With one processor, the same sink cuts the
+ * events and calls fn at once, in the scan's thread.  Either way the scan
+ * meets the same candidates in the same text, so the entries are the
+ * same as timeline_new()'s.
  */
 #include "config.h"
 

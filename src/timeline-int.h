@@ -24,6 +24,27 @@ tl_may_at(const char *s, size_t n, size_t i, const char *w)
 	return i + 2 < n && s[i + 2] == w[2];
 }
 
+/* tl_sentence_end() past its first test (timeline-event.c). */
+size_t timeline_sentence_end_at(const char *s, size_t lo, size_t k,
+    size_t hi);
+
+/*
+ * Is s[k] the start of a sentence terminator?  Returns its length.  Most
+ * bytes start none: the four CJK ones begin with 0xe3 (。) or 0xef (！？；),
+ * the ASCII ones are themselves, and only those go on to the comparisons
+ * (inline, as the callers run it at every byte of a sentence).
+ */
+static inline size_t
+tl_sentence_end(const char *s, size_t lo, size_t k, size_t hi)
+{
+	unsigned char ch = (unsigned char)s[k];
+
+	if (ch != 0xe3 && ch != 0xef && ch != '!' && ch != '?' &&
+	    ch != ';' && ch != '.')
+		return 0;
+	return timeline_sentence_end_at(s, lo, k, hi);
+}
+
 /* Precision of a calendar point, coarsest first (the order sorts by). */
 enum tl_prec {
 	TL_PREC_NONE,		/* nothing known */
@@ -124,9 +145,26 @@ struct tl_ctx {
 	int heading;		/* the block is a heading or title, or a
 				   short line standing alone */
 	int century;		/* first year of the century last named
-				   (1900 after 20世纪), or 0 */
+				   (1900 after 20世纪), or 0; recognizers
+				   read it through tl_century() */
 	int doc_year;		/* the document date's year, or 0 */
+	int *asked;		/* set to 1 when a recognizer reads century
+				   (timeline-split.c checks the guess it
+				   scanned ahead with), or NULL */
 };
+
+/*
+ * x's century, for the recognizers: reading it through here sets
+ * *x->asked, so that a scan ahead from a guessed century knows whether
+ * the guess mattered.
+ */
+static inline int
+tl_century(const struct tl_ctx *x)
+{
+	if (x->asked != NULL)
+		*x->asked = 1;
+	return x->century;
+}
 
 /*
  * The Chinese, Japanese and Korean recognizers: try an expression starting
@@ -283,6 +321,71 @@ void timeline_scan(const struct doc *d, struct timeline *t,
     struct tl_sink *sink);
 void timeline_sink_put(struct tl_sink *sink, struct timeline *t,
     size_t *cap, int last);
+
+/*
+ * The scan split over the processors (timeline-split.c).  Two threads
+ * recognize pieces of the text ahead, each from a guess (century 0): a
+ * piece's steps are what the scan met from its start, one step per
+ * candidate.  The scan itself follows them while it stands where a step
+ * starts and the step did not read a century other than the one in
+ * force, and otherwise scans on its own to its next candidate: so it
+ * meets exactly the candidates it would alone.
+ */
+struct tl_step {
+	size_t pos;		/* where the recognizer was called */
+	size_t next;		/* where the scan went on, the candidate
+				   taken */
+	int century;		/* the century the recognizers were given */
+	int asked;		/* they read it, since the step before */
+	struct tl_cand c;	/* the candidate, as they gave it */
+};
+
+/* A piece [start, lim) of the text and its steps. */
+struct tl_piece {
+	size_t start;
+	size_t lim;		/* a block's start, or the text's end */
+	struct tl_step *step;
+	size_t n;
+	size_t cap;
+	size_t exit;		/* where the scan left the piece, the first
+				   position at or past lim */
+	int century;		/* the century, and whether it was read, */
+	int asked;		/* from the last step to exit */
+};
+
+/* Fills k's steps and exit from k->start and k->lim (timeline.c). */
+void timeline_recognize(const struct doc *d, struct tl_piece *k);
+
+struct tl_split;
+
+/*
+ * Starts the threads recognizing d's pieces; NULL when d is too short
+ * for it, there is one processor, or no thread starts.
+ */
+struct tl_split *timeline_split_new(const struct doc *d);
+
+/*
+ * The next piece in the text's order, once recognized; NULL after the
+ * last.  The piece returned before is given back.
+ */
+const struct tl_piece *timeline_split_next(struct tl_split *sp);
+
+/* Stops the threads and frees sp. */
+void timeline_split_free(struct tl_split *sp);
+
+/*
+ * For the tests: the bytes a piece should hold (it ends at the next
+ * block's start), and a text's shortest length to be split; 0 for the
+ * defaults.  Not to be called while a scan runs.
+ */
+void timeline_split_set_sizes(size_t piece_bytes, size_t min_bytes);
+
+/*
+ * For the tests: the candidates the latest split scan took from the
+ * pieces, and those it met by itself (follow() in timeline.c notes them).
+ */
+void timeline_split_tally(size_t followed, size_t own);
+void timeline_split_counts(size_t *followed, size_t *own);
 
 /*
  * Sets e's line and section from its offset and block; *line_hint is the

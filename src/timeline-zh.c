@@ -383,7 +383,7 @@ decade_century(const struct tl_ctx *x, size_t *off, int dec)
 		*off -= 9;
 		return x->doc_year >= 2100 ? 2100 : 2000;
 	}
-	if (x->century != 0 && x->century + dec <= (x->doc_year ?
+	if (tl_century(x) != 0 && x->century + dec <= (x->doc_year ?
 	    x->doc_year : 2100))
 		return x->century;
 	if (x->doc_year >= 2000 && 2000 + dec <= x->doc_year &&

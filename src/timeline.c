@@ -9,6 +9,9 @@
  * of timeline-zh.c and timeline-en.c only there.  A recognizer returns a
  * candidate (byte range, kind, modifier, dates) or tells how far to skip,
  * so no byte is examined by a recognizer twice and the pass is linear.
+ * With two processors, the recognizers run ahead in two threads on
+ * pieces of the text (timeline-split.c), and the pass takes their
+ * candidates where it finds them valid (follow() says when).
  *
  * Relative candidates are resolved as they are met, against the anchor:
  * the latest absolute date (or range start) or resolved relative date
@@ -16,62 +19,23 @@
  * that cannot be resolved are dropped rather than guessed.  Targets and
  * decades never become the anchor.
  *
- * Each entry's event (the clause it dates) is cut from the text after the
- * pass, when the entries around it in the same sentence are known: at the
- * end of each block.  timeline_each() (timeline-each.c) takes the
- * entries away at block ends instead, a batch at a time, and cuts the
- * events only when they are used, so that --timeline never holds more
- * than a few batches.
+ * Each entry's event (the clause it dates, timeline-event.c) is cut from
+ * the text after the pass, when the entries around it in the same
+ * sentence are known: at the end of each block.  timeline_each()
+ * (timeline-each.c) takes the entries away at block ends instead, a
+ * batch at a time, and cuts the events only when they are used, so that
+ * --timeline never holds more than a few batches.
  */
 #include "config.h"
 
 #include <pthread.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uniwidth.h>
 
 #include "juan/timeline.h"
 #include "juan/util.h"
 #include "timeline-int.h"
-
-/* Widest event kept, in display columns. */
-#define EVENT_COLS 120
-
-/*
- * The events' text lives in chunks that are never moved, so that a
- * timeline of millions of entries costs a few large allocations instead of
- * one per entry.  t->priv points to the newest chunk; each links to the
- * one before.
- */
-struct chunk {
-	struct chunk *prev;	/* the chunk filled before this one */
-	size_t used;		/* bytes of text used */
-	size_t size;		/* bytes of text available */
-	char text[];		/* the events, each NUL-terminated */
-};
-
-#define CHUNK_SIZE ((size_t)1 << 20)
-
-/* Room for n bytes of event text in t's chunks. */
-static char *
-event_alloc(struct timeline *t, size_t n)
-{
-	struct chunk *c = t->priv, *nc;
-	size_t size;
-
-	if (c == NULL || c->size - c->used < n) {
-		size = n > CHUNK_SIZE ? n : CHUNK_SIZE;
-		nc = xmalloc(sizeof *nc + size);
-		nc->prev = c;
-		nc->used = 0;
-		nc->size = size;
-		t->priv = c = nc;
-	}
-	c->used += n;
-	return c->text + c->used - n;
-}
 
 /*
  * Key characters (code points below U+10000) at which a Chinese
@@ -383,6 +347,9 @@ blocks_done(struct scan *sc, int last)
 {
 	size_t k;
 
+	/* A scan ahead (timeline_recognize) keeps no entries. */
+	if (sc->t == NULL)
+		return;
 	if (sc->sink != NULL) {
 		timeline_sink_put(sc->sink, sc->t, &sc->cap, last);
 	} else {
@@ -392,7 +359,12 @@ blocks_done(struct scan *sc, int last)
 	sc->first = sc->t->n;
 }
 
-/* Moves the scan to the block holding byte i; returns 0 past the end. */
+/*
+ * Moves the scan to the block holding byte i, or the first after it;
+ * returns 0 past the end.  The block is the first ending after i, however
+ * far the scan came from, so that the scan from a position is the same
+ * wherever it started (timeline-split.c relies on it).
+ */
 static int
 enter_block(struct scan *sc, size_t i)
 {
@@ -405,7 +377,7 @@ enter_block(struct scan *sc, size_t i)
 	for (k = 0; k < 4 && bi < d->nblocks && d->blocks[bi].end <= i; k++)
 		bi++;
 	if (bi < d->nblocks && d->blocks[bi].end <= i)
-		bi = doc_block_at(d, i);
+		bi = doc_block_at(d, i + 1);
 	blocks_done(sc, 0);
 	sc->bi = bi;
 	if (bi >= d->nblocks)
@@ -417,9 +389,6 @@ enter_block(struct scan *sc, size_t i)
 	return 1;
 }
 
-static inline size_t sentence_end(const char *, size_t, size_t,
-    size_t);
-
 /* Are a and b (a < b) in one sentence of the current block? */
 static int
 same_sentence(const struct scan *sc, size_t a, size_t b)
@@ -429,7 +398,7 @@ same_sentence(const struct scan *sc, size_t a, size_t b)
 	if (sc->anchor.prec == TL_PREC_NONE || a < sc->x.boff || a >= b)
 		return 0;
 	for (k = a; k < b; k++)
-		if (sentence_end(sc->x.s, sc->x.boff, k, sc->x.bend) != 0)
+		if (tl_sentence_end(sc->x.s, sc->x.boff, k, sc->x.bend) != 0)
 			return 0;
 	return 1;
 }
@@ -568,6 +537,25 @@ base_of(const struct scan *sc, const struct tl_cand *c)
 	return b;
 }
 
+/*
+ * Reads what follows a candidate resolved to a date of precision prec: a
+ * time of day into tod (room for 6 bytes), then 起 or 以来; c's end moves
+ * past them.
+ */
+static void
+extend(const struct tl_ctx *x, struct tl_cand *c, enum tl_prec prec,
+    char *tod)
+{
+	memcpy(tod, c->tod, sizeof c->tod);
+	if (tod[0] == '\0' && (prec == TL_PREC_DAY ||
+	    (c->kind == TL_RELATIVE && c->rel.unit == TL_PREC_DAY)))
+		c->end = timeline_time(x, c->off, c->end, tod);
+	/* 24：00起, 自1月23日起, 20时以来: from then on. */
+	if (c->mod == TL_MOD_NONE && c->kind != TL_RANGE &&
+	    c->kind != TL_TARGET)
+		c->mod = timeline_zh_since(x, c->off, &c->end);
+}
+
 /* Takes a candidate: resolves it and adds its entry. */
 static void
 take(struct scan *sc, struct tl_cand *c)
@@ -596,14 +584,7 @@ take(struct scan *sc, struct tl_cand *c)
 		}
 	} else
 		r = c->a;
-	memcpy(tod, c->tod, sizeof tod);
-	if (tod[0] == '\0' && (r.prec == TL_PREC_DAY ||
-	    (c->kind == TL_RELATIVE && c->rel.unit == TL_PREC_DAY)))
-		c->end = timeline_time(&sc->x, c->off, c->end, tod);
-	/* 24：00起, 自1月23日起, 20时以来: from then on. */
-	if (c->mod == TL_MOD_NONE && c->kind != TL_RANGE &&
-	    c->kind != TL_TARGET)
-		c->mod = timeline_zh_since(&sc->x, c->off, &c->end);
+	extend(&sc->x, c, r.prec, tod);
 	c->citation = citation(sc, c->off, c->end);
 	add_entry(sc->t, &sc->cap, sc->sink != NULL ? NULL : &sc->line_hint,
 	    sc->d, sc->bi, c, &r, tod);
@@ -631,23 +612,71 @@ take(struct scan *sc, struct tl_cand *c)
 }
 
 /*
- * One pass over the whole text.  The inner loop skips what cannot start
- * an expression without looking at the blocks at all; only at a candidate
- * is the block found (usually the same or the next one), so the cost of
- * a text without dates is the cost of reading its bytes once.
+ * Sets sc for a scan of d from its start, its entries into t and sink, or
+ * (t NULL) none.
  */
 static void
-scan(struct scan *sc)
+scan_init(struct scan *sc, const struct doc *d, struct timeline *t,
+    struct tl_sink *sink)
+{
+	const struct doc_date *dd = &d->date;
+
+	pthread_once(&keys_once, keys_init);
+	memset(sc, 0, sizeof *sc);
+	sc->t = t;
+	sc->sink = sink;
+	sc->line_hint = 1;
+	sc->d = d;
+	sc->bi = d->nblocks;
+	sc->x.s = d->buf->data;
+	sc->x.n = d->buf->len;
+	sc->anchor.prec = TL_PREC_NONE;
+	sc->anchor_end.prec = TL_PREC_NONE;
+	sc->head.prec = TL_PREC_NONE;
+	sc->docdate.prec = TL_PREC_NONE;
+	if (dd->year != 0) {
+		sc->docdate.year = dd->year;
+		sc->docdate.month = dd->month;
+		sc->docdate.day = dd->day;
+		sc->docdate.prec = dd->month == 0 ? TL_PREC_YEAR :
+		    dd->day == 0 ? TL_PREC_MONTH : TL_PREC_DAY;
+		sc->x.doc_year = dd->year;
+		/*
+		 * Before the text gives a date of its own, a month-day
+		 * (12日, 9月份) counts from the document's date.
+		 */
+		sc->anchor = sc->docdate;
+		sc->anchor_off = dd->off;
+	}
+	if (d->nblocks > 0) {
+		sc->bi = 0;
+		sc->x.boff = d->blocks[0].off;
+		sc->x.bend = d->blocks[0].end;
+		sc->x.heading = heading_like(d, &d->blocks[0]);
+	}
+}
+
+/*
+ * The scan from *ip to its next candidate.  The inner loop skips what
+ * cannot start an expression without looking at the blocks at all; only
+ * at a candidate is the block found (usually the same or the next one),
+ * so the cost of a text without dates is the cost of reading its bytes
+ * once.  Returns 1 with the candidate in *c and *ip where the recognizer
+ * was called, or 0 with *ip the first position at or past lim (the
+ * text's end when no block is left).  What it does from a position
+ * depends on nothing else but the century in force.
+ */
+static int
+scan_next(struct scan *sc, size_t *ip, size_t lim, struct tl_cand *c)
 {
 	const unsigned char *u = (const unsigned char *)sc->x.s;
 	const struct doc *d = sc->d;
-	size_t n = sc->x.n, i = 0, skip, skip2, len;
-	struct tl_cand c;
+	size_t n = sc->x.n, i = *ip, skip, skip2, len;
 	unsigned char b;
 	int got;
 
-	while (i < n) {
-		while (i < n) {
+	while (i < lim) {
+		while (i < lim) {
 			b = u[i];
 			if (b >= 0xe0 && b < 0xf0) {
 				if (i + 2 < n && key3(u + i))
@@ -665,8 +694,12 @@ scan(struct scan *sc)
 			} else
 				i += b >= 0xf0 ? 4 : b >= 0xc0 ? 2 : 1;
 		}
-		if (i >= n || !enter_block(sc, i))
+		if (i >= lim)
 			break;
+		if (!enter_block(sc, i)) {
+			i = n;
+			break;
+		}
 		if (i < sc->x.boff) {
 			i = sc->x.boff;
 			continue;
@@ -682,279 +715,175 @@ scan(struct scan *sc)
 		}
 		b = u[i];
 		if (b >= '0' && b <= '9') {
-			got = timeline_zh_match(&sc->x, i, &c, &skip);
+			got = timeline_zh_match(&sc->x, i, c, &skip);
 			if (!got) {
-				got = timeline_en_match(&sc->x, i, &c, &skip2);
+				got = timeline_en_match(&sc->x, i, c, &skip2);
 				if (!got && skip2 > skip)
 					skip = skip2;
 			}
 		} else if (b < 0x80)
-			got = timeline_en_match(&sc->x, i, &c, &skip);
+			got = timeline_en_match(&sc->x, i, c, &skip);
 		else
-			got = timeline_zh_match(&sc->x, i, &c, &skip);
-		if (!got) {
-			i += skip;
-			continue;
+			got = timeline_zh_match(&sc->x, i, c, &skip);
+		if (got) {
+			*ip = i;
+			return 1;
 		}
-		take(sc, &c);
-		i = c.end > i ? c.end : i + 1;
+		i += skip;
+	}
+	*ip = i;
+	return 0;
+}
+
+/* Where step j of piece k starts: the piece's, or where the last went. */
+static size_t
+step_from(const struct tl_piece *k, size_t j)
+{
+	return j == 0 ? k->start : k->step[j - 1].next;
+}
+
+/*
+ * Does step j of k (k->n: the way from the last step to the exit) hold
+ * where the century in force is century: did the recognizers not read
+ * the century, or read that one?
+ */
+static int
+step_holds(const struct tl_piece *k, size_t j, int century)
+{
+	if (j < k->n)
+		return !k->step[j].asked || k->step[j].century == century;
+	return !k->asked || k->century == century;
+}
+
+/*
+ * The scan over the pieces recognized ahead.  Where the scan stands at a
+ * step's start and the step holds, the step's candidate is the one the
+ * scan would meet next, as scan_next() from a position depends on
+ * nothing else.  Elsewhere (take() resolved a candidate otherwise than
+ * guessed and read on less or more after it, a decade was read in
+ * another century than the guess, a candidate ran over the piece's end)
+ * the scan goes on by itself to its next candidate, and looks again.
+ */
+static void
+follow(struct scan *sc, struct tl_split *sp)
+{
+	const struct tl_piece *k;
+	struct tl_cand c;
+	size_t i = 0, j, pos, followed = 0, own = 0;
+
+	while ((k = timeline_split_next(sp)) != NULL) {
+		j = 0;
+		while (i < k->lim) {
+			while (j < k->n && step_from(k, j) < i)
+				j++;
+			if (step_from(k, j) == i &&
+			    step_holds(k, j, sc->x.century)) {
+				if (j == k->n) {
+					i = k->exit;
+					break;
+				}
+				pos = k->step[j].pos;
+				c = k->step[j++].c;
+				(void)enter_block(sc, pos);
+				followed++;
+			} else if (scan_next(sc, &i, k->lim, &c)) {
+				pos = i;
+				own++;
+			} else
+				break;
+			take(sc, &c);
+			i = c.end > pos ? c.end : pos + 1;
+		}
+	}
+	timeline_split_tally(followed, own);
+}
+
+/* One pass over the whole text: alone, or after the threads' pieces. */
+static void
+scan(struct scan *sc)
+{
+	struct tl_split *sp = timeline_split_new(sc->d);
+	struct tl_cand c;
+	size_t i = 0;
+
+	if (sp != NULL) {
+		follow(sc, sp);
+		timeline_split_free(sp);
+	} else {
+		while (scan_next(sc, &i, sc->x.n, &c)) {
+			take(sc, &c);
+			i = c.end > i ? c.end : i + 1;
+		}
 	}
 	blocks_done(sc, 1);
 }
 
 /*
- * Is s[k] the start of a sentence terminator?  Returns its length.  Most
- * bytes start none: the four CJK ones begin with 0xe3 (。) or 0xef (！？；),
- * the ASCII ones are themselves, and only those go on to the comparisons
- * (inline here, as the callers run it at every byte of a sentence).
+ * Where the scan goes on after the candidate c met at i, if take()
+ * keeps it: past what take() reads after it at the precision it would
+ * resolve to.  A decade sets the century.  (A guess that follow()
+ * checks: take() may drop a relative date it cannot resolve.)
  */
-static size_t sentence_end_at(const char *, size_t, size_t, size_t);
-
-static inline size_t
-sentence_end(const char *s, size_t lo, size_t k, size_t hi)
-{
-	unsigned char ch = (unsigned char)s[k];
-
-	if (ch != 0xe3 && ch != 0xef && ch != '!' && ch != '?' &&
-	    ch != ';' && ch != '.')
-		return 0;
-	return sentence_end_at(s, lo, k, hi);
-}
-
-/* sentence_end() past its first test. */
 static size_t
-sentence_end_at(const char *s, size_t lo, size_t k, size_t hi)
+guess_next(struct scan *sc, struct tl_cand c, size_t i)
 {
-	if (LEX_AT(s, hi, k, "。") || LEX_AT(s, hi, k, "！") ||
-	    LEX_AT(s, hi, k, "？") || LEX_AT(s, hi, k, "；"))
-		return 3;
-	if (s[k] == '!' || s[k] == '?' || s[k] == ';')
-		return 1;
-	/* A full stop ends an English sentence, not "2.0" or "c.". */
-	if (s[k] == '.' && (k + 1 >= hi || s[k + 1] == ' ' ||
-	    s[k + 1] == '\n') && k > lo + 1 && s[k - 2] != ' ' &&
-	    s[k - 2] != '.')
-		return 1;
-	return 0;
-}
+	enum tl_prec prec = c.a.prec;
+	char tod[6];
 
-/* Is s[k] a clause separator (，, ：)?  Returns its length. */
-static size_t
-clause_sep(const char *s, size_t k, size_t hi)
-{
-	if (LEX_AT(s, hi, k, "，") || LEX_AT(s, hi, k, "："))
-		return 3;
-	if ((s[k] == ',' || s[k] == ':') && k + 1 < hi && s[k + 1] == ' ')
-		return 1;
-	return 0;
-}
-
-/* Skips separators, spaces and brackets' leftovers at the event's ends. */
-static size_t
-trim_front(const char *s, size_t k, size_t hi)
-{
-	size_t l;
-
-	for (;;) {
-		if (k < hi && (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' ||
-		    s[k] == '#' || s[k] == '>'))
-			k++;
-		else if (k < hi && (l = clause_sep(s, k, hi)) != 0)
-			k += l;
-		else if (LEX_AT(s, hi, k, "\xe3\x80\x80") ||
-		    LEX_AT(s, hi, k, "、"))
-			k += 3;
-		else if (k < hi && s[k] == ',')
-			k++;
-		else
-			return k;
+	if (c.lunar.month != 0) {
+		prec = TL_PREC_DAY;
+	} else if (c.kind == TL_RELATIVE) {
+		prec = c.rel.prec;
+		if (c.b.prec != TL_PREC_NONE)
+			c.kind = TL_RANGE;
 	}
-}
-
-/*
- * Is s[k] a well-formed three-byte character of a block known to be two
- * columns wide and hold no combining mark: the unified ideographs, the
- * CJK punctuation before its combining tone marks (U+3000-U+3029), and
- * the fullwidth forms (U+FF01-U+FF60)?  Such a sequence is never overlong
- * nor a surrogate, so this is what uc_width would say, without the call.
- */
-static int
-wide3(const char *s, size_t k, size_t hi)
-{
-	const unsigned char *u = (const unsigned char *)s + k;
-	uint32_t c;
-
-	if (u[0] < 0xe0 || u[0] >= 0xf0 || k + 2 >= hi ||
-	    (u[1] & 0xc0) != 0x80 || (u[2] & 0xc0) != 0x80)
-		return 0;
-	c = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
-	    (uint32_t)(u[2] & 0x3f);
-	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) ||
-	    (c >= 0xff01 && c <= 0xff60);
+	if (c.off < sc->last)
+		c.off = sc->last;
+	extend(&sc->x, &c, prec, tod);
+	if (c.kind == TL_DECADE)
+		sc->x.century = c.a.year / 100 * 100;
+	sc->last = c.end;
+	return c.end > i ? c.end : i + 1;
 }
 
 void
-timeline_make_event(struct timeline *t, size_t i, const struct doc *d)
+timeline_recognize(const struct doc *d, struct tl_piece *k)
 {
-	struct tl_entry *e = &t->entries[i];
-	const struct block *b = &d->blocks[e->block];
-	const char *s = d->buf->data;
-	size_t ss = b->off, se = b->end, k, l, lo, hi, cols = 0, cut;
-	char *ev;
-	uint32_t c;
-	int w;
+	struct scan sc;
+	struct tl_step *st;
+	struct tl_cand c;
+	size_t i = k->start;
+	int asked = 0;
 
-	/*
-	 * The sentence around the expression: back to the last terminator
-	 * (looking at the last byte of each candidate first), then forward
-	 * to the next one.
-	 */
-	for (k = e->off; k > b->off; k--) {
-		unsigned char ch = (unsigned char)s[k - 1];
-
-		if ((ch == '!' || ch == '?' || ch == ';' || ch == '.') &&
-		    sentence_end(s, b->off, k - 1, b->end) == 1)
-			break;
-		if ((ch == 0x82 || ch == 0x81 || ch == 0x9f || ch == 0x9b) &&
-		    k >= b->off + 3 && sentence_end(s, b->off, k - 3,
-		    b->end) == 3)
-			break;
-	}
-	ss = k;
-	for (k = e->end; k < b->end; k++)
-		if (sentence_end(s, b->off, k, b->end) != 0) {
-			se = k;
-			break;
+	/* The century is not known yet: guess none, and note when read. */
+	scan_init(&sc, d, NULL, NULL);
+	sc.x.asked = &asked;
+	k->n = 0;
+	while (scan_next(&sc, &i, k->lim, &c)) {
+		if (k->n == k->cap) {
+			k->cap = k->cap ? k->cap * 2 : 256;
+			k->step = xreallocarray(k->step, k->cap,
+			    sizeof *k->step);
 		}
-	/* Clauses: stop short of the neighbours in the same sentence. */
-	lo = ss;
-	if (i > 0 && t->entries[i - 1].block == e->block &&
-	    t->entries[i - 1].end > ss) {
-		for (k = t->entries[i - 1].end; k < e->off; k++)
-			if ((l = clause_sep(s, k, e->off)) != 0)
-				lo = k + l;
+		st = &k->step[k->n++];
+		st->pos = i;
+		st->c = c;
+		st->century = sc.x.century;
+		st->asked = asked;
+		asked = 0;
+		i = st->next = guess_next(&sc, c, i);
 	}
-	hi = se;
-	if (i + 1 < t->n && t->entries[i + 1].block == e->block &&
-	    t->entries[i + 1].off < se) {
-		for (k = e->end; k < t->entries[i + 1].off; k++)
-			if (clause_sep(s, k, se) != 0)
-				hi = k;
-	}
-	lo = trim_front(s, lo, hi);
-	/*
-	 * A date that opens its clause, set off by a comma or a space, is
-	 * left out of the event; one that runs on into it (1981年5月1日起实施)
-	 * stays, or the event would not read.
-	 */
-	if ((lo == e->off || (lo + 3 == e->off && (LEX_AT(s, hi, lo, "在") ||
-	    LEX_AT(s, hi, lo, "于") || LEX_AT(s, hi, lo, "即") ||
-	    LEX_AT(s, hi, lo, "约"))) ||
-	    (lo + 3 <= e->off && e->off - lo <= 5 &&
-	    (LEX_AT(s, hi, lo, "In ") || LEX_AT(s, hi, lo, "On ") ||
-	    LEX_AT(s, hi, lo, "in ") || LEX_AT(s, hi, lo, "on ")))) &&
-	    (e->end >= hi || s[e->end] == ' ' || clause_sep(s, e->end, hi) ||
-	    LEX_AT(s, hi, e->end, "、"))) {
-		k = trim_front(s, e->end, hi);
-		/*
-		 * Nothing left of the clause (三天后，即1月23日...): the
-		 * event is the rest of the sentence, next date included.
-		 */
-		if (k >= hi && hi < se)
-			k = trim_front(s, e->end, hi = se);
-		if (k < hi)
-			lo = k;
-	}
-	while (hi > lo && (s[hi - 1] == ' ' || s[hi - 1] == '\n'))
-		hi--;
-	/* Where 120 columns end; ASCII and CJK need no table. */
-	for (k = lo, cut = hi; k < hi; k += (size_t)l) {
-		unsigned char ch = (unsigned char)s[k];
-
-		if (ch < 0x80) {
-			l = 1;
-			w = 1;
-		} else if (wide3(s, k, hi)) {
-			l = 3;
-			w = 2;
-		} else {
-			l = (size_t)util_u8_next(s + k, hi - k, &c);
-			w = c >= 0x4e00 && c <= 0x9fff ? 2 :
-			    uc_width(c, "UTF-8");
-			if (w < 0)
-				w = 1;
-		}
-		if (cols + (size_t)w > EVENT_COLS - 1 && k + l < hi) {
-			cut = k;
-			break;
-		}
-		cols += (size_t)w;
-	}
-	ev = event_alloc(t, cut - lo + (cut < hi ? sizeof "…" : 1));
-	memcpy(ev, s + lo, cut - lo);
-	for (k = 0; k < cut - lo; k++)
-		if (ev[k] == '\n' || ev[k] == '\t')
-			ev[k] = ' ';
-	if (cut < hi)
-		memcpy(ev + (cut - lo), "…", sizeof "…");
-	else
-		ev[cut - lo] = '\0';
-	e->event = ev;
-}
-
-void
-timeline_events_reset(struct timeline *t)
-{
-	struct chunk *c = t->priv, *prev;
-
-	if (c == NULL)
-		return;
-	for (prev = c->prev; prev != NULL; prev = c->prev) {
-		c->prev = prev->prev;
-		free(prev);
-	}
-	c->used = 0;
+	k->exit = i;
+	k->century = sc.x.century;
+	k->asked = asked;
 }
 
 void
 timeline_scan(const struct doc *d, struct timeline *t, struct tl_sink *sink)
 {
 	struct scan sc;
-	const struct doc_date *dd = &d->date;
 
-	pthread_once(&keys_once, keys_init);
-	memset(&sc, 0, sizeof sc);
-	sc.t = t;
-	sc.sink = sink;
-	sc.line_hint = 1;
-	sc.d = d;
-	sc.bi = d->nblocks;
-	sc.x.s = d->buf->data;
-	sc.x.n = d->buf->len;
-	sc.anchor.prec = TL_PREC_NONE;
-	sc.anchor_end.prec = TL_PREC_NONE;
-	sc.head.prec = TL_PREC_NONE;
-	sc.docdate.prec = TL_PREC_NONE;
-	if (dd->year != 0) {
-		sc.docdate.year = dd->year;
-		sc.docdate.month = dd->month;
-		sc.docdate.day = dd->day;
-		sc.docdate.prec = dd->month == 0 ? TL_PREC_YEAR :
-		    dd->day == 0 ? TL_PREC_MONTH : TL_PREC_DAY;
-		sc.x.doc_year = dd->year;
-		/*
-		 * Before the text gives a date of its own, a month-day
-		 * (12日, 9月份) counts from the document's date.
-		 */
-		sc.anchor = sc.docdate;
-		sc.anchor_off = dd->off;
-	}
-	if (d->nblocks > 0) {
-		sc.bi = 0;
-		sc.x.boff = d->blocks[0].off;
-		sc.x.bend = d->blocks[0].end;
-		sc.x.heading = heading_like(d, &d->blocks[0]);
-	}
+	scan_init(&sc, d, t, sink);
 	scan(&sc);
 }
 
@@ -965,21 +894,6 @@ timeline_new(const struct doc *d)
 
 	timeline_scan(d, t, NULL);
 	return t;
-}
-
-void
-timeline_free(struct timeline *t)
-{
-	struct chunk *c, *prev;
-
-	if (t == NULL)
-		return;
-	for (c = t->priv; c != NULL; c = prev) {
-		prev = c->prev;
-		free(c);
-	}
-	free(t->entries);
-	free(t);
 }
 
 static const struct timeline *sort_t;
