@@ -66,10 +66,23 @@ doc_gather_add(struct build *b, size_t off, size_t end, enum block_kind kind,
 		k->flags |= BLOCK_RUN_IN;
 	if (l->cls == LC_SHORT && l->cols > DOC_HEADING_MAX_COLS)
 		bi->cls = LC_TEXT;
+	bi->tail = 0;
+	doc_toc_note(b, d->nblocks);
 	return d->nblocks++;
 }
 
 static int is_caption(const struct build *b, size_t i);
+
+/*
+ * The binfo.tail of a block whose last line is l, [.., end): how the
+ * line ends is known when nothing was trimmed at its end (no white
+ * space, no wiki edit mark), as then l's words are the line trimmed.
+ */
+static unsigned char
+line_tail(const struct line *l, size_t end)
+{
+	return l->end_off == end ? (unsigned char)(l->end + 1) : 0;
+}
 
 /*
  * Makes the last block a caption if it is a paragraph that follows a
@@ -114,6 +127,9 @@ struct gstate {
 	size_t cur;		/* the last block */
 };
 
+/* How many lines ahead of the one classified its text is prefetched. */
+#define GATHER_AHEAD	16
+
 /* The state at the start of the text, or after a blank line. */
 static const struct gstate GSTATE_START = { 1, 0, 0, 0, 0, 0, 0 };
 
@@ -142,8 +158,15 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 	for (i = from; i < to; i++) {
 		off = buffer_line_start(buf, i);
 		end = doc_line_end(buf, i);
+		/* The text is read far from the cache: ask for it ahead. */
+		if (i + GATHER_AHEAD < to)
+			__builtin_prefetch(s + buffer_line_start(buf,
+			    i + GATHER_AHEAD) - 1);
 		if (in_fence) {
 			d->blocks[cur].end = end;
+			/* It stays LF_SINGLE: note it again. */
+			doc_toc_note(b, cur);
+			b->bi[cur].tail = 0;
 			if (doc_lex_fence_closes(s, off, end, fch, flen))
 				in_fence = 0;
 			continue;
@@ -190,6 +213,8 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 			doc_set_kind(b, cur, BLOCK_HEADING);
 			doc_text_first_line(b, cur);
 			d->blocks[cur].end = end;
+			doc_toc_note(b, cur);
+			b->bi[cur].tail = 0;
 			b->bi[cur].cls = LC_HEAD;
 			b->bi[cur].fam = FAM_MD;
 			b->bi[cur].md = (unsigned char)k;
@@ -208,6 +233,7 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 		    b->bi[cur].kind == BLOCK_LIST_ITEM)) {
 			d->blocks[cur].end = end;
 			b->bi[cur].flags &= (unsigned char)~LF_SINGLE;
+			b->bi[cur].tail = line_tail(&l, end);
 		} else {
 			switch (l.cls) {
 			case LC_HEAD:
@@ -231,6 +257,11 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 			}
 			close_block(b);
 			cur = doc_gather_add(b, off, end, kind, &l);
+			b->bi[cur].tail = line_tail(&l, end);
+			if (l.off == off && l.end_off == end)
+				b->bi[cur].note |= (unsigned char)(NOTE_PLAIN |
+				    (doc_emphasized(s + off, end - off) ?
+				    NOTE_EMPH : 0));
 			if (prev_blank)
 				b->bi[cur].flags |= LF_BLANK_BEFORE;
 			if (l.cls == LC_FENCE) {

@@ -69,14 +69,24 @@ doc_set_text(const char *s, struct block *k, size_t off, size_t end)
 	k->tlen = (unsigned short)(end - off);
 }
 
-/* Makes the text of block i its trimmed first line, without "[编辑]". */
+/*
+ * Makes the text of block i its trimmed first line, without "[编辑]".  A
+ * block of one line that pass 2 found with nothing to trim is its text:
+ * the text, far from the cache by now, is not read again.
+ */
 void
 doc_text_first_line(struct build *b, size_t i)
 {
 	struct block *k = &b->d->blocks[i];
-	const char *nl = memchr(b->s + k->off, '\n', k->end - k->off);
-	size_t off = k->off, end = nl != NULL ? (size_t)(nl - b->s) : k->end;
+	const char *nl;
+	size_t off = k->off, end;
 
+	if ((b->bi[i].note & NOTE_PLAIN) && (b->bi[i].flags & LF_SINGLE)) {
+		doc_set_text(b->s, k, k->off, k->end);
+		return;
+	}
+	nl = memchr(b->s + k->off, '\n', k->end - k->off);
+	end = nl != NULL ? (size_t)(nl - b->s) : k->end;
 	doc_lex_trim(b->s, &off, &end);
 	doc_lex_drop_edit_mark(b->s, &off, &end);
 	doc_set_text(b->s, k, off, end);
