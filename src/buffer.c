@@ -365,7 +365,13 @@ check_part(void *arg)
 {
 	struct part *p = arg;
 	const char *q = p->s, *end = p->s + p->n;
+	int r;
 
+	/* One pass where the processor has AVX2 (buffer-scan.c). */
+	if ((r = buffer_scan(p->s, p->n, &p->nl, &p->cr)) >= 0) {
+		p->valid = r;
+		return;
+	}
 	p->valid = utf8_valid_prefix((const unsigned char *)p->s, p->n,
 	    &p->multi) == p->n;
 	p->cr = memchr(p->s, '\r', p->n) != NULL;
@@ -382,6 +388,9 @@ index_part(void *arg)
 	const char *q = p->s, *end = p->s + p->n;
 	size_t i = p->first, at;
 
+	if (p->b->line_off32 != NULL && buffer_scan_index(p->s, p->n, p->base,
+	    p->len, p->b->line_off32 + i) == 0)
+		return;
 	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
 		q++;
 		at = p->base + (size_t)(q - p->s);
@@ -690,8 +699,11 @@ done:
 int
 buffer_utf8_valid(const char *s, size_t n)
 {
-	size_t multi = 0;
+	size_t multi = 0, nl = 0;
+	int cr, r;
 
+	if ((r = buffer_scan(s, n, &nl, &cr)) >= 0)
+		return r;
 	return utf8_valid_prefix((const unsigned char *)s, n, &multi) == n;
 }
 
