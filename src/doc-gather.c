@@ -127,9 +127,6 @@ struct gstate {
 	size_t cur;		/* the last block */
 };
 
-/* How many lines ahead of the one classified its text is prefetched. */
-#define GATHER_AHEAD	16
-
 /* The state at the start of the text, or after a blank line. */
 static const struct gstate GSTATE_START = { 1, 0, 0, 0, 0, 0, 0 };
 
@@ -158,10 +155,6 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 	for (i = from; i < to; i++) {
 		off = buffer_line_start(buf, i);
 		end = doc_line_end(buf, i);
-		/* The text is read far from the cache: ask for it ahead. */
-		if (i + GATHER_AHEAD < to)
-			__builtin_prefetch(s + buffer_line_start(buf,
-			    i + GATHER_AHEAD) - 1);
 		if (in_fence) {
 			d->blocks[cur].end = end;
 			/* It stays LF_SINGLE: note it again. */

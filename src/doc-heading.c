@@ -266,9 +266,6 @@ doc_heading_decide(struct build *b)
 	assign_levels(b);
 }
 
-/* How many blocks ahead of pass 4 a heading's text is prefetched. */
-#define SECTIONS_AHEAD	32
-
 /*
  * Pass 4: the sections, their ranges and parents.  The evidence records
  * are freed by now (their memory goes to the sections), so the blocks'
@@ -305,11 +302,6 @@ doc_heading_sections(struct build *b)
 	for (i = 0; i < d->nblocks; i++) {
 		const struct block *k = &d->blocks[i];
 
-		/* The headings' text lies far apart: ask for it ahead. */
-		if (i + SECTIONS_AHEAD < d->nblocks &&
-		    k[SECTIONS_AHEAD].kind == BLOCK_HEADING)
-			__builtin_prefetch(b->s + k[SECTIONS_AHEAD].off +
-			    k[SECTIONS_AHEAD].head);
 		if (k->kind != BLOCK_HEADING)
 			continue;
 		if (d->nsections == n)
