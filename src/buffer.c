@@ -368,16 +368,16 @@ check_part(void *arg)
 	int r;
 
 	/* One pass where the processor has AVX2 (buffer-scan.c). */
-	if ((r = buffer_scan(p->s, p->n, &p->nl, &p->cr)) >= 0) {
+	if ((r = buffer_scan(p->s, p->n, &p->nl, &p->cr)) >= 0)
 		p->valid = r;
-		return;
-	}
-	p->valid = utf8_valid_prefix((const unsigned char *)p->s, p->n,
-	    &p->multi) == p->n;
-	p->cr = memchr(p->s, '\r', p->n) != NULL;
-	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
-		p->nl++;
-		q++;
+	else {
+		p->valid = utf8_valid_prefix((const unsigned char *)p->s,
+		    p->n, &p->multi) == p->n;
+		p->cr = memchr(p->s, '\r', p->n) != NULL;
+		while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+			p->nl++;
+			q++;
+		}
 	}
 }
 
@@ -388,15 +388,15 @@ index_part(void *arg)
 	const char *q = p->s, *end = p->s + p->n;
 	size_t i = p->first, at;
 
-	if (p->b->line_off32 != NULL && buffer_scan_index(p->s, p->n, p->base,
-	    p->len, p->b->line_off32 + i) == 0)
-		return;
-	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
-		q++;
-		at = p->base + (size_t)(q - p->s);
-		if (at < p->len)
-			set_line(p->b, i++, at);
-	}
+	/* 32 bytes at a time where the processor has AVX2. */
+	if (p->b->line_off32 == NULL || buffer_scan_index(p->s, p->n,
+	    p->base, p->len, p->b->line_off32 + i) < 0)
+		while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+			q++;
+			at = p->base + (size_t)(q - p->s);
+			if (at < p->len)
+				set_line(p->b, i++, at);
+		}
 }
 
 /*
