@@ -268,8 +268,8 @@ doc_heading_decide(struct build *b)
 
 /*
  * Pass 4: the sections, their ranges and parents.  The evidence records
- * are freed by now (their memory goes to the sections), so the blocks'
- * kinds are read; the lines are found by galloping from the previous
+ * are done with (their memory goes to the titles), so the blocks' kinds
+ * are read; the lines are found by galloping from the previous
  * heading's.
  */
 void
@@ -293,10 +293,20 @@ doc_heading_sections(struct build *b)
 			n++;
 			bytes += d->blocks[i].tlen + 1u;
 		}
-	if (n == 0)
+	if (n == 0) {
+		free(b->bi);
+		b->bi = NULL;
 		return;
+	}
+	/*
+	 * The evidence (b->bi), when it is still there, is done with: its
+	 * pages, touched already, hold the titles, where fresh ones would
+	 * cost a fault each.
+	 */
+	w = d->strings = b->bi != NULL ? xrealloc(b->bi, bytes) :
+	    xmalloc(bytes);
+	b->bi = NULL;
 	d->sections = xcalloc(n, sizeof *d->sections);
-	w = d->strings = xmalloc(bytes);
 	for (m = 0; m <= MAX_LEVEL; m++)
 		open[m] = -1;
 	for (i = 0; i < d->nblocks; i++) {

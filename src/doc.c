@@ -19,7 +19,8 @@
  *      document date (doc-meta.c).
  *
  * The per-block evidence of pass 2 lives in a small side array (struct
- * binfo, a few bytes a block) that is freed before pass 4.  This file
+ * binfo, a few bytes a block) whose memory pass 4 takes for the section
+ * titles.  This file
  * keeps the public functions and the setters of a block's kind and text.
  */
 #include "config.h"
@@ -163,9 +164,7 @@ doc_new(const struct buffer *buf)
 	doc_heading_decide(&b);
 	doc_toc_levels(&b);
 	doc_meta_title_text(&b);
-	/* The evidence is done with: give it back before the sections. */
-	free(b.bi);
-	b.bi = NULL;
+	/* The evidence is done with: its memory holds the section titles. */
 	doc_heading_sections(&b);
 	doc_meta_date(&b);
 	doc_meta_file_title(d);
