@@ -414,7 +414,8 @@ doc_gather(struct build *b)
 		memmove(d->blocks + n1, d->blocks + at, n2 * sizeof *d->blocks);
 		memmove(b->bi + n1, b->bi + at, n2 * sizeof *b->bi);
 		/* What the second half left past the end is given back. */
-		util_release(d->blocks + n1 + n2, (at - n1) * sizeof *d->blocks);
+		util_release(d->blocks + n1 + n2,
+		    (at - n1) * sizeof *d->blocks);
 		util_release(b->bi + n1 + n2, (at - n1) * sizeof *b->bi);
 		d->nblocks = n1 + n2;
 		if (n1 > 0 && n2 > 0 && b->bi[n1 - 1].kind == BLOCK_FIGURE &&

@@ -629,27 +629,27 @@ test_marks_scan(void)
 		/* Bytes of the marks in other characters. */
 		{ "\xe7\x89\x88", 0, 0 }, { "\xe5\xb1\x9e", 0, 0 },
 		{ "\xe6\x96\x87\xc2\xb7", 0, 0 }, { "IC", 0, 0 },
-		{ "right", 0, 0 }, { "\xd0\xbb", 0, 0 }, { "\xe4\xb8\xa9", 0, 0 },
+		{ "right", 0, 0 }, { "\xd0\xbb", 0, 0 },
+		{ "\xe4\xb8\xa9", 0, 0 },
 	};
 	static const char *const fill[] = { "a", "\xe6\xb1\x89", "\xc2\xb7" };
 	char line[96];
-	size_t i, f, k, n, cols, wrong = 0;
+	size_t i, f, k, n, fl, cols, wrong = 0;
 	int sep, foot;
 
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
 			for (k = 0; k < 4; k++) {
-				n = 0;
-				while (n / strlen(fill[f]) < k) {
-					memcpy(line + n, fill[f], strlen(fill[f]));
-					n += strlen(fill[f]);
-				}
+				fl = strlen(fill[f]);
+				for (n = 0; n / fl < k; n += fl)
+					memcpy(line + n, fill[f], fl);
 				memcpy(line + n, marks[i].s, strlen(marks[i].s));
 				n += strlen(marks[i].s);
-				memcpy(line + n, fill[f], strlen(fill[f]));
-				n += strlen(fill[f]);
+				memcpy(line + n, fill[f], fl);
+				n += fl;
 				doc_marks_scan(line, n, &cols, &sep, &foot);
-				if (sep != marks[i].sep || foot != marks[i].foot ||
+				if (sep != marks[i].sep ||
+				    foot != marks[i].foot ||
 				    cols != doc_lex_cols(line, n))
 					wrong++;
 			}
