@@ -216,14 +216,11 @@ index_avx2(const unsigned char *s, size_t n, size_t base, size_t len,
 			*out++ = (uint32_t)(base + i + 1);
 }
 
+/* The processor's features are read once at start-up, before threads. */
 static int
 have_avx2(void)
 {
-	static int known = -1;
-
-	if (known < 0)
-		known = __builtin_cpu_supports("avx2") ? 1 : 0;
-	return known;
+	return __builtin_cpu_supports("avx2");
 }
 
 int
