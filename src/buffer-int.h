@@ -1,8 +1,12 @@
-/* buffer-int.h - what buffer.c and buffer-detect.c share, and no one else. */
+/*
+ * buffer-int.h - what buffer.c, buffer-detect.c and buffer-scan.c share,
+ * and no one else.
+ */
 #ifndef JUAN_BUFFER_INT_H
 #define JUAN_BUFFER_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Converts in[0..n) from encoding `from` to UTF-8 through iconv.  unit is
@@ -58,5 +62,18 @@ int buffer_detect_legacy(const char *s, size_t n, int single_byte,
  * hold (controls, private use, unassigned code points, U+FFFD).
  */
 double buffer_plausibility(const char *s, size_t n);
+
+/*
+ * buffer-scan.c, the load's pass 32 bytes at a time where the processor
+ * has AVX2, and -1 where it has not (then buffer.c does it its way).
+ * buffer_scan() tells whether s[0..n) is valid UTF-8 (1 or 0); when it
+ * is, it adds its newlines to *nl and tells in *cr whether it holds a
+ * '\r'.  buffer_scan_index() writes to out, for each '\n' of s[0..n),
+ * the offset after it plus base, but for the one at len (the text's
+ * last byte): a part of the line index of a text under 4 GiB.
+ */
+int buffer_scan(const char *s, size_t n, size_t *nl, int *cr);
+int buffer_scan_index(const char *s, size_t n, size_t base, size_t len,
+    uint32_t *out, size_t max);	/* at most max; 1 when max written */
 
 #endif

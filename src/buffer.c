@@ -334,6 +334,8 @@ struct part {
 	size_t nl;		/* newlines */
 	struct buffer *b;	/* indexing: the buffer, whose lines from */
 	size_t first;		/* this one are this part's */
+	size_t room;		/* and at most this many */
+	int full;		/* all room lines were found again */
 };
 
 static void
@@ -365,13 +367,19 @@ check_part(void *arg)
 {
 	struct part *p = arg;
 	const char *q = p->s, *end = p->s + p->n;
+	int r;
 
-	p->valid = utf8_valid_prefix((const unsigned char *)p->s, p->n,
-	    &p->multi) == p->n;
-	p->cr = memchr(p->s, '\r', p->n) != NULL;
-	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
-		p->nl++;
-		q++;
+	/* One pass where the processor has AVX2 (buffer-scan.c). */
+	if ((r = buffer_scan(p->s, p->n, &p->nl, &p->cr)) >= 0)
+		p->valid = r;
+	else {
+		p->valid = utf8_valid_prefix((const unsigned char *)p->s,
+		    p->n, &p->multi) == p->n;
+		p->cr = memchr(p->s, '\r', p->n) != NULL;
+		while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+			p->nl++;
+			q++;
+		}
 	}
 }
 
@@ -380,14 +388,24 @@ index_part(void *arg)
 {
 	struct part *p = arg;
 	const char *q = p->s, *end = p->s + p->n;
-	size_t i = p->first, at;
+	size_t i = p->first, at, lim = p->first + p->room;
 
-	while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+	/*
+	 * 32 bytes at a time where the processor has AVX2.  Either way no
+	 * more lines than were counted are written: a file rewritten
+	 * between the count and the index (mapped, truncated and written
+	 * again) may hold more newlines now.
+	 */
+	if (p->b->line_off32 != NULL && (p->full = buffer_scan_index(p->s,
+	    p->n, p->base, p->len, p->b->line_off32 + i, p->room)) >= 0)
+		return;
+	while (i < lim && (q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
 		q++;
 		at = p->base + (size_t)(q - p->s);
 		if (at < p->len)
 			set_line(p->b, i++, at);
 	}
+	p->full = i == lim;
 }
 
 /*
@@ -436,7 +454,19 @@ check_index(struct buffer *b, char *raw, size_t n, size_t h, size_t *multi)
 	p[0].b = p[1].b = b;
 	p[0].first = 1;
 	p[1].first = 1 + p[0].nl;
+	p[0].room = p[0].nl;
+	p[1].room = lines - p[1].first;
 	util_par2(index_part, &p[0], &p[1]);
+	if (!p[0].full || !p[1].full) {
+		/* Rewritten under the mapping: read it instead. */
+		free(b->line_off32);
+		free(b->line_off);
+		b->line_off32 = NULL;
+		b->line_off = NULL;
+		b->data = NULL;
+		b->len = 0;
+		return -1;
+	}
 	b->nlines = lines;
 	return 0;
 }
@@ -690,8 +720,11 @@ done:
 int
 buffer_utf8_valid(const char *s, size_t n)
 {
-	size_t multi = 0;
+	size_t multi = 0, nl = 0;
+	int cr, r;
 
+	if ((r = buffer_scan(s, n, &nl, &cr)) >= 0)
+		return r;
 	return utf8_valid_prefix((const unsigned char *)s, n, &multi) == n;
 }
 

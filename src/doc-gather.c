@@ -66,10 +66,23 @@ doc_gather_add(struct build *b, size_t off, size_t end, enum block_kind kind,
 		k->flags |= BLOCK_RUN_IN;
 	if (l->cls == LC_SHORT && l->cols > DOC_HEADING_MAX_COLS)
 		bi->cls = LC_TEXT;
+	bi->tail = 0;
+	doc_toc_note(b, d->nblocks);
 	return d->nblocks++;
 }
 
 static int is_caption(const struct build *b, size_t i);
+
+/*
+ * The binfo.tail of a block whose last line is l, [.., end): how the
+ * line ends is known when nothing was trimmed at its end (no white
+ * space, no wiki edit mark), as then l's words are the line trimmed.
+ */
+static unsigned char
+line_tail(const struct line *l, size_t end)
+{
+	return l->end_off == end ? (unsigned char)(l->end + 1) : 0;
+}
 
 /*
  * Makes the last block a caption if it is a paragraph that follows a
@@ -144,6 +157,9 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 		end = doc_line_end(buf, i);
 		if (in_fence) {
 			d->blocks[cur].end = end;
+			/* It stays LF_SINGLE: note it again. */
+			doc_toc_note(b, cur);
+			b->bi[cur].tail = 0;
 			if (doc_lex_fence_closes(s, off, end, fch, flen))
 				in_fence = 0;
 			continue;
@@ -190,6 +206,8 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 			doc_set_kind(b, cur, BLOCK_HEADING);
 			doc_text_first_line(b, cur);
 			d->blocks[cur].end = end;
+			doc_toc_note(b, cur);
+			b->bi[cur].tail = 0;
 			b->bi[cur].cls = LC_HEAD;
 			b->bi[cur].fam = FAM_MD;
 			b->bi[cur].md = (unsigned char)k;
@@ -208,6 +226,7 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 		    b->bi[cur].kind == BLOCK_LIST_ITEM)) {
 			d->blocks[cur].end = end;
 			b->bi[cur].flags &= (unsigned char)~LF_SINGLE;
+			b->bi[cur].tail = line_tail(&l, end);
 		} else {
 			switch (l.cls) {
 			case LC_HEAD:
@@ -231,6 +250,11 @@ gather_range(struct build *b, size_t from, size_t to, struct gstate *g)
 			}
 			close_block(b);
 			cur = doc_gather_add(b, off, end, kind, &l);
+			b->bi[cur].tail = line_tail(&l, end);
+			if (l.off == off && l.end_off == end)
+				b->bi[cur].note |= (unsigned char)(NOTE_PLAIN |
+				    (doc_emphasized(s + off, end - off) ?
+				    NOTE_EMPH : 0));
 			if (prev_blank)
 				b->bi[cur].flags |= LF_BLANK_BEFORE;
 			if (l.cls == LC_FENCE) {
@@ -276,7 +300,8 @@ doc_gather_lines(struct build *b, size_t from, size_t to)
 /* One of the two pieces of a split pass 2. */
 struct half {
 	struct build b;		/* the first: the real build; the second: a
-				   copy with a doc and arrays of its own */
+				   copy with a doc of its own, whose arrays
+				   lie in the first's */
 	struct doc d;
 	size_t from, to;
 	struct gstate g;
@@ -306,13 +331,32 @@ blank_line(const struct build *b, size_t i)
 }
 
 /*
+ * The most blocks lines [0, m) can make: one for each line that is not
+ * empty (m < nlines).  The line index tells, without the text.
+ */
+static size_t
+blocks_bound(const struct buffer *buf, size_t m)
+{
+	size_t i, n = m;
+
+	for (i = 0; i < m; i++)
+		if (buffer_line_start(buf, i + 1) - buffer_line_start(buf, i) ==
+		    1)
+			n--;
+	return n;
+}
+
+/*
  * Pass 2 over the whole text.  A large text is split at a blank line near
  * its middle and its two halves gathered at the same time: after a blank
  * line the state is GSTATE_START, unless the line was inside a fenced
  * code block, which is only known once the first half is done; then the
  * second half is gathered again after it.  The second half's blocks are
- * appended to the first's, and the one decision that looks across the
- * split (a caption right after a figure) is made again at the seam.
+ * written into the same arrays, past the most blocks the first half can
+ * make, and moved down to follow the first's: so each array is touched
+ * about once (a fresh page is a costly one), and the one decision that
+ * looks across the split (a caption right after a figure) is made again
+ * at the seam.
  */
 void
 doc_gather(struct build *b)
@@ -320,7 +364,7 @@ doc_gather(struct build *b)
 	const struct buffer *buf = b->d->buf;
 	struct doc *d = b->d;
 	struct half h1, h2;
-	size_t m = buf->nlines / 2, lim, n1, n2, k;
+	size_t m = buf->nlines / 2, lim, n1, n2, k, at;
 	struct gstate g = GSTATE_START;
 
 	if (buf->nlines < SPLIT_MIN_LINES || util_threads() < 2) {
@@ -336,6 +380,12 @@ doc_gather(struct build *b)
 		close_block(b);
 		return;
 	}
+	/*
+	 * Each half makes at most a block a line that is not empty, and
+	 * doc_build_start() sized the arrays at one a line: the second
+	 * half's part, past at, never makes them grow.
+	 */
+	at = blocks_bound(buf, m);
 	memset(&h1, 0, sizeof h1);
 	memset(&h2, 0, sizeof h2);
 	h1.b = *b;
@@ -346,9 +396,9 @@ doc_gather(struct build *b)
 	h2.d.buf = buf;
 	h2.d.title_block = -1;
 	h2.b.d = &h2.d;
-	h2.b.cap = buf->nlines - m;
-	h2.d.blocks = xreallocarray(NULL, h2.b.cap, sizeof *h2.d.blocks);
-	h2.b.bi = xreallocarray(NULL, h2.b.cap, sizeof *h2.b.bi);
+	h2.b.cap = b->cap - at;
+	h2.d.blocks = d->blocks + at;
+	h2.b.bi = b->bi + at;
 	h2.from = m;
 	h2.to = buf->nlines;
 	h2.g = GSTATE_START;
@@ -361,15 +411,12 @@ doc_gather(struct build *b)
 	} else {
 		n1 = d->nblocks;
 		n2 = h2.d.nblocks;
-		if (n1 + n2 > b->cap) {
-			b->cap = n1 + n2;
-			d->blocks = xreallocarray(d->blocks, b->cap,
-			    sizeof *d->blocks);
-			b->bi = xreallocarray(b->bi, b->cap, sizeof *b->bi);
-		}
-		util_copy_release(d->blocks + n1, h2.d.blocks,
-		    n2 * sizeof *d->blocks);
-		util_copy_release(b->bi + n1, h2.b.bi, n2 * sizeof *b->bi);
+		memmove(d->blocks + n1, d->blocks + at, n2 * sizeof *d->blocks);
+		memmove(b->bi + n1, b->bi + at, n2 * sizeof *b->bi);
+		/* What the second half left past the end is given back. */
+		util_release(d->blocks + n1 + n2,
+		    (at - n1) * sizeof *d->blocks);
+		util_release(b->bi + n1 + n2, (at - n1) * sizeof *b->bi);
 		d->nblocks = n1 + n2;
 		if (n1 > 0 && n2 > 0 && b->bi[n1 - 1].kind == BLOCK_FIGURE &&
 		    b->bi[n1].kind == BLOCK_PARAGRAPH && is_caption(b, n1))
@@ -387,8 +434,6 @@ doc_gather(struct build *b)
 			b->rsite_end = h2.b.rsite_end;
 		}
 	}
-	free(h2.d.blocks);
-	free(h2.b.bi);
 }
 
 /*

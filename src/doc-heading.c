@@ -18,18 +18,29 @@
 #include "doc-int.h"
 #include "juan/util.h"
 
-/* Drops the "**" or "__" around a heading's text: **小标题**. */
-static void
-strip_emphasis(const struct build *b, struct block *k)
+/* Tells whether the words t[0..n) are set in "**" or "__". */
+int
+doc_emphasized(const char *t, size_t n)
 {
-	size_t off, end, n;
-	const char *t;
+	return n > 4 && ((STARTS(t, n, "**") && memcmp(t + n - 2, "**", 2) ==
+	    0) || (STARTS(t, n, "__") && memcmp(t + n - 2, "__", 2) == 0));
+}
 
+/*
+ * Drops the "**" or "__" around the text of heading i: **小标题**.  A
+ * line that pass 2 found plain says so without the text being read.
+ */
+static void
+strip_emphasis(const struct build *b, size_t i)
+{
+	struct block *k = &b->d->blocks[i];
+	size_t off, end;
+
+	if ((b->bi[i].note & (NOTE_PLAIN | NOTE_EMPH)) == NOTE_PLAIN &&
+	    (b->bi[i].flags & LF_SINGLE))
+		return;
 	block_text(k, &off, &end);
-	t = b->s + off;
-	n = end - off;
-	if (n > 4 && ((STARTS(t, n, "**") && memcmp(t + n - 2, "**", 2) == 0) ||
-	    (STARTS(t, n, "__") && memcmp(t + n - 2, "__", 2) == 0))) {
+	if (doc_emphasized(b->s + off, end - off)) {
 		off += 2;
 		end -= 2;
 		doc_lex_trim(b->s, &off, &end);
@@ -249,7 +260,7 @@ doc_heading_decide(struct build *b)
 		    (i == 0 || !is_short_alone(b, i - 1))) {
 			doc_set_kind(b, i, BLOCK_HEADING);
 			doc_text_first_line(b, i);
-			strip_emphasis(b, &d->blocks[i]);
+			strip_emphasis(b, i);
 			bi[i].fam = FAM_PLAIN;
 		}
 	assign_levels(b);
@@ -257,8 +268,8 @@ doc_heading_decide(struct build *b)
 
 /*
  * Pass 4: the sections, their ranges and parents.  The evidence records
- * are freed by now (their memory goes to the sections), so the blocks'
- * kinds are read; the lines are found by galloping from the previous
+ * are done with (their memory goes to the titles), so the blocks' kinds
+ * are read; the lines are found by galloping from the previous
  * heading's.
  */
 void
@@ -282,10 +293,20 @@ doc_heading_sections(struct build *b)
 			n++;
 			bytes += d->blocks[i].tlen + 1u;
 		}
-	if (n == 0)
+	if (n == 0) {
+		free(b->bi);
+		b->bi = NULL;
 		return;
+	}
+	/*
+	 * The evidence (b->bi), when it is still there, is done with: its
+	 * pages, touched already, hold the titles, where fresh ones would
+	 * cost a fault each.
+	 */
+	w = d->strings = b->bi != NULL ? xrealloc(b->bi, bytes) :
+	    xmalloc(bytes);
+	b->bi = NULL;
 	d->sections = xcalloc(n, sizeof *d->sections);
-	w = d->strings = xmalloc(bytes);
 	for (m = 0; m <= MAX_LEVEL; m++)
 		open[m] = -1;
 	for (i = 0; i < d->nblocks; i++) {

@@ -133,7 +133,32 @@ struct binfo {
 	unsigned char fam;	/* enum family of a candidate heading */
 	unsigned char md;	/* '#' count */
 	unsigned char flags;	/* LF_SINGLE, LF_DOTLIST */
+	/*
+	 * What doc-toc.c asks of every block, answered by doc_toc_note()
+	 * while its line is in the cache: after pass 2 the text is far
+	 * from it, and reading one byte of each block costs a miss.
+	 */
+	unsigned char note;	/* NOTE_* of its first line */
+	unsigned char tail;	/* enum lend of its last line, trimmed,
+				   plus one; 0 when not known */
 };
+
+/*
+ * binfo.note, what doc-toc.c's tests of the block's first line (or of a
+ * block of one line) answer: ...
+ */
+#define NOTE_TOC	0x01	/* it names a table of contents */
+#define NOTE_PAGE_NO	0x02	/* a page number that says so */
+#define NOTE_INDENT	0x04	/* it starts with white space */
+#define NOTE_PAGE_END	0x80	/* a page break or number */
+/* ... its page-furniture shape as a middle block, plus one, in these
+ * bits (0 when not known) ... */
+#define NOTE_MID_SHIFT	3
+#define NOTE_MID	(3 << NOTE_MID_SHIFT)
+/* ... and, from pass 2, that the line has nothing to trim (white space,
+ * an edit mark), and its words are set in ** or __ (doc_emphasized()). */
+#define NOTE_PLAIN	0x20
+#define NOTE_EMPH	0x40
 
 /* A site-name suffix the title might carry: title = base SEP site. */
 struct suffix {
@@ -247,6 +272,8 @@ size_t doc_gather_add(struct build *b, size_t off, size_t end,
 void doc_toc_find(struct build *b);
 void doc_toc_page_joins(struct build *b);
 void doc_toc_levels(struct build *b);
+/* Sets bi[i].note from block i's text as it is now. */
+void doc_toc_note(struct build *b, size_t i);
 
 /* doc-inject.c: after the title, the site's name in the body. */
 
@@ -259,5 +286,6 @@ void doc_hidden_build(struct doc *d);
 
 void doc_heading_decide(struct build *b);
 void doc_heading_sections(struct build *b);
+int doc_emphasized(const char *t, size_t n);
 
 #endif

@@ -166,6 +166,10 @@ footer_hint(const char *s, size_t n)
 void
 doc_marks_scan(const char *s, size_t n, size_t *cols_out, int *sep, int *foot)
 {
+	/* The bytes that may end a separator or a footer mark. */
+	static const unsigned char marks[256] = { ['>'] = 1, ['|'] = 1,
+	    ['I'] = 1, ['o'] = 1, ['r'] = 1, [0xbb] = 1, [0x9e] = 1,
+	    [0xba] = 1, [0xa9] = 1, [0x9c] = 1, [0xa8] = 1, [0x88] = 1 };
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, c = 0;
 	int sp = 0, ft = 0;
@@ -173,8 +177,11 @@ doc_marks_scan(const char *s, size_t n, size_t *cols_out, int *sep, int *foot)
 	for (i = 0; i < n; i++) {
 		unsigned char b = u[i];
 
+		/* doc_lex_cols()'s columns, without a branch. */
+		c += (size_t)(b < 0x80) + (b >= 0xc0) + (b >= 0xe0);
+		if (!marks[b])
+			continue;
 		if (b < 0x80) {
-			c++;
 			if (b == '>')
 				sp = 1;
 			else if (b == '|' || (b == 'I' && STARTS(s + i, n - i,
@@ -182,10 +189,6 @@ doc_marks_scan(const char *s, size_t n, size_t *cols_out, int *sep, int *foot)
 			    "opyright")) || (b == 'r' && STARTS(s + i, n - i,
 			    "rights")))
 				ft = 1;
-			continue;
-		}
-		if (b >= 0xc0) {
-			c += b >= 0xe0 ? 2 : 1;
 			continue;
 		}
 		/* The last byte of a separator or of a footer mark. */

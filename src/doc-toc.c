@@ -39,6 +39,9 @@
 #define MAX_MIDDLE	3
 /* A running header is at most this long (columns). */
 #define HEADER_MAX_COLS	40
+/* A page number that says so, and a page-end line: at most (bytes). */
+#define PAGE_NO_MAX_BYTES	48
+#define PAGE_END_MAX_BYTES	64
 
 /* The names of a table of contents, white space removed. */
 static const char *const toc_words[] = { "目录", "目錄", "目次", "Contents",
@@ -401,34 +404,48 @@ compact(struct build *b)
 	d->nblocks = n;
 }
 
+/*
+ * Tells whether the block s[off..bend) starts with a line that names a
+ * table of contents.  Only the block's first line and the first 64
+ * bytes after its indentation are read, so that the answer for the
+ * line alone (doc_toc_note()) is the answer for any block it starts.
+ */
+static int
+names_toc(const char *s, size_t off, size_t bend)
+{
+	const char *nl;
+	size_t end;
+
+	while (space_at(s + off, bend - off) > 0 && off < bend)
+		off += space_at(s + off, bend - off);
+	/* Every name starts with 目 (0xe7), C or T, maybe indented. */
+	if (off == bend || ((unsigned char)s[off] != 0xe7 && s[off] != 'C' &&
+	    s[off] != 'T'))
+		return 0;
+	end = bend - off < 64 ? bend : off + 64;
+	nl = memchr(s + off, '\n', end - off);
+	if (nl != NULL)
+		end = (size_t)(nl - s);
+	else if (end < bend)
+		return 0;
+	doc_lex_trim(s, &off, &end);
+	return toc_title(s + off, end - off);
+}
+
 void
 doc_toc_find(struct build *b)
 {
 	struct doc *d = b->d;
-	const char *nl;
-	size_t i, off, end, h, last, second = 0;
+	size_t i, h, last, second = 0;
 	int any = 0;
 
 	for (i = 0; i < d->nblocks; i++) {
 		if (b->bi[i].kind == BLOCK_CODE || b->bi[i].kind == SWALLOWED ||
 		    b->bi[i].kind == BLOCK_BOILERPLATE)
 			continue;
-		off = d->blocks[i].off;
-		/* Every name starts with 目 (0xe7), C or T, maybe indented. */
-		while (space_at(b->s + off, d->blocks[i].end - off) > 0 &&
-		    off < d->blocks[i].end)
-			off += space_at(b->s + off, d->blocks[i].end - off);
-		if (off == d->blocks[i].end || ((unsigned char)b->s[off] !=
-		    0xe7 && b->s[off] != 'C' && b->s[off] != 'T'))
-			continue;
-		end = d->blocks[i].end - off < 64 ? d->blocks[i].end : off + 64;
-		nl = memchr(b->s + off, '\n', end - off);
-		if (nl != NULL)
-			end = (size_t)(nl - b->s);
-		else if (end < d->blocks[i].end)
-			continue;
-		doc_lex_trim(b->s, &off, &end);
-		if (!toc_title(b->s + off, end - off))
+		/* Pass 2 noted the blocks that start so, as few do. */
+		if (!(b->bi[i].note & NOTE_TOC) || !names_toc(b->s,
+		    d->blocks[i].off, d->blocks[i].end))
 			continue;
 		h = buffer_line_of(d->buf, d->blocks[i].off) - 1;
 		last = toc_end(b, h, &second);
@@ -468,22 +485,14 @@ page_number(const char *t, size_t n)
 }
 
 /*
- * Tells quickly whether the block at s[0..n) may be a page number: its
- * first byte after the indentation is one that starts one (a digit, a
- * dash, 第, P, a full-width digit, a middle dot).
+ * Tells quickly whether a block whose lead byte is c may be a page
+ * number: c is one that starts one (a digit, a dash, 第, P, a
+ * full-width digit, a middle dot).
  */
 static int
-page_lead(const char *s, size_t n)
+page_lead(unsigned char c)
 {
-	size_t k;
-
-	while ((k = space_at(s, n)) > 0) {
-		s += k;
-		n -= k;
-	}
-	if (n == 0)
-		return 0;
-	switch ((unsigned char)s[0]) {
+	switch (c) {
 	case '0': case '1': case '2': case '3': case '4': case '5':
 	case '6': case '7': case '8': case '9': case '-': case 'P':
 	case 'p': case 0xe2: case 0xe7: case 0xef: case 0xc2:
@@ -517,29 +526,42 @@ enum middle {
 	MID_HEADER	/* a short line, a running header if repeated */
 };
 
+/* Most blocks are longer than any header (bytes). */
+#define MIDDLE_MAX_BYTES	(4 * HEADER_MAX_COLS)
+
+/* What the text s[off..end) of a paragraph would be as a middle block. */
+static enum middle
+middle_text(const char *s, size_t off, size_t end)
+{
+	doc_lex_trim(s, &off, &end);
+	if (off == end)
+		return MID_NONE;
+	if (page_lead((unsigned char)s[off]) && page_number(s + off,
+	    end - off))
+		return MID_BREAK;
+	if (doc_lex_line_end(s + off, end - off) == END_NONE &&
+	    doc_lex_cols(s + off, end - off) <= HEADER_MAX_COLS)
+		return MID_HEADER;
+	return MID_NONE;
+}
+
 static enum middle
 middle_kind(const struct build *b, size_t i)
 {
 	const struct block *k = &b->d->blocks[i];
-	size_t off = k->off, end = k->end;
 
 	if (!(b->bi[i].flags & LF_SINGLE))
 		return MID_NONE;
 	if (b->bi[i].kind == BLOCK_BOILERPLATE)
 		return MID_BREAK;
-	/* Most blocks are longer than any header: bytes first. */
-	if (b->bi[i].kind != BLOCK_PARAGRAPH || end - off > 4 * HEADER_MAX_COLS)
+	/* Bytes first, then the shape pass 2 noted. */
+	if (b->bi[i].kind != BLOCK_PARAGRAPH || k->end - k->off >
+	    MIDDLE_MAX_BYTES)
 		return MID_NONE;
-	doc_lex_trim(b->s, &off, &end);
-	if (off == end)
-		return MID_NONE;
-	if (page_lead(b->s + off, end - off) && page_number(b->s + off,
-	    end - off))
-		return MID_BREAK;
-	if (doc_lex_line_end(b->s + off, end - off) == END_NONE &&
-	    doc_lex_cols(b->s + off, end - off) <= HEADER_MAX_COLS)
-		return MID_HEADER;
-	return MID_NONE;
+	if (b->bi[i].note & NOTE_MID)
+		return (enum middle)(((b->bi[i].note & NOTE_MID) >>
+		    NOTE_MID_SHIFT) - 1);
+	return middle_text(b->s, k->off, k->end);
 }
 
 /* Tells whether block i is a paragraph that stops mid-sentence. */
@@ -554,12 +576,17 @@ first_half(const struct build *b, size_t i)
 	if (b->bi[i].kind != BLOCK_PARAGRAPH && b->bi[i].kind !=
 	    BLOCK_LIST_ITEM)
 		return 0;
-	nl = memrchr(b->s + k->off, '\n', k->end - k->off);
-	off = nl != NULL ? (size_t)(nl - b->s) + 1 : k->off;
-	doc_lex_trim(b->s, &off, &end);
-	if (off == end)
-		return 0;
-	e = doc_lex_line_end(b->s + off, end - off);
+	/* Pass 2 noted how the last line ends, mostly. */
+	if (b->bi[i].tail != 0)
+		e = (enum lend)(b->bi[i].tail - 1);
+	else {
+		nl = memrchr(b->s + k->off, '\n', k->end - k->off);
+		off = nl != NULL ? (size_t)(nl - b->s) + 1 : k->off;
+		doc_lex_trim(b->s, &off, &end);
+		if (off == end)
+			return 0;
+		e = doc_lex_line_end(b->s + off, end - off);
+	}
 	/*
 	 * A short line alone may be a heading ("前言" at the foot of a
 	 * page): a clause before it (a comma) says it is a sentence.
@@ -576,10 +603,8 @@ first_half(const struct build *b, size_t i)
 static int
 second_half(const struct build *b, size_t i)
 {
-	const struct block *k = &b->d->blocks[i];
-
 	return b->bi[i].kind == BLOCK_PARAGRAPH &&
-	    space_at(b->s + k->off, k->end - k->off) == 0;
+	    !(b->bi[i].note & NOTE_INDENT);
 }
 
 /* A running header candidate: block i, its trimmed text. */
@@ -622,14 +647,18 @@ middle_at(const struct build *b, size_t i, struct hcand **cands, size_t *nc,
 	size_t j, m;
 	enum middle k;
 
-	/* The next block is looked at first: it is rarely furniture. */
-	if (i + 1 >= d->nblocks || middle_kind(b, i + 1) == MID_NONE ||
-	    !first_half(b, i))
+	/*
+	 * The next block is looked at first: it is rarely furniture.  The
+	 * evidence of pass 2 answers all but first_half(), which may read
+	 * the text: it comes last.
+	 */
+	if (i + 1 >= d->nblocks || middle_kind(b, i + 1) == MID_NONE)
 		return 0;
 	for (j = i + 1; j < d->nblocks && j <= i + MAX_MIDDLE; j++)
 		if ((k = middle_kind(b, j)) == MID_NONE)
 			break;
-	if (j == i + 1 || j >= d->nblocks || !second_half(b, j))
+	if (j == i + 1 || j >= d->nblocks || !second_half(b, j) ||
+	    !first_half(b, i))
 		return 0;
 	m = j - i - 1;
 	for (j = i + 1; cands != NULL && j <= i + m; j++) {
@@ -662,15 +691,21 @@ static int
 page_end(const struct build *b, size_t i)
 {
 	const struct block *k = &b->d->blocks[i];
-	size_t off = k->off, end = k->end;
 
 	if (b->bi[i].kind != BLOCK_BOILERPLATE || !(b->bi[i].flags &
-	    LF_SINGLE) || end - off > 64)
+	    LF_SINGLE) || k->end - k->off > PAGE_END_MAX_BYTES)
 		return 0;
-	doc_lex_trim(b->s, &off, &end);
-	return off < end && (b->s[off] == '\f' || page_number(b->s + off,
-	    end - off) || (b->s[off] == '-' && (doc_lex_contains(b->s + off,
-	    end - off, "Page") || doc_lex_contains(b->s + off, end - off,
+	return (b->bi[i].note & NOTE_PAGE_END) != 0;
+}
+
+/* Tells whether the text s[off..end) of a block is a page-end line. */
+static int
+page_end_text(const char *s, size_t off, size_t end)
+{
+	doc_lex_trim(s, &off, &end);
+	return off < end && (s[off] == '\f' || page_number(s + off,
+	    end - off) || (s[off] == '-' && (doc_lex_contains(s + off,
+	    end - off, "Page") || doc_lex_contains(s + off, end - off,
 	    "page"))));
 }
 
@@ -714,17 +749,16 @@ doc_toc_page_joins(struct build *b)
 	size_t i, j, m, nc = 0, cap = 0, nh = 0, hcap = 0, done = 0;
 	int ok;
 
-	/* Page numbers that say so are furniture wherever they stand. */
+	/*
+	 * Page numbers that say so are furniture wherever they stand (pass
+	 * 2 noted the lines that are).
+	 */
 	for (i = 0; i < d->nblocks; i++) {
-		size_t off = d->blocks[i].off, end = d->blocks[i].end;
-
 		if ((b->bi[i].kind != BLOCK_PARAGRAPH && b->bi[i].kind !=
 		    BLOCK_LIST_ITEM) || !(b->bi[i].flags & LF_SINGLE) ||
-		    end - off > 48 || !page_lead(b->s + off, end - off))
+		    d->blocks[i].end - d->blocks[i].off > PAGE_NO_MAX_BYTES)
 			continue;
-		doc_lex_trim(b->s, &off, &end);
-		if (page_number(b->s + off, end - off) &&
-		    page_decorated(b->s + off, end - off)) {
+		if (b->bi[i].note & NOTE_PAGE_NO) {
 			doc_set_kind(b, i, BLOCK_BOILERPLATE);
 			b->bi[i].cls = LC_BOILER;
 			b->bi[i].fam = FAM_NONE;
@@ -778,4 +812,43 @@ doc_toc_page_joins(struct build *b)
 	free(c);
 	free(h);
 	not_before_break(b);
+}
+
+/*
+ * Notes what the quick tests of this file ask of block i (binfo.note),
+ * while its line is in the cache: that it names a table of contents, is
+ * a page number or a page-end line, is indented, and its shape as a
+ * middle block.  Only the first line's bytes decide, or a block of one
+ * line: the notes are read of such blocks only.
+ */
+void
+doc_toc_note(struct build *b, size_t i)
+{
+	const struct block *k = &b->d->blocks[i];
+	const char *s = b->s + k->off;
+	size_t n = k->end - k->off, off = k->off, end = k->end, j;
+	unsigned char note = 0;
+
+	if (space_at(s, n) > 0)
+		note |= NOTE_INDENT;
+	while ((j = space_at(s, n)) > 0) {
+		s += j;
+		n -= j;
+	}
+	if (names_toc(b->s, k->off, k->end))
+		note |= NOTE_TOC;
+	if (k->end - k->off <= PAGE_NO_MAX_BYTES && n > 0 &&
+	    page_lead((unsigned char)s[0])) {
+		doc_lex_trim(b->s, &off, &end);
+		if (page_number(b->s + off, end - off) &&
+		    page_decorated(b->s + off, end - off))
+			note |= NOTE_PAGE_NO;
+	}
+	if (k->end - k->off <= PAGE_END_MAX_BYTES &&
+	    page_end_text(b->s, k->off, k->end))
+		note |= NOTE_PAGE_END;
+	if (k->end - k->off <= MIDDLE_MAX_BYTES)
+		note |= (unsigned char)((middle_text(b->s, k->off, k->end) +
+		    1) << NOTE_MID_SHIFT);
+	b->bi[i].note = note;
 }

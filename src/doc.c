@@ -19,7 +19,8 @@
  *      document date (doc-meta.c).
  *
  * The per-block evidence of pass 2 lives in a small side array (struct
- * binfo, a few bytes a block) that is freed before pass 4.  This file
+ * binfo, a few bytes a block) whose memory pass 4 takes for the section
+ * titles.  This file
  * keeps the public functions and the setters of a block's kind and text.
  */
 #include "config.h"
@@ -69,14 +70,24 @@ doc_set_text(const char *s, struct block *k, size_t off, size_t end)
 	k->tlen = (unsigned short)(end - off);
 }
 
-/* Makes the text of block i its trimmed first line, without "[编辑]". */
+/*
+ * Makes the text of block i its trimmed first line, without "[编辑]".  A
+ * block of one line that pass 2 found with nothing to trim is its text:
+ * the text, far from the cache by now, is not read again.
+ */
 void
 doc_text_first_line(struct build *b, size_t i)
 {
 	struct block *k = &b->d->blocks[i];
-	const char *nl = memchr(b->s + k->off, '\n', k->end - k->off);
-	size_t off = k->off, end = nl != NULL ? (size_t)(nl - b->s) : k->end;
+	const char *nl;
+	size_t off = k->off, end;
 
+	if ((b->bi[i].note & NOTE_PLAIN) && (b->bi[i].flags & LF_SINGLE)) {
+		doc_set_text(b->s, k, k->off, k->end);
+		return;
+	}
+	nl = memchr(b->s + k->off, '\n', k->end - k->off);
+	end = nl != NULL ? (size_t)(nl - b->s) : k->end;
 	doc_lex_trim(b->s, &off, &end);
 	doc_lex_drop_edit_mark(b->s, &off, &end);
 	doc_set_text(b->s, k, off, end);
@@ -153,9 +164,7 @@ doc_new(const struct buffer *buf)
 	doc_heading_decide(&b);
 	doc_toc_levels(&b);
 	doc_meta_title_text(&b);
-	/* The evidence is done with: give it back before the sections. */
-	free(b.bi);
-	b.bi = NULL;
+	/* The evidence is done with: its memory holds the section titles. */
 	doc_heading_sections(&b);
 	doc_meta_date(&b);
 	doc_meta_file_title(d);

@@ -34,9 +34,13 @@
 #include "out.h"
 
 /*
- * The heading text of section i, as a byte range of the buffer; a
- * section of a book's table of contents (hints with a toc) has its own
- * label instead.
+ * The heading text of section i: the bytes of its block's text, NULs and
+ * all; a section of a book's table of contents (hints with a toc) has
+ * its own label instead.  When the model keeps its titles in one
+ * allocation (d->strings) and not from a toc, each title is the copy of
+ * those bytes that doc_heading_sections() made, in document order: the
+ * copy is read, as the buffer's bytes lie all over a large text, a miss
+ * each.
  */
 static void
 section_text(const struct doc *d, size_t i, const char **s, size_t *n)
@@ -50,7 +54,8 @@ section_text(const struct doc *d, size_t i, const char **s, size_t *n)
 		return;
 	}
 	block_text(&d->blocks[d->sections[i].block], &off, &end);
-	*s = d->buf->data + off;
+	*s = d->strings != NULL && d->sections[i].title != NULL ?
+	    d->sections[i].title : d->buf->data + off;
 	*n = end - off;
 }
 

@@ -121,6 +121,22 @@ util_copy_release(void *dst, void *src, size_t n)
 	}
 }
 
+void
+util_release(void *p, size_t n)
+{
+#ifdef MADV_DONTNEED
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
+
+	lo = ((uintptr_t)p + page - 1) & ~(page - 1);
+	hi = ((uintptr_t)p + n) & ~(page - 1);
+	if (hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 void *
 xmalloc(size_t n)
 {

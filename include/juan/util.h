@@ -37,6 +37,11 @@ void util_advise_huge(void *p, size_t n);
  * but to free it.
  */
 void util_copy_release(void *dst, void *src, size_t n);
+/*
+ * Gives back to the system the whole pages of the n bytes at p, which
+ * hold nothing that is read again (they read as zeros if they are).
+ */
+void util_release(void *p, size_t n);
 char *xstrndup(const char *s, size_t n);
 /*
  * Work split in two.  util_par2(fn, a, b) runs fn(a) and fn(b) at the same

@@ -6,7 +6,8 @@
  * bytes, the buffer must hold valid UTF-8 without '\r', end with a NUL, and
  * have a line index that agrees with its newlines.  The same bytes go
  * through the format stage's sniffing (format.h): recognition, the HTML
- * charset (printable when found) and the choice of an HTML encoding.
+ * charset (printable when found) and the choice of an HTML encoding.  The
+ * UTF-8 check alone agrees with libunistring's.
  */
 #include "config.h"
 
@@ -33,6 +34,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
+	/* The check alone (buffer-scan.c's vector pass where it runs). */
+	FUZZ_CHECK(buffer_utf8_valid((const char *)data, size) ==
+	    fuzz_utf8_ok((const char *)data, size));
 	enc = encodings[data[0] % (sizeof encodings / sizeof encodings[0])];
 	b = buffer_from_mem((const char *)data + 1, size - 1, enc, &err);
 	FUZZ_CHECK(b != NULL);

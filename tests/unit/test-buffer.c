@@ -482,6 +482,105 @@ test_validation(void)
 }
 
 /*
+ * The load's vector pass (buffer-scan.c) against libunistring's check and
+ * a byte loop: every class of sequence, valid and not, at every position
+ * of two 32-byte vectors after ASCII or ideographs, and cut by the end at
+ * every position; with newlines and carriage returns counted.
+ */
+static void
+test_scan(void)
+{
+	static const char *const seqs[] = {
+		"a", "\n", "\r", "\xc2\x80", "\xdf\xbf", "\xe0\xa0\x80",
+		"\xe6\xb1\x89", "\xed\x9f\xbf", "\xee\x80\x80",
+		"\xef\xbf\xbf", "\xf0\x90\x80\x80", "\xf0\x9f\x98\x80",
+		"\xf3\xbf\xbf\xbf", "\xf4\x8f\xbf\xbf",
+		/* Stray continuations, too long, overlong forms. */
+		"\x80", "\xbf", "\xc2\x80\x80", "\xe6\xb1\x89\x89",
+		"\xf0\x9f\x98\x80\x80", "\xc0\x80", "\xc1\xbf",
+		"\xe0\x80\x80", "\xe0\x9f\xbf", "\xf0\x80\x80\x80",
+		"\xf0\x8f\xbf\xbf",
+		/* Surrogates, past U+10FFFF, bytes never in UTF-8. */
+		"\xed\xa0\x80", "\xed\xbf\xbf", "\xf4\x90\x80\x80",
+		"\xf4\xbf\xbf\xbf", "\xf5\x80\x80\x80",
+		"\xf7\xbf\xbf\xbf", "\xf8\x88\x80\x80\x80", "\xfe", "\xff",
+		/* Cut short, by ASCII or another lead byte. */
+		"\xc2", "\xe6\xb1", "\xe6", "\xf0\x9f\x98", "\xf0\x9f",
+		"\xf0", "\xc2\xe6\xb1\x89", "\xe6\xb1\xe6\xb1\x89",
+		"\xf0\x9f\x98\xf0\x9f\x98\x80",
+	};
+	static const char *const fill[] = { "a", "\xe6\xb1\x89", "\n" };
+	char s[160];
+	size_t i, f, k, t, n, len, nl, want_nl, wrong = 0, short_wrong = 0, runs = 0, fast = 0;
+	int cr, want_cr, r;
+
+	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
+		for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
+			for (k = 0; k < 70; k++)
+				for (t = 0; t <= 40; t += (t < 8 ? 1 : 8)) {
+			/* k bytes before the sequence (fill, whole
+			 * characters, then ASCII), t after or the end. */
+			n = 0;
+			while (n + strlen(fill[f]) <= k) {
+				memcpy(s + n, fill[f], strlen(fill[f]));
+				n += strlen(fill[f]);
+			}
+			while (n < k)
+				s[n++] = 'b';
+			len = strlen(seqs[i]);
+			memcpy(s + n, seqs[i], len);
+			n += len;
+			memset(s + n, t % 3 == 0 ? 'c' : '\n', t);
+			n += t;
+			want_nl = want_cr = 0;
+			for (len = 0; len < n; len++) {
+				want_nl += s[len] == '\n';
+				want_cr |= s[len] == '\r';
+			}
+			nl = 0;
+			cr = -1;
+			r = buffer_scan(s, n, &nl, &cr);
+			runs++;
+			if (r < 0)
+				continue;
+			fast++;
+			if (r != (u8_check((const uint8_t *)s, n) == NULL) ||
+			    (r && (nl != want_nl || cr != want_cr)) ||
+			    buffer_utf8_valid(s, n) != r)
+				wrong++;
+		}
+	ok(wrong == 0, "the vector pass agrees with libunistring and counts "
+	    "the newlines, %zu texts (%zu not taken here)", runs, runs - fast);
+	/* The line index part: every newline's offset after it, plus base,
+	 * but for one at len. */
+	wrong = 0;
+	for (n = 0; n < 100; n++) {
+		uint32_t out[100], want[100];
+		size_t nw = 0, base = 1000;
+
+		for (k = 0; k < n; k++)
+			s[k] = (k * 7 + n) % 5 == 0 ? '\n' : 'x';
+		memset(out, 0xff, sizeof out);
+		for (k = 0; k < n; k++)
+			if (s[k] == '\n' && base + k + 1 < base + n)
+				want[nw++] = (uint32_t)(base + k + 1);
+		if (buffer_scan_index(s, n, base, base + n, out, nw) != 1)
+			continue;
+		if (memcmp(out, want, nw * sizeof *out) != 0 ||
+		    out[nw] != UINT32_MAX)
+			wrong++;
+		/* Room for one fewer: that many written, and it says so. */
+		memset(out, 0xff, sizeof out);
+		if (nw > 0 && (buffer_scan_index(s, n, base, base + n, out,
+		    nw - 1) != 0 || memcmp(out, want, (nw - 1) * sizeof *out)
+		    != 0 || out[nw - 1] != UINT32_MAX))
+			short_wrong++;
+	}
+	ok(wrong == 0, "the vector pass finds the line starts");
+	ok(short_wrong == 0, "and writes no more than it has room for");
+}
+
+/*
  * Damaged UTF-8 (a stray byte in a long CJK text, a file cut in the middle
  * of a character) stays UTF-8 with a replacement; it is not taken for
  * GB18030 even where the bytes would decode as such.
@@ -876,6 +975,7 @@ main(void)
 	test_fifo();
 	test_truncated_while_loading();
 	test_validation();
+	test_scan();
 	test_damaged_utf8();
 	test_big_offsets();
 	test_halves();

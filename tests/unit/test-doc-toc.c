@@ -142,6 +142,68 @@ test_page_break(void)
 	doc_free(d);
 }
 
+/*
+ * Pass 2 notes what these passes ask of each block (binfo.note, .tail);
+ * the answers must be the text's, for a line noted as it is and for one
+ * that is not (white space at its end, a block of several lines, a code
+ * block that keeps growing).
+ */
+static void
+test_notes(void)
+{
+	struct doc *d;
+
+	/* A first half whose last line ends in spaces, or of two lines. */
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n"
+	    "他停了一下，说   \n\n12\n\n"
+	    "得很慢，像是怕别人听不清楚，又像是在想着什么别的事情。\n");
+	ok(d->nblocks == 4 && d->blocks[2].kind == BLOCK_BOILERPLATE &&
+	    (d->blocks[3].flags & BLOCK_JOINED),
+	    "a first half ending in spaces is joined over a page number");
+	doc_free(d);
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n"
+	    "这是第一页的正文，写到页末还没有\n写完，句子就被\n\n- 7 -\n\n"
+	    "切断了，在下一页接着写完。\n");
+	ok(d->nblocks == 4 && d->blocks[2].kind == BLOCK_BOILERPLATE &&
+	    (d->blocks[3].flags & BLOCK_JOINED),
+	    "so is a first half of two lines, by its last");
+	doc_free(d);
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n"
+	    "这是第一页的正文，写完了。\n还没有写完的一句\n\n- 7 -\n\n"
+	    "切断了，在下一页接着写完。\n");
+	is_str(doc_check_kinds(d), "paragraph paragraph paragraph "
+	    "boilerplate paragraph",
+	    "a decorated page number is furniture wherever it stands");
+	doc_free(d);
+	/* The same shapes inside a code block are code. */
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n```\n- 7 -\n"
+	    "目录\n```\n\n正文写完了。\n");
+	is_str(doc_check_kinds(d), "paragraph code paragraph",
+	    "a page number and a contents line in code stay code");
+	doc_free(d);
+	/* A contents' name indented with U+3000, and one past 64 bytes. */
+	d = MODEL("\xe3\x80\x80\xe3\x80\x80目录\n一、总体要求……1\n"
+	    "二、重点任务……3\n\n一、总体要求\n\n坚持以人民为中心。\n\n"
+	    "二、重点任务\n\n加快建设现代化产业体系。\n");
+	ok(d->nblocks > 0 && d->blocks[0].kind == BLOCK_TOC,
+	    "an indented contents' name starts a table");
+	doc_free(d);
+	d = MODEL("Contents of this long report, which go on for longer than "
+	    "a name\nChapter 1 The River\nChapter 2 The Hill\n\n"
+	    "Chapter 1 The River\n\nIt was a long way down to the river.\n");
+	ok(d->nblocks > 0 && d->blocks[0].kind != BLOCK_TOC,
+	    "a line that only starts with Contents names none");
+	doc_free(d);
+	/* A plain heading's text: as it is, trimmed, without emphasis. */
+	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n小标题\n\n"
+	    "正文写得很长，写得足够长才行，有标点，也有别的。\n\n"
+	    "另一个标题   \n\n正文写得很长，写得足够长才行，有标点。\n\n"
+	    "**加粗的标题**\n\n正文写得很长，写得足够长才行，有标点。\n");
+	is_str(doc_check_titles(d), "小标题|另一个标题|加粗的标题",
+	    "plain headings, with spaces after and in bold");
+	doc_free(d);
+}
+
 static void
 test_titles(void)
 {
@@ -285,6 +347,7 @@ main(void)
 {
 	test_toc();
 	test_page_break();
+	test_notes();
 	test_titles();
 	test_injected();
 	test_run_in();

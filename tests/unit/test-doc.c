@@ -9,6 +9,7 @@
 #include "juan/doc.h"
 #include "juan/util.h"
 #include "doc-check.h"
+#include "doc-int.h"
 #include "tap.h"
 
 static void
@@ -608,6 +609,54 @@ test_split(void)
 	sbuf_free(&two);
 }
 
+/*
+ * The scan of a short line for page furniture: each separator and footer
+ * mark found wherever it stands among ASCII and ideographs, none where
+ * only one of its bytes stands, and the columns doc_lex_cols() counts.
+ */
+static void
+test_marks_scan(void)
+{
+	static const struct {
+		const char *s;
+		int sep, foot;
+	} marks[] = {
+		{ ">", 1, 0 }, { "\xc2\xbb", 1, 0 }, { "\xef\xbc\x9e", 1, 0 },
+		{ "\xe2\x80\xba", 1, 0 }, { "|", 0, 1 }, { "ICP", 0, 1 },
+		{ "Copyright", 0, 1 }, { "rights", 0, 1 }, { "\xc2\xa9", 0, 1 },
+		{ "\xef\xbd\x9c", 0, 1 }, { "\xe4\xb8\xa8", 0, 1 },
+		{ "\xe7\x89\x88\xe6\x9d\x83", 0, 1 },
+		/* Bytes of the marks in other characters. */
+		{ "\xe7\x89\x88", 0, 0 }, { "\xe5\xb1\x9e", 0, 0 },
+		{ "\xe6\x96\x87\xc2\xb7", 0, 0 }, { "IC", 0, 0 },
+		{ "right", 0, 0 }, { "\xd0\xbb", 0, 0 },
+		{ "\xe4\xb8\xa9", 0, 0 },
+	};
+	static const char *const fill[] = { "a", "\xe6\xb1\x89", "\xc2\xb7" };
+	char line[96];
+	size_t i, f, k, n, fl, cols, wrong = 0;
+	int sep, foot;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
+			for (k = 0; k < 4; k++) {
+				fl = strlen(fill[f]);
+				for (n = 0; n / fl < k; n += fl)
+					memcpy(line + n, fill[f], fl);
+				memcpy(line + n, marks[i].s, strlen(marks[i].s));
+				n += strlen(marks[i].s);
+				memcpy(line + n, fill[f], fl);
+				n += fl;
+				doc_marks_scan(line, n, &cols, &sep, &foot);
+				if (sep != marks[i].sep ||
+				    foot != marks[i].foot ||
+				    cols != doc_lex_cols(line, n))
+					wrong++;
+			}
+	is_int(wrong, 0, "the furniture scan finds each mark where it stands, "
+	    "and counts the columns");
+}
+
 int
 main(void)
 {
@@ -622,6 +671,7 @@ main(void)
 	test_robust();
 	test_encodings();
 	test_split();
+	test_marks_scan();
 	doc_check_done();
 	return done_testing();
 }
