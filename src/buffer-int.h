@@ -74,6 +74,7 @@ double buffer_plausibility(const char *s, size_t n);
  */
 int buffer_scan(const char *s, size_t n, size_t *nl, int *cr);
 int buffer_scan_index(const char *s, size_t n, size_t base, size_t len,
-    uint32_t *out, size_t max);	/* at most max; 1 when max written */
+    uint32_t *out, size_t max);	/* at most max; 1 when max were
+				   written, 0 when fewer were found */
 
 #endif

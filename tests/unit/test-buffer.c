@@ -569,10 +569,10 @@ test_scan(void)
 		if (memcmp(out, want, nw * sizeof *out) != 0 ||
 		    out[nw] != UINT32_MAX)
 			wrong++;
-		/* Room for one fewer: that many written, and it says so. */
+		/* Room for one fewer: only that many written. */
 		memset(out, 0xff, sizeof out);
 		if (nw > 0 && (buffer_scan_index(s, n, base, base + n, out,
-		    nw - 1) != 0 || memcmp(out, want, (nw - 1) * sizeof *out)
+		    nw - 1) != 1 || memcmp(out, want, (nw - 1) * sizeof *out)
 		    != 0 || out[nw - 1] != UINT32_MAX))
 			short_wrong++;
 	}
