@@ -148,6 +148,15 @@ int timeline_en_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
  */
 int timeline_zh_bad_before(const struct tl_ctx *x, size_t i);
 
+/*
+ * What may go on after a numeral that ends at k (timeline-zh-next.c): 0
+ * when no Chinese form can, else TL_NEXT_DATE (a date's unit or mark) and
+ * TL_NEXT_CHRON (a lunar month, a clock time) or'ed.
+ */
+#define TL_NEXT_DATE	1
+#define TL_NEXT_CHRON	2
+int timeline_zh_next(const struct tl_ctx *x, size_t k);
+
 /* Reads the fuzzy words after a date ending at *k and advances *k. */
 enum tl_mod timeline_zh_mod(const struct tl_ctx *x, size_t *k,
     enum tl_prec prec);

@@ -14,7 +14,9 @@
  * the month's length) with 日 or 号.  A numeral followed by 月 or 日 that
  * is out of range makes the whole expression "not a date": it is skipped
  * without an entry, and its parts are not read again.  Everything else
- * (N年 with N < 1000, 20周年, 第十九次, 2000万) simply does not match.
+ * (N年 with N < 1000, 20周年, 第十九次, 2000万) simply does not match;
+ * most numerals are turned away by the character after them
+ * (timeline-zh-next.c) before any form is tried.
  */
 #include "config.h"
 
@@ -69,33 +71,6 @@ unit_at(const struct tl_ctx *x, size_t k, enum unit u)
 		break;
 	}
 	return 0;
-}
-
-/*
- * Digits right before i that belong to an identifier, a version, a
- * standard number or a path: GB 18030-2000, ISO/IEC 10646-1:1993, v2.2016,
- * a_2016.  A date never continues such a token.
- */
-/* Words before a numeral that make it an ordinal or a recurrence. */
-static const char *const ordinal_words[] = { "第", "每", "每月", "每年",
-    "星期", "礼拜", NULL };
-
-int
-timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
-{
-	const char *s = x->s;
-	unsigned char p;
-
-	if (i <= x->boff)
-		return 0;
-	p = (unsigned char)s[i - 1];
-	if ((p >= '0' && p <= '9') || (p >= 'A' && p <= 'Z') ||
-	    (p >= 'a' && p <= 'z') || strchr("_./\\@#=%+&?$", p) != NULL)
-		return p != 0;
-	if ((p == '-' || p == ':') && i - 1 > x->boff &&
-	    s[i - 2] >= '0' && s[i - 2] <= '9')
-		return 1;
-	return lex_before_any(s, x->boff, i, ordinal_words) != 0;
 }
 
 /* Is this numeral written as a four-digit year? */
@@ -1056,15 +1031,16 @@ static enum form (*const num_forms[])(const struct tl_ctx *,
 	form_month, form_month_span, form_day
 };
 
-/* A date that begins with a numeral at i. */
+/* A date that begins with the numeral m at i. */
 static int
-num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
+num_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
+    struct tl_cand *c, size_t *skip)
 {
 	struct num_at a;
 	size_t f;
 	enum form r;
 
-	lex_num(x->s, x->bend, i, &a.m);
+	a.m = *m;
 	*skip = a.m.len;
 	if (timeline_zh_bad_before(x, i))
 		return 0;
@@ -1183,17 +1159,33 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
     size_t *skip)
 {
 	unsigned char b = (unsigned char)x->s[i];
+	struct lex_num m;
+	int next;
 
-	memset(c, 0, sizeof *c);
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+	if (lex_num_start(x->s, x->bend, i)) {
+		/*
+		 * Most numerals are no date (一个, 十分, 2000万): the
+		 * character after one says so before any form is tried.
+		 */
+		*skip = lex_num(x->s, x->bend, i, &m);
+		if ((next = timeline_zh_next(x, i + m.len)) == 0)
+			return 0;
+		memset(c, 0, sizeof *c);
+		c->off = i;
+		if ((next & TL_NEXT_CHRON) && timeline_chron_maybe(x, i) &&
+		    (timeline_lunar_match(x, i, 0, c) ||
+		    timeline_time_match(x, i, c)))
+			return 1;
+		return num_match(x, i, &m, c, skip);
+	}
+	memset(c, 0, sizeof *c);
 	c->off = i;
 	if (timeline_chron_maybe(x, i) && (timeline_lunar_match(x, i, 0, c) ||
 	    timeline_time_match(x, i, c) || timeline_zh_era_word(x, i, c)))
 		return 1;
 	if (timeline_chron_only(x, i))
 		return 0;
-	if (lex_num_start(x->s, x->bend, i))
-		return num_match(x, i, c, skip);
 	if (LEX_AT(x->s, x->bend, i, "上") || LEX_AT(x->s, x->bend, i, "本"))
 		return century_word(x, i, c);
 	return word_match(x, i, c);
