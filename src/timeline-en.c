@@ -17,7 +17,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #include "timeline-int.h"
@@ -34,20 +33,33 @@ digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Does s[i..] hold the word w (ASCII, lower case) in any case, whole? */
+/*
+ * An ASCII letter in lower case, any other byte as it is: the words are
+ * English, and a UTF-8 text's other bytes are no letters of theirs.
+ */
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+}
+
+/*
+ * Does s[i..] hold the word w (ASCII, lower case) in any case, whole?
+ * The word is compared as it is walked: most differ at the first letter.
+ */
 static size_t
 word_at(const struct tl_ctx *x, size_t i, const char *w)
 {
-	size_t len = strlen(w), k;
+	size_t k;
 
-	if (i < x->boff || i > x->bend || len > x->bend - i)
+	if (i < x->boff || i > x->bend)
 		return 0;
-	for (k = 0; k < len; k++)
-		if (tolower((unsigned char)x->s[i + k]) != w[k])
+	for (k = 0; w[k] != '\0'; k++)
+		if (i + k >= x->bend || lower(x->s[i + k]) != w[k])
 			return 0;
-	if (i + len < x->bend && alpha(x->s[i + len]))
+	if (i + k < x->bend && alpha(x->s[i + k]))
 		return 0;
-	return len;
+	return k;
 }
 
 /*
@@ -70,7 +82,7 @@ prev_word(const struct tl_ctx *x, size_t i, char *w, size_t wsize)
 		return i;
 	}
 	for (j = 0; j < e - k; j++)
-		w[j] = (char)tolower((unsigned char)x->s[k + j]);
+		w[j] = lower(x->s[k + j]);
 	w[j] = '\0';
 	return k;
 }
@@ -502,22 +514,31 @@ static const char *const numwords[] = { "a", "one", "two", "three", "four",
 static int
 phrase_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 {
-	size_t i, j, p, len;
+	char t[24];
+	size_t end[sizeof t], q = 0, i, j = k, p, len;
 
+	/*
+	 * The text at k as the phrases are written, read once: letters in
+	 * lower case and each run of spaces as one, up to any other byte;
+	 * end[] is where each of its characters ends in the text.
+	 */
+	while (q < sizeof t && j < x->bend && (alpha(x->s[j]) ||
+	    x->s[j] == ' ')) {
+		if (x->s[j] == ' ')
+			while (j + 1 < x->bend && x->s[j + 1] == ' ')
+				j++;
+		t[q] = lower(x->s[j]);
+		end[q++] = ++j;
+	}
 	for (i = 0; phrases[i].p != NULL; i++) {
 		const char *w = phrases[i].p;
 
-		for (j = k, p = 0; w[p] != '\0' && j < x->bend; p++, j++) {
-			if (w[p] == ' ') {
-				if (x->s[j] != ' ')
-					break;
-				while (j + 1 < x->bend && x->s[j + 1] == ' ')
-					j++;
-			} else if (tolower((unsigned char)x->s[j]) != w[p])
-				break;
-		}
-		if (w[p] != '\0' || (j < x->bend && alpha(x->s[j])))
+		for (p = 0; w[p] != '\0' && p < q && t[p] == w[p]; p++)
+			;
+		if (w[p] != '\0' || (end[p - 1] < x->bend &&
+		    alpha(x->s[end[p - 1]])))
 			continue;
+		j = end[p - 1];
 		/* "that year's": fine; "the next day or two": fine too. */
 		c->off = k;
 		c->end = j;
@@ -973,6 +994,32 @@ static enum form (*const num_forms[])(const struct tl_ctx *,
 	form_bare_year
 };
 
+/*
+ * Can any form go on after the digits?  All but the bare year need a
+ * mark, a space or a letter right after them: - / . (2016-04-19,
+ * 19/04/2016), a space (19 April, 221 BC, 3 days), an ordinal's or a
+ * unit's first letter (19th, 1990s, 3years), an apostrophe (1990's) or a
+ * dash's first byte (20–21 April).  A bare year (in 1998) may be followed
+ * by anything: four digits always go on.
+ */
+static int
+may_follow(const struct tl_ctx *x, const struct num_at *a)
+{
+	if (a->len == 4)
+		return 1;
+	if (a->k >= x->bend)
+		return 0;
+	switch (lower(x->s[a->k])) {
+	case '-': case '/': case '.': case ' ': case '\'':
+	case 's': case 'n': case 'r': case 't':		/* st nd rd th, 's */
+	case 'y': case 'm': case 'd':			/* years months days */
+	case '\xe2':					/* – — */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* The numeric forms and the forms that begin with a number. */
 static int
 number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
@@ -993,9 +1040,9 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	*skip = a.len;
 	while (i + *skip < n && (alpha(s[i + *skip]) || digit(s[i + *skip])))
 		(*skip)++;
-	if (timeline_zh_bad_before(x, i))
-		return 0;
 	a.k = i + a.len;
+	if (!may_follow(x, &a) || timeline_zh_bad_before(x, i))
+		return 0;
 	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++) {
 		if ((r = num_forms[f](x, &a, c, skip)) != FORM_NEXT)
 			return r == FORM_MATCH;

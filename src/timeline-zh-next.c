@@ -86,7 +86,7 @@ timeline_zh_next(const struct tl_ctx *x, size_t k)
 		/* 2018,2019年; 前730,000年. */
 		return j == k ? TL_NEXT_DATE : 0;
 	case ':':
-		return j == k ? TL_NEXT_CHRON : 0;	/* 20:30 */
+		return j == k ? TL_NEXT_CLOCK : 0;	/* 20:30 */
 	default:
 		break;
 	}
@@ -104,7 +104,7 @@ timeline_zh_next(const struct tl_ctx *x, size_t k)
 		/* A unit may have one space before it: 2016 年. */
 		return j - k <= 1 ? TL_NEXT_DATE : 0;
 	case 0x6708:	/* 月: a month, or a lunar one (八月十五) */
-		return j - k <= 1 ? TL_NEXT_DATE | TL_NEXT_CHRON : 0;
+		return j - k <= 1 ? TL_NEXT_DATE | TL_NEXT_LUNAR : 0;
 	case 0xc6d4:	/* 월 */
 		return j - k <= 1 ? TL_NEXT_DATE : 0;
 	case 0x4e2a:	/* 个, only in 个月 (一个 is the commonest numeral) */
@@ -123,8 +123,9 @@ timeline_zh_next(const struct tl_ctx *x, size_t k)
 	case 0x70b9:	/* 点 */
 	case 0x9ede:	/* 點 */
 	case 0xff1a:	/* ： */
+		return j == k ? TL_NEXT_CLOCK : 0;
 	case 0x5915:	/* 夕 (七夕) */
-		return j == k ? TL_NEXT_CHRON : 0;
+		return j == k ? TL_NEXT_LUNAR : 0;
 	default:
 		return 0;
 	}

@@ -112,6 +112,25 @@ timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 	return mod;
 }
 
+/* Does c start one of plan_clause()'s words? */
+static int
+plan_start(unsigned c)
+{
+	switch (c) {
+	case 0x5c06: case 0x529b:	/* 将 力 */
+	case 0x4e89: case 0x9884:	/* 争 预 */
+	case 0x8ba1: case 0x6709:	/* 计 有 */
+	case 0x76ee: case 0x5c4a:	/* 目 届 */
+	case 0x89c4: case 0x53ef:	/* 规 可 */
+	case 0x786e: case 0x8981:	/* 确 要 */
+	case 0x57fa: case 0x5168:	/* 基 全 */
+	case 0x8fdc: case 0x62df:	/* 远 拟 */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Words around a year, in its clause, that say it is a plan's target:
  * the few characters before it (计划, 力争到) and the rest of the clause.
@@ -134,10 +153,20 @@ plan_clause(const struct tl_ctx *x, size_t off, size_t k)
 		    LEX_AT(s, off, w, "；") || s[w] == '\n')
 			j = w + 1;
 	for (; j < lim; j++) {
+		/*
+		 * Only the start of a character can start a word or a stop,
+		 * and only a few characters start the words: one decoding
+		 * and one switch at each, not the table.
+		 */
+		if (((unsigned char)s[j] & 0xc0) == 0x80 ||
+		    ((unsigned char)s[j] < 0x80 && s[j] != '\n'))
+			continue;
 		if (LEX_AT(s, lim, j, "。") || LEX_AT(s, lim, j, "；") ||
 		    LEX_AT(s, lim, j, "！") || LEX_AT(s, lim, j, "？") ||
 		    s[j] == '\n')
 			break;
+		if (!plan_start(lex_cp3(s, lim, j)))
+			continue;
 		for (w = 0; words[w] != NULL; w++) {
 			if (!tl_may_at(s, lim, j, words[w]))
 				continue;
@@ -214,6 +243,20 @@ timeline_zh_counts(const struct tl_ctx *x, size_t i)
 #undef W
 	size_t w, len;
 
+	/* Each word ends in one of these characters. */
+	if (i < x->boff + 3)
+		return 0;
+	switch (lex_cp3(x->s, i, i - 3)) {
+	case 0x8fd1: case 0x8fbe:	/* 近 达 */
+	case 0x7ecf: case 0x8fc7:	/* 经 过 */
+	case 0x903e: case 0x6574:	/* 逾 整 */
+	case 0x4e0b: case 0x4e86:	/* 下 了 */
+	case 0x65f6: case 0x9694:	/* 时 隔 */
+	case 0x8ddd: case 0x4eca:	/* 距 今 */
+		break;
+	default:
+		return 0;
+	}
 	for (w = 0; w < sizeof words / sizeof words[0]; w++) {
 		len = words[w].len;
 		if (i >= x->boff + len &&

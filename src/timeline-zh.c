@@ -1173,9 +1173,10 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			return 0;
 		memset(c, 0, sizeof *c);
 		c->off = i;
-		if ((next & TL_NEXT_CHRON) && timeline_chron_maybe(x, i) &&
-		    (timeline_lunar_match(x, i, 0, c) ||
-		    timeline_time_match(x, i, c)))
+		if ((next & (TL_NEXT_LUNAR | TL_NEXT_CLOCK)) &&
+		    timeline_chron_maybe(x, i) && (((next & TL_NEXT_LUNAR) &&
+		    timeline_lunar_match(x, i, 0, c)) ||
+		    ((next & TL_NEXT_CLOCK) && timeline_time_match(x, i, c))))
 			return 1;
 		return num_match(x, i, &m, c, skip);
 	}
