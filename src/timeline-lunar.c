@@ -76,8 +76,7 @@ lunar_day(const struct tl_ctx *x, size_t k, int explicit, int *day,
 		*chu = 1;
 		return 6;
 	}
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &m) == 0 || m.val < 1 || m.val > 30)
+	if (lex_num(x->s, x->bend, k, &m) == 0 || m.val < 1 || m.val > 30)
 		return 0;
 	if (m.kind == LEX_NUM_HAN ? m.val < 10 :
 	    !explicit || m.kind == LEX_NUM_HAN_DIGITS)
@@ -112,8 +111,7 @@ month_day(const struct tl_ctx *x, size_t k, int explicit,
 		named = 1;
 		j = k + strlen(mn->w);
 	} else {
-		if (!lex_num_start(x->s, x->bend, k) ||
-		    lex_num(x->s, x->bend, k, &m) == 0 || m.val < 1 ||
+		if (lex_num(x->s, x->bend, k, &m) == 0 || m.val < 1 ||
 		    m.val > 12 || (!explicit && m.kind != LEX_NUM_HAN &&
 		    !(m.kind == LEX_NUM_HAN_DIGITS && m.ndig == 1)) ||
 		    !LEX_AT(x->s, x->bend, k + m.len, "月"))

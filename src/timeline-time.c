@@ -44,6 +44,19 @@ part_at(const struct tl_ctx *x, size_t k, size_t *len)
 {
 	const struct part *p;
 
+	/* Every part starts with one of these: most places have none. */
+	switch (lex_cp3(x->s, x->bend, k)) {
+	case 0x51cc: case 0x6df1:	/* 凌 深 */
+	case 0x591c: case 0x534a:	/* 夜 半 */
+	case 0x6e05: case 0x65e9:	/* 清 早 */
+	case 0x4e0a: case 0x4e2d:	/* 上 中 */
+	case 0x5348: case 0x4e0b:	/* 午 下 */
+	case 0x508d: case 0x665a:	/* 傍 晚 */
+	case 0x5f53: case 0x7576:	/* 当 當 */
+		break;
+	default:
+		return NULL;
+	}
 	for (p = parts; p->w != NULL; p++) {
 		if (!tl_may_at(x->s, x->bend, k, p->w))
 			continue;
@@ -65,8 +78,7 @@ small_num(const struct tl_ctx *x, size_t k, int *v)
 {
 	struct lex_num m;
 
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &m) == 0 ||
+	if (lex_num(x->s, x->bend, k, &m) == 0 ||
 	    (m.kind != LEX_NUM_HAN && m.ndig > 2) || m.val > 59)
 		return 0;
 	*v = (int)m.val;

@@ -72,6 +72,19 @@ timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 	enum tl_mod mod = TL_MOD_NONE;
 	size_t len = 0;
 
+	/* Every word starts with one of these: most dates have none. */
+	switch (lex_cp3(s, n, k)) {
+	case 0x521d: case 0x5e95:	/* 初 底 */
+	case 0x672b: case 0x4e2d:	/* 末 中 */
+	case 0x4e0a: case 0x4e0b:	/* 上 下 */
+	case 0x6625: case 0x590f:	/* 春 夏 */
+	case 0x79cb: case 0x51ac:	/* 秋 冬 */
+	case 0x524d: case 0x5de6:	/* 前 左 */
+	case 0x4ee5:			/* 以 */
+		break;
+	default:
+		return TL_MOD_NONE;
+	}
 	if (prec == TL_PREC_YEAR || prec == TL_PREC_MONTH) {
 		if (LEX_AT(s, n, k, "初") && !lex_at_any(s, n, k, not_start))
 			mod = TL_MOD_START, len = 3;
@@ -192,22 +205,28 @@ timeline_zh_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 {
 	const char *s = x->s;
 	size_t n = x->bend, lo = x->boff;
+	/*
+	 * The character before the year, decoded once: every word looked
+	 * for before it ends in one (于 在 、 和 到 至).
+	 */
+	unsigned b = off >= lo + 3 ? lex_cp3(s, off, off - 3) : 0;
 
-	if (lex_before_any(s, lo, off, plan_before))
+	if ((b == 0x4e8e || b == 0x5728) &&
+	    lex_before_any(s, lo, off, plan_before))
 		return x->doc_year == 0 || year >= x->doc_year;
 	if (lex_at_any(s, n, k, plan_after))
 		return 1;
 	/* 到2025年、2035年和本世纪中叶的目标: the list shares the target. */
-	if ((LEX_BEFORE(s, lo, off, "、") || LEX_BEFORE(s, lo, off, "和")) &&
-	    plan_clause(x, off, k) && !LEX_BEFORE(s, lo, off, "将和"))
+	if ((b == 0x3001 || b == 0x548c) && plan_clause(x, off, k) &&
+	    !LEX_BEFORE(s, lo, off, "将和"))
 		return 1;
-	if ((LEX_BEFORE(s, lo, off, "到") && !LEX_BEFORE(s, lo, off, "直到")) ||
-	    (LEX_BEFORE(s, lo, off, "至") && !LEX_BEFORE(s, lo, off, "截至")) ||
-	    LEX_BEFORE(s, lo, off, "在") || LEX_AT(s, n, k, "前")) {
+	if ((b == 0x5230 && !LEX_BEFORE(s, lo, off, "直到")) ||
+	    (b == 0x81f3 && !LEX_BEFORE(s, lo, off, "截至")) ||
+	    b == 0x5728 || LEX_AT(s, n, k, "前")) {
 		if (plan_clause(x, off, k))
 			return 1;
-		if (x->doc_year != 0 && year > x->doc_year &&
-		    !LEX_BEFORE(s, lo, off, "在") && !LEX_AT(s, n, k, "前"))
+		if (x->doc_year != 0 && year > x->doc_year && b != 0x5728 &&
+		    !LEX_AT(s, n, k, "前"))
 			return 1;
 	}
 	return 0;
@@ -437,14 +456,12 @@ timeline_zh_era_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	c->a.prec = TL_PREC_YEAR;
 	k = i + 12;
 	/* 民国元年1月1日: the month and day, checked as any date's. */
-	if (lex_num_start(x->s, x->bend, k) &&
-	    lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 && m.val <= 12 &&
+	if (lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 && m.val <= 12 &&
 	    LEX_AT(x->s, x->bend, k + m.len, "月")) {
 		c->a.month = (int)m.val;
 		c->a.prec = TL_PREC_MONTH;
 		k += m.len + 3;
-		if (lex_num_start(x->s, x->bend, k) &&
-		    lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 &&
+		if (lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 &&
 		    m.val <= lex_mdays(c->a.year, c->a.month) &&
 		    (LEX_AT(x->s, x->bend, k + m.len, "日") ||
 		    LEX_AT(x->s, x->bend, k + m.len, "号"))) {

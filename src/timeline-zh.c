@@ -92,8 +92,7 @@ month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 	size_t j, u, k0 = k;
 
 	j = spaces(x, k);
-	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &m) == 0)
+	if (j - k > 1 || lex_num(x->s, x->bend, j, &m) == 0)
 		return (long)k0;
 	if ((u = unit_at(x, j + m.len, U_MONTH)) == 0 ||
 	    (m.kind == LEX_NUM_HAN_DIGITS && m.ndig > 1))
@@ -106,8 +105,7 @@ month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 	if (LEX_AT(x->s, x->bend, k, "份"))
 		return (long)k + 3;
 	j = spaces(x, k);
-	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &m) == 0 ||
+	if (j - k > 1 || lex_num(x->s, x->bend, j, &m) == 0 ||
 	    (u = unit_at(x, j + m.len, U_DAY)) == 0)
 		return (long)k;
 	if (m.val < 1 || m.val > lex_mdays(d->year, d->month))
@@ -131,8 +129,7 @@ day_pair(const struct tl_ctx *x, size_t k, int year, int month, int *day1,
 	struct lex_num a, b;
 	size_t j, c, u, max = month ? (size_t)lex_mdays(year, month) : 31;
 
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &a) == 0 || a.kind == LEX_NUM_HAN ||
+	if (lex_num(x->s, x->bend, k, &a) == 0 || a.kind == LEX_NUM_HAN ||
 	    a.ndig > 2 || a.val < 1)
 		return 0;
 	j = k + a.len;
@@ -141,8 +138,7 @@ day_pair(const struct tl_ctx *x, size_t k, int year, int month, int *day1,
 	else if ((c = connector(x, j)) == 0)
 		return 0;
 	j += c;
-	if (!lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &b) == 0 || b.kind != a.kind ||
+	if (lex_num(x->s, x->bend, j, &b) == 0 || b.kind != a.kind ||
 	    b.val <= a.val || (size_t)b.val > max)
 		return 0;
 	j += b.len;
@@ -191,13 +187,11 @@ month_span(const struct tl_ctx *x, size_t k, int *m1, int *m2)
 	size_t j, c, u;
 
 	j = spaces(x, k);
-	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
+	if (j - k > 1 || lex_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
 	    a.val > 12 || (c = connector(x, j + a.len)) == 0)
 		return 0;
 	j += a.len + c;
-	if (!lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
+	if (lex_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
 	    b.val > 12 || (u = unit_at(x, j + b.len, U_MONTH)) == 0)
 		return 0;
 	*m1 = (int)a.val;
@@ -230,17 +224,24 @@ connector(const struct tl_ctx *x, size_t k)
 	const char *s = x->s;
 	size_t n = x->bend, j = spaces(x, k), c = 0;
 
-	if (LEX_AT(s, n, j, "——"))
-		c = 6;
-	else if (LEX_AT(s, n, j, "至") || LEX_AT(s, n, j, "到") ||
-	    LEX_AT(s, n, j, "—") || LEX_AT(s, n, j, "–") ||
-	    LEX_AT(s, n, j, "～") || LEX_AT(s, n, j, "〜") ||
-	    LEX_AT(s, n, j, "－") || LEX_AT(s, n, j, "~"))
-		c = LEX_AT(s, n, j, "~") ? 1 : 3;
-	else if (s[j] == '-' && j < n)
+	/* The character is decoded once: a range is tried at every date. */
+	if (j < n && (s[j] == '-' || s[j] == '~'))
 		c = 1;
-	if (c == 0)
+	else switch (lex_cp3(s, n, j)) {
+	case 0x2014:	/* —, or —— */
+		c = LEX_AT(s, n, j, "——") ? 6 : 3;
+		break;
+	case 0x81f3:	/* 至 */
+	case 0x5230:	/* 到 */
+	case 0x2013:	/* – */
+	case 0xff5e:	/* ～ */
+	case 0x301c:	/* 〜 */
+	case 0xff0d:	/* － */
+		c = 3;
+		break;
+	default:
 		return 0;
+	}
 	return spaces(x, j + c) - k;
 }
 
@@ -285,8 +286,7 @@ range_end_at(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 		r = month_day(x, k + len, b);
 		return r < 0 || b->month == 0 ? 0 : (size_t)r;
 	}
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &m) == 0)
+	if (lex_num(x->s, x->bend, k, &m) == 0)
 		return 0;
 	if ((u = unit_at(x, k + m.len, U_YEAR)) != 0) {
 		if (!year_digits(&m) || a->year < 0)
@@ -402,8 +402,7 @@ century_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	if (LEX_BEFORE(x->s, x->boff, i, "公元"))
 		c->off -= 6;
 	j = spaces(x, k);
-	if (lex_num_start(x->s, x->bend, j) &&
-	    lex_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
+	if (lex_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
 	    d.val < 100 && (u = unit_at(x, j + d.len, U_YEAR)) != 0 &&
 	    LEX_AT(x->s, x->bend, j + d.len + u, "代")) {
 		c->a.year += (int)d.val;
@@ -513,8 +512,7 @@ bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	if (lex_before_any(x->s, x->boff, j, copyright))
 		return 0;
 	j = k + cl;
-	if (!lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
+	if (lex_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
 	    e.val <= m->val || e.val > m->val + 1000 || e.val > 2200)
 		return 0;
 	k = j + e.len;
@@ -583,8 +581,7 @@ listed_year(const struct tl_ctx *x, size_t k)
 			k++;
 		else
 			return 0;
-		if (!lex_num_start(x->s, x->bend, k) ||
-		    lex_num(x->s, x->bend, k, &m) == 0 ||
+		if (lex_num(x->s, x->bend, k, &m) == 0 ||
 		    !year_digits(&m) ||
 		    m.val < 1000 || m.val > 2200)
 			return 0;
@@ -615,8 +612,7 @@ year_gloss(const struct tl_ctx *x, size_t k, int year)
 		return k;
 	if (LEX_AT(x->s, x->bend, j, "公元"))
 		j += 6;
-	if (!lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &m) == 0 || m.val != year)
+	if (lex_num(x->s, x->bend, j, &m) == 0 || m.val != year)
 		return k;
 	j += m.len;
 	if ((u = unit_at(x, j, U_YEAR)) != 0)
@@ -642,8 +638,7 @@ bc_range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 		k += 3;
 	else
 		return 0;
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &m) == 0 ||
+	if (lex_num(x->s, x->bend, k, &m) == 0 ||
 	    m.kind == LEX_NUM_HAN || (u = unit_at(x, k + m.len, U_YEAR)) == 0 ||
 	    -m.val <= a->year)
 		return 0;
@@ -710,6 +705,13 @@ year_era(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c)
 	const char *s = x->s;
 	size_t len;
 
+	/* Each prefix ends in 前, 元, 国 or 國: most years have none. */
+	switch (a->i >= x->boff + 3 ? lex_cp3(s, a->i, a->i - 3) : 0) {
+	case 0x524d: case 0x5143: case 0x56fd: case 0x570b:
+		break;
+	default:
+		return ERA_NONE;
+	}
 	if ((len = lex_before_any(s, x->boff, a->i, bc)) != 0) {
 		c->off -= len;
 		return ERA_BC;
@@ -1101,8 +1103,7 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		}
 	} else if (w->more == 2) {
 		j = spaces(x, k);
-		if (lex_num_start(x->s, x->bend, j) &&
-		    lex_num(x->s, x->bend, j, &m) != 0 &&
+		if (lex_num(x->s, x->bend, j, &m) != 0 &&
 		    (u = unit_at(x, j + m.len, U_DAY)) != 0) {
 			if (m.val < 1 || m.val > 31)
 				return 0;
@@ -1163,12 +1164,12 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	int next;
 
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-	if (lex_num_start(x->s, x->bend, i)) {
+	if (lex_num(x->s, x->bend, i, &m) != 0) {
 		/*
 		 * Most numerals are no date (一个, 十分, 2000万): the
 		 * character after one says so before any form is tried.
 		 */
-		*skip = lex_num(x->s, x->bend, i, &m);
+		*skip = m.len;
 		if ((next = timeline_zh_next(x, i + m.len)) == 0)
 			return 0;
 		memset(c, 0, sizeof *c);
