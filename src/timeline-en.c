@@ -119,7 +119,8 @@ month_at(const struct tl_ctx *x, size_t k, int *m)
 	if (k >= x->bend || x->s[k] < 'A' || x->s[k] > 'Z')
 		return 0;
 	for (i = 0; months[i].name != NULL; i++) {
-		if ((len = word_at(x, k, months[i].name)) == 0)
+		if (lower(x->s[k]) != months[i].name[0] ||
+		    (len = word_at(x, k, months[i].name)) == 0)
 			continue;
 		*m = months[i].month;
 		if (len <= 4 && k + len < x->bend && x->s[k + len] == '.')
@@ -530,10 +531,13 @@ phrase_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 		t[q] = lower(x->s[j]);
 		end[q++] = ++j;
 	}
-	for (i = 0; phrases[i].p != NULL; i++) {
+	/* Every phrase is longer than four: its first four tell most. */
+	for (i = 0; q >= 4 && phrases[i].p != NULL; i++) {
 		const char *w = phrases[i].p;
 
-		for (p = 0; w[p] != '\0' && p < q && t[p] == w[p]; p++)
+		if (memcmp(t, w, 4) != 0)
+			continue;
+		for (p = 4; w[p] != '\0' && p < q && t[p] == w[p]; p++)
 			;
 		if (w[p] != '\0' || (end[p - 1] < x->bend &&
 		    alpha(x->s[end[p - 1]])))
@@ -592,7 +596,8 @@ plan_sentence(const struct tl_ctx *x, size_t off, size_t k, int before)
  * The forms that begin with a number.  number_match() reads the digits
  * once into a struct num_at, then tries each form in turn; a form answers
  * FORM_MATCH (c is filled), FORM_NONE (no date here: stop) or FORM_NEXT
- * (not this form).  Each sets *skip past what must not be read again.
+ * (not this form, and c is left as it was: the next form starts from
+ * the zeroes).  Each sets *skip past what must not be read again.
  */
 enum form { FORM_NONE, FORM_MATCH, FORM_NEXT };
 
@@ -658,9 +663,9 @@ form_dotted_span(const struct tl_ctx *x, const struct num_at *a,
 	e2 = j + dl;
 	if (dl == 0)
 		return FORM_NEXT;
-	c->off = a->i;
-	c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
 	if (LEX_AT(s, n, e2, "至今")) {
+		c->off = a->i;
+		c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
 		c->end = e2 + 6;
 		c->kind = TL_ABSOLUTE;
 		c->mod = TL_MOD_SINCE;
@@ -672,6 +677,8 @@ form_dotted_span(const struct tl_ctx *x, const struct num_at *a,
 	    m2 > 12 || !clean_end(x, e2 + 5 + l3) ||
 	    !(y2 > v || (y2 == v && m2 > m)) || y2 > v + 100)
 		return FORM_NEXT;
+	c->off = a->i;
+	c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
 	c->end = e2 + 5 + l3;
 	c->kind = TL_RANGE;
 	c->b = (struct tl_date){ y2, m2, 0, TL_PREC_MONTH };
@@ -1043,11 +1050,9 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	a.k = i + a.len;
 	if (!may_follow(x, &a) || timeline_zh_bad_before(x, i))
 		return 0;
-	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++) {
+	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++)
 		if ((r = num_forms[f](x, &a, c, skip)) != FORM_NEXT)
 			return r == FORM_MATCH;
-		memset(c, 0, sizeof *c);
-	}
 	return 0;
 }
 
