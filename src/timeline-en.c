@@ -1027,6 +1027,13 @@ may_follow(const struct tl_ctx *x, const struct num_at *a)
 	}
 }
 
+/*
+ * An empty candidate, copied (a few vector moves) rather than set with
+ * memset (a string instruction slow to start), and only once a form may
+ * fill it.
+ */
+static const struct tl_cand cand_empty;
+
 /* The numeric forms and the forms that begin with a number. */
 static int
 number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
@@ -1050,6 +1057,7 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	a.k = i + a.len;
 	if (!may_follow(x, &a) || timeline_zh_bad_before(x, i))
 		return 0;
+	*c = cand_empty;
 	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++)
 		if ((r = num_forms[f](x, &a, c, skip)) != FORM_NEXT)
 			return r == FORM_MATCH;
@@ -1088,15 +1096,13 @@ timeline_en_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
     size_t *skip)
 {
 	*skip = 1;
-	if (digit(x->s[i])) {
-		memset(c, 0, sizeof *c);
+	if (digit(x->s[i]))
 		return number_match(x, i, c, skip);
-	}
 	while (i + *skip < x->bend && alpha(x->s[i + *skip]))
 		(*skip)++;
 	if (!maybe_word(x->s, i, *skip))
 		return 0;
-	memset(c, 0, sizeof *c);
+	*c = cand_empty;
 	if (x->s[i] >= 'A' && x->s[i] <= 'Z' && month_match(x, i, c))
 		return 1;
 	return phrase_match(x, i, c);

@@ -1033,6 +1033,14 @@ static enum form (*const num_forms[])(const struct tl_ctx *,
 	form_month, form_month_span, form_day
 };
 
+/*
+ * An empty candidate.  The recognizers clear one at each candidate they
+ * may fill by copying this, a few vector moves, where a memset of the
+ * size is a string instruction that is slow to start; and only once a
+ * candidate may be filled, not at every key character.
+ */
+static const struct tl_cand cand_empty;
+
 /* A date that begins with the numeral m at i. */
 static int
 num_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
@@ -1080,6 +1088,7 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		return 0;
 	if (lex_before_any(x->s, x->boff, i, timeline_zh_relword_not_after))
 		return 0;
+	*c = cand_empty;
 	c->off = i;
 	c->kind = TL_RELATIVE;
 	c->rel.anchor = w->anchor;
@@ -1146,6 +1155,7 @@ century_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		return 0;
 	if (lex_num_start(s, x->bend, spaces(x, k)))
 		return 0;
+	*c = cand_empty;
 	c->off = i;
 	c->kind = TL_DECADE;
 	c->a.year = base;
@@ -1172,7 +1182,7 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 		*skip = m.len;
 		if ((next = timeline_zh_next(x, i + m.len)) == 0)
 			return 0;
-		memset(c, 0, sizeof *c);
+		*c = cand_empty;
 		c->off = i;
 		if ((next & (TL_NEXT_LUNAR | TL_NEXT_CLOCK)) &&
 		    timeline_chron_maybe(x, i) && (((next & TL_NEXT_LUNAR) &&
@@ -1181,11 +1191,14 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 			return 1;
 		return num_match(x, i, &m, c, skip);
 	}
-	memset(c, 0, sizeof *c);
-	c->off = i;
-	if (timeline_chron_maybe(x, i) && (timeline_lunar_match(x, i, 0, c) ||
-	    timeline_time_match(x, i, c) || timeline_zh_era_word(x, i, c)))
-		return 1;
+	if (timeline_chron_maybe(x, i)) {
+		*c = cand_empty;
+		c->off = i;
+		if (timeline_lunar_match(x, i, 0, c) ||
+		    timeline_time_match(x, i, c) ||
+		    timeline_zh_era_word(x, i, c))
+			return 1;
+	}
 	if (timeline_chron_only(x, i))
 		return 0;
 	if (LEX_AT(x->s, x->bend, i, "上") || LEX_AT(x->s, x->bend, i, "本"))
