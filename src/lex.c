@@ -4,8 +4,8 @@
  * There is no state: every function reads a byte range of UTF-8 text that
  * the caller owns and answers at once.  Numerals are read at the bytes
  * they start on; Chinese numeral characters are all three bytes long
- * (U+3007, U+25CB and CJK ideographs), so their values come from a small
- * table of their encodings searched by lead byte.  Calendar days are
+ * (U+3007, U+25CB and CJK ideographs), so their values come from a
+ * switch on the code point decoded from those three bytes.  Calendar days are
  * counted with the usual era-of-400-years method (days from civil and
  * back), which is exact for the proleptic Gregorian calendar at any year.
  */
@@ -16,20 +16,23 @@
 size_t
 lex_at_any(const char *s, size_t n, size_t i, const char *const *table)
 {
-	size_t t, len;
+	const char *w;
+	size_t t, k;
 
 	if (i >= n)
 		return 0;
 	/*
-	 * The first byte tells most literals apart without strlen and
-	 * memcmp: the recognizers ask at nearly every numeral.
+	 * The first byte tells most literals apart, and the rest is
+	 * compared as it is walked, without strlen and memcmp: the
+	 * recognizers ask at nearly every numeral.
 	 */
-	for (t = 0; table[t] != NULL; t++) {
-		if (table[t][0] != s[i])
+	for (t = 0; (w = table[t]) != NULL; t++) {
+		if (w[0] != s[i])
 			continue;
-		len = strlen(table[t]);
-		if (len <= n - i && memcmp(s + i, table[t], len) == 0)
-			return len;
+		for (k = 0; w[k] != '\0' && i + k < n && s[i + k] == w[k]; k++)
+			;
+		if (w[k] == '\0')
+			return k;
 	}
 	return 0;
 }
@@ -37,15 +40,24 @@ lex_at_any(const char *s, size_t n, size_t i, const char *const *table)
 size_t
 lex_before_any(const char *s, size_t lo, size_t i, const char *const *table)
 {
-	size_t t, len;
+	const char *w;
+	size_t t, len, k;
 
 	if (i <= lo)
 		return 0;
-	/* The last byte first, as lex_at_any() does the first. */
-	for (t = 0; table[t] != NULL; t++) {
-		len = strlen(table[t]);
-		if (len != 0 && len <= i - lo && table[t][len - 1] == s[i - 1] &&
-		    memcmp(s + i - len, table[t], len) == 0)
+	/*
+	 * The last byte first, as lex_at_any() does the first; the
+	 * literals are a few bytes, so their lengths are counted here
+	 * rather than by a call to strlen.
+	 */
+	for (t = 0; (w = table[t]) != NULL; t++) {
+		for (len = 0; w[len] != '\0'; len++)
+			;
+		if (len == 0 || len > i - lo || w[len - 1] != s[i - 1])
+			continue;
+		for (k = 0; k < len && s[i - len + k] == w[k]; k++)
+			;
+		if (k == len)
 			return len;
 	}
 	return 0;
@@ -85,45 +97,55 @@ lex_digit(const char *s, size_t n, size_t i, size_t *len)
 	return -1;
 }
 
-/* The Chinese numeral characters, their UTF-8 bytes and values. */
-static const struct {
-	unsigned char b[3];
-	int val;
-} han_digits[] = {
-	{ { 0xe2, 0x97, 0x8b }, 0 },	/* ○ (a circle, written for zero) */
-	{ { 0xe3, 0x80, 0x87 }, 0 },	/* 〇 */
-	{ { 0xe9, 0x9b, 0xb6 }, 0 },	/* 零 */
-	{ { 0xe4, 0xb8, 0x80 }, 1 },	/* 一 */
-	{ { 0xe4, 0xba, 0x8c }, 2 },	/* 二 */
-	{ { 0xe4, 0xb8, 0xa4 }, 2 },	/* 两 */
-	{ { 0xe5, 0x85, 0xa9 }, 2 },	/* 兩 */
-	{ { 0xe4, 0xb8, 0x89 }, 3 },	/* 三 */
-	{ { 0xe5, 0x9b, 0x9b }, 4 },	/* 四 */
-	{ { 0xe4, 0xba, 0x94 }, 5 },	/* 五 */
-	{ { 0xe5, 0x85, 0xad }, 6 },	/* 六 */
-	{ { 0xe4, 0xb8, 0x83 }, 7 },	/* 七 */
-	{ { 0xe5, 0x85, 0xab }, 8 },	/* 八 */
-	{ { 0xe4, 0xb9, 0x9d }, 9 },	/* 九 */
-	{ { 0xe5, 0x8d, 0x81 }, 10 },	/* 十 */
-	{ { 0xe5, 0xbb, 0xbf }, 20 },	/* 廿 */
-	{ { 0xe5, 0x8d, 0x85 }, 30 },	/* 卅 */
-	{ { 0xe5, 0x8d, 0x8c }, 40 },	/* 卌 */
-	{ { 0xe7, 0x99, 0xbe }, 100 },	/* 百 */
-	{ { 0xe5, 0x8d, 0x83 }, 1000 },	/* 千 */
-};
-
+/*
+ * The Chinese numeral characters are told by their code points, decoded
+ * once (lex_cp3), in a switch of a few comparisons rather than by comparing
+ * the bytes with each of twenty: the recognizers ask at every key
+ * character.
+ */
 int
 lex_han_digit(const char *s, size_t n, size_t i)
 {
-	const unsigned char *p = (const unsigned char *)s + i;
-	size_t k;
-
-	if (i + 3 > n || p[0] < 0xe2 || p[0] > 0xe9)
+	switch (lex_cp3(s, n, i)) {
+	case 0x25cb:	/* ○ (a circle, written for zero) */
+	case 0x3007:	/* 〇 */
+	case 0x96f6:	/* 零 */
+		return 0;
+	case 0x4e00:	/* 一 */
+		return 1;
+	case 0x4e8c:	/* 二 */
+	case 0x4e24:	/* 两 */
+	case 0x5169:	/* 兩 */
+		return 2;
+	case 0x4e09:	/* 三 */
+		return 3;
+	case 0x56db:	/* 四 */
+		return 4;
+	case 0x4e94:	/* 五 */
+		return 5;
+	case 0x516d:	/* 六 */
+		return 6;
+	case 0x4e03:	/* 七 */
+		return 7;
+	case 0x516b:	/* 八 */
+		return 8;
+	case 0x4e5d:	/* 九 */
+		return 9;
+	case 0x5341:	/* 十 */
+		return 10;
+	case 0x5eff:	/* 廿 */
+		return 20;
+	case 0x5345:	/* 卅 */
+		return 30;
+	case 0x534c:	/* 卌 */
+		return 40;
+	case 0x767e:	/* 百 */
+		return 100;
+	case 0x5343:	/* 千 */
+		return 1000;
+	default:
 		return -1;
-	for (k = 0; k < sizeof han_digits / sizeof han_digits[0]; k++)
-		if (memcmp(p, han_digits[k].b, 3) == 0)
-			return han_digits[k].val;
-	return -1;
+	}
 }
 
 int
@@ -179,10 +201,25 @@ han_num(const char *s, size_t n, size_t i, struct lex_num *num)
 size_t
 lex_num(const char *s, size_t n, size_t i, struct lex_num *num)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	size_t k = i, len, first;
 	long val = 0;
 	int d, nd = 0;
 
+	/* ASCII digits, the commonest, in a loop of their own. */
+	if (i < n && p[i] >= '0' && p[i] <= '9') {
+		while (k < n && p[k] >= '0' && p[k] <= '9') {
+			if (nd < 9)
+				val = val * 10 + (p[k] - '0');
+			nd++;
+			k++;
+		}
+		num->val = val;
+		num->ndig = nd;
+		num->kind = LEX_NUM_ASCII;
+		num->len = k - i;
+		return num->len;
+	}
 	memset(num, 0, sizeof *num);
 	if (lex_digit(s, n, i, &first) < 0) {
 		num->len = han_num(s, n, i, num);

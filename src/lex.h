@@ -41,6 +41,23 @@ size_t lex_char_len(const char *s, size_t i);
 int lex_is_han(const char *s, size_t n, size_t i);
 
 /*
+ * The code point of the three-byte character at s[i] (U+0800..U+FFFF,
+ * where every CJK character is), or 0 when there is none: so that a
+ * character is decoded once and told from many by a switch.
+ */
+static inline unsigned
+lex_cp3(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+
+	if (i + 3 > n || (p[0] & 0xf0) != 0xe0 || (p[1] & 0xc0) != 0x80 ||
+	    (p[2] & 0xc0) != 0x80)
+		return 0;
+	return (unsigned)(p[0] & 0x0f) << 12 | (unsigned)(p[1] & 0x3f) << 6 |
+	    (p[2] & 0x3f);
+}
+
+/*
  * Numerals.
  */
 

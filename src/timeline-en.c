@@ -17,7 +17,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #include "timeline-int.h"
@@ -34,20 +33,33 @@ digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Does s[i..] hold the word w (ASCII, lower case) in any case, whole? */
+/*
+ * An ASCII letter in lower case, any other byte as it is: the words are
+ * English, and a UTF-8 text's other bytes are no letters of theirs.
+ */
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+}
+
+/*
+ * Does s[i..] hold the word w (ASCII, lower case) in any case, whole?
+ * The word is compared as it is walked: most differ at the first letter.
+ */
 static size_t
 word_at(const struct tl_ctx *x, size_t i, const char *w)
 {
-	size_t len = strlen(w), k;
+	size_t k;
 
-	if (i < x->boff || i > x->bend || len > x->bend - i)
+	if (i < x->boff || i > x->bend)
 		return 0;
-	for (k = 0; k < len; k++)
-		if (tolower((unsigned char)x->s[i + k]) != w[k])
+	for (k = 0; w[k] != '\0'; k++)
+		if (i + k >= x->bend || lower(x->s[i + k]) != w[k])
 			return 0;
-	if (i + len < x->bend && alpha(x->s[i + len]))
+	if (i + k < x->bend && alpha(x->s[i + k]))
 		return 0;
-	return len;
+	return k;
 }
 
 /*
@@ -70,7 +82,7 @@ prev_word(const struct tl_ctx *x, size_t i, char *w, size_t wsize)
 		return i;
 	}
 	for (j = 0; j < e - k; j++)
-		w[j] = (char)tolower((unsigned char)x->s[k + j]);
+		w[j] = lower(x->s[k + j]);
 	w[j] = '\0';
 	return k;
 }
@@ -107,7 +119,8 @@ month_at(const struct tl_ctx *x, size_t k, int *m)
 	if (k >= x->bend || x->s[k] < 'A' || x->s[k] > 'Z')
 		return 0;
 	for (i = 0; months[i].name != NULL; i++) {
-		if ((len = word_at(x, k, months[i].name)) == 0)
+		if (lower(x->s[k]) != months[i].name[0] ||
+		    (len = word_at(x, k, months[i].name)) == 0)
 			continue;
 		*m = months[i].month;
 		if (len <= 4 && k + len < x->bend && x->s[k + len] == '.')
@@ -502,22 +515,34 @@ static const char *const numwords[] = { "a", "one", "two", "three", "four",
 static int
 phrase_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 {
-	size_t i, j, p, len;
+	char t[24];
+	size_t end[sizeof t], q = 0, i, j = k, p, len;
 
-	for (i = 0; phrases[i].p != NULL; i++) {
+	/*
+	 * The text at k as the phrases are written, read once: letters in
+	 * lower case and each run of spaces as one, up to any other byte;
+	 * end[] is where each of its characters ends in the text.
+	 */
+	while (q < sizeof t && j < x->bend && (alpha(x->s[j]) ||
+	    x->s[j] == ' ')) {
+		if (x->s[j] == ' ')
+			while (j + 1 < x->bend && x->s[j + 1] == ' ')
+				j++;
+		t[q] = lower(x->s[j]);
+		end[q++] = ++j;
+	}
+	/* Every phrase is longer than four: its first four tell most. */
+	for (i = 0; q >= 4 && phrases[i].p != NULL; i++) {
 		const char *w = phrases[i].p;
 
-		for (j = k, p = 0; w[p] != '\0' && j < x->bend; p++, j++) {
-			if (w[p] == ' ') {
-				if (x->s[j] != ' ')
-					break;
-				while (j + 1 < x->bend && x->s[j + 1] == ' ')
-					j++;
-			} else if (tolower((unsigned char)x->s[j]) != w[p])
-				break;
-		}
-		if (w[p] != '\0' || (j < x->bend && alpha(x->s[j])))
+		if (memcmp(t, w, 4) != 0)
 			continue;
+		for (p = 4; w[p] != '\0' && p < q && t[p] == w[p]; p++)
+			;
+		if (w[p] != '\0' || (end[p - 1] < x->bend &&
+		    alpha(x->s[end[p - 1]])))
+			continue;
+		j = end[p - 1];
 		/* "that year's": fine; "the next day or two": fine too. */
 		c->off = k;
 		c->end = j;
@@ -571,7 +596,8 @@ plan_sentence(const struct tl_ctx *x, size_t off, size_t k, int before)
  * The forms that begin with a number.  number_match() reads the digits
  * once into a struct num_at, then tries each form in turn; a form answers
  * FORM_MATCH (c is filled), FORM_NONE (no date here: stop) or FORM_NEXT
- * (not this form).  Each sets *skip past what must not be read again.
+ * (not this form, and c is left as it was: the next form starts from
+ * the zeroes).  Each sets *skip past what must not be read again.
  */
 enum form { FORM_NONE, FORM_MATCH, FORM_NEXT };
 
@@ -637,9 +663,9 @@ form_dotted_span(const struct tl_ctx *x, const struct num_at *a,
 	e2 = j + dl;
 	if (dl == 0)
 		return FORM_NEXT;
-	c->off = a->i;
-	c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
 	if (LEX_AT(s, n, e2, "至今")) {
+		c->off = a->i;
+		c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
 		c->end = e2 + 6;
 		c->kind = TL_ABSOLUTE;
 		c->mod = TL_MOD_SINCE;
@@ -651,6 +677,8 @@ form_dotted_span(const struct tl_ctx *x, const struct num_at *a,
 	    m2 > 12 || !clean_end(x, e2 + 5 + l3) ||
 	    !(y2 > v || (y2 == v && m2 > m)) || y2 > v + 100)
 		return FORM_NEXT;
+	c->off = a->i;
+	c->a = (struct tl_date){ v, m, 0, TL_PREC_MONTH };
 	c->end = e2 + 5 + l3;
 	c->kind = TL_RANGE;
 	c->b = (struct tl_date){ y2, m2, 0, TL_PREC_MONTH };
@@ -973,6 +1001,39 @@ static enum form (*const num_forms[])(const struct tl_ctx *,
 	form_bare_year
 };
 
+/*
+ * Can any form go on after the digits?  All but the bare year need a
+ * mark, a space or a letter right after them: - / . (2016-04-19,
+ * 19/04/2016), a space (19 April, 221 BC, 3 days), an ordinal's or a
+ * unit's first letter (19th, 1990s, 3years), an apostrophe (1990's) or a
+ * dash's first byte (20–21 April).  A bare year (in 1998) may be followed
+ * by anything: four digits always go on.
+ */
+static int
+may_follow(const struct tl_ctx *x, const struct num_at *a)
+{
+	if (a->len == 4)
+		return 1;
+	if (a->k >= x->bend)
+		return 0;
+	switch (lower(x->s[a->k])) {
+	case '-': case '/': case '.': case ' ': case '\'':
+	case 's': case 'n': case 'r': case 't':		/* st nd rd th, 's */
+	case 'y': case 'm': case 'd':			/* years months days */
+	case '\xe2':					/* – — */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * An empty candidate, copied (a few vector moves) rather than set with
+ * memset (a string instruction slow to start), and only once a form may
+ * fill it.
+ */
+static const struct tl_cand cand_empty;
+
 /* The numeric forms and the forms that begin with a number. */
 static int
 number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
@@ -993,14 +1054,13 @@ number_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
 	*skip = a.len;
 	while (i + *skip < n && (alpha(s[i + *skip]) || digit(s[i + *skip])))
 		(*skip)++;
-	if (timeline_zh_bad_before(x, i))
-		return 0;
 	a.k = i + a.len;
-	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++) {
+	if (!may_follow(x, &a) || timeline_zh_bad_before(x, i))
+		return 0;
+	*c = cand_empty;
+	for (f = 0; f < sizeof num_forms / sizeof num_forms[0]; f++)
 		if ((r = num_forms[f](x, &a, c, skip)) != FORM_NEXT)
 			return r == FORM_MATCH;
-		memset(c, 0, sizeof *c);
-	}
 	return 0;
 }
 
@@ -1036,15 +1096,13 @@ timeline_en_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
     size_t *skip)
 {
 	*skip = 1;
-	if (digit(x->s[i])) {
-		memset(c, 0, sizeof *c);
+	if (digit(x->s[i]))
 		return number_match(x, i, c, skip);
-	}
 	while (i + *skip < x->bend && alpha(x->s[i + *skip]))
 		(*skip)++;
 	if (!maybe_word(x->s, i, *skip))
 		return 0;
-	memset(c, 0, sizeof *c);
+	*c = cand_empty;
 	if (x->s[i] >= 'A' && x->s[i] <= 'Z' && month_match(x, i, c))
 		return 1;
 	return phrase_match(x, i, c);

@@ -186,6 +186,16 @@ int timeline_en_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
  */
 int timeline_zh_bad_before(const struct tl_ctx *x, size_t i);
 
+/*
+ * What may go on after a numeral that ends at k (timeline-zh-next.c): 0
+ * when no Chinese form can, else TL_NEXT_DATE (a date's unit or mark),
+ * TL_NEXT_LUNAR (a lunar month: 八月, 七夕), TL_NEXT_CLOCK (8时, 20:30).
+ */
+#define TL_NEXT_DATE	1
+#define TL_NEXT_LUNAR	2
+#define TL_NEXT_CLOCK	4
+int timeline_zh_next(const struct tl_ctx *x, size_t k);
+
 /* Reads the fuzzy words after a date ending at *k and advances *k. */
 enum tl_mod timeline_zh_mod(const struct tl_ctx *x, size_t *k,
     enum tl_prec prec);

@@ -21,10 +21,8 @@
  */
 #include "config.h"
 
-#include <stdint.h>
 #include <string.h>
 
-#include "juan/util.h"
 #include "timeline-int.h"
 
 /* Words that say the next date is a lunar one. */
@@ -78,8 +76,7 @@ lunar_day(const struct tl_ctx *x, size_t k, int explicit, int *day,
 		*chu = 1;
 		return 6;
 	}
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &m) == 0 || m.val < 1 || m.val > 30)
+	if (lex_num(x->s, x->bend, k, &m) == 0 || m.val < 1 || m.val > 30)
 		return 0;
 	if (m.kind == LEX_NUM_HAN ? m.val < 10 :
 	    !explicit || m.kind == LEX_NUM_HAN_DIGITS)
@@ -114,8 +111,7 @@ month_day(const struct tl_ctx *x, size_t k, int explicit,
 		named = 1;
 		j = k + strlen(mn->w);
 	} else {
-		if (!lex_num_start(x->s, x->bend, k) ||
-		    lex_num(x->s, x->bend, k, &m) == 0 || m.val < 1 ||
+		if (lex_num(x->s, x->bend, k, &m) == 0 || m.val < 1 ||
 		    m.val > 12 || (!explicit && m.kind != LEX_NUM_HAN &&
 		    !(m.kind == LEX_NUM_HAN_DIGITS && m.ndig == 1)) ||
 		    !LEX_AT(x->s, x->bend, k + m.len, "月"))
@@ -136,6 +132,33 @@ month_day(const struct tl_ctx *x, size_t k, int explicit,
 	return j;
 }
 
+/*
+ * Can a lunar date start at i?  Its first character begins a prefix
+ * (农历), a festival (除夕, 七夕), 闰, a month only the lunar calendar
+ * names (正月), or is a Chinese numeral (八月十五): digits (8月15日) are
+ * a lunar date only after a prefix.  The recognizer asks at every year's
+ * end (2019年3月), so this is one decoding and one switch.
+ */
+static int
+lunar_start(const struct tl_ctx *x, size_t i)
+{
+	switch (lex_cp3(x->s, x->bend, i)) {
+	case 0x519c: case 0x8fb2:	/* 农 農 */
+	case 0x9634: case 0x9670:	/* 阴 陰 */
+	case 0x65e7: case 0x820a:	/* 旧 舊 */
+	case 0x9664: case 0x5927:	/* 除 大 */
+	case 0x6625: case 0x5143:	/* 春 元 */
+	case 0x7aef: case 0x4e2d:	/* 端 中 */
+	case 0x91cd: case 0x814a:	/* 重 腊 */
+	case 0x81d8: case 0x95f0:	/* 臘 闰 */
+	case 0x958f: case 0x6b63:	/* 閏 正 */
+	case 0x51ac:			/* 冬 */
+		return 1;
+	default:
+		return lex_han_digit(x->s, x->bend, i) >= 0;
+	}
+}
+
 int
 timeline_lunar_match(const struct tl_ctx *x, size_t i, int year,
     struct tl_cand *c)
@@ -145,6 +168,8 @@ timeline_lunar_match(const struct tl_ctx *x, size_t i, int year,
 	size_t k = i, len, e;
 	int explicit = 0;
 
+	if (!lunar_start(x, i))
+		return 0;
 	if ((len = lex_at_any(x->s, x->bend, k, prefixes)) != 0) {
 		explicit = 1;
 		k += len;
@@ -181,18 +206,57 @@ timeline_lunar_match(const struct tl_ctx *x, size_t i, int year,
 }
 
 /*
- * The second characters of the words that timeline_lunar_match(),
- * timeline_time_match() and timeline_zh_era_word() start at (除夕, 上午,
- * 民国, 晚8时), and the units a numeral of theirs meets (八月, 8时, 8点).
+ * Is c the second character of a word that timeline_lunar_match(),
+ * timeline_time_match() or timeline_zh_era_word() start at (除夕, 上午,
+ * 民国), or a numeral's after a word (晚8时 is read by the caller)?
  */
-static const char seconds[][4] = { "历", "曆", "夕", "年", "节", "節", "宵",
-    "午", "元", "秋", "阳", "陽", "八", "月", "晨", "夜", "间", "里", "上",
-    "后", "晚", "国", "國", "正", "腊", "臘", "冬", "四", "五", "六", "七",
-    "二", "三", "十", "一", "九" };
+static int
+chron_second(unsigned c)
+{
+	switch (c) {
+	case 0x5386: case 0x66c6:	/* 历 曆 */
+	case 0x5915: case 0x5e74:	/* 夕 年 */
+	case 0x8282: case 0x7bc0:	/* 节 節 */
+	case 0x5bb5: case 0x5348:	/* 宵 午 */
+	case 0x5143: case 0x79cb:	/* 元 秋 */
+	case 0x9633: case 0x967d:	/* 阳 陽 */
+	case 0x516b: case 0x6708:	/* 八 月 */
+	case 0x6668: case 0x591c:	/* 晨 夜 */
+	case 0x95f4: case 0x91cc:	/* 间 里 */
+	case 0x4e0a: case 0x540e:	/* 上 后 */
+	case 0x665a: case 0x56fd:	/* 晚 国 */
+	case 0x570b: case 0x6b63:	/* 國 正 */
+	case 0x814a: case 0x81d8:	/* 腊 臘 */
+	case 0x51ac: case 0x56db:	/* 冬 四 */
+	case 0x4e94: case 0x516d:	/* 五 六 */
+	case 0x4e03: case 0x4e8c:	/* 七 二 */
+	case 0x4e09: case 0x5341:	/* 三 十 */
+	case 0x4e00: case 0x4e5d:	/* 一 九 */
+		return 1;
+	default:
+		return 0;
+	}
+}
 
-/* A character that may follow a numeral in a lunar date or a time. */
-static const char units[][4] = { "月", "时", "時", "点", "點", "：" };
+/* Is c a unit that follows a numeral in a lunar date or a time (八月)? */
+static int
+chron_unit(unsigned c)
+{
+	switch (c) {
+	case 0x6708:			/* 月 */
+	case 0x65f6: case 0x6642:	/* 时 時 */
+	case 0x70b9: case 0x9ede:	/* 点 點 */
+	case 0xff1a:			/* ： */
+		return 1;
+	default:
+		return 0;
+	}
+}
 
+/*
+ * The characters are decoded once each (lex_cp3) and told by a switch:
+ * this runs at every key character of the text.
+ */
 int
 timeline_chron_maybe(const struct tl_ctx *x, size_t i)
 {
@@ -213,11 +277,8 @@ timeline_chron_maybe(const struct tl_ctx *x, size_t i)
 		len++;
 	}
 	if (len > 0) {
-		if (k < n && s[k] == ':')
+		if ((k < n && s[k] == ':') || chron_unit(lex_cp3(s, n, k)))
 			return 1;
-		for (w = 0; w < sizeof units / sizeof units[0]; w++)
-			if (k + 3 <= n && memcmp(s + k, units[w], 3) == 0)
-				return 1;
 		if (len > 1 || i + 3 > n || lex_han_digit(s, n, i) < 0)
 			return 0;
 	}
@@ -225,22 +286,13 @@ timeline_chron_maybe(const struct tl_ctx *x, size_t i)
 	k = i + lex_char_len(s, i);
 	if (k < n && s[k] >= '0' && s[k] <= '9')
 		return 1;		/* 晚8时 */
-	if (k + 3 > n)
-		return 0;
-	for (w = 0; w < sizeof seconds / sizeof seconds[0]; w++)
-		if (memcmp(s + k, seconds[w], 3) == 0)
-			return 1;
-	return 0;
+	return chron_second(lex_cp3(s, n, k));
 }
 
 int
 timeline_chron_only(const struct tl_ctx *x, size_t i)
 {
-	uint32_t c;
-
-	if (util_u8_next(x->s + i, x->bend - i, &c) != 3)
-		return 0;
-	switch (c) {
+	switch (lex_cp3(x->s, x->bend, i)) {
 	case 0x519C:	/* 农 */
 	case 0x8FB2:	/* 農 */
 	case 0x9634:	/* 阴 */

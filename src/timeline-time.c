@@ -16,21 +16,27 @@
 
 #include "timeline-int.h"
 
-/* The parts of the day, longest words first where one is a prefix. */
+/*
+ * The parts of the day, longest words first where one is a prefix; each
+ * with its length, since they are tried at every candidate time.
+ */
+#define P(w, code, pm) { w, sizeof w - 1, code, pm }
 static const struct part {
 	const char *w;
+	size_t len;		/* bytes of w */
 	const char *code;	/* TIMEX3 part of day */
 	int pm;			/* an hour before 12 is after noon */
 } parts[] = {
-	{ "凌晨", "NI", 0 }, { "深夜", "NI", 1 }, { "夜间", "NI", 1 },
-	{ "夜里", "NI", 1 }, { "半夜", "NI", 0 }, { "清晨", "MO", 0 },
-	{ "早晨", "MO", 0 }, { "早上", "MO", 0 }, { "上午", "MO", 0 },
-	{ "中午", "MI", 1 }, { "午后", "AF", 1 }, { "下午", "AF", 1 },
-	{ "傍晚", "EV", 1 }, { "晚上", "EV", 1 }, { "晚间", "EV", 1 },
-	{ "当晚", "EV", 1 }, { "當晚", "EV", 1 }, { "当夜", "NI", 1 },
-	{ "晚", "EV", 1 }, { "夜", "NI", 1 }, { "早", "MO", 0 },
-	{ NULL, NULL, 0 }
+	P("凌晨", "NI", 0), P("深夜", "NI", 1), P("夜间", "NI", 1),
+	P("夜里", "NI", 1), P("半夜", "NI", 0), P("清晨", "MO", 0),
+	P("早晨", "MO", 0), P("早上", "MO", 0), P("上午", "MO", 0),
+	P("中午", "MI", 1), P("午后", "AF", 1), P("下午", "AF", 1),
+	P("傍晚", "EV", 1), P("晚上", "EV", 1), P("晚间", "EV", 1),
+	P("当晚", "EV", 1), P("當晚", "EV", 1), P("当夜", "NI", 1),
+	P("晚", "EV", 1), P("夜", "NI", 1), P("早", "MO", 0),
+	{ NULL, 0, NULL, 0 }
 };
+#undef P
 
 /* The part of the day at k, or NULL; its length in *len. */
 static const struct part *
@@ -38,10 +44,23 @@ part_at(const struct tl_ctx *x, size_t k, size_t *len)
 {
 	const struct part *p;
 
+	/* Every part starts with one of these: most places have none. */
+	switch (lex_cp3(x->s, x->bend, k)) {
+	case 0x51cc: case 0x6df1:	/* 凌 深 */
+	case 0x591c: case 0x534a:	/* 夜 半 */
+	case 0x6e05: case 0x65e9:	/* 清 早 */
+	case 0x4e0a: case 0x4e2d:	/* 上 中 */
+	case 0x5348: case 0x4e0b:	/* 午 下 */
+	case 0x508d: case 0x665a:	/* 傍 晚 */
+	case 0x5f53: case 0x7576:	/* 当 當 */
+		break;
+	default:
+		return NULL;
+	}
 	for (p = parts; p->w != NULL; p++) {
 		if (!tl_may_at(x->s, x->bend, k, p->w))
 			continue;
-		*len = strlen(p->w);
+		*len = p->len;
 		if (k + *len <= x->bend && memcmp(x->s + k, p->w, *len) == 0)
 			break;
 	}
@@ -59,8 +78,7 @@ small_num(const struct tl_ctx *x, size_t k, int *v)
 {
 	struct lex_num m;
 
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &m) == 0 ||
+	if (lex_num(x->s, x->bend, k, &m) == 0 ||
 	    (m.kind != LEX_NUM_HAN && m.ndig > 2) || m.val > 59)
 		return 0;
 	*v = (int)m.val;
@@ -148,9 +166,9 @@ part_before(const struct tl_ctx *x, size_t i)
 	size_t len;
 
 	for (p = parts; p->w != NULL; p++) {
-		len = strlen(p->w);
-		if (i >= x->boff + len && memcmp(x->s + i - len, p->w,
-		    len) == 0)
+		len = p->len;
+		if (i >= x->boff + len && x->s[i - 1] == p->w[len - 1] &&
+		    memcmp(x->s + i - len, p->w, len) == 0)
 			return 1;
 	}
 	return 0;
@@ -191,18 +209,21 @@ timeline_time_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	int h, m;
 	char tod[6];
 
-	if (lex_before_any(x->s, x->boff, i, every) ||
-	    timeline_zh_bad_before(x, i))
-		return 0;
 	/* 当晚, 当夜 are relative words of their own. */
 	if ((p = part_at(x, i, &len)) != NULL && (LEX_AT(x->s, x->bend, i,
 	    "当") || LEX_AT(x->s, x->bend, i, "當")))
 		return 0;
 	j = p != NULL ? i + len : i;
+	/* With neither a part of the day nor a clock there is nothing. */
+	if ((e = clock_at(x, j, &h, &m)) == j && p == NULL)
+		return 0;
+	if (lex_before_any(x->s, x->boff, i, every) ||
+	    timeline_zh_bad_before(x, i))
+		return 0;
 	/* 每天晚上8时: the part of the day before was looked at already. */
 	if (p == NULL && part_before(x, i))
 		return 0;
-	if ((e = clock_at(x, j, &h, &m)) > j) {
+	if (e > j) {
 		if (p == NULL && (bare_dian(x, j, e) ||
 		    lex_at_any(x->s, x->bend, e, not_hour) ||
 		    /* 一时, 四时 alone are words: a moment, the seasons. */

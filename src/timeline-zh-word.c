@@ -72,6 +72,19 @@ timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 	enum tl_mod mod = TL_MOD_NONE;
 	size_t len = 0;
 
+	/* Every word starts with one of these: most dates have none. */
+	switch (lex_cp3(s, n, k)) {
+	case 0x521d: case 0x5e95:	/* 初 底 */
+	case 0x672b: case 0x4e2d:	/* 末 中 */
+	case 0x4e0a: case 0x4e0b:	/* 上 下 */
+	case 0x6625: case 0x590f:	/* 春 夏 */
+	case 0x79cb: case 0x51ac:	/* 秋 冬 */
+	case 0x524d: case 0x5de6:	/* 前 左 */
+	case 0x4ee5:			/* 以 */
+		break;
+	default:
+		return TL_MOD_NONE;
+	}
 	if (prec == TL_PREC_YEAR || prec == TL_PREC_MONTH) {
 		if (LEX_AT(s, n, k, "初") && !lex_at_any(s, n, k, not_start))
 			mod = TL_MOD_START, len = 3;
@@ -112,6 +125,25 @@ timeline_zh_mod(const struct tl_ctx *x, size_t *kp, enum tl_prec prec)
 	return mod;
 }
 
+/* Does c start one of plan_clause()'s words? */
+static int
+plan_start(unsigned c)
+{
+	switch (c) {
+	case 0x5c06: case 0x529b:	/* 将 力 */
+	case 0x4e89: case 0x9884:	/* 争 预 */
+	case 0x8ba1: case 0x6709:	/* 计 有 */
+	case 0x76ee: case 0x5c4a:	/* 目 届 */
+	case 0x89c4: case 0x53ef:	/* 规 可 */
+	case 0x786e: case 0x8981:	/* 确 要 */
+	case 0x57fa: case 0x5168:	/* 基 全 */
+	case 0x8fdc: case 0x62df:	/* 远 拟 */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Words around a year, in its clause, that say it is a plan's target:
  * the few characters before it (计划, 力争到) and the rest of the clause.
@@ -134,10 +166,20 @@ plan_clause(const struct tl_ctx *x, size_t off, size_t k)
 		    LEX_AT(s, off, w, "；") || s[w] == '\n')
 			j = w + 1;
 	for (; j < lim; j++) {
+		/*
+		 * Only the start of a character can start a word or a stop,
+		 * and only a few characters start the words: one decoding
+		 * and one switch at each, not the table.
+		 */
+		if (((unsigned char)s[j] & 0xc0) == 0x80 ||
+		    ((unsigned char)s[j] < 0x80 && s[j] != '\n'))
+			continue;
 		if (LEX_AT(s, lim, j, "。") || LEX_AT(s, lim, j, "；") ||
 		    LEX_AT(s, lim, j, "！") || LEX_AT(s, lim, j, "？") ||
 		    s[j] == '\n')
 			break;
+		if (!plan_start(lex_cp3(s, lim, j)))
+			continue;
 		for (w = 0; words[w] != NULL; w++) {
 			if (!tl_may_at(s, lim, j, words[w]))
 				continue;
@@ -163,22 +205,28 @@ timeline_zh_target(const struct tl_ctx *x, size_t off, size_t k, int year)
 {
 	const char *s = x->s;
 	size_t n = x->bend, lo = x->boff;
+	/*
+	 * The character before the year, decoded once: every word looked
+	 * for before it ends in one (于 在 、 和 到 至).
+	 */
+	unsigned b = off >= lo + 3 ? lex_cp3(s, off, off - 3) : 0;
 
-	if (lex_before_any(s, lo, off, plan_before))
+	if ((b == 0x4e8e || b == 0x5728) &&
+	    lex_before_any(s, lo, off, plan_before))
 		return x->doc_year == 0 || year >= x->doc_year;
 	if (lex_at_any(s, n, k, plan_after))
 		return 1;
 	/* 到2025年、2035年和本世纪中叶的目标: the list shares the target. */
-	if ((LEX_BEFORE(s, lo, off, "、") || LEX_BEFORE(s, lo, off, "和")) &&
-	    plan_clause(x, off, k) && !LEX_BEFORE(s, lo, off, "将和"))
+	if ((b == 0x3001 || b == 0x548c) && plan_clause(x, off, k) &&
+	    !LEX_BEFORE(s, lo, off, "将和"))
 		return 1;
-	if ((LEX_BEFORE(s, lo, off, "到") && !LEX_BEFORE(s, lo, off, "直到")) ||
-	    (LEX_BEFORE(s, lo, off, "至") && !LEX_BEFORE(s, lo, off, "截至")) ||
-	    LEX_BEFORE(s, lo, off, "在") || LEX_AT(s, n, k, "前")) {
+	if ((b == 0x5230 && !LEX_BEFORE(s, lo, off, "直到")) ||
+	    (b == 0x81f3 && !LEX_BEFORE(s, lo, off, "截至")) ||
+	    b == 0x5728 || LEX_AT(s, n, k, "前")) {
 		if (plan_clause(x, off, k))
 			return 1;
-		if (x->doc_year != 0 && year > x->doc_year &&
-		    !LEX_BEFORE(s, lo, off, "在") && !LEX_AT(s, n, k, "前"))
+		if (x->doc_year != 0 && year > x->doc_year && b != 0x5728 &&
+		    !LEX_AT(s, n, k, "前"))
 			return 1;
 	}
 	return 0;
@@ -214,6 +262,20 @@ timeline_zh_counts(const struct tl_ctx *x, size_t i)
 #undef W
 	size_t w, len;
 
+	/* Each word ends in one of these characters. */
+	if (i < x->boff + 3)
+		return 0;
+	switch (lex_cp3(x->s, i, i - 3)) {
+	case 0x8fd1: case 0x8fbe:	/* 近 达 */
+	case 0x7ecf: case 0x8fc7:	/* 经 过 */
+	case 0x903e: case 0x6574:	/* 逾 整 */
+	case 0x4e0b: case 0x4e86:	/* 下 了 */
+	case 0x65f6: case 0x9694:	/* 时 隔 */
+	case 0x8ddd: case 0x4eca:	/* 距 今 */
+		break;
+	default:
+		return 0;
+	}
 	for (w = 0; w < sizeof words / sizeof words[0]; w++) {
 		len = words[w].len;
 		if (i >= x->boff + len &&
@@ -394,14 +456,12 @@ timeline_zh_era_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 	c->a.prec = TL_PREC_YEAR;
 	k = i + 12;
 	/* 民国元年1月1日: the month and day, checked as any date's. */
-	if (lex_num_start(x->s, x->bend, k) &&
-	    lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 && m.val <= 12 &&
+	if (lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 && m.val <= 12 &&
 	    LEX_AT(x->s, x->bend, k + m.len, "月")) {
 		c->a.month = (int)m.val;
 		c->a.prec = TL_PREC_MONTH;
 		k += m.len + 3;
-		if (lex_num_start(x->s, x->bend, k) &&
-		    lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 &&
+		if (lex_num(x->s, x->bend, k, &m) != 0 && m.val >= 1 &&
 		    m.val <= lex_mdays(c->a.year, c->a.month) &&
 		    (LEX_AT(x->s, x->bend, k + m.len, "日") ||
 		    LEX_AT(x->s, x->bend, k + m.len, "号"))) {

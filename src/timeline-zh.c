@@ -14,7 +14,9 @@
  * the month's length) with 日 or 号.  A numeral followed by 月 or 日 that
  * is out of range makes the whole expression "not a date": it is skipped
  * without an entry, and its parts are not read again.  Everything else
- * (N年 with N < 1000, 20周年, 第十九次, 2000万) simply does not match.
+ * (N年 with N < 1000, 20周年, 第十九次, 2000万) simply does not match;
+ * most numerals are turned away by the character after them
+ * (timeline-zh-next.c) before any form is tried.
  */
 #include "config.h"
 
@@ -71,33 +73,6 @@ unit_at(const struct tl_ctx *x, size_t k, enum unit u)
 	return 0;
 }
 
-/*
- * Digits right before i that belong to an identifier, a version, a
- * standard number or a path: GB 18030-2000, ISO/IEC 10646-1:1993, v2.2016,
- * a_2016.  A date never continues such a token.
- */
-/* Words before a numeral that make it an ordinal or a recurrence. */
-static const char *const ordinal_words[] = { "第", "每", "每月", "每年",
-    "星期", "礼拜", NULL };
-
-int
-timeline_zh_bad_before(const struct tl_ctx *x, size_t i)
-{
-	const char *s = x->s;
-	unsigned char p;
-
-	if (i <= x->boff)
-		return 0;
-	p = (unsigned char)s[i - 1];
-	if ((p >= '0' && p <= '9') || (p >= 'A' && p <= 'Z') ||
-	    (p >= 'a' && p <= 'z') || strchr("_./\\@#=%+&?$", p) != NULL)
-		return p != 0;
-	if ((p == '-' || p == ':') && i - 1 > x->boff &&
-	    s[i - 2] >= '0' && s[i - 2] <= '9')
-		return 1;
-	return lex_before_any(s, x->boff, i, ordinal_words) != 0;
-}
-
 /* Is this numeral written as a four-digit year? */
 static int
 year_digits(const struct lex_num *m)
@@ -117,8 +92,7 @@ month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 	size_t j, u, k0 = k;
 
 	j = spaces(x, k);
-	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &m) == 0)
+	if (j - k > 1 || lex_num(x->s, x->bend, j, &m) == 0)
 		return (long)k0;
 	if ((u = unit_at(x, j + m.len, U_MONTH)) == 0 ||
 	    (m.kind == LEX_NUM_HAN_DIGITS && m.ndig > 1))
@@ -131,8 +105,7 @@ month_day(const struct tl_ctx *x, size_t k, struct tl_date *d)
 	if (LEX_AT(x->s, x->bend, k, "份"))
 		return (long)k + 3;
 	j = spaces(x, k);
-	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &m) == 0 ||
+	if (j - k > 1 || lex_num(x->s, x->bend, j, &m) == 0 ||
 	    (u = unit_at(x, j + m.len, U_DAY)) == 0)
 		return (long)k;
 	if (m.val < 1 || m.val > lex_mdays(d->year, d->month))
@@ -156,8 +129,7 @@ day_pair(const struct tl_ctx *x, size_t k, int year, int month, int *day1,
 	struct lex_num a, b;
 	size_t j, c, u, max = month ? (size_t)lex_mdays(year, month) : 31;
 
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &a) == 0 || a.kind == LEX_NUM_HAN ||
+	if (lex_num(x->s, x->bend, k, &a) == 0 || a.kind == LEX_NUM_HAN ||
 	    a.ndig > 2 || a.val < 1)
 		return 0;
 	j = k + a.len;
@@ -166,8 +138,7 @@ day_pair(const struct tl_ctx *x, size_t k, int year, int month, int *day1,
 	else if ((c = connector(x, j)) == 0)
 		return 0;
 	j += c;
-	if (!lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &b) == 0 || b.kind != a.kind ||
+	if (lex_num(x->s, x->bend, j, &b) == 0 || b.kind != a.kind ||
 	    b.val <= a.val || (size_t)b.val > max)
 		return 0;
 	j += b.len;
@@ -216,13 +187,11 @@ month_span(const struct tl_ctx *x, size_t k, int *m1, int *m2)
 	size_t j, c, u;
 
 	j = spaces(x, k);
-	if (j - k > 1 || !lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
+	if (j - k > 1 || lex_num(x->s, x->bend, j, &a) == 0 || a.val < 1 ||
 	    a.val > 12 || (c = connector(x, j + a.len)) == 0)
 		return 0;
 	j += a.len + c;
-	if (!lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
+	if (lex_num(x->s, x->bend, j, &b) == 0 || b.val <= a.val ||
 	    b.val > 12 || (u = unit_at(x, j + b.len, U_MONTH)) == 0)
 		return 0;
 	*m1 = (int)a.val;
@@ -255,17 +224,24 @@ connector(const struct tl_ctx *x, size_t k)
 	const char *s = x->s;
 	size_t n = x->bend, j = spaces(x, k), c = 0;
 
-	if (LEX_AT(s, n, j, "——"))
-		c = 6;
-	else if (LEX_AT(s, n, j, "至") || LEX_AT(s, n, j, "到") ||
-	    LEX_AT(s, n, j, "—") || LEX_AT(s, n, j, "–") ||
-	    LEX_AT(s, n, j, "～") || LEX_AT(s, n, j, "〜") ||
-	    LEX_AT(s, n, j, "－") || LEX_AT(s, n, j, "~"))
-		c = LEX_AT(s, n, j, "~") ? 1 : 3;
-	else if (s[j] == '-' && j < n)
+	/* The character is decoded once: a range is tried at every date. */
+	if (j < n && (s[j] == '-' || s[j] == '~'))
 		c = 1;
-	if (c == 0)
+	else switch (lex_cp3(s, n, j)) {
+	case 0x2014:	/* —, or —— */
+		c = LEX_AT(s, n, j, "——") ? 6 : 3;
+		break;
+	case 0x81f3:	/* 至 */
+	case 0x5230:	/* 到 */
+	case 0x2013:	/* – */
+	case 0xff5e:	/* ～ */
+	case 0x301c:	/* 〜 */
+	case 0xff0d:	/* － */
+		c = 3;
+		break;
+	default:
 		return 0;
+	}
 	return spaces(x, j + c) - k;
 }
 
@@ -310,8 +286,7 @@ range_end_at(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 		r = month_day(x, k + len, b);
 		return r < 0 || b->month == 0 ? 0 : (size_t)r;
 	}
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &m) == 0)
+	if (lex_num(x->s, x->bend, k, &m) == 0)
 		return 0;
 	if ((u = unit_at(x, k + m.len, U_YEAR)) != 0) {
 		if (!year_digits(&m) || a->year < 0)
@@ -427,8 +402,7 @@ century_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	if (LEX_BEFORE(x->s, x->boff, i, "公元"))
 		c->off -= 6;
 	j = spaces(x, k);
-	if (lex_num_start(x->s, x->bend, j) &&
-	    lex_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
+	if (lex_num(x->s, x->bend, j, &d) != 0 && d.val % 10 == 0 &&
 	    d.val < 100 && (u = unit_at(x, j + d.len, U_YEAR)) != 0 &&
 	    LEX_AT(x->s, x->bend, j + d.len + u, "代")) {
 		c->a.year += (int)d.val;
@@ -538,8 +512,7 @@ bare_range(const struct tl_ctx *x, size_t i, const struct lex_num *m,
 	if (lex_before_any(x->s, x->boff, j, copyright))
 		return 0;
 	j = k + cl;
-	if (!lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
+	if (lex_num(x->s, x->bend, j, &e) == 0 || !year_digits(&e) ||
 	    e.val <= m->val || e.val > m->val + 1000 || e.val > 2200)
 		return 0;
 	k = j + e.len;
@@ -608,8 +581,7 @@ listed_year(const struct tl_ctx *x, size_t k)
 			k++;
 		else
 			return 0;
-		if (!lex_num_start(x->s, x->bend, k) ||
-		    lex_num(x->s, x->bend, k, &m) == 0 ||
+		if (lex_num(x->s, x->bend, k, &m) == 0 ||
 		    !year_digits(&m) ||
 		    m.val < 1000 || m.val > 2200)
 			return 0;
@@ -640,8 +612,7 @@ year_gloss(const struct tl_ctx *x, size_t k, int year)
 		return k;
 	if (LEX_AT(x->s, x->bend, j, "公元"))
 		j += 6;
-	if (!lex_num_start(x->s, x->bend, j) ||
-	    lex_num(x->s, x->bend, j, &m) == 0 || m.val != year)
+	if (lex_num(x->s, x->bend, j, &m) == 0 || m.val != year)
 		return k;
 	j += m.len;
 	if ((u = unit_at(x, j, U_YEAR)) != 0)
@@ -667,8 +638,7 @@ bc_range_end(const struct tl_ctx *x, size_t k, const struct tl_date *a,
 		k += 3;
 	else
 		return 0;
-	if (!lex_num_start(x->s, x->bend, k) ||
-	    lex_num(x->s, x->bend, k, &m) == 0 ||
+	if (lex_num(x->s, x->bend, k, &m) == 0 ||
 	    m.kind == LEX_NUM_HAN || (u = unit_at(x, k + m.len, U_YEAR)) == 0 ||
 	    -m.val <= a->year)
 		return 0;
@@ -735,6 +705,13 @@ year_era(const struct tl_ctx *x, const struct num_at *a, struct tl_cand *c)
 	const char *s = x->s;
 	size_t len;
 
+	/* Each prefix ends in 前, 元, 国 or 國: most years have none. */
+	switch (a->i >= x->boff + 3 ? lex_cp3(s, a->i, a->i - 3) : 0) {
+	case 0x524d: case 0x5143: case 0x56fd: case 0x570b:
+		break;
+	default:
+		return ERA_NONE;
+	}
 	if ((len = lex_before_any(s, x->boff, a->i, bc)) != 0) {
 		c->off -= len;
 		return ERA_BC;
@@ -1056,15 +1033,24 @@ static enum form (*const num_forms[])(const struct tl_ctx *,
 	form_month, form_month_span, form_day
 };
 
-/* A date that begins with a numeral at i. */
+/*
+ * An empty candidate.  The recognizers clear one at each candidate they
+ * may fill by copying this, a few vector moves, where a memset of the
+ * size is a string instruction that is slow to start; and only once a
+ * candidate may be filled, not at every key character.
+ */
+static const struct tl_cand cand_empty;
+
+/* A date that begins with the numeral m at i. */
 static int
-num_match(const struct tl_ctx *x, size_t i, struct tl_cand *c, size_t *skip)
+num_match(const struct tl_ctx *x, size_t i, const struct lex_num *m,
+    struct tl_cand *c, size_t *skip)
 {
 	struct num_at a;
 	size_t f;
 	enum form r;
 
-	lex_num(x->s, x->bend, i, &a.m);
+	a.m = *m;
 	*skip = a.m.len;
 	if (timeline_zh_bad_before(x, i))
 		return 0;
@@ -1102,6 +1088,7 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		return 0;
 	if (lex_before_any(x->s, x->boff, i, timeline_zh_relword_not_after))
 		return 0;
+	*c = cand_empty;
 	c->off = i;
 	c->kind = TL_RELATIVE;
 	c->rel.anchor = w->anchor;
@@ -1125,8 +1112,7 @@ word_match(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		}
 	} else if (w->more == 2) {
 		j = spaces(x, k);
-		if (lex_num_start(x->s, x->bend, j) &&
-		    lex_num(x->s, x->bend, j, &m) != 0 &&
+		if (lex_num(x->s, x->bend, j, &m) != 0 &&
 		    (u = unit_at(x, j + m.len, U_DAY)) != 0) {
 			if (m.val < 1 || m.val > 31)
 				return 0;
@@ -1169,6 +1155,7 @@ century_word(const struct tl_ctx *x, size_t i, struct tl_cand *c)
 		return 0;
 	if (lex_num_start(s, x->bend, spaces(x, k)))
 		return 0;
+	*c = cand_empty;
 	c->off = i;
 	c->kind = TL_DECADE;
 	c->a.year = base;
@@ -1183,17 +1170,37 @@ timeline_zh_match(const struct tl_ctx *x, size_t i, struct tl_cand *c,
     size_t *skip)
 {
 	unsigned char b = (unsigned char)x->s[i];
+	struct lex_num m;
+	int next;
 
-	memset(c, 0, sizeof *c);
 	*skip = b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
-	c->off = i;
-	if (timeline_chron_maybe(x, i) && (timeline_lunar_match(x, i, 0, c) ||
-	    timeline_time_match(x, i, c) || timeline_zh_era_word(x, i, c)))
-		return 1;
+	if (lex_num(x->s, x->bend, i, &m) != 0) {
+		/*
+		 * Most numerals are no date (一个, 十分, 2000万): the
+		 * character after one says so before any form is tried.
+		 */
+		*skip = m.len;
+		if ((next = timeline_zh_next(x, i + m.len)) == 0)
+			return 0;
+		*c = cand_empty;
+		c->off = i;
+		if ((next & (TL_NEXT_LUNAR | TL_NEXT_CLOCK)) &&
+		    timeline_chron_maybe(x, i) && (((next & TL_NEXT_LUNAR) &&
+		    timeline_lunar_match(x, i, 0, c)) ||
+		    ((next & TL_NEXT_CLOCK) && timeline_time_match(x, i, c))))
+			return 1;
+		return num_match(x, i, &m, c, skip);
+	}
+	if (timeline_chron_maybe(x, i)) {
+		*c = cand_empty;
+		c->off = i;
+		if (timeline_lunar_match(x, i, 0, c) ||
+		    timeline_time_match(x, i, c) ||
+		    timeline_zh_era_word(x, i, c))
+			return 1;
+	}
 	if (timeline_chron_only(x, i))
 		return 0;
-	if (lex_num_start(x->s, x->bend, i))
-		return num_match(x, i, c, skip);
 	if (LEX_AT(x->s, x->bend, i, "上") || LEX_AT(x->s, x->bend, i, "本"))
 		return century_word(x, i, c);
 	return word_match(x, i, c);

@@ -103,6 +103,35 @@ test_literals(void)
 	is_int(lex_at_any(s, n, 0, tab), 0, "lex_at_any: none");
 	is_int(lex_before_any(s, 0, n, tab), 6, "lex_before_any");
 	is_int(lex_char_len(s, 0), 3, "lex_char_len");
+	/* The literals are compared as they are walked: cut by n, by lo. */
+	is_int(lex_at_any(s, 9, 6, tab), 3, "lex_at_any: cut by n");
+	is_int(lex_before_any(s, 7, n, tab), 3, "lex_before_any: cut by lo");
+	is_int(lex_before_any(s, 0, 6, tab), 0, "lex_before_any: none");
+}
+
+/* Every Chinese numeral character, and near misses. */
+static void
+test_han_digits(void)
+{
+	static const char *const chars[] = { "○", "〇", "零", "一", "二",
+	    "两", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "廿",
+	    "卅", "卌", "百", "千" };
+	static const int vals[] = { 0, 0, 0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9,
+	    10, 20, 30, 40, 100, 1000 };
+	size_t i;
+
+	for (i = 0; i < sizeof chars / sizeof chars[0]; i++)
+		is_int(lex_han_digit(chars[i], 3, 0), vals[i], "%s", chars[i]);
+	is_int(lex_han_digit("年", 3, 0), -1, "年 is no numeral");
+	is_int(lex_han_digit("a一", 4, 0), -1, "ASCII is none");
+	/* 一 with its continuation bytes broken decodes to nothing. */
+	is_int(lex_han_digit("\xe4\x38\x80", 3, 0), -1, "a broken 一");
+	is_int(lex_han_digit("\xe4\xb8\x00", 3, 0), -1, "a cut 一");
+	is_int((long)lex_cp3("一", 3, 0), 0x4e00, "lex_cp3 一");
+	is_int((long)lex_cp3("\xf0\x9f\x98\x80", 4, 0), 0,
+	    "lex_cp3: four bytes are not three");
+	is_int((long)lex_cp3("\xc3\xa9", 2, 0), 0, "lex_cp3: nor two");
+	is_int((long)lex_cp3("一", 2, 0), 0, "lex_cp3 stops at n");
 }
 
 static void
@@ -142,6 +171,7 @@ main(void)
 	test_nums();
 	test_digits();
 	test_literals();
+	test_han_digits();
 	test_calendar();
 	return done_testing();
 }
