@@ -205,19 +205,13 @@ buffer_map_free(struct buffer_map *m)
 void
 buffer_map_release(const struct buffer_map *m, size_t off, size_t end)
 {
-	uintptr_t lo, hi;
-
-	if (m == NULL || end > m->len || off >= end)
-		return;
-	lo = ((uintptr_t)m->addr + off + page_size - 1) & ~(page_size - 1);
-	hi = ((uintptr_t)m->addr + end) & ~(page_size - 1);
 	/*
 	 * The pages are the file's, private and never written (or the zero
 	 * pages put over a truncated file's end, which read as zeros again):
 	 * dropping them loses nothing.
 	 */
-	if (hi > lo)
-		(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
+	if (m != NULL && end <= m->len && off < end)
+		util_release(m->addr + off, end - off);
 }
 
 void

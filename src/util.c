@@ -98,30 +98,6 @@ util_advise_huge(void *p, size_t n)
 }
 
 void
-util_copy_release(void *dst, void *src, size_t n)
-{
-	size_t step = (size_t)4 << 20, done = 0, k;
-	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), lo, hi;
-
-	while (done < n) {
-		k = n - done < step ? n - done : step;
-		memcpy((char *)dst + done, (char *)src + done, k);
-		done += k;
-#ifdef MADV_DONTNEED
-		/* The whole pages of src copied so far. */
-		lo = ((uintptr_t)src + page - 1) & ~(page - 1);
-		hi = ((uintptr_t)src + done) & ~(page - 1);
-		if (n >= UTIL_HUGE_MIN && hi > lo)
-			(void)madvise((void *)lo, hi - lo, MADV_DONTNEED);
-#else
-		(void)page;
-		(void)lo;
-		(void)hi;
-#endif
-	}
-}
-
-void
 util_release(void *p, size_t n)
 {
 #ifdef MADV_DONTNEED

@@ -31,15 +31,9 @@ char *xstrdup(const char *s);
  */
 void util_advise_huge(void *p, size_t n);
 /*
- * Copies n bytes from src, which the caller frees next, to dst, giving
- * src's pages back to the system as they are copied, so that a large copy
- * does not hold both in memory at once.  src must not be used afterwards
- * but to free it.
- */
-void util_copy_release(void *dst, void *src, size_t n);
-/*
- * Gives back to the system the whole pages of the n bytes at p, which
- * hold nothing that is read again (they read as zeros if they are).
+ * Gives back to the system the whole pages of the n bytes at p: pages of
+ * anonymous memory read as zeros if they are read again, pages of a file
+ * mapped privately and never written read the file again (buffer-map.c).
  */
 void util_release(void *p, size_t n);
 char *xstrndup(const char *s, size_t n);
