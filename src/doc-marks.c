@@ -9,6 +9,9 @@
 
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "doc-int.h"
 
@@ -157,65 +160,163 @@ footer_hint(const char *s, size_t n)
 	return 0;
 }
 
+/* The bytes that may end a separator or a footer mark. */
+static const unsigned char marks[256] = { ['>'] = 1, ['|'] = 1, ['I'] = 1,
+    ['o'] = 1, ['r'] = 1, [0xbb] = 1, [0x9e] = 1, [0xba] = 1, [0xa9] = 1,
+    [0x9c] = 1, [0xa8] = 1, [0x88] = 1 };
+
+/*
+ * Tests the byte at s[i] of s[0..n), one marks[] holds, as the last byte
+ * of a separator (sets *sp) or of a footer mark (sets *ft); the ASCII
+ * words are told by their first byte.  It looks two bytes back at most.
+ */
+static inline void
+mark_end(const char *s, size_t n, size_t i, int *sp, int *ft)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char b = u[i];
+
+	if (b < 0x80) {
+		if (b == '>')
+			*sp = 1;
+		else if (b == '|' || (b == 'I' && STARTS(s + i, n - i,
+		    "ICP")) || (b == 'o' && STARTS(s + i, n - i,
+		    "opyright")) || (b == 'r' && STARTS(s + i, n - i,
+		    "rights")))
+			*ft = 1;
+		return;
+	}
+	switch (b) {
+	case 0xbb:	/* » */
+		if (i >= 1 && u[i - 1] == 0xc2)
+			*sp = 1;
+		break;
+	case 0x9e:	/* ＞ */
+	case 0xba:	/* › */
+		if (i >= 2 && (memcmp(s + i - 2, "\xef\xbc\x9e", 3) == 0 ||
+		    memcmp(s + i - 2, "\xe2\x80\xba", 3) == 0))
+			*sp = 1;
+		break;
+	case 0xa9:	/* © */
+		if (i >= 1 && u[i - 1] == 0xc2)
+			*ft = 1;
+		break;
+	case 0x9c:	/* ｜ */
+	case 0xa8:	/* 丨 */
+	case 0x88:	/* 版 */
+		if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
+		    STARTS(s + i - 2, n - i + 2, "丨") ||
+		    STARTS(s + i - 2, n - i + 2, "版权")))
+			*ft = 1;
+		break;
+	}
+}
+
+#if defined(__SSE2__)
+#define EQ(v, b) _mm_cmpeq_epi8((v), _mm_set1_epi8((char)(b)))
+
+/*
+ * The vector step of doc_marks_scan() (SSE2, which every x86-64 processor
+ * has), on the 16 bytes at p, whose next two bytes are in the line too:
+ * adds their columns to the byte counters *acc and tells whether a mark
+ * may start among them.  A mark's bytes stand in other characters too
+ * (0x88 ends 版 and 爱, 'o' is in any English word), so a mark is looked
+ * for by its first two or three bytes: '>', '|', "IC", "op", "ri",
+ * » ©, and the whole of ＞ › ｜ 丨 版.
+ */
+static inline int
+vec_step(const char *p, __m128i *acc)
+{
+	__m128i v0, v1, v2, hit, ascii, lead, lead3;
+
+	v0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+	v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+	v2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 2));
+	hit = _mm_or_si128(EQ(v0, '>'), EQ(v0, '|'));
+	hit = _mm_or_si128(hit, _mm_or_si128(_mm_or_si128(
+	    _mm_and_si128(EQ(v0, 'I'), EQ(v1, 'C')),
+	    _mm_and_si128(EQ(v0, 'o'), EQ(v1, 'p'))),
+	    _mm_and_si128(EQ(v0, 'r'), EQ(v1, 'i'))));
+	/* » C2 BB, © C2 A9. */
+	hit = _mm_or_si128(hit, _mm_and_si128(EQ(v0, 0xc2),
+	    _mm_or_si128(EQ(v1, 0xbb), EQ(v1, 0xa9))));
+	/* ＞ EF BC 9E, ｜ EF BD 9C, › E2 80 BA, 丨 E4 B8 A8, 版 E7 89 88. */
+	hit = _mm_or_si128(hit, _mm_and_si128(EQ(v0, 0xef),
+	    _mm_or_si128(_mm_and_si128(EQ(v1, 0xbc), EQ(v2, 0x9e)),
+	    _mm_and_si128(EQ(v1, 0xbd), EQ(v2, 0x9c)))));
+	hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(EQ(v0, 0xe2),
+	    EQ(v1, 0x80)), EQ(v2, 0xba)));
+	hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(EQ(v0, 0xe4),
+	    EQ(v1, 0xb8)), EQ(v2, 0xa8)));
+	hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(EQ(v0, 0xe7),
+	    EQ(v1, 0x89)), EQ(v2, 0x88)));
+	/*
+	 * doc_lex_cols(): one for an ASCII byte and for a lead byte, two
+	 * for a lead byte of three or four.  As signed bytes ASCII is >= 0,
+	 * a lead byte (0xC0..) >= -64 and one of three or four (0xE0..)
+	 * >= -32; each test's -1 is subtracted from a byte counter.
+	 */
+	ascii = _mm_cmpgt_epi8(v0, _mm_set1_epi8(-1));
+	lead = _mm_andnot_si128(ascii, _mm_cmpgt_epi8(v0, _mm_set1_epi8(-65)));
+	lead3 = _mm_andnot_si128(ascii, _mm_cmpgt_epi8(v0,
+	    _mm_set1_epi8(-33)));
+	*acc = _mm_sub_epi8(_mm_sub_epi8(_mm_sub_epi8(*acc, ascii), lead),
+	    lead3);
+	return _mm_movemask_epi8(hit) != 0;
+}
+
+/* The sum of the byte counters of acc. */
+static inline size_t
+vec_sum(__m128i acc)
+{
+	acc = _mm_sad_epu8(acc, _mm_setzero_si128());
+	return (size_t)_mm_cvtsi128_si32(acc) +
+	    (size_t)_mm_extract_epi16(acc, 4);
+}
+#undef EQ
+#endif
+
 /*
  * One pass over a short line for what three would find: its columns (as
  * doc_lex_cols()), whether it holds a breadcrumb separator (> » › ＞, the test
  * that opens doc_marks_breadcrumb()) and whether footer_hint() would hold.
- * Most lines have neither, and then neither test runs.
+ * Most lines have neither, and then neither test runs.  The line is read
+ * 16 bytes at a time where the processor can; a vector where a mark may
+ * start has its bytes and the next two (where such a mark ends) tested
+ * one by one, as the rest of the line after the last vector is.
  */
 void
 doc_marks_scan(const char *s, size_t n, size_t *cols_out, int *sep, int *foot)
 {
-	/* The bytes that may end a separator or a footer mark. */
-	static const unsigned char marks[256] = { ['>'] = 1, ['|'] = 1,
-	    ['I'] = 1, ['o'] = 1, ['r'] = 1, [0xbb] = 1, [0x9e] = 1,
-	    [0xba] = 1, [0xa9] = 1, [0x9c] = 1, [0xa8] = 1, [0x88] = 1 };
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, c = 0;
+	size_t i = 0, c = 0;
 	int sp = 0, ft = 0;
+#if defined(__SSE2__)
+	__m128i acc = _mm_setzero_si128();
+	size_t j;
+	int k = 0;
 
-	for (i = 0; i < n; i++) {
+	for (; i + 18 <= n; i += 16) {
+		if (vec_step(s + i, &acc))
+			for (j = i; j < i + 18; j++)
+				if (marks[u[j]])
+					mark_end(s, n, j, &sp, &ft);
+		/* A byte counter gains 3 at most a step. */
+		if (++k == 80) {
+			c += vec_sum(acc);
+			acc = _mm_setzero_si128();
+			k = 0;
+		}
+	}
+	c += vec_sum(acc);
+#endif
+	for (; i < n; i++) {
 		unsigned char b = u[i];
 
 		/* doc_lex_cols()'s columns, without a branch. */
 		c += (size_t)(b < 0x80) + (b >= 0xc0) + (b >= 0xe0);
-		if (!marks[b])
-			continue;
-		if (b < 0x80) {
-			if (b == '>')
-				sp = 1;
-			else if (b == '|' || (b == 'I' && STARTS(s + i, n - i,
-			    "ICP")) || (b == 'o' && STARTS(s + i, n - i,
-			    "opyright")) || (b == 'r' && STARTS(s + i, n - i,
-			    "rights")))
-				ft = 1;
-			continue;
-		}
-		/* The last byte of a separator or of a footer mark. */
-		switch (b) {
-		case 0xbb:	/* » */
-			if (i >= 1 && u[i - 1] == 0xc2)
-				sp = 1;
-			break;
-		case 0x9e:	/* ＞ */
-		case 0xba:	/* › */
-			if (i >= 2 && (memcmp(s + i - 2, "\xef\xbc\x9e", 3) ==
-			    0 || memcmp(s + i - 2, "\xe2\x80\xba", 3) == 0))
-				sp = 1;
-			break;
-		case 0xa9:	/* © */
-			if (i >= 1 && u[i - 1] == 0xc2)
-				ft = 1;
-			break;
-		case 0x9c:	/* ｜ */
-		case 0xa8:	/* 丨 */
-		case 0x88:	/* 版 */
-			if (i >= 2 && (STARTS(s + i - 2, n - i + 2, "｜") ||
-			    STARTS(s + i - 2, n - i + 2, "丨") ||
-			    STARTS(s + i - 2, n - i + 2, "版权")))
-				ft = 1;
-			break;
-		}
+		if (marks[b])
+			mark_end(s, n, i, &sp, &ft);
 	}
 	*cols_out = c;
 	*sep = sp;

@@ -632,29 +632,76 @@ test_marks_scan(void)
 		{ "right", 0, 0 }, { "\xd0\xbb", 0, 0 },
 		{ "\xe4\xb8\xa9", 0, 0 },
 	};
-	static const char *const fill[] = { "a", "\xe6\xb1\x89", "\xc2\xb7" };
-	char line[96];
-	size_t i, f, k, n, fl, cols, wrong = 0;
+	static const char *const fill[] = { "a", "\xe6\xb1\x89", "\xc2\xb7",
+	    "\xf0\x9f\x98\x80" };
+	/* The first bytes of marks, and 版 without 权. */
+	static const char lookalike[] = "\xe7\x89\x88op ri IC\xc2";
+	char line[256];
+	size_t i, f, k, t, n, fl, cols, wrong = 0;
 	int sep, foot;
 
+	/*
+	 * k fills before the mark, so that it stands at every place of
+	 * the 16-byte steps of the first vectors, after the first bytes
+	 * of other marks or not, and the line ends right after it or one
+	 * fill later.
+	 */
 	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
-			for (k = 0; k < 4; k++) {
-				fl = strlen(fill[f]);
-				for (n = 0; n / fl < k; n += fl)
+			for (k = 0; k < 40; k++)
+				for (t = 0; t < 4; t++) {
+					fl = strlen(fill[f]);
+					/* After a vector that only looks
+					 * like a mark's, or not. */
+					n = t < 2 ? 0 : strlen(lookalike);
+					memcpy(line, lookalike, n);
+					for (; n / fl < k; n += fl)
+						memcpy(line + n, fill[f], fl);
+					memcpy(line + n, marks[i].s,
+					    strlen(marks[i].s));
+					n += strlen(marks[i].s);
 					memcpy(line + n, fill[f], fl);
-				memcpy(line + n, marks[i].s, strlen(marks[i].s));
-				n += strlen(marks[i].s);
-				memcpy(line + n, fill[f], fl);
-				n += fl;
-				doc_marks_scan(line, n, &cols, &sep, &foot);
-				if (sep != marks[i].sep ||
-				    foot != marks[i].foot ||
-				    cols != doc_lex_cols(line, n))
-					wrong++;
-			}
+					n += (t % 2) * fl;
+					doc_marks_scan(line, n, &cols, &sep,
+					    &foot);
+					if (sep != marks[i].sep ||
+					    foot != marks[i].foot ||
+					    cols != doc_lex_cols(line, n))
+						wrong++;
+				}
 	is_int(wrong, 0, "the furniture scan finds each mark where it stands, "
 	    "and counts the columns");
+
+	/* A mark cut by the line's end is not one: ＞ with its last byte
+	 * past n, wherever n falls. */
+	wrong = 0;
+	for (n = 3; n < 80; n++) {
+		memset(line, 'a', sizeof line);
+		memcpy(line + n - 2, "\xef\xbc\x9e", 3);
+		doc_marks_scan(line, n, &cols, &sep, &foot);
+		if (sep || foot || cols != doc_lex_cols(line, n))
+			wrong++;
+		/* The same mark a byte earlier is whole. */
+		memset(line, 'a', sizeof line);
+		memcpy(line + n - 3, "\xef\xbc\x9e", 3);
+		doc_marks_scan(line, n, &cols, &sep, &foot);
+		if (!sep || foot || cols != doc_lex_cols(line, n))
+			wrong++;
+	}
+	is_int(wrong, 0, "the furniture scan reads no mark past the line's "
+	    "end");
+
+	/* Long lines of text alone: no mark, the columns of every length. */
+	wrong = 0;
+	for (n = 0; n < 240; n++) {
+		for (k = 0; k < n; k++)
+			line[k] = "\xe6\xb1\x89"[k % 3];
+		doc_marks_scan(line, n, &cols, &sep, &foot);
+		if (sep || foot || cols != doc_lex_cols(line, n))
+			wrong++;
+	}
+	is_int(wrong, 0, "the furniture scan counts the columns of a long "
+	    "line");
 }
 
 int
