@@ -373,14 +373,18 @@ doc_lex_starts_with_date(const char *s, size_t n)
 	return 0;
 }
 
-/* Letters (CJK, kana, Hangul, Latin, Greek, Cyrillic) in s[0..n). */
-static size_t
-letters(const char *s, size_t n)
+/*
+ * Tells whether s[0..n) holds min letters at least (CJK, kana, Hangul,
+ * Latin, Greek, Cyrillic).  Every caller asks for a few, and it stops
+ * at them: a whole line need not be counted.
+ */
+static int
+letters(const char *s, size_t n, size_t min)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, c = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && c < min; i++) {
 		if ((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z')
 			c++;
 		else if (u[i] >= 0xe4 && u[i] <= 0xed)
@@ -390,7 +394,7 @@ letters(const char *s, size_t n)
 		else if (u[i] >= 0xc3 && u[i] <= 0xd4)
 			c++;
 	}
-	return c;
+	return c >= min;
 }
 
 /* Tells whether s[0..n) holds a C0 control other than tab, or DEL. */
@@ -596,6 +600,74 @@ matter_word(const char *s, size_t n)
 	return FAM_NONE;
 }
 
+/* What the first character of a line may open, for numbering(). */
+enum opener {
+	OPEN_NONE,	/* no numbering numbering() knows */
+	OPEN_ORDINAL,	/* 第 제 */
+	OPEN_MATTER,	/* a word of matter_words[] */
+	OPEN_CAPITAL,	/* a capital numeral (cn_capitals()) */
+	OPEN_OTHER	/* a digit, a bracket, a Chinese numeral, a letter of
+			   Chapter, Part, Section, a Roman numeral, a
+			   matter word in English */
+};
+
+/*
+ * What the first character of s[0..n) may open.  Every form numbering()
+ * accepts starts with one of these characters, and nearly every line is
+ * asked (run_in()): most start otherwise, and are told so by one
+ * decoding of their first character; the others skip the tests whose
+ * first character they are not.
+ */
+static enum opener
+opener(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	unsigned cp;
+
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || c == '(' || c == 'C' ||
+		    c == 'P' || c == 'S' || c == 'E' || c == 'I' || c == 'V' ||
+		    c == 'X' ? OPEN_OTHER : OPEN_NONE;
+	cp = lex_cp3(s, n, 0);
+	switch (cp) {
+	case 0x7b2c:	/* 第 */
+	case 0xc81c:	/* 제 */
+		return OPEN_ORDINAL;
+	case 0x5e8f:	/* 序 */
+	case 0x6954:	/* 楔 */
+	case 0x5f15:	/* 引 */
+	case 0x524d:	/* 前 */
+	case 0x540e:	/* 后 */
+	case 0x5f8c:	/* 後 */
+	case 0x5c3e:	/* 尾 */
+	case 0x7ec8:	/* 终 */
+	case 0x7d42:	/* 終 */
+	case 0x756a:	/* 番 */
+	case 0x7ed3:	/* 结 */
+	case 0x7d50:	/* 結 */
+		return OPEN_MATTER;
+	case 0x58f9:	/* 壹 */
+	case 0x8d30:	/* 贰 */
+	case 0x8cb3:	/* 貳 */
+	case 0x53c1:	/* 叁 */
+	case 0x53c3:	/* 參 */
+	case 0x8086:	/* 肆 */
+	case 0x4f0d:	/* 伍 */
+	case 0x9646:	/* 陆 */
+	case 0x9678:	/* 陸 */
+	case 0x67d2:	/* 柒 */
+	case 0x634c:	/* 捌 */
+	case 0x7396:	/* 玖 */
+	case 0x62fe:	/* 拾 */
+		return OPEN_CAPITAL;
+	case 0xff08:	/* （ */
+		return OPEN_OTHER;
+	}
+	/* Full-width digits, then the numerals of cn_numerals(). */
+	return (cp >= 0xff10 && cp <= 0xff19) || lex_han_digit(s, n, 0) >= 0 ?
+	    OPEN_OTHER : OPEN_NONE;
+}
+
 /*
  * Recognizes a numbering at the start of the trimmed line s[0..n) and
  * returns its family, or FAM_NONE.  *dot is set for the "1. " form, which
@@ -607,10 +679,13 @@ numbering(const char *s, size_t n, int *dot)
 	size_t i = 0, j;
 	long v;
 	int k, depth;
+	enum opener open;
 
 	*dot = 0;
+	if (n == 0 || (open = opener(s, n)) == OPEN_NONE)
+		return FAM_NONE;
 	/* 第一章 第3节 (Chinese, Japanese), 제1장 (Korean). */
-	if (STARTS(s, n, "第") || STARTS(s, n, "제")) {
+	if (open == OPEN_ORDINAL) {
 		i = 3;
 		if (cn_numerals(s, n, &i) == 0) {
 			k = digits(s, n, &i, 4, &v);
@@ -619,10 +694,11 @@ numbering(const char *s, size_t n, int *dot)
 		}
 		return chapter_unit(s + i, n - i);
 	}
-	if ((k = matter_word(s, n)) != FAM_NONE)
+	if ((open == OPEN_MATTER || s[0] == 'P' || s[0] == 'E') &&
+	    (k = matter_word(s, n)) != FAM_NONE)
 		return (enum family)k;
 	/* 壹、 貳、: the capital numerals of Taiwanese documents. */
-	if (cn_capitals(s, n, &i) > 0)
+	if (open == OPEN_CAPITAL && cn_capitals(s, n, &i) > 0)
 		return STARTS(s + i, n - i, "、") && n > i + 3 ? FAM_CN_CAP :
 		    FAM_NONE;
 	if (STARTS(s, n, "Chapter ") || STARTS(s, n, "CHAPTER "))
@@ -681,7 +757,7 @@ numbering(const char *s, size_t n, int *dot)
 		return FAM_ARABIC;
 	}
 	/* "1 引言": one or two digits, a space, then a word. */
-	if (i + 1 < n && s[i] == ' ' && letters(s + i, n - i) >= 2 &&
+	if (i + 1 < n && s[i] == ' ' && letters(s + i, n - i, 2) &&
 	    !(s[i + 1] >= '0' && s[i + 1] <= '9'))
 		return FAM_ARABIC;
 	if ((STARTS(s + i, n - i, "、") && n > i + 3) ||
@@ -816,10 +892,10 @@ run_in(const char *t, size_t n, struct line *l)
 		    (u[i] == 0xef && u[i + 1] == 0xbc && (u[i + 2] == 0x81 ||
 		    u[i + 2] == 0x9f)))
 			break;
-	if (i + 3 > lim || i + 3 >= n || letters(t + i + 3, n - i - 3) == 0)
+	if (i + 3 > lim || i + 3 >= n || !letters(t + i + 3, n - i - 3, 1))
 		return 0;
 	if (doc_lex_contains_any(t, i, run_in_stops) ||
-	    doc_lex_cols(t, i) > RUN_IN_MAX_COLS || letters(t, i) < 4)
+	    doc_lex_cols(t, i) > RUN_IN_MAX_COLS || !letters(t, i, 4))
 		return 0;
 	l->cls = LC_HEAD;
 	l->fam = f;
@@ -876,7 +952,7 @@ classify_short(const char *s, size_t off, size_t end, struct line *l)
 			a += 3;
 		l->text_off = a;
 		doc_lex_trim(s, &l->text_off, &l->text_end);
-		if (letters(s + l->text_off, l->text_end - l->text_off) >= 2 &&
+		if (letters(s + l->text_off, l->text_end - l->text_off, 2) &&
 		    l->end != END_COLON) {
 			l->cls = LC_HEAD;
 			l->fam = FAM_DASH_LEAD;
@@ -893,14 +969,14 @@ classify_short(const char *s, size_t off, size_t end, struct line *l)
 	 * indentation and the blank lines around it.
 	 */
 	if (l->indent >= 2 && STARTS(s + off, end - off, "\xe3\x80\x80") &&
-	    l->end == END_NONE && letters(t, n) >= 1 &&
+	    l->end == END_NONE && letters(t, n, 1) &&
 	    l->cols <= INDENT_HEADING_MAX_COLS && !has_controls(t, n)) {
 		l->cls = LC_HEAD;
 		l->fam = l->indent >= 5 ? FAM_IND4 :
 		    (enum family)(FAM_IND1 + l->indent - 2);
 		return;
 	}
-	if (letters(t, n) < 2 || doc_lex_starts_any(t, n, doc_lex_bylines) ||
+	if (!letters(t, n, 2) || doc_lex_starts_any(t, n, doc_lex_bylines) ||
 	    doc_lex_starts_with_date(t, n) || has_controls(t, n) ||
 	    (STARTS(t, n, "（") && doc_lex_starts_with_date(t + 3, n - 3)) ||
 	    (t[0] == '(' && doc_lex_starts_with_date(t + 1, n - 1)))
@@ -912,7 +988,7 @@ classify_short(const char *s, size_t off, size_t end, struct line *l)
 		a = p + 6;
 		while (STARTS(t + a, n - a, "—"))
 			a += 3;
-		if (letters(t, p) >= 2 && letters(t + a, n - a) >= 2 &&
+		if (letters(t, p, 2) && letters(t + a, n - a, 2) &&
 		    !doc_lex_contains(t, p, "\xef\xbc\x8c") &&
 		    !doc_lex_contains(t, p, "\xe3\x80\x82") &&
 		    !doc_lex_contains(t, p, "\xe2\x80\x9c")) {

@@ -137,6 +137,23 @@ test_numbered(void)
 	is_str(d->sections[2].title, "（三）保障措施", "the third");
 	doc_free(d);
 
+	/*
+	 * Each first character a numbering may open with, as a run-in
+	 * heading; and characters that open other forms, or none, which
+	 * are body text.
+	 */
+	d = MODEL("壹、总体要求。坚持稳中求进。\n\n一、重点任务。扩大内需。\n\n"
+	    "（二）保障措施。加强落实。\n\n(3) 组织实施。分步推进。\n\n"
+	    "（4）监督检查。定期通报。\n\n５、宣传引导。营造氛围。\n\n"
+	    "6、总结评估。形成经验。\n\n7.1 工作机制。明确分工。\n\n"
+	    "前、这不是编号。只是正文。\n\n第、这也不是。只是正文。\n\n"
+	    "拾、最后一项。收尾工作。\n\n肆x、这不是编号。只是正文。\n");
+	is_str(doc_check_titles(d), "壹、总体要求|一、重点任务|（二）保障措施|"
+	    "(3) 组织实施|（4）监督检查|５、宣传引导|6、总结评估|"
+	    "7.1 工作机制|拾、最后一项", "numberings by their first "
+	    "character: capitals, numerals, brackets, digits");
+	doc_free(d);
+
 	d = MODEL("（一）他说：“好。”然后走了。\n\n"
 	    "1. 安装。先下载。\n");
 	is_int(d->nsections, 0, "reported speech and a \"1. \" list item are "
