@@ -88,6 +88,27 @@ title_text(const struct doc *d, const char **s, size_t *n)
 	return 1;
 }
 
+/*
+ * Adds v right-aligned in width columns, and a space, as "%*zu " does:
+ * a heading's line number, which printf's reading of the format made
+ * the costliest part of the outline's lines.
+ */
+static void
+add_line_no(struct sbuf *b, size_t v, size_t width)
+{
+	char tmp[48];
+	size_t i = sizeof tmp;
+
+	tmp[--i] = ' ';
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (sizeof tmp - 1 - i < width && i > 0)
+		tmp[--i] = ' ';
+	sbuf_add(b, tmp + i, sizeof tmp - i);
+}
+
 static void
 outline_text(const struct doc *d, struct sbuf *b, FILE *fp)
 {
@@ -105,7 +126,7 @@ outline_text(const struct doc *d, struct sbuf *b, FILE *fp)
 	for (w = max; w >= 10; w /= 10)
 		width++;
 	for (i = 0; i < d->nsections; i++) {
-		sbuf_printf(b, "%*zu ", (int)width, d->sections[i].line);
+		add_line_no(b, d->sections[i].line, width);
 		for (k = 1; k < d->sections[i].level; k++)
 			sbuf_adds(b, "  ");
 		section_text(d, i, &s, &n);
