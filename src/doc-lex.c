@@ -142,7 +142,25 @@ doc_lex_trim(const char *s, size_t *off, size_t *end)
 static size_t
 last_cp(const char *s, size_t n, uint32_t *c)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = n - 1;
+
+	/*
+	 * Most lines end with ASCII or a character of three bytes (CJK
+	 * and its punctuation), decoded here; leads E0 and ED, whose
+	 * overlong and surrogate forms util_u8_next() refuses, are left
+	 * to it.
+	 */
+	if (u[i] < 0x80) {
+		*c = u[i];
+		return 1;
+	}
+	if (n >= 3 && (u[n - 1] & 0xc0) == 0x80 && (u[n - 2] & 0xc0) == 0x80 &&
+	    u[n - 3] >= 0xe1 && u[n - 3] <= 0xef && u[n - 3] != 0xed) {
+		*c = (uint32_t)(u[n - 3] & 0x0f) << 12 |
+		    (uint32_t)(u[n - 2] & 0x3f) << 6 | (u[n - 1] & 0x3f);
+		return 3;
+	}
 
 	while (i > 0 && n - i < 4 && ((unsigned char)s[i] & 0xc0) == 0x80)
 		i--;

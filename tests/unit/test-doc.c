@@ -721,6 +721,40 @@ test_marks_scan(void)
 	    "line");
 }
 
+/*
+ * How a line ends, by its last character: ASCII, three bytes of every
+ * lead (E0 and ED decoded by the general path), two and four bytes, and
+ * the closing marks stepped over.
+ */
+static void
+test_line_end(void)
+{
+	static const struct {
+		const char *s;
+		enum lend end;
+	} ends[] = {
+		{ "好。", END_SENT_CJK }, { "好！", END_SENT_CJK },
+		{ "好？", END_SENT_CJK }, { "好…", END_SENT_CJK },
+		{ "好；", END_SENT_CJK }, { "好．", END_SENT_CJK },
+		{ "好，", END_CONT }, { "好、", END_CONT }, { "a,", END_CONT },
+		{ "好：", END_COLON }, { "a:", END_COLON },
+		{ "a.", END_SENT }, { "a!", END_SENT }, { "a?", END_SENT },
+		{ "a;", END_SENT }, { "好", END_NONE }, { "a", END_NONE },
+		{ "好。”", END_SENT_CJK }, { "好。’」』）", END_SENT_CJK },
+		{ "好。》〉】", END_SENT_CJK }, { "a.)\"']", END_SENT },
+		{ "。\xe0\xa0\x80", END_NONE }, { "。\xed\x9f\xbf", END_NONE },
+		{ "。\xc3\xa9", END_NONE }, { "。\xf0\x9f\x98\x80", END_NONE },
+		{ "\xef\xbc\x81", END_SENT_CJK }, { "”", END_NONE },
+	};
+	size_t i, wrong = 0;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (doc_lex_line_end(ends[i].s, strlen(ends[i].s)) !=
+		    ends[i].end)
+			wrong++;
+	is_int(wrong, 0, "a line's end is told by its last character");
+}
+
 int
 main(void)
 {
@@ -736,6 +770,7 @@ main(void)
 	test_encodings();
 	test_split();
 	test_marks_scan();
+	test_line_end();
 	doc_check_done();
 	return done_testing();
 }
