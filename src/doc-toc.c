@@ -458,6 +458,26 @@ doc_toc_find(struct build *b)
 		compact(b);
 }
 
+/*
+ * Tells quickly whether one of page_parts[] may start t[0..n): by its
+ * first byte, and for the leads of ideographs, which start many other
+ * characters, by the whole of 第 页 頁.
+ */
+static int
+page_part_may(const char *t, size_t n)
+{
+	switch ((unsigned char)t[0]) {
+	case ' ': case '-': case '/': case 'P': case 'p':
+	case 0xe3: case 0xe2: case 0xc2:
+		return 1;
+	case 0xe7:
+		return STARTS(t, n, "第");
+	case 0xe9:
+		return STARTS(t, n, "页") || STARTS(t, n, "頁");
+	}
+	return 0;
+}
+
 /* Tells whether the trimmed line t[0..n) shows only a page number. */
 static int
 page_number(const char *t, size_t n)
@@ -474,6 +494,8 @@ page_number(const char *t, size_t n)
 			digits++;
 			continue;
 		}
+		if (!page_part_may(t + i, n - i))
+			return 0;
 		for (p = page_parts; *p != NULL; p++)
 			if (doc_lex_starts(t + i, n - i, *p))
 				break;

@@ -175,6 +175,38 @@ test_notes(void)
 	    "boilerplate paragraph",
 	    "a decorated page number is furniture wherever it stands");
 	doc_free(d);
+	{
+		/* Page numbers of every part page_number() reads. */
+		static const char *const forms[] = { "第 7 页", "第7頁",
+		    "\xe2\x80\x94 7 \xe2\x80\x94",
+		    "\xe2\x80\x93 7 \xe2\x80\x93", "Page 7", "page 7",
+		    "p. 7", "7/300", "\xc2\xb7" "7" "\xc2\xb7",
+		    "\xef\xbc\x97 / 300", "7\xe3\x80\x80页", NULL };
+		const char *const *f;
+		char text[256];
+		int wrong = 0;
+
+		for (f = forms; *f != NULL; f++) {
+			snprintf(text, sizeof text, "开头的一段正文，有标点，"
+			    "写得足够长才行。\n\n这是第一页的正文，写到页末"
+			    "还没有\n写完，句子就被\n\n%s\n\n切断了，在下一页"
+			    "接着写完。\n", *f);
+			d = doc_check_model(text, strlen(text));
+			if (!(d->nblocks == 4 &&
+			    d->blocks[2].kind == BLOCK_BOILERPLATE &&
+			    (d->blocks[3].flags & BLOCK_JOINED)))
+				wrong++;
+			doc_free(d);
+		}
+		is_int(wrong, 0, "every form of page number is furniture "
+		    "between halves");
+		d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n"
+		    "这是第一页的正文，写到页末还没有\n写完，句子就被\n\n"
+		    "第7章\n\n切断了，在下一页接着写完。\n");
+		ok(d->blocks[2].kind != BLOCK_BOILERPLATE,
+		    "a number with other words is no page number");
+		doc_free(d);
+	}
 	/* The same shapes inside a code block are code. */
 	d = MODEL("开头的一段正文，有标点，写得足够长才行。\n\n```\n- 7 -\n"
 	    "目录\n```\n\n正文写完了。\n");
