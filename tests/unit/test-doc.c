@@ -746,13 +746,35 @@ test_line_end(void)
 		{ "。\xc3\xa9", END_NONE }, { "。\xf0\x9f\x98\x80", END_NONE },
 		{ "\xef\xbc\x81", END_SENT_CJK }, { "”", END_NONE },
 	};
-	size_t i, wrong = 0;
+	/* ASCII, ideographs, é, an emoji, controls. */
+	static const char mix[] = "a\xe6\xb1\x89\xc3\xa9\xf0\x9f\x98\x80\x01"
+	    "\xe3\x80\x82z";
+	size_t i, n, want, wrong = 0;
+	char line[4096];
 
 	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
 		if (doc_lex_line_end(ends[i].s, strlen(ends[i].s)) !=
 		    ends[i].end)
 			wrong++;
 	is_int(wrong, 0, "a line's end is told by its last character");
+
+	/* The columns, as counted a character at a time, at every length
+	 * around the 16-byte steps. */
+	wrong = 0;
+	for (n = 0; n < 100; n++) {
+		for (i = 0, want = 0; i < n; i++) {
+			line[i] = mix[i % (sizeof mix - 1)];
+			want += (unsigned char)line[i] < 0x80 ? 1 :
+			    (unsigned char)line[i] >= 0xe0 ? 2 :
+			    (unsigned char)line[i] >= 0xc0 ? 1 : 0;
+		}
+		if (doc_lex_cols(line, n) != want)
+			wrong++;
+	}
+	memset(line, '\xe6', sizeof line);
+	if (doc_lex_cols(line, sizeof line) != 2 * sizeof line)
+		wrong++;
+	is_int(wrong, 0, "the columns of a line at every length");
 }
 
 int
