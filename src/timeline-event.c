@@ -108,18 +108,9 @@ static const unsigned char sep_first[256] = {
 };
 
 #ifdef EVENT_SSE2
-/* The bytes of x equal to any of the n of v, as movemask bits. */
-static int
-any_of(__m128i x, const unsigned char *v, int n)
-{
-	__m128i m = _mm_cmpeq_epi8(x, _mm_set1_epi8((char)v[0]));
-	int j;
-
-	for (j = 1; j < n; j++)
-		m = _mm_or_si128(m, _mm_cmpeq_epi8(x,
-		    _mm_set1_epi8((char)v[j])));
-	return _mm_movemask_epi8(m);
-}
+#define EQ(x, c) _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(c)))
+#define OR(a, b) _mm_or_si128((a), (b))
+#define LOAD(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
 #endif
 
 /*
@@ -131,13 +122,16 @@ term_next(const char *s, size_t i, size_t hi)
 {
 	const unsigned char *u = (const unsigned char *)s;
 #ifdef EVENT_SSE2
-	static const unsigned char v[] = { '!', '?', ';', '.', 0xe3, 0xef };
+	__m128i x;
 	int bits;
 
-	for (; i + 16 <= hi; i += 16)
-		if ((bits = any_of(_mm_loadu_si128((const __m128i *)(const
-		    void *)(u + i)), v, (int)sizeof v)) != 0)
+	for (; i + 16 <= hi; i += 16) {
+		x = LOAD(u + i);
+		bits = _mm_movemask_epi8(OR(OR(OR(EQ(x, '!'), EQ(x, '?')),
+		    OR(EQ(x, ';'), EQ(x, '.'))), OR(EQ(x, 0xe3), EQ(x, 0xef))));
+		if (bits != 0)
 			return i + (size_t)__builtin_ctz((unsigned)bits);
+	}
 #endif
 	while (i < hi && !term_first[u[i]])
 		i++;
@@ -153,15 +147,18 @@ term_prev(const char *s, size_t lo, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
 #ifdef EVENT_SSE2
-	static const unsigned char v[] = { '!', '?', ';', '.', 0x82, 0x81,
-	    0x9f, 0x9b };
+	__m128i x;
 	int bits;
 
-	for (; i >= lo + 16; i -= 16)
-		if ((bits = any_of(_mm_loadu_si128((const __m128i *)(const
-		    void *)(u + i - 16)), v, (int)sizeof v)) != 0)
+	for (; i >= lo + 16; i -= 16) {
+		x = LOAD(u + i - 16);
+		bits = _mm_movemask_epi8(OR(OR(OR(EQ(x, '!'), EQ(x, '?')),
+		    OR(EQ(x, ';'), EQ(x, '.'))), OR(OR(EQ(x, 0x82), EQ(x, 0x81)),
+		    OR(EQ(x, 0x9f), EQ(x, 0x9b)))));
+		if (bits != 0)
 			return i - 16 + (size_t)(32 -
 			    __builtin_clz((unsigned)bits));
+	}
 #endif
 	while (i > lo && !term_last[u[i - 1]])
 		i--;
@@ -304,6 +301,12 @@ column_cut(const char *s, size_t lo, size_t hi)
 		if (ch < 0x80) {
 			l = 1;
 			w = 1;
+		} else if (ch >= 0xe5 && ch <= 0xe9 && k + 2 < hi &&
+		    ((unsigned char)s[k + 1] & 0xc0) == 0x80 &&
+		    ((unsigned char)s[k + 2] & 0xc0) == 0x80) {
+			/* U+5000..U+9FFF, ideographs all: wide3's answer. */
+			l = 3;
+			w = 2;
 		} else if (wide3(s, k, hi)) {
 			l = 3;
 			w = 2;

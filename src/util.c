@@ -403,6 +403,25 @@ safe_next(const unsigned char *u, size_t i, size_t n, int json)
 	return i;
 }
 
+/*
+ * Is u[i] the start of a whole character of U+2000..U+2FFF that is not a
+ * bidi control (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069)?  Such
+ * a character (“”…—) is kept, and common: no need to decode it.
+ */
+static int
+e2_kept(const unsigned char *u, size_t i, size_t n)
+{
+	if (u[i] != 0xe2 || i + 3 > n || (u[i + 1] & 0xc0) != 0x80 ||
+	    (u[i + 2] & 0xc0) != 0x80)
+		return 0;
+	if (u[i + 1] == 0x80)
+		return u[i + 2] != 0x8e && u[i + 2] != 0x8f &&
+		    (u[i + 2] < 0xaa || u[i + 2] > 0xae);
+	if (u[i + 1] == 0x81)
+		return u[i + 2] < 0xa6 || u[i + 2] > 0xa9;
+	return 1;
+}
+
 void
 util_safe_add(struct sbuf *b, const char *s, size_t n, int single_line)
 {
@@ -416,6 +435,10 @@ util_safe_add(struct sbuf *b, const char *s, size_t n, int single_line)
 		/* Step over what is never replaced (see safe_stop). */
 		if ((i = safe_next(u, i, n, 0)) == n)
 			break;
+		if (e2_kept(u, i, n)) {
+			i += 3;
+			continue;
+		}
 		k = util_u8_next(s + i, n - i, &c);
 		if (c == '\n' || c == '\t')
 			r = single_line ? -1 : 0;
@@ -447,6 +470,10 @@ util_json_add(struct sbuf *b, const char *s, size_t n)
 	for (;;) {
 		if ((i = safe_next(u, i, n, 1)) == n)
 			break;
+		if (e2_kept(u, i, n)) {
+			i += 3;
+			continue;
+		}
 		k = util_u8_next(s + i, n - i, &c);
 		rep[0] = '\0';
 		if (c == '"')
