@@ -38,28 +38,53 @@
 #include "juan/util.h"
 #include "out.h"
 
+/*
+ * Writes n in decimal, by hand, not printf: a large document has millions
+ * of entries.  Returns the digits' length; p has room for 20.
+ */
+static size_t
+put_num(char *p, size_t n)
+{
+	char num[24];
+	size_t k = sizeof num;
+
+	do {
+		num[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	memcpy(p, num + k, sizeof num - k);
+	return sizeof num - k;
+}
+
+/* Copies the string w to p; returns its length. */
+static size_t
+put_str(char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	memcpy(p, w, n);
+	return n;
+}
+
 static void
 text_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 {
 	const char *mod = timeline_mod_name(e->mod);
-	char num[24];
-	size_t n = sizeof num, line = e->line;
+	/* VALUE \t LINE \t KIND[:MOD] \t, gathered here first. */
+	char head[sizeof e->value + 64];
+	size_t n;
 
-	/* By hand, not printf: a large document has millions of entries. */
-	do {
-		num[--n] = (char)('0' + line % 10);
-		line /= 10;
-	} while (line > 0);
-	sbuf_adds(b, e->value);
-	sbuf_addc(b, '\t');
-	sbuf_add(b, num + n, sizeof num - n);
-	sbuf_addc(b, '\t');
-	sbuf_adds(b, timeline_kind_name(e->kind));
+	n = put_str(head, e->value);
+	head[n++] = '\t';
+	n += put_num(head + n, e->line);
+	head[n++] = '\t';
+	n += put_str(head + n, timeline_kind_name(e->kind));
 	if (mod != NULL) {
-		sbuf_addc(b, ':');
-		sbuf_adds(b, mod);
+		head[n++] = ':';
+		n += put_str(head + n, mod);
 	}
-	sbuf_addc(b, '\t');
+	head[n++] = '\t';
+	sbuf_add(b, head, n);
 	util_safe_add(b, d->buf->data + e->off, e->end - e->off, 1);
 	sbuf_addc(b, '\t');
 	util_safe_add(b, e->event, strlen(e->event), 1);
@@ -70,18 +95,24 @@ static void
 json_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 {
 	const char *mod = timeline_mod_name(e->mod);
+	char num[24];
 
 	sbuf_adds(b, "{\"value\": ");
 	util_json_add(b, e->value, strlen(e->value));
 	sbuf_adds(b, ", \"text\": ");
 	util_json_add(b, d->buf->data + e->off, e->end - e->off);
-	sbuf_printf(b, ", \"kind\": \"%s\", \"mod\": ",
-	    timeline_kind_name(e->kind));
-	if (mod != NULL)
-		sbuf_printf(b, "\"%s\"", mod);
-	else
+	sbuf_adds(b, ", \"kind\": \"");
+	sbuf_adds(b, timeline_kind_name(e->kind));
+	sbuf_adds(b, "\", \"mod\": ");
+	if (mod != NULL) {
+		sbuf_addc(b, '"');
+		sbuf_adds(b, mod);
+		sbuf_addc(b, '"');
+	} else
 		sbuf_adds(b, "null");
-	sbuf_printf(b, ", \"line\": %zu, \"section\": ", e->line);
+	sbuf_adds(b, ", \"line\": ");
+	sbuf_add(b, num, put_num(num, e->line));
+	sbuf_adds(b, ", \"section\": ");
 	if (e->section >= 0 && (size_t)e->section < d->nsections &&
 	    d->sections[e->section].title != NULL)
 		util_json_add(b, d->sections[e->section].title,
@@ -90,40 +121,50 @@ json_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 		sbuf_adds(b, "null");
 	sbuf_adds(b, ", \"event\": ");
 	util_json_add(b, e->event, strlen(e->event));
-	sbuf_printf(b, ", \"caption\": %s, \"time\": ",
-	    e->caption ? "true" : "false");
-	if (e->time[0] != '\0')
-		sbuf_printf(b, "\"%s\"", e->time);
-	else
+	sbuf_adds(b, e->caption ? ", \"caption\": true, \"time\": " :
+	    ", \"caption\": false, \"time\": ");
+	if (e->time[0] != '\0') {
+		sbuf_addc(b, '"');
+		sbuf_adds(b, e->time);
+		sbuf_addc(b, '"');
+	} else
 		sbuf_adds(b, "null");
-	sbuf_printf(b, ", \"citation\": %s", e->citation ? "true" : "false");
+	sbuf_adds(b, e->citation ? ", \"citation\": true" :
+	    ", \"citation\": false");
 	if (e->lunar)
 		sbuf_adds(b, ", \"calendar\": \"lunar\"");
 	sbuf_adds(b, "}");
 }
 
-/* Appends the document text s[0..n) as one CSV field. */
+/*
+ * Appends the document text s[0..n) as one CSV field: made safe in b
+ * itself, then quoted there when it holds a comma or a double quote.
+ */
 static void
 csv_field(struct sbuf *b, const char *s, size_t n)
 {
-	struct sbuf f = SBUF_INIT;
-	size_t i;
+	size_t start = b->len, len, q = 0, i, j;
+	char *f;
 
-	util_safe_add(&f, s, n, 1);
-	if (f.len == 0 || (memchr(f.s, ',', f.len) == NULL &&
-	    memchr(f.s, '"', f.len) == NULL)) {
-		sbuf_add(b, f.s != NULL ? f.s : "", f.len);
-		sbuf_free(&f);
+	util_safe_add(b, s, n, 1);
+	len = b->len - start;
+	f = b->s + start;
+	if (len == 0 || (memchr(f, ',', len) == NULL &&
+	    memchr(f, '"', len) == NULL))
 		return;
+	for (i = 0; i < len; i++)
+		q += f[i] == '"';
+	/* Room for the quotes, then the field moved back to front. */
+	for (i = 0; i < q + 2; i++)
+		sbuf_addc(b, '"');
+	f = b->s + start;
+	j = len + q;
+	for (i = len; i > 0; i--) {
+		f[j--] = f[i - 1];
+		if (f[i - 1] == '"')
+			f[j--] = '"';
 	}
-	sbuf_addc(b, '"');
-	for (i = 0; i < f.len; i++) {
-		if (f.s[i] == '"')
-			sbuf_addc(b, '"');
-		sbuf_addc(b, f.s[i]);
-	}
-	sbuf_addc(b, '"');
-	sbuf_free(&f);
+	f[0] = '"';
 }
 
 static void
@@ -133,17 +174,28 @@ csv_entry(struct sbuf *b, const struct doc *d, const struct tl_entry *e)
 	const char *sec = e->section >= 0 &&
 	    (size_t)e->section < d->nsections ?
 	    d->sections[e->section].title : NULL;
+	char head[64];
+	size_t n;
 
 	csv_field(b, e->value, strlen(e->value));
-	sbuf_printf(b, ",%zu,%s,%s,", e->line, timeline_kind_name(e->kind),
-	    mod != NULL ? mod : "");
+	head[0] = ',';
+	n = 1 + put_num(head + 1, e->line);
+	head[n++] = ',';
+	n += put_str(head + n, timeline_kind_name(e->kind));
+	head[n++] = ',';
+	if (mod != NULL)
+		n += put_str(head + n, mod);
+	head[n++] = ',';
+	sbuf_add(b, head, n);
 	csv_field(b, d->buf->data + e->off, e->end - e->off);
 	sbuf_addc(b, ',');
 	csv_field(b, e->event, strlen(e->event));
 	sbuf_addc(b, ',');
 	if (sec != NULL)
 		csv_field(b, sec, strlen(sec));
-	sbuf_printf(b, ",%s,%s\n", e->time, e->citation ? "true" : "false");
+	sbuf_addc(b, ',');
+	sbuf_adds(b, e->time);
+	sbuf_adds(b, e->citation ? ",true\n" : ",false\n");
 }
 
 /* Tells whether e starts within --from and --to. */

@@ -68,11 +68,14 @@ use_batch(struct tl_sink *k, struct batch *b)
 		return;
 	k->out->entries = b->e;
 	k->out->n = b->n;
-	/* The scan leaves the lines and sections to this thread. */
-	for (i = 0; i < b->n; i++)
+	/*
+	 * The scan leaves the lines and sections to this thread, and the
+	 * events, in one pass (an event needs only its neighbours' bytes).
+	 */
+	for (i = 0; i < b->n; i++) {
 		timeline_place(k->d, &b->e[i], &k->line_hint);
-	for (i = 0; i < b->n; i++)
 		timeline_make_event(k->out, i, k->d);
+	}
 	k->fn(k->arg, k->out);
 	/* Behind the scan and the events both (see buffer_release). */
 	buffer_release_behind(k->d->buf, &k->rel, b->e[0].off);

@@ -20,6 +20,11 @@
 
 #include "juan/util.h"
 
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define UTIL_SSE2 1
+#endif
+
 static void
 nomem(void)
 {
@@ -202,7 +207,9 @@ sbuf_grow(struct sbuf *b, size_t more)
 void
 sbuf_add(struct sbuf *b, const char *s, size_t n)
 {
-	sbuf_grow(b, n);
+	/* len < cap but for an empty buffer (both 0): room for n and NUL? */
+	if (n >= b->cap - b->len)
+		sbuf_grow(b, n);
 	if (n > 0)
 		memcpy(b->s + b->len, s, n);
 	b->len += n;
@@ -218,7 +225,10 @@ sbuf_adds(struct sbuf *b, const char *s)
 void
 sbuf_addc(struct sbuf *b, char c)
 {
-	sbuf_add(b, &c, 1);
+	if (b->cap - b->len <= 1)
+		sbuf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void
@@ -335,29 +345,97 @@ util_ctl_repr(uint32_t c, char out[12])
 	return 0;
 }
 
+/*
+ * The bytes a replaced character can start with: C0 controls and DEL, and
+ * the lead bytes of the C1 controls (c2 80..9f), of U+061C (d8 9c) and of
+ * the other bidi controls (e2 80 8e..., e2 81 a6...).  Every other byte
+ * starts a character kept as it is, or is a continuation byte or an
+ * invalid one, kept too; and no continuation byte is among these, so
+ * skipping from one of them to the next passes every character that can
+ * be replaced at its first byte.  JSON also escapes " and \.
+ */
+static const unsigned char safe_stop[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1,
+	[0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1,
+	[0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1, [0x0e] = 1,
+	[0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1,
+	[0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
+	[0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
+	[0x1e] = 1, [0x1f] = 1, [0x7f] = 1, [0xc2] = 1, [0xd8] = 1,
+	[0xe2] = 1, ['"'] = 2, ['\\'] = 2
+};
+
+/*
+ * The first k in [i, n) whose byte is a stop of safe_stop (with json, of
+ * either kind), or n.  Sixteen bytes at a time where SSE2 is there (every
+ * x86-64): the text is mostly bytes that never stop.
+ */
+static size_t
+safe_next(const unsigned char *u, size_t i, size_t n, int json)
+{
+	unsigned mask = json ? 3 : 1;
+#ifdef UTIL_SSE2
+	const __m128i c1f = _mm_set1_epi8(0x1f), c7f = _mm_set1_epi8(0x7f);
+	const __m128i cc2 = _mm_set1_epi8((char)0xc2);
+	const __m128i cd8 = _mm_set1_epi8((char)0xd8);
+	const __m128i ce2 = _mm_set1_epi8((char)0xe2);
+	const __m128i cq = _mm_set1_epi8('"'), cb = _mm_set1_epi8('\\');
+	__m128i x, m;
+	int bits;
+
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		/* Below 0x20: unchanged by a minimum with 0x1f. */
+		m = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, c7f));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, cc2));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, cd8));
+		m = _mm_or_si128(m, _mm_cmpeq_epi8(x, ce2));
+		if (json)
+			m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x,
+			    cq), _mm_cmpeq_epi8(x, cb)));
+		if ((bits = _mm_movemask_epi8(m)) != 0)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	while (i < n && (safe_stop[u[i]] & mask) == 0)
+		i++;
+	return i;
+}
+
+/*
+ * Is u[i] the start of a whole character of U+2000..U+2FFF that is not a
+ * bidi control (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069)?  Such
+ * a character (“”…—) is kept, and common: no need to decode it.
+ */
+static int
+e2_kept(const unsigned char *u, size_t i, size_t n)
+{
+	if (u[i] != 0xe2 || i + 3 > n || (u[i + 1] & 0xc0) != 0x80 ||
+	    (u[i + 2] & 0xc0) != 0x80)
+		return 0;
+	if (u[i + 1] == 0x80)
+		return u[i + 2] != 0x8e && u[i + 2] != 0x8f &&
+		    (u[i + 2] < 0xaa || u[i + 2] > 0xae);
+	if (u[i + 1] == 0x81)
+		return u[i + 2] < 0xa6 || u[i + 2] > 0xa9;
+	return 1;
+}
+
 void
 util_safe_add(struct sbuf *b, const char *s, size_t n, int single_line)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0;	/* run: start of the pending printable run */
 	char rep[12];
 	uint32_t c;
 	int k, r;
 
-	while (i < n) {
-		unsigned char u = (unsigned char)s[i];
-
-		/*
-		 * Printable ASCII, and whole characters from U+3000 up (CJK,
-		 * kana, hangul, full-width forms), are never replaced: step
-		 * over them without decoding.
-		 */
-		if (u >= 0x20 && u < 0x7f) {
-			i++;
-			continue;
-		}
-		if (u >= 0xe3 && u <= 0xef && i + 3 <= n &&
-		    ((unsigned char)s[i + 1] & 0xc0) == 0x80 &&
-		    ((unsigned char)s[i + 2] & 0xc0) == 0x80) {
+	for (;;) {
+		/* Step over what is never replaced (see safe_stop). */
+		if ((i = safe_next(u, i, n, 0)) == n)
+			break;
+		if (e2_kept(u, i, n)) {
 			i += 3;
 			continue;
 		}
@@ -382,13 +460,20 @@ util_safe_add(struct sbuf *b, const char *s, size_t n, int single_line)
 void
 util_json_add(struct sbuf *b, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0;
 	char rep[12];
 	uint32_t c;
 	int k;
 
 	sbuf_addc(b, '"');
-	while (i < n) {
+	for (;;) {
+		if ((i = safe_next(u, i, n, 1)) == n)
+			break;
+		if (e2_kept(u, i, n)) {
+			i += 3;
+			continue;
+		}
 		k = util_u8_next(s + i, n - i, &c);
 		rep[0] = '\0';
 		if (c == '"')

@@ -1,0 +1,1 @@
+--timeline --csv $FIXTURES/hostile/fields.txt

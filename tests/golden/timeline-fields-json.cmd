@@ -1,0 +1,1 @@
+--timeline --json $FIXTURES/hostile/fields.txt

@@ -1,0 +1,1 @@
+--timeline $FIXTURES/hostile/fields.txt
