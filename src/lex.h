@@ -3,6 +3,7 @@
 #define JUAN_LEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 /*
@@ -81,12 +82,28 @@ struct lex_num {
  */
 int lex_digit(const char *s, size_t n, size_t i, size_t *len);
 
+/* The slots of the Chinese numeral characters (lex.c). */
+struct lex_han_slot {
+	unsigned cp;		/* the code point, 0 in an empty slot */
+	int val;		/* its value, -1 in an empty slot */
+};
+extern const struct lex_han_slot lex_han_slots[64];
+#define LEX_HAN_MUL	0x7311d8a3u
+
 /*
  * The value of the Chinese numeral character at s[i]: 〇 ○ 零 0, 一..九
  * (两 兩 2), 十 10, 廿 20, 卅 30, 卌 40, 百 100, 千 1000; else -1.  Every
  * one of them is three bytes long.
  */
-int lex_han_digit(const char *s, size_t n, size_t i);
+static inline int
+lex_han_digit(const char *s, size_t n, size_t i)
+{
+	unsigned c = lex_cp3(s, n, i);
+	const struct lex_han_slot *h =
+	    &lex_han_slots[(uint32_t)(c * LEX_HAN_MUL) >> 26];
+
+	return h->cp == c ? h->val : -1;
+}
 
 /* Does a numeral that lex_num() reads start at s[i]? */
 int lex_num_start(const char *s, size_t n, size_t i);
