@@ -192,27 +192,12 @@ han_num(const char *s, size_t n, size_t i, struct lex_num *num)
 }
 
 size_t
-lex_num(const char *s, size_t n, size_t i, struct lex_num *num)
+lex_num_other(const char *s, size_t n, size_t i, struct lex_num *num)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t k = i, len, first;
 	long val = 0;
 	int d, nd = 0;
 
-	/* ASCII digits, the commonest, in a loop of their own. */
-	if (i < n && p[i] >= '0' && p[i] <= '9') {
-		while (k < n && p[k] >= '0' && p[k] <= '9') {
-			if (nd < 9)
-				val = val * 10 + (p[k] - '0');
-			nd++;
-			k++;
-		}
-		num->val = val;
-		num->ndig = nd;
-		num->kind = LEX_NUM_ASCII;
-		num->len = k - i;
-		return num->len;
-	}
 	memset(num, 0, sizeof *num);
 	if (lex_digit(s, n, i, &first) < 0) {
 		num->len = han_num(s, n, i, num);

@@ -68,6 +68,15 @@ test_nums(void)
 	is_int(len, 6, "a cut numeral stops at n");
 	is_int(m.val, 20, "its value is what was read");
 	is_int(lex_han_digit("十", 2, 0), -1, "a cut character is no digit");
+	/* ASCII digits (read inline) stop at n too, and at nothing at all. */
+	len = lex_num("2016年", 2, 0, &m);
+	is_int(len, 2, "cut ASCII digits stop at n");
+	is_int(m.val, 20, "cut ASCII digits: the value read");
+	is_int(lex_num("x2016", 5, 1, &m), 4, "ASCII digits from i");
+	is_int(m.val, 2016, "ASCII digits from i: the value");
+	is_int(lex_num("2016", 4, 4, &m), 0, "nothing at n");
+	is_int(m.len, 0, "nothing at n: no bytes");
+	is_int(lex_num("2016", 0, 0, &m), 0, "nothing before n");
 }
 
 static void
