@@ -5,7 +5,7 @@
  * the caller owns and answers at once.  Numerals are read at the bytes
  * they start on; Chinese numeral characters are all three bytes long
  * (U+3007, U+25CB and CJK ideographs), so their values come from a
- * switch on the code point decoded from those three bytes.  Calendar days are
+ * table by the code point decoded from those three bytes.  Calendar days are
  * counted with the usual era-of-400-years method (days from civil and
  * back), which is exact for the proleptic Gregorian calendar at any year.
  */
@@ -98,55 +98,48 @@ lex_digit(const char *s, size_t n, size_t i, size_t *len)
 }
 
 /*
- * The Chinese numeral characters are told by their code points, decoded
- * once (lex_cp3), in a switch of a few comparisons rather than by comparing
- * the bytes with each of twenty: the recognizers ask at every key
- * character.
+ * The Chinese numeral characters by their code points, decoded once
+ * (lex_cp3), each in the slot of a multiplicative hash of it: the top six
+ * bits of cp * LEX_HAN_MUL (mod 2^32), which differ for all twenty.  The
+ * other slots hold code point 0 and -1, so that every code point but
+ * these reads -1 (0 too: lex_cp3's answer for none).  The recognizers ask
+ * at every key character, and a load and a comparison are cheaper than a
+ * switch over twenty.
  */
-int
-lex_han_digit(const char *s, size_t n, size_t i)
-{
-	switch (lex_cp3(s, n, i)) {
-	case 0x25cb:	/* ○ (a circle, written for zero) */
-	case 0x3007:	/* 〇 */
-	case 0x96f6:	/* 零 */
-		return 0;
-	case 0x4e00:	/* 一 */
-		return 1;
-	case 0x4e8c:	/* 二 */
-	case 0x4e24:	/* 两 */
-	case 0x5169:	/* 兩 */
-		return 2;
-	case 0x4e09:	/* 三 */
-		return 3;
-	case 0x56db:	/* 四 */
-		return 4;
-	case 0x4e94:	/* 五 */
-		return 5;
-	case 0x516d:	/* 六 */
-		return 6;
-	case 0x4e03:	/* 七 */
-		return 7;
-	case 0x516b:	/* 八 */
-		return 8;
-	case 0x4e5d:	/* 九 */
-		return 9;
-	case 0x5341:	/* 十 */
-		return 10;
-	case 0x5eff:	/* 廿 */
-		return 20;
-	case 0x5345:	/* 卅 */
-		return 30;
-	case 0x534c:	/* 卌 */
-		return 40;
-	case 0x767e:	/* 百 */
-		return 100;
-	case 0x5343:	/* 千 */
-		return 1000;
-	default:
-		return -1;
-	}
-}
+const struct lex_han_slot lex_han_slots[64] = {
+	/* 0: 十 零 */
+	{ 0x5341, 10 }, { 0, -1 }, { 0x96f6, 0 }, { 0, -1 },
+	/* 4: - */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0, -1 },
+	/* 8: 廿 */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0x5eff, 20 },
+	/* 12: 九 */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0x4e5d, 9 },
+	/* 16: - */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0, -1 },
+	/* 20: 二 */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0x4e8c, 2 },
+	/* 24: 四 */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0x56db, 4 },
+	/* 28: 一 三 〇 */
+	{ 0x4e00, 1 }, { 0, -1 }, { 0x4e09, 3 }, { 0x3007, 0 },
+	/* 32: - */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0, -1 },
+	/* 36: 两 */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0x4e24, 2 },
+	/* 40: 六 */
+	{ 0, -1 }, { 0x516d, 6 }, { 0, -1 }, { 0, -1 },
+	/* 44: 八 */
+	{ 0, -1 }, { 0, -1 }, { 0, -1 }, { 0x516b, 8 },
+	/* 48: 七 卅 */
+	{ 0, -1 }, { 0, -1 }, { 0x4e03, 7 }, { 0x5345, 30 },
+	/* 52: ○ 兩 百 */
+	{ 0x25cb, 0 }, { 0x5169, 2 }, { 0, -1 }, { 0x767e, 100 },
+	/* 56: 千 */
+	{ 0, -1 }, { 0x5343, 1000 }, { 0, -1 }, { 0, -1 },
+	/* 60: 卌 五 */
+	{ 0x534c, 40 }, { 0x4e94, 5 }, { 0, -1 }, { 0, -1 },
+};
 
 int
 lex_num_start(const char *s, size_t n, size_t i)
@@ -199,27 +192,12 @@ han_num(const char *s, size_t n, size_t i, struct lex_num *num)
 }
 
 size_t
-lex_num(const char *s, size_t n, size_t i, struct lex_num *num)
+lex_num_other(const char *s, size_t n, size_t i, struct lex_num *num)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t k = i, len, first;
 	long val = 0;
 	int d, nd = 0;
 
-	/* ASCII digits, the commonest, in a loop of their own. */
-	if (i < n && p[i] >= '0' && p[i] <= '9') {
-		while (k < n && p[k] >= '0' && p[k] <= '9') {
-			if (nd < 9)
-				val = val * 10 + (p[k] - '0');
-			nd++;
-			k++;
-		}
-		num->val = val;
-		num->ndig = nd;
-		num->kind = LEX_NUM_ASCII;
-		num->len = k - i;
-		return num->len;
-	}
 	memset(num, 0, sizeof *num);
 	if (lex_digit(s, n, i, &first) < 0) {
 		num->len = han_num(s, n, i, num);

@@ -3,6 +3,7 @@
 #define JUAN_LEX_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 /*
@@ -81,24 +82,67 @@ struct lex_num {
  */
 int lex_digit(const char *s, size_t n, size_t i, size_t *len);
 
+/* The slots of the Chinese numeral characters (lex.c). */
+struct lex_han_slot {
+	unsigned cp;		/* the code point, 0 in an empty slot */
+	int val;		/* its value, -1 in an empty slot */
+};
+extern const struct lex_han_slot lex_han_slots[64];
+#define LEX_HAN_MUL	0x7311d8a3u
+
 /*
  * The value of the Chinese numeral character at s[i]: 〇 ○ 零 0, 一..九
  * (两 兩 2), 十 10, 廿 20, 卅 30, 卌 40, 百 100, 千 1000; else -1.  Every
  * one of them is three bytes long.
  */
-int lex_han_digit(const char *s, size_t n, size_t i);
+static inline int
+lex_han_digit(const char *s, size_t n, size_t i)
+{
+	unsigned c = lex_cp3(s, n, i);
+	const struct lex_han_slot *h =
+	    &lex_han_slots[(uint32_t)(c * LEX_HAN_MUL) >> 26];
+
+	return h->cp == c ? h->val : -1;
+}
 
 /* Does a numeral that lex_num() reads start at s[i]? */
 int lex_num_start(const char *s, size_t n, size_t i);
+
+/* lex_num() past its ASCII digits (lex.c). */
+size_t lex_num_other(const char *s, size_t n, size_t i,
+    struct lex_num *num);
 
 /*
  * Reads a numeral at s[i..n): a run of ASCII digits, of full-width digits
  * or of Chinese numerals (一九七五 digit by digit, 二十一 and 两千零五 by
  * position; at most twelve characters).  Kinds do not mix.  Returns the
  * bytes read, 0 when no numeral starts at i.  Values stop growing after
- * nine digits; ndig still counts them.
+ * nine digits; ndig still counts them.  The ASCII digits, the commonest
+ * numeral, are read inline: the recognizers read a numeral at every
+ * digit run and key character.
  */
-size_t lex_num(const char *s, size_t n, size_t i, struct lex_num *num);
+static inline size_t
+lex_num(const char *s, size_t n, size_t i, struct lex_num *num)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t k = i;
+	long val = 0;
+	int nd = 0;
+
+	if (i >= n || p[i] < '0' || p[i] > '9')
+		return lex_num_other(s, n, i, num);
+	while (k < n && p[k] >= '0' && p[k] <= '9') {
+		if (nd < 9)
+			val = val * 10 + (p[k] - '0');
+		nd++;
+		k++;
+	}
+	num->val = val;
+	num->ndig = nd;
+	num->kind = LEX_NUM_ASCII;
+	num->len = k - i;
+	return num->len;
+}
 
 /*
  * Reads ASCII digits at s[i..n): the value in *v and the count returned,

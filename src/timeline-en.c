@@ -515,7 +515,7 @@ static const char *const numwords[] = { "a", "one", "two", "three", "four",
 static int
 phrase_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 {
-	char t[24];
+	char t[24], first;
 	size_t end[sizeof t], q = 0, i, j = k, p, len;
 
 	/*
@@ -553,8 +553,11 @@ phrase_match(const struct tl_ctx *x, size_t k, struct tl_cand *c)
 		c->rel.prec = phrases[i].unit;
 		return 1;
 	}
+	/* word_at() matches none whose first letter is not the text's. */
+	first = k >= x->boff && k < x->bend ? lower(x->s[k]) : '\0';
 	for (i = 0; numwords[i] != NULL; i++)
-		if ((len = word_at(x, k, numwords[i])) != 0)
+		if (numwords[i][0] == first &&
+		    (len = word_at(x, k, numwords[i])) != 0)
 			return shift_after(x, k, k + len, i == 0 ? 1 : (int)i,
 			    c);
 	return 0;

@@ -363,6 +363,12 @@ struct tl_piece {
 	int asked;		/* from the last step to exit */
 };
 
+/*
+ * Not 0: timeline.c does without its vector code, as on a processor
+ * without AVX2 (for the tests, which compare the two).
+ */
+extern int timeline_no_vectors;
+
 /* Fills k's steps and exit from k->start and k->lim (timeline.c). */
 void timeline_recognize(const struct doc *d, struct tl_piece *k);
 

@@ -37,6 +37,15 @@
 #include "juan/util.h"
 #include "timeline-int.h"
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_AVX2 1
+#define AVX2 __attribute__((target("avx2")))
+static int use_avx2;		/* the processor has it (keys_init()) */
+#endif
+
+int timeline_no_vectors;
+
 /*
  * Key characters (code points below U+10000) at which a Chinese
  * recognizer may start: the numerals and the first characters of the
@@ -44,6 +53,28 @@
  */
 static uint8_t keys[65536 / 8];
 static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+/*
+ * The first three letters of the English words that may start an
+ * expression (en_word()): month names, "the", "that", "last", "this",
+ * "next" and the number words.
+ */
+static const char en_starts[][4] = { "jan", "feb", "mar", "apr", "may",
+    "jun", "jul", "aug", "sep", "oct", "nov", "dec", "the", "tha", "las",
+    "thi", "nex", "one", "two", "thr", "fou", "fiv", "six", "sev", "eig",
+    "nin", "ten", "ele", "twe" };
+
+/* The same as a bitmap of the letters' alphabet indexes, 5 bits each. */
+static uint8_t en_starts3[32 * 32 * 32 / 8];
+
+/* The bit of en_starts3 of three ASCII letters (either case). */
+static unsigned
+en_start3(const unsigned char *p)
+{
+	return (unsigned)((p[0] | 0x20) - 'a') << 10 |
+	    (unsigned)((p[1] | 0x20) - 'a') << 5 |
+	    (unsigned)((p[2] | 0x20) - 'a');
+}
 
 static void
 keys_init(void)
@@ -60,6 +91,13 @@ keys_init(void)
 		if (c < 65536)
 			keys[c >> 3] |= (uint8_t)(1u << (c & 7));
 	}
+	for (i = 0; i < sizeof en_starts / sizeof en_starts[0]; i++) {
+		c = en_start3((const unsigned char *)en_starts[i]);
+		en_starts3[c >> 3] |= (uint8_t)(1u << (c & 7));
+	}
+#ifdef HAVE_AVX2
+	use_avx2 = __builtin_cpu_supports("avx2");
+#endif
 }
 
 /* Is the three-byte character at p a key character? */
@@ -274,18 +312,16 @@ heading_like(const struct doc *d, const struct block *b)
 }
 
 /*
- * Can the ASCII word at s[i..n) start an English expression?  Only month
- * names, "the", "that", "last", "this", "next", "a" and the number words
- * can; the test looks at the first three letters.
+ * Can the ASCII word at s[i..n) start an English expression?  Only "a"
+ * and the words of en_starts can; the test looks at the first three
+ * letters, by one bit of en_starts3 (the scan meets a word at every few
+ * bytes of an English text).
  */
 static int
 en_word(const unsigned char *s, size_t i, size_t n, size_t *len)
 {
-	static const char starts[][4] = { "jan", "feb", "mar", "apr", "may",
-	    "jun", "jul", "aug", "sep", "oct", "nov", "dec", "the", "tha",
-	    "las", "thi", "nex", "one", "two", "thr", "fou", "fiv", "six",
-	    "sev", "eig", "nin", "ten", "ele", "twe" };
-	size_t k = i, j;
+	size_t k = i;
+	unsigned c;
 
 	while (k < n && (s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')
 		k++;
@@ -294,12 +330,8 @@ en_word(const unsigned char *s, size_t i, size_t n, size_t *len)
 		return (s[i] | 0x20) == 'a';
 	if (k - i < 3 || k - i > 9)
 		return 0;
-	for (j = 0; j < sizeof starts / sizeof starts[0]; j++)
-		if ((s[i] | 0x20) == starts[j][0] &&
-		    (s[i + 1] | 0x20) == starts[j][1] &&
-		    (s[i + 2] | 0x20) == starts[j][2])
-			return 1;
-	return 0;
+	c = en_start3(s + i);
+	return (en_starts3[c >> 3] >> (c & 7)) & 1;
 }
 
 /*
@@ -403,18 +435,96 @@ same_sentence(const struct scan *sc, size_t a, size_t b)
 	return 1;
 }
 
+/*
+ * Can the byte ch count: the first of 《 and 》 (E3 80 8A, E3 80 8B), [,
+ * ] or a newline?  Most bytes of a block cannot, and the count skips
+ * them here.
+ */
+static inline int
+citation_mark(char ch)
+{
+	return (unsigned char)ch == 0xe3 || ch == '[' || ch == ']' ||
+	    ch == '\n';
+}
+
 /* Counts byte k of the block (a 《 or 》 only if it ends by off). */
 static void
 citation_byte(struct tl_open *o, const char *s, size_t k, size_t off)
 {
-	if (LEX_AT(s, off, k, "《"))
-		o->depth++;
-	else if (LEX_AT(s, off, k, "》") && o->depth > 0)
-		o->depth--;
-	else if (s[k] == '[')
+	switch ((unsigned char)s[k]) {
+	case 0xe3:
+		if (LEX_AT(s, off, k, "《"))
+			o->depth++;
+		else if (LEX_AT(s, off, k, "》") && o->depth > 0)
+			o->depth--;
+		break;
+	case '[':
 		o->bracket = 1;
-	else if (s[k] == ']' || s[k] == '\n')
+		break;
+	case ']':
+	case '\n':
 		o->bracket = 0;
+		break;
+	}
+}
+
+#ifdef HAVE_AVX2
+/*
+ * citation_count() 32 bytes at a time: a vector's bits are its 《 and 》
+ * (the three bytes whole) and its [, ] and newlines, counted in order.
+ * Returns where it stopped, less than 32 bytes before stop.
+ */
+AVX2 static size_t
+citation_avx2(struct tl_open *o, const char *s, size_t k, size_t stop,
+    size_t off)
+{
+	const __m256i e3 = _mm256_set1_epi8((char)0xe3);
+	const __m256i b80 = _mm256_set1_epi8((char)0x80);
+	const __m256i b8a = _mm256_set1_epi8((char)0x8a);
+	const __m256i b8b = _mm256_set1_epi8((char)0x8b);
+	const __m256i open = _mm256_set1_epi8('['), shut = _mm256_set1_epi8(']');
+	const __m256i nl = _mm256_set1_epi8('\n');
+	__m256i a, b, c, m;
+	uint32_t bits;
+
+	for (; k + 32 <= stop; k += 32) {
+		a = _mm256_loadu_si256((const __m256i *)(const void *)(s + k));
+		b = _mm256_loadu_si256((const __m256i *)(const void *)(s + k +
+		    1));
+		c = _mm256_loadu_si256((const __m256i *)(const void *)(s + k +
+		    2));
+		m = _mm256_and_si256(_mm256_and_si256(
+		    _mm256_cmpeq_epi8(a, e3), _mm256_cmpeq_epi8(b, b80)),
+		    _mm256_or_si256(_mm256_cmpeq_epi8(c, b8a),
+		    _mm256_cmpeq_epi8(c, b8b)));
+		m = _mm256_or_si256(m, _mm256_or_si256(_mm256_or_si256(
+		    _mm256_cmpeq_epi8(a, open), _mm256_cmpeq_epi8(a, shut)),
+		    _mm256_cmpeq_epi8(a, nl)));
+		for (bits = (uint32_t)_mm256_movemask_epi8(m); bits != 0;
+		    bits &= bits - 1)
+			citation_byte(o, s, k + (size_t)__builtin_ctz(bits),
+			    off);
+	}
+	return k;
+}
+#endif
+
+/*
+ * Counts the bytes [k, stop) of the block into o.  k >= stop or stop + 2
+ * <= off: each 《 or 》 that starts before stop ends by off, and the
+ * bytes up to stop + 2 may be read.
+ */
+static void
+citation_count(struct tl_open *o, const char *s, size_t k, size_t stop,
+    size_t off)
+{
+#ifdef HAVE_AVX2
+	if (use_avx2 && !timeline_no_vectors)
+		k = citation_avx2(o, s, k, stop, off);
+#endif
+	for (; k < stop; k++)
+		if (citation_mark(s[k]))
+			citation_byte(o, s, k, off);
 }
 
 /*
@@ -444,8 +554,7 @@ citation(struct scan *sc, size_t off, size_t end)
 		o->depth = 0;
 		o->bracket = 0;
 	}
-	for (k = o->k; k < stop; k++)
-		citation_byte(o, s, k, off);
+	citation_count(o, s, o->k, stop, off);
 	o->k = stop;
 	t = *o;
 	for (k = stop; k < off; k++)

@@ -68,6 +68,15 @@ test_nums(void)
 	is_int(len, 6, "a cut numeral stops at n");
 	is_int(m.val, 20, "its value is what was read");
 	is_int(lex_han_digit("十", 2, 0), -1, "a cut character is no digit");
+	/* ASCII digits (read inline) stop at n too, and at nothing at all. */
+	len = lex_num("2016年", 2, 0, &m);
+	is_int(len, 2, "cut ASCII digits stop at n");
+	is_int(m.val, 20, "cut ASCII digits: the value read");
+	is_int(lex_num("x2016", 5, 1, &m), 4, "ASCII digits from i");
+	is_int(m.val, 2016, "ASCII digits from i: the value");
+	is_int(lex_num("2016", 4, 4, &m), 0, "nothing at n");
+	is_int(m.len, 0, "nothing at n: no bytes");
+	is_int(lex_num("2016", 0, 0, &m), 0, "nothing before n");
 }
 
 static void
@@ -109,6 +118,33 @@ test_literals(void)
 	is_int(lex_before_any(s, 0, 6, tab), 0, "lex_before_any: none");
 }
 
+/*
+ * Every three-byte character, U+0000 to U+FFFF with the overlong and the
+ * surrogates, as lex_cp3 decodes them: only the n chars are numerals, of
+ * their vals (lex_han_digit() finds them in a hash table).
+ */
+static void
+test_han_digits_all(const char *const *chars, const int *vals, size_t n)
+{
+	char s[3];
+	unsigned c;
+	size_t j;
+	int want, bad = 0;
+
+	for (c = 0; c < 0x10000; c++) {
+		s[0] = (char)(0xe0 | c >> 12);
+		s[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		s[2] = (char)(0x80 | (c & 0x3f));
+		want = -1;
+		for (j = 0; j < n; j++)
+			if (memcmp(chars[j], s, 3) == 0)
+				want = vals[j];
+		if (lex_han_digit(s, 3, 0) != want)
+			bad++;
+	}
+	is_int(bad, 0, "lex_han_digit: every three-byte character");
+}
+
 /* Every Chinese numeral character, and near misses. */
 static void
 test_han_digits(void)
@@ -123,6 +159,7 @@ test_han_digits(void)
 	for (i = 0; i < sizeof chars / sizeof chars[0]; i++)
 		is_int(lex_han_digit(chars[i], 3, 0), vals[i], "%s", chars[i]);
 	is_int(lex_han_digit("年", 3, 0), -1, "年 is no numeral");
+	test_han_digits_all(chars, vals, sizeof vals / sizeof vals[0]);
 	is_int(lex_han_digit("a一", 4, 0), -1, "ASCII is none");
 	/* 一 with its continuation bytes broken decodes to nothing. */
 	is_int(lex_han_digit("\xe4\x38\x80", 3, 0), -1, "a broken 一");

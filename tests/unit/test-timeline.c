@@ -281,6 +281,44 @@ static const struct tl_check_row rows[] = {
 	{ 0, "2019年，他来到这里。每年的3月15日，他都回去。",
 	    "2019 absolute" },
 	/* English. */
+	/*
+	 * The scan stops at an English word by its first three letters,
+	 * in any case, and at a word cut by the text's end.
+	 */
+	{ 2019, "He left two years later.", "2021 relative" },
+	{ 2019, "He left TWO YEARS LATER.", "2021 relative" },
+	{ 2019, "He left Two Years Later.", "2021 relative" },
+	{ 0, "JANUARY 5, 2020 was cold.", "2020-01-05 absolute" },
+	{ 0, "Janus met them on 5 Jan 2020.", "2020-01-05 absolute" },
+	{ 0, "Tw 2020 years.", "" },
+	{ 2019, "The next day he left. Last year he came.", "2018 relative" },
+	{ 2019, "Nexus opened the next day.", "" },
+	{ 2019, "A year later, he left.", "2020 relative" },
+	{ 2019, "a year later, he left.", "2020 relative" },
+	{ 2019, "Thirteen years later, he left.", "" },
+	{ 2019, "Eleven years later he left.", "2030 relative" },
+	{ 0, "Septembers 2019 came.", "" },
+	{ 0, "In Sept 2019 it rained.", "2019-09 absolute" },
+	{ 0, "Decembers 2019 came.", "" },
+	{ 0, "He wrote December", "" },
+	{ 0, "He wrote Dec", "" },
+	{ 0, "On Dec 5", "" },
+	{ 2019, "Eightfold years later he left.", "" },
+	{ 2019, "Sevenfold days later.", "" },
+	/* Every number word of a shift, and words that only start as one. */
+	{ 2019, "One year later he left.", "2020 relative" },
+	{ 2019, "Three years later he left.", "2022 relative" },
+	{ 2019, "Four years later he left.", "2023 relative" },
+	{ 2019, "Five years later he left.", "2024 relative" },
+	{ 2019, "Six years later he left.", "2025 relative" },
+	{ 2019, "Seven years later he left.", "2026 relative" },
+	{ 2019, "Eight years later he left.", "2027 relative" },
+	{ 2019, "Nine years later he left.", "2028 relative" },
+	{ 2019, "Ten years later he left.", "2029 relative" },
+	{ 2019, "Twelve years later he left.", "2031 relative" },
+	{ 2019, "Twelve", "" },
+	{ 2019, "Tenfold years later.", "" },
+	{ 2019, "Nineteen years later.", "" },
 	{ 0, "It happened on 19 April 2016.", "2016-04-19 absolute" },
 	{ 0, "It happened on April 19, 2016.", "2016-04-19 absolute" },
 	{ 0, "Version 1.1 shipped in March 2001.", "2001-03 absolute" },
@@ -667,6 +705,46 @@ test_citations_one_block(void)
 	sbuf_free(&s);
 }
 
+/*
+ * The bytes citation() counts: only 《 and 》 among the CJK marks that
+ * share their first byte (E3: 「」。、), a 》 with none open, a newline
+ * that ends a [ but not a 《.  Each text's first entry, citation or not.
+ */
+static void
+test_citation_marks(void)
+{
+	static const struct {
+		const char *text;
+		int citation;
+	} rows[] = {
+		{ "「见」。、2019年5月，开工。", 0 },
+		{ "》》2019年5月，开工。", 0 },
+		{ "》《2019年5月》出版。", 1 },
+		{ "《》2019年5月，开工。", 0 },
+		{ "《报告，见\n于2019年5月》出版。", 1 },
+		{ "[见\n2019年5月](u)。", 0 },
+		{ "[见」2019年5月](u)。", 1 },
+		{ "《《报告》2019年5月》出版。", 1 },
+		{ "《报告》》2019年5月，开工。", 0 },
+	};
+	struct buffer *b;
+	struct doc *d;
+	struct timeline *t;
+	size_t i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		b = buffer_from_mem(rows[i].text, strlen(rows[i].text), NULL,
+		    NULL);
+		d = doc_new(b);
+		t = timeline_new(d);
+		ok(t->n >= 1 && t->entries[0].citation == rows[i].citation,
+		    "citation marks: %s", rows[i].text);
+		timeline_free(t);
+		doc_free(d);
+		buffer_free(b);
+	}
+}
+
 int
 main(void)
 {
@@ -684,5 +762,6 @@ main(void)
 	test_event_rest();
 	test_robust();
 	test_citations_one_block();
+	test_citation_marks();
 	return done_testing();
 }
