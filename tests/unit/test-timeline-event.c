@@ -375,13 +375,15 @@ check_safe(const char *s, size_t n)
 		sbuf_reset(&b);
 		util_safe_add(&a, s, n, single);
 		ref_safe_add(&b, s, n, single);
-		bad += a.len != b.len || memcmp(a.s, b.s, a.len) != 0;
+		bad += a.len != b.len ||
+		    (a.len > 0 && memcmp(a.s, b.s, a.len) != 0);
 	}
 	sbuf_reset(&a);
 	sbuf_reset(&b);
 	util_json_add(&a, s, n);
 	ref_json_add(&b, s, n);
-	bad += a.len != b.len || memcmp(a.s, b.s, a.len) != 0;
+	bad += a.len != b.len ||
+		    (a.len > 0 && memcmp(a.s, b.s, a.len) != 0);
 	sbuf_free(&a);
 	sbuf_free(&b);
 	return bad;

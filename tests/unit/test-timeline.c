@@ -716,7 +716,7 @@ test_citation_marks(void)
 	static const struct {
 		const char *text;
 		int citation;
-	} rows[] = {
+	} marks[] = {
 		{ "「见」。、2019年5月，开工。", 0 },
 		{ "》》2019年5月，开工。", 0 },
 		{ "》《2019年5月》出版。", 1 },
@@ -732,13 +732,13 @@ test_citation_marks(void)
 	struct timeline *t;
 	size_t i;
 
-	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		b = buffer_from_mem(rows[i].text, strlen(rows[i].text), NULL,
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		b = buffer_from_mem(marks[i].text, strlen(marks[i].text), NULL,
 		    NULL);
 		d = doc_new(b);
 		t = timeline_new(d);
-		ok(t->n >= 1 && t->entries[0].citation == rows[i].citation,
-		    "citation marks: %s", rows[i].text);
+		ok(t->n >= 1 && t->entries[0].citation == marks[i].citation,
+		    "citation marks: %s", marks[i].text);
 		timeline_free(t);
 		doc_free(d);
 		buffer_free(b);
